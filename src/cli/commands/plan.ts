@@ -1,0 +1,18 @@
+/** `musicdl plan [SOURCES...]`: show what download would do, without downloading. */
+import { defineCommand } from "citty";
+import { MusicdlError } from "../../errors.ts";
+import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
+
+export default defineCommand({
+  meta: {
+    name: "plan",
+    description: `Show the plan: tracks, duplicates removed, already present, to download.\n\nExamples:\n  musicdl plan\n  musicdl plan https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M -o ~/Music\n\n${EXIT_CODES_HELP}`,
+  },
+  args: {
+    sources: { type: "positional", required: false, description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`" },
+    ...globalArgs,
+  },
+  run() {
+    throw new MusicdlError("plan is not wired yet");
+  },
+});

@@ -1,0 +1,233 @@
+/**
+ * The plugin contract, published as `musicdl/plugin`. Types only: a plugin `import type`s from here and gets
+ * everything it runs with through its {@link PluginContext}, so a plugin file works beside the compiled binary
+ * without a copy of musicdl.
+ *
+ * @example
+ * ```ts
+ * import type { PluginContext, ProviderPlugin } from "musicdl/plugin";
+ * export default (ctx: PluginContext) =>
+ *   ({ apiVersion: 1, kind: "provider", name: "bandcamp", search, download }) satisfies ProviderPlugin;
+ * ```
+ */
+
+/** The contract version this file describes. A plugin declares it as `apiVersion: 1`. */
+export type PluginApiVersion = 1;
+
+/** Audio containers musicdl writes. */
+export type AudioFormat = "mp3" | "m4a" | "opus" | "ogg" | "flac" | "wav";
+
+/** One cover image as Spotify lists it (largest first is not guaranteed; sort by width). */
+export interface ImageRef {
+  readonly url: string;
+  readonly width: number | null;
+  readonly height: number | null;
+}
+
+/** The album a track belongs to, as the core knows it from Spotify. */
+export interface AlbumMeta {
+  readonly id: string;
+  readonly name: string;
+  /** `album`, `single` or `compilation`. */
+  readonly type: string;
+  readonly artists: readonly string[];
+  /** `2011`, `2011-04` or `2011-04-18`, see `releaseDatePrecision`. */
+  readonly releaseDate: string;
+  readonly releaseDatePrecision: "year" | "month" | "day";
+  readonly totalTracks: number;
+  readonly images: readonly ImageRef[];
+  /** Discs on the album when known (highest disc number among its tracks). */
+  readonly totalDiscs?: number;
+}
+
+/**
+ * A recording to find, as Spotify describes it. Plain JSON data.
+ *
+ * @example
+ * ```ts
+ * { spotifyId: "1RKbVxcm267VdsIzqY7msi", title: "YYZ", artists: ["Rush"], durationMs: 266_000, … }
+ * ```
+ */
+export interface TrackMeta {
+  readonly spotifyId: string;
+  readonly title: string;
+  /** Every credited artist, in Spotify's order. */
+  readonly artists: readonly string[];
+  readonly album: AlbumMeta;
+  readonly discNumber: number;
+  readonly trackNumber: number;
+  readonly durationMs: number;
+  readonly explicit: boolean;
+  /** Absent when Spotify gave none (simplified objects, some apps). */
+  readonly isrc?: string;
+  /** `https://open.spotify.com/track/<id>`. */
+  readonly spotifyUrl: string;
+}
+
+/** What a provider found. The core scores candidates; a provider never decides. */
+export interface AudioCandidate {
+  /** The provider's `name`. */
+  readonly provider: string;
+  /** The provider's own id of this recording (a YouTube video id, a Bandcamp URL…). */
+  readonly id: string;
+  readonly title: string;
+  readonly artists: readonly string[];
+  readonly album?: string;
+  readonly durationMs: number;
+  /** `song`: an audio release (YouTube Music "song", a Bandcamp track); `video`: an upload with pictures. */
+  readonly kind: "song" | "video";
+  /** Only when the provider really knows it; equality with Spotify's ISRC is the strongest signal. */
+  readonly isrc?: string;
+  /** A page a person can open. */
+  readonly url: string;
+  /** Opaque to the core; handed back to the provider's `download`. Must be JSON-serializable. */
+  readonly data?: unknown;
+}
+
+/** A finished download in the temp dir. The core converts and moves it. */
+export interface DownloadedAudio {
+  /** Absolute path of the downloaded file, inside the `tempDir` given to `download`. */
+  readonly file: string;
+  /** Codec of the audio stream: `opus`, `aac`, `mp3`, `vorbis`, `flac`… (lets the core stream-copy). */
+  readonly codec: string;
+  /** Container of the file: `webm`, `mp4`, `ogg`, `mp3`… */
+  readonly container: string;
+  readonly bitrateKbps?: number;
+  readonly sizeBytes: number;
+}
+
+/** Tags the core asks a tagger to write. Multi-valued fields are arrays; the tagger joins them as its format wants. */
+export interface TagSet {
+  readonly title: string;
+  readonly artists: readonly string[];
+  readonly album: string;
+  readonly albumArtists: readonly string[];
+  readonly trackNumber: number;
+  readonly trackTotal: number;
+  readonly discNumber: number;
+  readonly discTotal: number;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly isrc?: string;
+  readonly spotifyId: string;
+  readonly spotifyUrl: string;
+  readonly explicit: boolean;
+  /** Free text, usually the URL the audio came from. */
+  readonly comment?: string;
+  /** Embedded front cover, JPEG or PNG bytes. */
+  readonly cover?: { readonly mime: "image/jpeg" | "image/png"; readonly data: Uint8Array };
+}
+
+/** A logger tagged with the plugin's name. Values that look like secrets are redacted before printing. */
+export interface PluginLogger {
+  debug(message: string, ...args: unknown[]): void;
+  info(message: string, ...args: unknown[]): void;
+  warn(message: string, ...args: unknown[]): void;
+  error(message: string, ...args: unknown[]): void;
+}
+
+/**
+ * HTTP for plugins: a `fetch` behind musicdl's shared rate limiting and backoff, and with
+ * `MUSICDL_YOUTUBE_ORIGIN`-style redirection applied where the core configures it.
+ */
+export interface HttpClient {
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+}
+
+/** Per-call options. Honour `signal`: the user pressed Ctrl-C or the item was abandoned. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+export interface SearchOptions extends CallOptions {
+  /** How many candidates the core would like at most. */
+  readonly limit: number;
+}
+
+/** What every plugin gets at load time. */
+export interface PluginContext {
+  /** Tagged `[name]`; redacts secrets. */
+  readonly log: PluginLogger;
+  /** Shared token bucket and backoff. */
+  readonly http: HttpClient;
+  /** The config's `plugins.<name>` value, unvalidated: check it with `ctx.v`. */
+  readonly options: unknown;
+  /** valibot, so a plugin validates its options without importing anything. */
+  readonly v: typeof import("valibot");
+  /** Folders the plugin may write to. `temp` is emptied by the core. */
+  readonly dirs: { readonly cache: string; readonly temp: string };
+  /** Path of the ffmpeg executable the core uses, or null when none was found. */
+  readonly ffmpegPath: string | null;
+  /** musicdl's version, e.g. `0.1.0`. */
+  readonly musicdlVersion: string;
+}
+
+/** Fields shared by every kind. */
+export interface PluginBase<K extends "source" | "provider" | "tagger"> {
+  readonly apiVersion: PluginApiVersion;
+  readonly kind: K;
+  /** kebab-case, unique across loaded plugins (a clash is an error unless `overrides` names the other). */
+  readonly name: string;
+  readonly version?: string;
+  readonly description?: string;
+  /** Set to a built-in's name to replace it deliberately. */
+  readonly overrides?: string;
+  /** Called once before first use. */
+  setup?(): Promise<void> | void;
+  /** Called once at the end of a run, even after errors. */
+  dispose?(): Promise<void> | void;
+}
+
+/** What a source recognised in user input. */
+export interface SourceRef {
+  /** `track`, `album`, `playlist`, `artist`, `saved`, or a kind of the plugin's own. */
+  readonly kind: string;
+  readonly id: string;
+  /** The input as the user wrote it, for messages. */
+  readonly input: string;
+}
+
+/** A resolved source: its tracks in the source's own order. */
+export interface ResolvedSource {
+  readonly kind: string;
+  readonly id: string;
+  readonly name: string;
+  /** A version marker (Spotify's `snapshot_id`); unchanged marker → unchanged tracks. */
+  readonly snapshotId?: string;
+  readonly tracks: readonly TrackMeta[];
+  /** Human-readable notes (skipped local files, withheld items…). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Turns user input into tracks. Sources are asked in load order; **the first whose `match` returns non-null wins**.
+ * `match` must be offline and fast.
+ */
+export interface SourcePlugin extends PluginBase<"source"> {
+  match(input: string): SourceRef | null;
+  resolve(ref: SourceRef, opts: CallOptions): Promise<ResolvedSource>;
+}
+
+/**
+ * Finds and downloads recordings. Providers are tried in `download.audio_providers` order until one yields a
+ * strong match; otherwise the best acceptable candidate across all of them is taken.
+ */
+export interface ProviderPlugin extends PluginBase<"provider"> {
+  /** Raw candidates, best guess first; the core scores them. An empty list means "nothing found". */
+  search(track: TrackMeta, opts: SearchOptions): Promise<AudioCandidate[]>;
+  /** Downloads the candidate's best audio-only stream into `tempDir`. */
+  download(candidate: AudioCandidate, tempDir: string, opts: CallOptions): Promise<DownloadedAudio>;
+}
+
+/** Writes tags into one file format. **Exactly one tagger per format** may be loaded. */
+export interface TaggerPlugin extends PluginBase<"tagger"> {
+  readonly formats: readonly AudioFormat[];
+  /** Replaces the file's tags with `tags`, in place. The core hands over a temp file, never the library file. */
+  write(file: string, tags: TagSet, opts: CallOptions): Promise<void>;
+}
+
+export type Plugin = SourcePlugin | ProviderPlugin | TaggerPlugin;
+
+/** A module's default export: a plugin object, or a factory that receives the context. */
+export type PluginFactory = (ctx: PluginContext) => Plugin | Promise<Plugin>;
+export type PluginModuleExport = Plugin | PluginFactory;
