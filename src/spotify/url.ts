@@ -1,0 +1,56 @@
+/** Recognises Spotify links and URIs offline: open.spotify.com URLs (with `?si=` and `intl-xx/`), `spotify:` URIs. */
+
+export type SpotifyKind = "track" | "album" | "playlist" | "artist";
+
+export interface SpotifyRef {
+  readonly kind: SpotifyKind | "saved";
+  /** Base-62 id; "" for `saved`. */
+  readonly id: string;
+}
+
+const KINDS: readonly SpotifyKind[] = ["track", "album", "playlist", "artist"];
+const ID = /^[A-Za-z0-9]{22}$/;
+
+/**
+ * Parses a Spotify URL or URI. Returns null when the input is not Spotify at all; throws nothing.
+ * `saved` (the user's liked songs) is accepted as a keyword, and as `spotify:user:…:collection` / `/collection/tracks`.
+ */
+export function parseSpotifyUrl(input: string): SpotifyRef | null {
+  const text = input.trim();
+  if (text === "saved" || text === "spotify:saved") return { kind: "saved", id: "" };
+  if (text.startsWith("spotify:")) return parseUri(text);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.hostname !== "open.spotify.com" && url.hostname !== "play.spotify.com") return null;
+  // open.spotify.com/intl-de/track/<id>, /embed/track/<id>, /user/<u>/playlist/<id> (old links)
+  const parts = url.pathname.split("/").filter((part) => part && !part.startsWith("intl-") && part !== "embed");
+  if (parts[0] === "collection" && parts[1] === "tracks") return { kind: "saved", id: "" };
+  const userPlaylist = parts[0] === "user" && parts[2] === "playlist";
+  const [kind, id] = userPlaylist ? [parts[2], parts[3]] : [parts[0], parts[1]];
+  return toRef(kind, id);
+}
+
+function parseUri(uri: string): SpotifyRef | null {
+  const parts = uri.split(":");
+  if (parts[1] === "user" && parts[3] === "collection") return { kind: "saved", id: "" };
+  if (parts[1] === "user" && parts[3] === "playlist") return toRef("playlist", parts[4]);
+  return toRef(parts[1], parts[2]);
+}
+
+function toRef(kind: string | undefined, id: string | undefined): SpotifyRef | null {
+  if (!kind || !id || !KINDS.includes(kind as SpotifyKind) || !ID.test(id)) return null;
+  return { kind: kind as SpotifyKind, id };
+}
+
+/** Whether the input looks like it was meant to be a Spotify link (to tell "malformed" from "not Spotify"). */
+export function looksLikeSpotify(input: string): boolean {
+  return /^(spotify:|https?:\/\/(open|play)\.spotify\.com\/)/i.test(input.trim());
+}
+
+export function spotifyUrlOf(kind: SpotifyKind, id: string): string {
+  return `https://open.spotify.com/${kind}/${id}`;
+}
