@@ -1,0 +1,47 @@
+/** The `plan --json` document. Field names are public: users script against them (issue 5). */
+import type { DownloadPlan, PlanItem } from "./model.ts";
+
+export function planToJson(plan: DownloadPlan): unknown {
+  return { version: 1, items: plan.items.map(itemToJson), stats: statsToJson(plan) };
+}
+
+function itemToJson(item: PlanItem): Record<string, unknown> {
+  const sources = item.sources.map((s) => ({ section: s.section, url: s.url, name: s.name ?? null, position: s.position ?? null }));
+  const common = { id: item.id, kind: item.kind, status: item.status, target: item.target, sources };
+  const error = item.error ? { error: { stage: item.error.stage, reason: item.error.reason } } : {};
+  if (item.kind === "m3u") return { ...common, title: item.title, entries: item.entries, ...error };
+  const track = item.track;
+  return {
+    ...common,
+    spotify_id: track.spotifyId,
+    isrc: track.isrc ?? null,
+    title: track.title,
+    artists: track.artists,
+    album: track.album.name,
+    duration_ms: track.durationMs,
+    ...(item.skipReason ? { skip_reason: item.skipReason } : {}),
+    match: item.match
+      ? {
+          provider: item.match.candidate.provider,
+          id: item.match.candidate.id,
+          url: item.match.candidate.url,
+          title: item.match.candidate.title,
+          distance: Number(item.match.distance.toFixed(4)),
+          verdict: item.match.verdict,
+        }
+      : null,
+    ...error,
+  };
+}
+
+function statsToJson(plan: DownloadPlan): Record<string, unknown> {
+  const s = plan.stats;
+  return {
+    tracks: s.tracks,
+    duplicates_removed: s.duplicatesRemoved,
+    already_present: s.alreadyPresent,
+    to_download: s.toDownload,
+    m3u: s.m3u,
+    by_status: s.byStatus,
+  };
+}
