@@ -1,0 +1,60 @@
+/**
+ * Resolves every source entry into tracks, in parallel up to a limit. A source that fails (not found, withheld
+ * playlist) fails alone and is reported; errors that stop the whole run (rate limit, auth, interrupt) propagate.
+ */
+import pLimit from "p-limit";
+import type { SourceEntry } from "../config/types.ts";
+import { describeCause, EXIT, MusicdlError } from "../errors.ts";
+import type { ResolvedSource } from "../plugins/api.ts";
+import type { ResolvedEntry } from "./optimize.ts";
+
+export type ResolveEntry = (entry: SourceEntry, signal: AbortSignal) => Promise<ResolvedSource>;
+
+export interface FailedSource {
+  readonly entry: SourceEntry;
+  readonly reason: string;
+}
+
+export interface GeneratedSources {
+  readonly resolved: ResolvedEntry[];
+  readonly failed: FailedSource[];
+  readonly warnings: string[];
+}
+
+export async function resolveSources(
+  entries: readonly SourceEntry[],
+  resolveEntry: ResolveEntry,
+  options: { concurrency: number; signal: AbortSignal },
+): Promise<GeneratedSources> {
+  const limit = pLimit(Math.max(1, options.concurrency));
+  const results = await Promise.all(
+    entries.map((entry) =>
+      limit(async (): Promise<ResolvedEntry | FailedSource> => {
+        options.signal.throwIfAborted();
+        try {
+          return { entry, source: await resolveEntry(entry, options.signal) };
+        } catch (error) {
+          if (stopsTheRun(error) || options.signal.aborted) throw error;
+          return { entry, reason: describeSourceFailure(entry, error) };
+        }
+      }),
+    ),
+  );
+  const resolved = results.filter((r): r is ResolvedEntry => "source" in r);
+  const failed = results.filter((r): r is FailedSource => "reason" in r);
+  const warnings = resolved.flatMap(({ entry, source }) =>
+    source.warnings.map((warning) => `${entry.name ?? source.name}: ${warning}`),
+  );
+  return { resolved, failed, warnings };
+}
+
+/** Rate limits and auth problems end the run with exit 3 (resume later); usage errors with exit 2. */
+function stopsTheRun(error: unknown): boolean {
+  return error instanceof MusicdlError && (error.exitCode === EXIT.RESUME_LATER || error.exitCode === EXIT.USAGE);
+}
+
+function describeSourceFailure(entry: SourceEntry, error: unknown): string {
+  const where = entry.line === undefined ? entry.url : `${entry.url} (line ${entry.line})`;
+  const hint = error instanceof MusicdlError && error.hint ? ` ${error.hint}` : "";
+  return `${where}: ${describeCause(error)}${hint}`;
+}
