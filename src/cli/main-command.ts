@@ -12,5 +12,6 @@ export const mainCommand = defineCommand({
   subCommands: {
     download: () => import("./commands/download.ts").then((m) => m.default),
     plan: () => import("./commands/plan.ts").then((m) => m.default),
+    init: () => import("./commands/init.ts").then((m) => m.default),
   },
 });

@@ -1,0 +1,90 @@
+/**
+ * Runs a plan: track items through their stages with separate concurrency limits, failures isolated per item,
+ * then the M3U items. Cancellation is cooperative: the signal aborts work in hand, which rolls back its temp files
+ * and leaves the item resumable.
+ */
+import pLimit from "p-limit";
+import { rm } from "node:fs/promises";
+import type { DownloadPlan, M3uPlanItem, PlanItem, PlanItemStatus, TrackPlanItem } from "./model.ts";
+import { computeStats } from "./optimize.ts";
+import type { ExecutorContext } from "./stages/context.ts";
+import { writeM3uItem } from "./stages/m3u.ts";
+import { runTrackItem, type StageLimits } from "./stages/track.ts";
+import { describeCause } from "../errors.ts";
+
+export interface RunSummary {
+  readonly counts: Record<PlanItemStatus, number>;
+  readonly failures: { id: string; label: string; stage: string; reason: string }[];
+  readonly interrupted: boolean;
+  /** M3U entries left out because their track failed. */
+  readonly m3uMissing: number;
+}
+
+export async function executePlan(plan: DownloadPlan, ctx: ExecutorContext): Promise<RunSummary> {
+  const tracks = plan.items.filter((i): i is TrackPlanItem => i.kind === "track");
+  const m3us = plan.items.filter((i): i is M3uPlanItem => i.kind === "m3u");
+  ctx.onEvent({ type: "run-start", total: plan.items.length, counts: countByStatus(plan.items) });
+  const limits: StageLimits = {
+    search: pLimit(ctx.limits.search),
+    download: pLimit(ctx.limits.download),
+    ffmpeg: pLimit(ctx.limits.ffmpeg),
+  };
+  const worker = pLimit(ctx.limits.threads);
+  const todo = tracks.filter((item) => item.status !== "done" && item.status !== "skipped");
+  for (const item of tracks) if (item.status === "skipped") reportSkipped(item, ctx);
+  await Promise.allSettled(
+    todo.map((item) =>
+      worker(async () => {
+        if (ctx.signal.aborted) return;
+        await runTrackItem(item, ctx, limits);
+      }),
+    ),
+  );
+  const interrupted = ctx.signal.aborted;
+  const m3uMissing = interrupted ? 0 : await writeM3us(m3us, plan.items, ctx);
+  await rm(ctx.tempDir, { recursive: true, force: true }).catch(() => undefined);
+  const counts = countByStatus(plan.items);
+  ctx.onEvent({ type: "run-end", counts, interrupted });
+  return { counts, failures: failuresOf(plan.items), interrupted, m3uMissing };
+}
+
+function reportSkipped(item: TrackPlanItem, ctx: ExecutorContext): void {
+  const label = `${item.track.artists.join(", ")} - ${item.track.title}`;
+  ctx.onEvent({ type: "item-end", id: item.id, label, status: "skipped", detail: item.skipReason ?? "" });
+}
+
+async function writeM3us(m3us: M3uPlanItem[], items: PlanItem[], ctx: ExecutorContext): Promise<number> {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  let missing = 0;
+  for (const item of m3us) {
+    ctx.onEvent({ type: "item-stage", id: item.id, label: item.title, stage: "m3u" });
+    try {
+      const result = await writeM3uItem(item, byId);
+      missing += result.missing;
+      item.status = "done";
+      delete item.error;
+      ctx.onEvent({ type: "item-end", id: item.id, label: item.title, status: "done" });
+    } catch (error) {
+      item.status = "failed";
+      item.error = { stage: "m3u", reason: describeCause(error) };
+      ctx.onEvent({ type: "item-end", id: item.id, label: item.title, status: "failed", detail: item.error.reason });
+    }
+    ctx.persist(item);
+  }
+  return missing;
+}
+
+function countByStatus(items: readonly PlanItem[]): Record<PlanItemStatus, number> {
+  return computeStats(items, 0).byStatus;
+}
+
+function failuresOf(items: readonly PlanItem[]): RunSummary["failures"] {
+  return items
+    .filter((item) => item.status === "failed")
+    .map((item) => ({
+      id: item.id,
+      label: item.kind === "track" ? `${item.track.artists.join(", ")} - ${item.track.title}` : item.title,
+      stage: item.error?.stage ?? "unknown",
+      reason: item.error?.reason ?? "unknown",
+    }));
+}

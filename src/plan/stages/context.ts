@@ -1,0 +1,68 @@
+/** What every stage of the executor needs, injected so the executor stays testable without the CLI. */
+import type { OverwriteMode } from "../../config/types.ts";
+import type { AudioCandidate, AudioFormat, ProviderPlugin, TagSet, TaggerPlugin, TrackMeta } from "../../plugins/api.ts";
+import type { EventSink } from "../events.ts";
+import type { PlanItem } from "../model.ts";
+
+export interface RankedCandidate {
+  readonly candidate: AudioCandidate;
+  readonly score: { readonly distance: number; readonly verdict: "strong" | "acceptable" | "reject" };
+}
+
+export interface SearchCache {
+  get(provider: string, key: string): AudioCandidate[] | undefined;
+  set(provider: string, key: string, candidates: AudioCandidate[]): void;
+}
+
+export interface LibraryIndexWriter {
+  upsert(row: {
+    spotifyId: string;
+    isrc?: string;
+    path: string;
+    format: string;
+    sizeBytes: number;
+    mtimeMs: number;
+    tagHash: string;
+  }): void;
+}
+
+export interface ExecutorLimits {
+  readonly threads: number;
+  readonly search: number;
+  readonly download: number;
+  readonly ffmpeg: number;
+}
+
+export interface ExecutorContext {
+  readonly providers: readonly ProviderPlugin[];
+  taggerFor(format: AudioFormat): TaggerPlugin | undefined;
+  /** Scores and sorts candidates, best first. */
+  rank(track: TrackMeta, candidates: readonly AudioCandidate[]): RankedCandidate[];
+  /** The failure reason when nothing acceptable was found. */
+  describeRejection(track: TrackMeta, ranked: readonly RankedCandidate[]): string;
+  convert(options: {
+    input: string;
+    output: string;
+    target: { format: AudioFormat; bitrate: string };
+    sourceCodec: string;
+    sourceContainer: string;
+    sourceBitrateKbps?: number;
+    signal: AbortSignal;
+  }): Promise<{ streamCopy: boolean }>;
+  /** Cover bytes for a track's album (cached per album), or undefined. */
+  coverFor(track: TrackMeta, signal: AbortSignal): Promise<TagSet["cover"]>;
+  readonly searchCache?: SearchCache;
+  readonly library?: LibraryIndexWriter;
+  /** Persists an item's new state; called on every status change. */
+  persist(item: PlanItem): void;
+  readonly format: AudioFormat;
+  readonly bitrate: string;
+  readonly overwrite: OverwriteMode;
+  readonly maxRetries: number;
+  readonly limits: ExecutorLimits;
+  /** Scratch space for downloads; one subfolder per item. */
+  readonly tempDir: string;
+  readonly m3uLineFor?: (item: PlanItem) => string;
+  readonly onEvent: EventSink;
+  readonly signal: AbortSignal;
+}

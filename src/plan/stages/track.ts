@@ -1,0 +1,196 @@
+/** Runs one track item through match → download → convert → tag → move into place, persisting each step. */
+import { mkdir, rm, stat, copyFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { describeCause, PluginError } from "../../errors.ts";
+import { moveIntoPlace, tempPathBeside } from "../../library/atomic-write.ts";
+import type { DownloadedAudio, TagSet } from "../../plugins/api.ts";
+import type { PlanStage, TrackPlanItem } from "../model.ts";
+import type { ExecutorContext } from "./context.ts";
+import { matchTrack } from "./match.ts";
+import { buildTagSet, hashTagSet } from "./tags.ts";
+
+export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
+export interface StageLimits {
+  readonly search: Limit;
+  readonly download: Limit;
+  readonly ffmpeg: Limit;
+}
+
+/** Thrown inside a stage so the failure records where it happened. */
+class StageError extends Error {
+  constructor(
+    readonly stage: PlanStage,
+    cause: unknown,
+  ) {
+    super(describeCause(cause), { cause });
+  }
+}
+
+export async function runTrackItem(item: TrackPlanItem, ctx: ExecutorContext, limits: StageLimits): Promise<void> {
+  const label = labelOf(item);
+  const stageOf = (stage: PlanStage) => ctx.onEvent({ type: "item-stage", id: item.id, label, stage });
+  const update = (patch: Partial<TrackPlanItem>) => {
+    Object.assign(item, patch);
+    ctx.persist(item);
+  };
+  const temps: string[] = [];
+  try {
+    if (ctx.overwrite === "metadata" && (await fileExists(item.target))) {
+      stageOf("tag");
+      update({ status: "tagging", attempts: item.attempts + 1 });
+      await retagInPlace(item, ctx, temps);
+    } else {
+      if (!item.match) {
+        stageOf("match");
+        update({ status: "resolving", attempts: item.attempts + 1 });
+        const match = await inStage("match", () => matchTrack(item.track, ctx, limits.search));
+        update({ status: "matched", match });
+      }
+      await fetchConvertTag(item, ctx, limits, temps, stageOf, update);
+    }
+    delete item.error;
+    update({ status: "done" });
+    ctx.onEvent({ type: "item-end", id: item.id, label, status: "done" });
+  } catch (error) {
+    await Promise.all(temps.map((file) => rm(file, { force: true, recursive: true })));
+    if (ctx.signal.aborted) {
+      // Interrupted, not failed: a later run picks it up from the last finished step.
+      update({ status: item.match ? "matched" : "pending" });
+      throw error;
+    }
+    const stage = error instanceof StageError ? error.stage : "download";
+    update({ status: "failed", error: { stage, reason: describeCause(error) } });
+    ctx.onEvent({ type: "item-end", id: item.id, label, status: "failed", detail: describeCause(error) });
+  }
+}
+
+async function fetchConvertTag(
+  item: TrackPlanItem,
+  ctx: ExecutorContext,
+  limits: StageLimits,
+  temps: string[],
+  stageOf: (stage: PlanStage) => void,
+  update: (patch: Partial<TrackPlanItem>) => void,
+): Promise<void> {
+  const chosen = item.match!;
+  const provider = ctx.providers.find((p) => p.name === chosen.candidate.provider);
+  if (!provider) throw new StageError("download", `provider ${chosen.candidate.provider} is not loaded`);
+  stageOf("download");
+  update({ status: "downloading" });
+  const itemTemp = join(ctx.tempDir, item.id.replace(/[^A-Za-z0-9_-]/g, "_"));
+  temps.push(itemTemp);
+  const audio = await inStage("download", () =>
+    withRetries(ctx.maxRetries, ctx.signal, async () => {
+      await mkdir(itemTemp, { recursive: true });
+      return limits.download(() => callDownload(provider, chosen.candidate, itemTemp, ctx.signal));
+    }),
+  );
+  stageOf("convert");
+  await mkdir(dirname(item.target), { recursive: true });
+  const converted = tempPathBeside(item.target, { keepExtension: true });
+  temps.push(converted);
+  await inStage("convert", () => limits.ffmpeg(() => convertDownloaded(audio, converted, ctx)));
+  stageOf("tag");
+  update({ status: "tagging" });
+  const tags = await inStage("tag", async () => {
+    const tagSet = buildTagSet(item.track, await ctx.coverFor(item.track, ctx.signal), chosen.candidate.url);
+    await writeTags(tagSet, converted, ctx);
+    return tagSet;
+  });
+  await moveIntoPlace(converted, item.target);
+  await recordInLibrary(item, tags, ctx);
+}
+
+async function callDownload(
+  provider: ExecutorContext["providers"][number],
+  candidate: NonNullable<TrackPlanItem["match"]>["candidate"],
+  tempDir: string,
+  signal: AbortSignal,
+): Promise<DownloadedAudio> {
+  try {
+    return await provider.download(candidate, tempDir, { signal });
+  } catch (error) {
+    throw signal.aborted ? error : new PluginError(provider.name, "download", error);
+  }
+}
+
+function convertDownloaded(audio: DownloadedAudio, output: string, ctx: ExecutorContext) {
+  return ctx.convert({
+    input: audio.file,
+    output,
+    target: { format: ctx.format, bitrate: ctx.bitrate },
+    sourceCodec: audio.codec,
+    sourceContainer: audio.container,
+    ...(audio.bitrateKbps ? { sourceBitrateKbps: audio.bitrateKbps } : {}),
+    signal: ctx.signal,
+  });
+}
+
+async function writeTags(tags: TagSet, file: string, ctx: ExecutorContext): Promise<void> {
+  const tagger = ctx.taggerFor(ctx.format);
+  if (!tagger) return;
+  try {
+    await tagger.write(file, tags, { signal: ctx.signal });
+  } catch (error) {
+    throw ctx.signal.aborted ? error : new PluginError(tagger.name, "write", error);
+  }
+}
+
+/** overwrite: metadata — rewrite the tags of the file already there, atomically, without downloading. */
+async function retagInPlace(item: TrackPlanItem, ctx: ExecutorContext, temps: string[]): Promise<void> {
+  const temp = tempPathBeside(item.target, { keepExtension: true });
+  temps.push(temp);
+  await copyFile(item.target, temp);
+  const tags = await inStage("tag", async () => {
+    const tagSet = buildTagSet(item.track, await ctx.coverFor(item.track, ctx.signal), item.match?.candidate.url);
+    await writeTags(tagSet, temp, ctx);
+    return tagSet;
+  });
+  await moveIntoPlace(temp, item.target);
+  await recordInLibrary(item, tags, ctx);
+}
+
+async function recordInLibrary(item: TrackPlanItem, tags: TagSet, ctx: ExecutorContext): Promise<void> {
+  const info = await stat(item.target);
+  ctx.library?.upsert({
+    spotifyId: item.track.spotifyId,
+    ...(item.track.isrc ? { isrc: item.track.isrc } : {}),
+    path: item.target,
+    format: ctx.format,
+    sizeBytes: info.size,
+    mtimeMs: Math.trunc(info.mtimeMs),
+    tagHash: hashTagSet(tags),
+  });
+}
+
+async function inStage<T>(stage: PlanStage, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    throw error instanceof StageError ? error : new StageError(stage, error);
+  }
+}
+
+async function withRetries<T>(maxAttempts: number, signal: AbortSignal, task: () => Promise<T>): Promise<T> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= Math.max(1, maxAttempts); attempt++) {
+    try {
+      return await task();
+    } catch (error) {
+      if (signal.aborted) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}
+
+export function labelOf(item: TrackPlanItem): string {
+  return `${item.track.artists.join(", ")} - ${item.track.title}`;
+}
