@@ -13,5 +13,6 @@ export const mainCommand = defineCommand({
     download: () => import("./commands/download.ts").then((m) => m.default),
     plan: () => import("./commands/plan.ts").then((m) => m.default),
     init: () => import("./commands/init.ts").then((m) => m.default),
+    plugins: () => import("./commands/plugins.ts").then((m) => m.default),
   },
 });

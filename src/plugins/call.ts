@@ -1,0 +1,40 @@
+/** The one wrapper around plugin calls: a throw becomes a PluginError naming plugin and method, failing one item. */
+import { EXIT, MusicdlError, PluginError } from "../errors.ts";
+
+/**
+ * Runs `call` and turns whatever it throws into `PluginError(plugin, method, cause)`, so only the item in hand
+ * fails. Three kinds of error pass through untouched because they are not the plugin's fault or stop the whole run:
+ * an abort (the user pressed Ctrl-C), a PluginError already wrapped, and a MusicdlError with an exit code other
+ * than 1 (a rate limit from the shared HTTP client ends the run with 3 so it resumes later).
+ *
+ * @example
+ * ```ts
+ * const candidates = await callPlugin(provider, "search", () => provider.search(track, { limit: 5, signal }));
+ * ```
+ */
+export async function callPlugin<T>(plugin: { readonly name: string }, method: string, call: () => Promise<T> | T): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw wrapPluginError(plugin.name, method, error);
+  }
+}
+
+/** The synchronous twin, for `match()`. */
+export function callPluginSync<T>(plugin: { readonly name: string }, method: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw wrapPluginError(plugin.name, method, error);
+  }
+}
+
+function wrapPluginError(name: string, method: string, error: unknown): unknown {
+  if (isAbort(error) || error instanceof PluginError) return error;
+  if (error instanceof MusicdlError && error.exitCode !== EXIT.SOME_FAILED) return error;
+  return new PluginError(name, method, error);
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+}

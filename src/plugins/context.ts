@@ -1,0 +1,97 @@
+/** Builds the PluginContext a plugin's factory receives: tagged redacting logger, injected HTTP, options, dirs. */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import * as v from "valibot";
+import { createTaggedLogger } from "../log.ts";
+import { redact, registerSecret } from "../util/redact.ts";
+import type { HttpClient, PluginContext, PluginLogger } from "./api.ts";
+
+export interface PluginContextOptions {
+  readonly name: string;
+  /** The config's `plugins.<name>` value, as written. */
+  readonly options: unknown;
+  /** Injected so the core can put its shared rate limiter and backoff behind every plugin request. */
+  readonly http: HttpClient;
+  /** musicdl's cache and temp roots; the plugin gets `<cache>/plugins/<name>` and `<temp>/<name>`. */
+  readonly dirs: { readonly cache: string; readonly temp: string };
+  readonly ffmpegPath: string | null;
+  readonly version: string;
+}
+
+/** Keys whose values are secrets wherever they appear (options, headers, logged objects). */
+export const SECRET_KEY_PATTERN = /token|secret|cookie|password|passwd|key|authorization|credential/i;
+
+export function createPluginContext(options: PluginContextOptions): PluginContext {
+  registerOptionSecrets(options.options);
+  const cache = join(options.dirs.cache, "plugins", options.name);
+  const temp = join(options.dirs.temp, options.name);
+  return {
+    log: createPluginLogger(options.name),
+    http: options.http,
+    options: options.options,
+    v,
+    // Created on first use, so listing plugins leaves no empty folders behind.
+    dirs: {
+      get cache() {
+        return ensureDir(cache);
+      },
+      get temp() {
+        return ensureDir(temp);
+      },
+    },
+    ffmpegPath: options.ffmpegPath,
+    musicdlVersion: options.version,
+  };
+}
+
+/** Plain `fetch` for now; the run wires the shared token bucket and backoff in its place. */
+export function createBasicHttpClient(fetchImpl: typeof fetch = fetch): HttpClient {
+  return { fetch: (input, init) => fetchImpl(input, init) };
+}
+
+/**
+ * A logger tagged `[name]`. Every argument is turned into redacted text here: the shared logger only redacts
+ * strings, and a plugin may well log its whole options object or a request's headers.
+ */
+export function createPluginLogger(name: string): PluginLogger {
+  const tagged = createTaggedLogger(name);
+  const line = (message: string, args: unknown[]) => [message, ...args].map(toRedactedText).join(" ");
+  return {
+    debug: (message, ...args) => tagged.debug(line(message, args)),
+    info: (message, ...args) => tagged.info(line(message, args)),
+    warn: (message, ...args) => tagged.warn(line(message, args)),
+    error: (message, ...args) => tagged.error(line(message, args)),
+  };
+}
+
+function toRedactedText(value: unknown): string {
+  if (typeof value === "string") return redact(value);
+  if (value instanceof Error) return redact(`${value.name}: ${value.message}`);
+  return redact(Bun.inspect(maskSecretKeys(value, 0), { depth: 4 }));
+}
+
+/** A copy of `value` with values under secret-looking keys replaced, so `{ token: "…" }` prints safely. */
+export function maskSecretKeys(value: unknown, depth: number): unknown {
+  if (depth > 6 || value === null || typeof value !== "object") return value;
+  if (value instanceof Headers) return maskSecretKeys(Object.fromEntries(value.entries()), depth);
+  if (Array.isArray(value)) return value.map((item) => maskSecretKeys(item, depth + 1));
+  const masked: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    masked[key] = SECRET_KEY_PATTERN.test(key) && item != null && item !== "" ? "[redacted]" : maskSecretKeys(item, depth + 1);
+  }
+  return masked;
+}
+
+/** Registers every string under a secret-looking key of the plugin's options, so it is redacted everywhere. */
+function registerOptionSecrets(value: unknown, depth = 0): void {
+  if (depth > 6 || value === null || typeof value !== "object") return;
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === "string" && SECRET_KEY_PATTERN.test(key)) registerSecret(item);
+    else registerOptionSecrets(item, depth + 1);
+  }
+}
+
+function ensureDir(path: string): string {
+  mkdirSync(path, { recursive: true });
+  return path;
+}

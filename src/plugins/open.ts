@@ -1,0 +1,55 @@
+/** One call that gives a command its plugin registry: folders resolved, contexts built, plugins loaded. */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { VERSION } from "../version.ts";
+import type { HttpClient } from "./api.ts";
+import { builtinPlugins } from "./builtin.ts";
+import { createBasicHttpClient, createPluginContext } from "./context.ts";
+import { compiledBinaryPath, resolvePluginDirs } from "./discover.ts";
+import { configReferences, loadPlugins, type BuiltinPlugin, type LoadPluginsResult } from "./load.ts";
+
+export interface OpenPluginsOptions {
+  /** `download.plugins_dir` (absolute) plus any `--plugins-dir`. */
+  readonly pluginsDirs?: readonly string[];
+  /** `download.audio_providers`; each must name a loaded provider. */
+  readonly audioProviders?: readonly string[];
+  /** The config's `plugins:` section. */
+  readonly pluginOptions?: Readonly<Record<string, unknown>>;
+  readonly configFile?: string | null;
+  readonly noExternal?: boolean;
+  /** The shared, rate-limited client; plain fetch when omitted. */
+  readonly http?: HttpClient;
+  readonly ffmpegPath?: string | null;
+  /** Cache root (the plugin gets `<cache>/plugins/<name>`); `$XDG_CACHE_HOME/musicdl` by default. */
+  readonly cacheDir?: string;
+  /** Temp root (the plugin gets `<temp>/<name>`). */
+  readonly tempDir?: string;
+  readonly builtins?: readonly BuiltinPlugin[];
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export async function openPlugins(options: OpenPluginsOptions = {}): Promise<LoadPluginsResult & { dirs: string[] }> {
+  const env = options.env ?? process.env;
+  const dirs = resolvePluginDirs({ configDirs: options.pluginsDirs, binaryPath: compiledBinaryPath(), env });
+  const pluginOptions = options.pluginOptions ?? {};
+  const http = options.http ?? createBasicHttpClient();
+  const cache = options.cacheDir ?? join(env.XDG_CACHE_HOME || join(env.HOME || tmpdir(), ".cache"), "musicdl");
+  const temp = options.tempDir ?? join(tmpdir(), `musicdl-${process.pid}`);
+  const result = await loadPlugins({
+    builtins: options.builtins ?? builtinPlugins,
+    dirs,
+    namedInConfig: configReferences({ audioProviders: options.audioProviders ?? [], pluginOptions }),
+    noExternal: options.noExternal,
+    configFile: options.configFile,
+    contextFor: (name) =>
+      createPluginContext({
+        name,
+        options: pluginOptions[name],
+        http,
+        dirs: { cache, temp },
+        ffmpegPath: options.ffmpegPath ?? null,
+        version: VERSION,
+      }),
+  });
+  return { ...result, dirs };
+}
