@@ -21,7 +21,8 @@ const BaseSchema = v.looseObject({
     (issue) =>
       `apiVersion ${issue.input === undefined ? "is missing" : `${JSON.stringify(issue.input)} is not supported`}; this musicdl loads apiVersion ${supportedList}`,
   ),
-  kind: v.picklist(["source", "provider", "tagger"], (issue) => `kind ${JSON.stringify(issue.input)} must be source, provider or tagger`),
+  kind: v.picklist(["source", "provider", "tagger"], (issue) =>
+    `kind ${issue.input === undefined ? "is missing; it" : JSON.stringify(issue.input)} must be source, provider or tagger`),
   name: v.pipe(
     v.string("name is missing (a kebab-case string like `bandcamp`)"),
     v.regex(PLUGIN_NAME_PATTERN, (issue) => `name ${JSON.stringify(issue.input)} must be kebab-case, like \`my-provider\``),
@@ -55,15 +56,24 @@ export function findPluginProblems(value: unknown): string[] {
   if (typeof value !== "object" || value === null) {
     return [`exports ${describeValue(value)}, not a plugin object or a factory returning one`];
   }
-  const base = v.safeParse(BaseSchema, value, { abortPipeEarly: true });
+  const base = v.safeParse(BaseSchema, pick(value, BaseSchema.entries), { abortPipeEarly: true });
   if (!base.success) return base.issues.map((issue) => issue.message);
-  const kindResult = v.safeParse(KindSchemas[base.output.kind], value, { abortPipeEarly: true });
+  const kindSchema = KindSchemas[base.output.kind];
+  const kindResult = v.safeParse(kindSchema, pick(value, kindSchema.entries), { abortPipeEarly: true });
   return kindResult.success ? [] : kindResult.issues.map((issue) => issue.message);
 }
 
 /** Type guard over {@link findPluginProblems}. */
 export function isPlugin(value: unknown): value is Plugin {
   return findPluginProblems(value).length === 0;
+}
+
+/**
+ * The schema's keys read off the value, absent ones as undefined: valibot reports a missing key as a generic
+ * "Invalid key" rather than the field's own message, and methods may live on a prototype.
+ */
+function pick(value: object, entries: object): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(entries).map((key) => [key, (value as Record<string, unknown>)[key]]));
 }
 
 function describeValue(value: unknown): string {
