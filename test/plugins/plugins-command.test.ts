@@ -1,0 +1,78 @@
+import { expect, test } from "bun:test";
+import { join } from "node:path";
+import { builtinPlugins } from "../../src/plugins/builtin.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { createTempDir, providerSource } from "./plugin-files.ts";
+
+const builtinNames = builtinPlugins.map((builtin) => builtin.name);
+
+test("musicdl plugins --json lists external plugins from --plugins-dir and the XDG folder with their origins", async () => {
+  using extra = createTempDir();
+  using config = createTempDir();
+  const bandcamp = extra.write("bandcamp.ts", providerSource("bandcamp"));
+  const local = config.write("musicdl/plugins/local-stash/index.ts", providerSource("local-stash"));
+  const result = await runCli(["plugins", "--json", "--plugins-dir", extra.path], { env: { XDG_CONFIG_HOME: config.path } });
+  expect(result.exitCode).toBe(0);
+  const listing = JSON.parse(result.stdout);
+  expect(listing.plugins.map((p: { name: string }) => p.name)).toEqual([...builtinNames, "bandcamp", "local-stash"]);
+  expect(listing.plugins.slice(builtinNames.length)).toEqual([
+    { kind: "provider", name: "bandcamp", version: "1.2.3", description: null, origin: bandcamp, overrides: null },
+    { kind: "provider", name: "local-stash", version: "1.2.3", description: null, origin: local, overrides: null },
+  ]);
+  expect(listing.problems).toEqual([]);
+  expect(listing.dirs).toEqual([extra.path, join(config.path, "musicdl", "plugins")]);
+});
+
+test("a broken plugin is listed as a problem and warned about on stderr, and the rest still load", async () => {
+  using dir = createTempDir();
+  dir.write("bandcamp.ts", providerSource("bandcamp"));
+  const broken = dir.write("half-done.ts", `export default { apiVersion: 1, kind: "provider", name: "half-done", download() {} };`);
+  const result = await runCli(["plugins", "--json", "--plugins-dir", dir.path]);
+  expect(result.exitCode).toBe(0);
+  const listing = JSON.parse(result.stdout);
+  expect(listing.plugins.map((p: { name: string }) => p.name)).toContain("bandcamp");
+  expect(listing.problems).toEqual([{ name: "half-done", origin: broken, message: "a provider needs search()" }]);
+  expect(result.stderr).toContain(`${broken}: a provider needs search() (skipped)`);
+});
+
+test("the text listing shows kind, name, version and origin", async () => {
+  using dir = createTempDir();
+  const file = dir.write("bandcamp.ts", providerSource("bandcamp"));
+  const result = await runCli(["plugins", `--plugins-dir=${dir.path}`]);
+  expect(result.exitCode).toBe(0);
+  expect(result.stdout).toMatch(new RegExp(`provider\\s+bandcamp\\s+1\\.2\\.3\\s+${file.replaceAll("/", "\\/")}`));
+});
+
+test("two plugins with one name stop with exit 2 and name the files", async () => {
+  using first = createTempDir();
+  using second = createTempDir();
+  const a = first.write("bandcamp.ts", providerSource("bandcamp"));
+  const b = second.write("bandcamp.ts", providerSource("bandcamp"));
+  const result = await runCli(["plugins", "--plugins-dir", `${first.path},${second.path}`]);
+  expect(result.exitCode).toBe(2);
+  expect(result.stderr).toContain(`error: ${b}: a plugin called "bandcamp" is already loaded (${a})`);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+});
+
+test("--no-plugins loads only the built-ins", async () => {
+  using dir = createTempDir();
+  dir.write("bandcamp.ts", providerSource("bandcamp"));
+  const result = await runCli(["plugins", "--json", "--no-plugins", "--plugins-dir", dir.path]);
+  expect(result.exitCode).toBe(0);
+  expect(JSON.parse(result.stdout).plugins.map((p: { name: string }) => p.name)).toEqual(builtinNames);
+});
+
+test("a plugin logging request headers never prints the credentials in them", async () => {
+  using dir = createTempDir();
+  const token = "sk-live-4f9a8b7c6d5e4f3a2b1c";
+  const prelude = `
+    const headers = new Headers({ Authorization: "Bearer " + process.env.LEAKY_TOKEN, "X-Api-Key": process.env.LEAKY_TOKEN });
+    ctx.log.warn("calling the API with", headers, { cookie: "SID=" + process.env.LEAKY_TOKEN, accept: "audio/*" });
+    ctx.log.warn("authorization: Bearer " + process.env.LEAKY_TOKEN);`;
+  dir.write("leaky.ts", providerSource("leaky", { prelude }));
+  const result = await runCli(["plugins", "--plugins-dir", dir.path], { env: { LEAKY_TOKEN: token } });
+  expect(result.exitCode).toBe(0);
+  expect(result.stderr).toContain("[leaky]");
+  expect(result.stderr).toContain("audio/*");
+  expect(`${result.stdout}${result.stderr}`).not.toContain(token);
+});
