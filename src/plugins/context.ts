@@ -45,7 +45,7 @@ export function createPluginContext(options: PluginContextOptions): PluginContex
 }
 
 /** Plain `fetch` for now; the run wires the shared token bucket and backoff in its place. */
-export function createBasicHttpClient(fetchImpl: typeof fetch = fetch): HttpClient {
+export function createBasicHttpClient(fetchImpl: HttpClient["fetch"] = fetch): HttpClient {
   return { fetch: (input, init) => fetchImpl(input, init) };
 }
 
