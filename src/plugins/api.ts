@@ -154,7 +154,7 @@ export interface PluginContext {
   readonly options: unknown;
   /** valibot, so a plugin validates its options without importing anything. */
   readonly v: typeof import("valibot");
-  /** Folders the plugin may write to. `temp` is emptied by the core. */
+  /** Folders of the plugin's own, created on first access. `cache` persists across runs; `temp` is emptied by the core. */
   readonly dirs: { readonly cache: string; readonly temp: string };
   /** Path of the ffmpeg executable the core uses, or null when none was found. */
   readonly ffmpegPath: string | null;
@@ -166,11 +166,17 @@ export interface PluginContext {
 export interface PluginBase<K extends "source" | "provider" | "tagger"> {
   readonly apiVersion: PluginApiVersion;
   readonly kind: K;
-  /** kebab-case, unique across loaded plugins (a clash is an error unless `overrides` names the other). */
+  /**
+   * kebab-case, unique across loaded plugins (a clash is an error unless `overrides` names the other), and equal
+   * to the plugin's file or folder name (`bandcamp.ts`, `bandcamp/index.ts`): the name picks `plugins.<name>`.
+   */
   readonly name: string;
   readonly version?: string;
   readonly description?: string;
-  /** Set to a built-in's name to replace it deliberately. */
+  /**
+   * Set to a built-in's (or another plugin's) name to replace it deliberately: this plugin takes its place in load
+   * order, and when the names differ, `audio_providers` entries naming the replaced plugin reach this one.
+   */
   readonly overrides?: string;
   /** Called once before first use. */
   setup?(): Promise<void> | void;
