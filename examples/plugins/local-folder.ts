@@ -14,20 +14,27 @@ import { pathToFileURL } from "node:url";
 import type { AudioCandidate, CallOptions, PluginContext, ProviderPlugin } from "musicdl/plugin";
 
 const CONTAINER_BY_EXTENSION: Record<string, string> = {
-  ".mp3": "mp3", ".m4a": "mp4", ".opus": "ogg", ".ogg": "ogg", ".flac": "flac", ".wav": "wav", ".webm": "webm",
+  ".mp3": "mp3",
+  ".m4a": "mp4",
+  ".opus": "ogg",
+  ".ogg": "ogg",
+  ".flac": "flac",
+  ".wav": "wav",
+  ".webm": "webm",
 };
 
 export default (ctx: PluginContext) => {
   // Validate options first: a typo in musicdl.yaml should stop the run with a clear message, not fail every track.
-  const options = ctx.v.parse(
-    ctx.v.object({ folder: ctx.v.pipe(ctx.v.string(), ctx.v.minLength(1)) }),
-    ctx.options,
-  );
+  const options = ctx.v.parse(ctx.v.object({ folder: ctx.v.pipe(ctx.v.string(), ctx.v.minLength(1)) }), ctx.options);
   const ffmpeg = ctx.ffmpegPath ?? "ffmpeg";
 
   /** What ffmpeg says about a file: duration and audio codec. ffmpeg exits 1 without an output; that is fine. */
   async function probe(file: string, opts: CallOptions): Promise<{ durationMs: number; codec: string }> {
-    const proc = Bun.spawn([ffmpeg, "-hide_banner", "-i", file], { stdout: "ignore", stderr: "pipe", signal: opts.signal });
+    const proc = Bun.spawn([ffmpeg, "-hide_banner", "-i", file], {
+      stdout: "ignore",
+      stderr: "pipe",
+      signal: opts.signal,
+    });
     const text = await new Response(proc.stderr).text();
     await proc.exited;
     opts.signal?.throwIfAborted();
@@ -48,12 +55,14 @@ export default (ctx: PluginContext) => {
     async search(track, opts) {
       opts.signal?.throwIfAborted();
       const wanted = track.title.toLowerCase();
-      const files = (await readdir(options.folder)).filter((name) => extname(name).toLowerCase() in CONTAINER_BY_EXTENSION);
+      const files = (await readdir(options.folder)).filter(
+        (name) => extname(name).toLowerCase() in CONTAINER_BY_EXTENSION,
+      );
       const candidates: AudioCandidate[] = [];
       // Raw candidates only: the core scores them against the track, so no cleverness here.
       for (const name of files.sort()) {
         const [artist, title] = basename(name, extname(name)).split(" - ", 2);
-        if (!title || !title.toLowerCase().includes(wanted)) continue;
+        if (!title?.toLowerCase().includes(wanted)) continue;
         const file = join(options.folder, name);
         const { durationMs } = await probe(file, opts);
         candidates.push({

@@ -12,7 +12,11 @@ import { EXIT, MusicdlError, PluginError } from "../errors.ts";
  * const candidates = await callPlugin(provider, "search", () => provider.search(track, { limit: 5, signal }));
  * ```
  */
-export async function callPlugin<T>(plugin: { readonly name: string }, method: string, call: () => Promise<T> | T): Promise<T> {
+export async function callPlugin<T>(
+  plugin: { readonly name: string },
+  method: string,
+  call: () => Promise<T> | T,
+): Promise<T> {
   try {
     return await call();
   } catch (error) {

@@ -77,7 +77,8 @@ export function maskSecretKeys(value: unknown, depth: number): unknown {
   if (Array.isArray(value)) return value.map((item) => maskSecretKeys(item, depth + 1));
   const masked: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    masked[key] = SECRET_KEY_PATTERN.test(key) && item != null && item !== "" ? "[redacted]" : maskSecretKeys(item, depth + 1);
+    masked[key] =
+      SECRET_KEY_PATTERN.test(key) && item != null && item !== "" ? "[redacted]" : maskSecretKeys(item, depth + 1);
   }
   return masked;
 }

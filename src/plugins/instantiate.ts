@@ -1,7 +1,7 @@
 /** Turns one plugin module (built-in or file) into a checked plugin object: import, call the factory, validate. */
 import * as v from "valibot";
 import { describeCause } from "../errors.ts";
-import type { Plugin, PluginContext, PluginModuleExport } from "./api.ts";
+import type { Plugin, PluginContext, PluginFactory } from "./api.ts";
 import { findPluginProblems } from "./validate.ts";
 
 /** A plugin waiting to be loaded. Its name comes from its file or folder and picks its options (`plugins.<name>`). */
@@ -27,14 +27,20 @@ export async function instantiatePlugin(
     return { ok: false, message: `could not be imported: ${describeCause(error)}` };
   }
   if (exported === undefined) {
-    return { ok: false, message: "has no default export; `export default` a plugin object or a factory `(ctx) => plugin`" };
+    return {
+      ok: false,
+      message: "has no default export; `export default` a plugin object or a factory `(ctx) => plugin`",
+    };
   }
   let plugin: unknown = exported;
   if (typeof exported === "function") {
     try {
-      plugin = await (exported as Extract<PluginModuleExport, Function>)(contextFor(candidate.name));
+      plugin = await (exported as PluginFactory)(contextFor(candidate.name));
     } catch (error) {
-      return { ok: false, message: `plugin "${candidate.name}" failed to start: ${describeStartFailure(candidate.name, error)}` };
+      return {
+        ok: false,
+        message: `plugin "${candidate.name}" failed to start: ${describeStartFailure(candidate.name, error)}`,
+      };
     }
   }
   const problems = findPluginProblems(plugin);

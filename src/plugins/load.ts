@@ -82,19 +82,32 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<LoadPlug
 
   const settled = applyOverrides(instances);
   if (!settled.ok) {
-    throw new ConfigError(displayOrigin(settled.entry.origin, settled.entry.plugin.name), [{ path: "", message: settled.message }], {
-      hint: settled.hint,
-    });
+    throw new ConfigError(
+      displayOrigin(settled.entry.origin, settled.entry.plugin.name),
+      [{ path: "", message: settled.message }],
+      {
+        hint: settled.hint,
+      },
+    );
   }
   for (const note of settled.notes) record(note.entry.plugin.name, note.entry.origin, note.message, "override ignored");
   checkConfigReferences(options, settled.loaded, settled.aliases, problems, warn);
 
-  const registry = createPluginRegistry({ loaded: settled.loaded, problems, aliases: settled.aliases, configFile: options.configFile });
+  const registry = createPluginRegistry({
+    loaded: settled.loaded,
+    problems,
+    aliases: settled.aliases,
+    configFile: options.configFile,
+  });
   return { registry, problems };
 }
 
 function listCandidates(options: LoadPluginsOptions): PluginCandidate[] {
-  const builtins = options.builtins.map((builtin) => ({ name: builtin.name, origin: "built-in", load: () => builtin.load() }));
+  const builtins = options.builtins.map((builtin) => ({
+    name: builtin.name,
+    origin: "built-in",
+    load: () => builtin.load(),
+  }));
   if (options.noExternal) return builtins;
   const external = discoverPluginFiles(options.dirs).map((found) => ({
     name: found.name,
@@ -117,7 +130,11 @@ function checkConfigReferences(
     if (names.has(ref.name) || aliases.has(ref.name)) continue;
     const message = `${ref.path} names the plugin "${ref.name}", but no plugin by that name was found`;
     if (options.noExternal) {
-      problems.push({ name: ref.name, origin: "config", message: `${message} (external plugins are off: --no-plugins)` });
+      problems.push({
+        name: ref.name,
+        origin: "config",
+        message: `${message} (external plugins are off: --no-plugins)`,
+      });
       warn(problems.at(-1)!.message);
       continue;
     }

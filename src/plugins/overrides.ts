@@ -2,7 +2,12 @@
 import type { LoadedPlugin } from "./registry.ts";
 
 export type OverrideResult =
-  | { ok: true; loaded: LoadedPlugin[]; aliases: Map<string, string>; notes: { entry: LoadedPlugin; message: string }[] }
+  | {
+      ok: true;
+      loaded: LoadedPlugin[];
+      aliases: Map<string, string>;
+      notes: { entry: LoadedPlugin; message: string }[];
+    }
   | { ok: false; entry: LoadedPlugin; message: string; hint: string };
 
 /**
@@ -19,7 +24,10 @@ export function applyOverrides(instances: readonly LoadedPlugin[]): OverrideResu
     if (target === undefined) continue;
     const replaced = loaded.filter((other) => other !== entry && other.plugin.name === target);
     if (replaced.length === 0) {
-      notes.push({ entry, message: `overrides "${target}", but no plugin is called that; loaded as "${entry.plugin.name}"` });
+      notes.push({
+        entry,
+        message: `overrides "${target}", but no plugin is called that; loaded as "${entry.plugin.name}"`,
+      });
       continue;
     }
     const rival = replaced.find((other) => other.plugin.overrides === target);

@@ -114,12 +114,16 @@ function indexTaggers(loaded: readonly LoadedPlugin[]): Map<AudioFormat, TaggerP
     for (const format of plugin.formats) {
       const other = taggers.get(format);
       if (other) {
-        throw new ConfigError(entry.origin, [
-          {
-            path: "",
-            message: `taggers "${other.plugin.name}" (${other.origin}) and "${plugin.name}" both write ${format}; only one tagger per format may be loaded`,
-          },
-        ], { hint: `Remove one, or give the new one overrides: "${other.plugin.name}".` });
+        throw new ConfigError(
+          entry.origin,
+          [
+            {
+              path: "",
+              message: `taggers "${other.plugin.name}" (${other.origin}) and "${plugin.name}" both write ${format}; only one tagger per format may be loaded`,
+            },
+          ],
+          { hint: `Remove one, or give the new one overrides: "${other.plugin.name}".` },
+        );
       }
       taggers.set(format, { ...entry, plugin });
     }

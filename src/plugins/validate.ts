@@ -21,11 +21,17 @@ const BaseSchema = v.looseObject({
     (issue) =>
       `apiVersion ${issue.input === undefined ? "is missing" : `${JSON.stringify(issue.input)} is not supported`}; this musicdl loads apiVersion ${supportedList}`,
   ),
-  kind: v.picklist(["source", "provider", "tagger"], (issue) =>
-    `kind ${issue.input === undefined ? "is missing; it" : JSON.stringify(issue.input)} must be source, provider or tagger`),
+  kind: v.picklist(
+    ["source", "provider", "tagger"],
+    (issue) =>
+      `kind ${issue.input === undefined ? "is missing; it" : JSON.stringify(issue.input)} must be source, provider or tagger`,
+  ),
   name: v.pipe(
     v.string("name is missing (a kebab-case string like `bandcamp`)"),
-    v.regex(PLUGIN_NAME_PATTERN, (issue) => `name ${JSON.stringify(issue.input)} must be kebab-case, like \`my-provider\``),
+    v.regex(
+      PLUGIN_NAME_PATTERN,
+      (issue) => `name ${JSON.stringify(issue.input)} must be kebab-case, like \`my-provider\``,
+    ),
   ),
   version: v.optional(v.string("version must be a string")),
   description: v.optional(v.string("description must be a string")),
@@ -42,8 +48,11 @@ const KindSchemas = {
   tagger: v.looseObject({
     formats: v.pipe(
       v.array(
-        v.picklist(AUDIO_FORMATS, (issue) => `formats: ${JSON.stringify(issue.input)} is not one of ${AUDIO_FORMATS.join(", ")}`),
-        "a tagger needs formats (a list like [\"mp3\"])",
+        v.picklist(
+          AUDIO_FORMATS,
+          (issue) => `formats: ${JSON.stringify(issue.input)} is not one of ${AUDIO_FORMATS.join(", ")}`,
+        ),
+        'a tagger needs formats (a list like ["mp3"])',
       ),
       v.minLength(1, "a tagger needs at least one format"),
     ),

@@ -27,7 +27,11 @@ function tool(name: "ffmpeg" | "ffprobe"): string {
 
 async function run(command: string[]): Promise<string> {
   const proc = Bun.spawn(command, { stdout: "pipe", stderr: "pipe" });
-  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  const [stdout, stderr, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
   if (code !== 0) throw new Error(`${command[0]} failed (${code}): ${stderr.slice(-500)}`);
   return stdout;
 }
@@ -35,14 +39,28 @@ async function run(command: string[]): Promise<string> {
 /** A `seconds`-long 440 Hz tone as `<dir>/<name>.<format>`. */
 export async function makeToneFile(dir: string, format: AudioFormat, name = "tone", seconds = 1): Promise<string> {
   const file = join(dir, `${name}.${format}`);
-  await run([tool("ffmpeg"), "-v", "error", "-y", "-f", "lavfi", "-i", `sine=frequency=440:duration=${seconds}`, ...CODEC_ARGS[format], file]);
+  await run([
+    tool("ffmpeg"),
+    "-v",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    `sine=frequency=440:duration=${seconds}`,
+    ...CODEC_ARGS[format],
+    file,
+  ]);
   return file;
 }
 
 export async function probeAudio(file: string): Promise<ProbedAudio> {
   const json = JSON.parse(
     await run([tool("ffprobe"), "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file]),
-  ) as { format?: { format_name?: string; duration?: string }; streams?: { codec_type?: string; codec_name?: string }[] };
+  ) as {
+    format?: { format_name?: string; duration?: string };
+    streams?: { codec_type?: string; codec_name?: string }[];
+  };
   const audio = json.streams?.find((stream) => stream.codec_type === "audio");
   return {
     formatNames: (json.format?.format_name ?? "").split(",").filter(Boolean),

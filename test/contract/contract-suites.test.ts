@@ -15,16 +15,33 @@ const ffmpegTagger: TaggerPlugin = {
     const out = `${file}.tagging${file.slice(file.lastIndexOf("."))}`;
     const metadata = { title: tags.title, artist: tags.artists.join(", "), album: tags.album, date: tags.date };
     const args = Object.entries(metadata).flatMap(([key, value]) => ["-metadata", `${key}=${value}`]);
-    const proc = Bun.spawn(["ffmpeg", "-v", "error", "-y", "-i", file, "-map", "0", "-c", "copy", ...args, out], { stderr: "pipe" });
+    const proc = Bun.spawn(["ffmpeg", "-v", "error", "-y", "-i", file, "-map", "0", "-c", "copy", ...args, out], {
+      stderr: "pipe",
+    });
     if ((await proc.exited) !== 0) throw new Error(await new Response(proc.stderr).text());
     await rename(out, file);
   },
 };
 
 const track: TrackMeta = {
-  spotifyId: "id1", title: "Song", artists: ["Band"], discNumber: 1, trackNumber: 1, durationMs: 1000, explicit: false,
+  spotifyId: "id1",
+  title: "Song",
+  artists: ["Band"],
+  discNumber: 1,
+  trackNumber: 1,
+  durationMs: 1000,
+  explicit: false,
   spotifyUrl: "https://open.spotify.com/track/id1",
-  album: { id: "al", name: "Album", type: "album", artists: ["Band"], releaseDate: "2001", releaseDatePrecision: "year", totalTracks: 1, images: [] },
+  album: {
+    id: "al",
+    name: "Album",
+    type: "album",
+    artists: ["Band"],
+    releaseDate: "2001",
+    releaseDatePrecision: "year",
+    totalTracks: 1,
+    images: [],
+  },
 };
 
 const demoSource: SourcePlugin = {

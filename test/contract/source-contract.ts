@@ -23,7 +23,11 @@ const TrackMetaShape = v.object({
   album: v.object({ name: v.string() }),
 });
 
-export function describeSourceContract(label: string, makePlugin: () => SourcePlugin | Promise<SourcePlugin>, fixture: SourceContractFixture): void {
+export function describeSourceContract(
+  label: string,
+  makePlugin: () => SourcePlugin | Promise<SourcePlugin>,
+  fixture: SourceContractFixture,
+): void {
   describe(`source contract: ${label}`, () => {
     let plugin: SourcePlugin;
     const realFetch = globalThis.fetch;
@@ -37,10 +41,13 @@ export function describeSourceContract(label: string, makePlugin: () => SourcePl
     /** Runs `match` with the network cut, so a source that fetches while matching fails loudly. */
     const matchOffline = (input: string): SourceRef | null => {
       const attempts: string[] = [];
-      globalThis.fetch = Object.assign(async (url: string | URL | Request) => {
-        attempts.push(String(url));
-        throw new Error("match() must not use the network");
-      }, { preconnect: () => {} }) as typeof fetch;
+      globalThis.fetch = Object.assign(
+        async (url: string | URL | Request) => {
+          attempts.push(String(url));
+          throw new Error("match() must not use the network");
+        },
+        { preconnect: () => {} },
+      ) as typeof fetch;
       try {
         return plugin.match(input);
       } finally {
@@ -58,7 +65,8 @@ export function describeSourceContract(label: string, makePlugin: () => SourcePl
     });
 
     test("match returns null for input that is not its own", () => {
-      for (const input of [...ALWAYS_FOREIGN, ...(fixture.foreign ?? [])]) expect({ input, ref: matchOffline(input) }).toEqual({ input, ref: null });
+      for (const input of [...ALWAYS_FOREIGN, ...(fixture.foreign ?? [])])
+        expect({ input, ref: matchOffline(input) }).toEqual({ input, ref: null });
     });
 
     if (fixture.resolveInput !== undefined) {

@@ -62,7 +62,11 @@ export function describeTaggerContract(
         expect({ format, codec: after.codec }).toEqual({ format, codec: before.codec });
         expect(Math.abs(after.durationS - before.durationS)).toBeLessThan(0.1);
         const { common } = await parseFile(file);
-        expect({ format, title: common.title, album: common.album }).toEqual({ format, title: tags.title, album: tags.album });
+        expect({ format, title: common.title, album: common.album }).toEqual({
+          format,
+          title: tags.title,
+          album: tags.album,
+        });
         // Taggers join several artists as their format prefers; the first must be there either way.
         expect(common.artist ?? "").toContain(tags.artists[0]!);
       }

@@ -6,7 +6,9 @@ const plugin = { name: "bandcamp" };
 
 test("a throw inside a plugin call becomes a PluginError naming plugin and method, cause kept", async () => {
   const cause = new TypeError("Cannot read properties of undefined");
-  const error = await callPlugin(plugin, "search", async () => { throw cause; }).catch((thrown: unknown) => thrown);
+  const error = await callPlugin(plugin, "search", async () => {
+    throw cause;
+  }).catch((thrown: unknown) => thrown);
   expect(error).toBeInstanceOf(PluginError);
   expect((error as PluginError).message).toBe("plugin bandcamp: search() failed: Cannot read properties of undefined");
   expect((error as PluginError).cause).toBe(cause);
@@ -21,7 +23,13 @@ test("a value comes back untouched", async () => {
 test("an abort and an interrupt pass through, so Ctrl-C stops the run instead of failing one item", async () => {
   const controller = new AbortController();
   controller.abort();
-  const aborted = await callPlugin(plugin, "download", async () => controller.signal.throwIfAborted()).catch((e: unknown) => e);
+  const aborted = await callPlugin(plugin, "download", async () => controller.signal.throwIfAborted()).catch(
+    (e: unknown) => e,
+  );
   expect((aborted as Error).name).toBe("AbortError");
-  await expect(callPlugin(plugin, "download", async () => { throw new InterruptedError(); })).rejects.toBeInstanceOf(InterruptedError);
+  await expect(
+    callPlugin(plugin, "download", async () => {
+      throw new InterruptedError();
+    }),
+  ).rejects.toBeInstanceOf(InterruptedError);
 });

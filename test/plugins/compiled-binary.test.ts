@@ -12,7 +12,10 @@ let binary: string;
 beforeAll(async () => {
   root = createTempDir("musicdl-compiled-");
   binary = join(root.path, "bin", "musicdl");
-  const build = Bun.spawn([process.execPath, "build", ENTRY, "--compile", "--outfile", binary], { stdout: "pipe", stderr: "pipe" });
+  const build = Bun.spawn([process.execPath, "build", ENTRY, "--compile", "--outfile", binary], {
+    stdout: "pipe",
+    stderr: "pipe",
+  });
   const [stderr, exitCode] = await Promise.all([new Response(build.stderr).text(), build.exited]);
   if (exitCode !== 0) throw new Error(`bun build --compile failed: ${stderr}`);
 });
@@ -22,7 +25,10 @@ test("a compiled binary loads .ts plugins from plugins/ beside itself and from -
   const beside = root.write("bin/plugins/beside-binary.ts", providerSource("beside-binary"));
   const extra = root.write("elsewhere/from-flag/index.ts", providerSource("from-flag"));
   using cwd = createTempDir("musicdl-cwd-");
-  const result = await runCli(["plugins", "--json", "--plugins-dir", join(root.path, "elsewhere")], { executable: binary, cwd: cwd.path });
+  const result = await runCli(["plugins", "--json", "--plugins-dir", join(root.path, "elsewhere")], {
+    executable: binary,
+    cwd: cwd.path,
+  });
   expect(result.stderr).toBe("");
   expect(result.exitCode).toBe(0);
   const listing = JSON.parse(result.stdout);

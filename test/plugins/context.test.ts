@@ -9,11 +9,21 @@ const SRC = join(import.meta.dir, "..", "..", "src");
 
 test("a plugin that logs its options, or fails with a secret in the message, never prints the secret", async () => {
   using dir = createTempDir();
-  const secrets = { api_key: "ak_9f8e7d6c5b4a3f2e", cookie: "SID=0123456789abcdef", nested: { password: "hunter2-but-longer" } };
+  const secrets = {
+    api_key: "ak_9f8e7d6c5b4a3f2e",
+    cookie: "SID=0123456789abcdef",
+    nested: { password: "hunter2-but-longer" },
+  };
   const prelude = `
     ctx.log.info("starting with", ctx.options);
     ctx.log.warn("my key is " + ctx.options.api_key + " and my password " + ctx.options.nested.password);`;
-  dir.write("plugins/leaky.ts", providerSource("leaky", { prelude, body: `async search() { throw new Error("401 for cookie " + ctx.options.cookie); },` }));
+  dir.write(
+    "plugins/leaky.ts",
+    providerSource("leaky", {
+      prelude,
+      body: `async search() { throw new Error("401 for cookie " + ctx.options.cookie); },`,
+    }),
+  );
   // The run's real path: openPlugins builds the context, callPlugin wraps the throw, reportError prints it.
   const script = dir.write(
     "run.ts",
@@ -25,13 +35,22 @@ const [leaky] = registry.providersInOrder(["leaky"]);
 try { await callPlugin(leaky!, "search", () => leaky!.search({} as never, { limit: 1 })); } catch (error) { process.exitCode = reportError(error, false); }
 `,
   );
-  const proc = Bun.spawn([process.execPath, script], { stdout: "pipe", stderr: "pipe", env: { ...process.env, NO_COLOR: "1" } });
-  const [stdout, stderr, exitCode] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  const proc = Bun.spawn([process.execPath, script], {
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  const [stdout, stderr, exitCode] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
   const output = stdout + stderr;
   expect(exitCode).toBe(1);
   expect(stderr).toContain("[leaky]");
   expect(stderr).toContain("error: plugin leaky: search() failed: 401 for cookie [redacted]");
-  for (const secret of ["ak_9f8e7d6c5b4a3f2e", "0123456789abcdef", "hunter2-but-longer"]) expect(output).not.toContain(secret);
+  for (const secret of ["ak_9f8e7d6c5b4a3f2e", "0123456789abcdef", "hunter2-but-longer"])
+    expect(output).not.toContain(secret);
 });
 
 test("the context hands over options, valibot, the version and per-plugin folders created on first use", async () => {

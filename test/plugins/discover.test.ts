@@ -13,7 +13,9 @@ test("plugin folders come in order: config, XDG config, beside the binary", () =
 });
 
 test("without XDG_CONFIG_HOME the plugin folder is ~/.config/musicdl/plugins, and no binary folder under bun", () => {
-  expect(resolvePluginDirs({ env: { HOME: "/home/u" }, binaryPath: null })).toEqual(["/home/u/.config/musicdl/plugins"]);
+  expect(resolvePluginDirs({ env: { HOME: "/home/u" }, binaryPath: null })).toEqual([
+    "/home/u/.config/musicdl/plugins",
+  ]);
 });
 
 test("a folder listed twice is searched once, at its first place", () => {

@@ -14,7 +14,16 @@ const yyz: TrackMeta = {
   spotifyId: "1RKbVxcm267VdsIzqY7msi",
   title: "YYZ",
   artists: ["Rush"],
-  album: { id: "a", name: "Moving Pictures", type: "album", artists: ["Rush"], releaseDate: "1981-02-12", releaseDatePrecision: "day", totalTracks: 7, images: [] },
+  album: {
+    id: "a",
+    name: "Moving Pictures",
+    type: "album",
+    artists: ["Rush"],
+    releaseDate: "1981-02-12",
+    releaseDatePrecision: "day",
+    totalTracks: 7,
+    images: [],
+  },
   discNumber: 1,
   trackNumber: 3,
   durationMs: 1000,
@@ -37,7 +46,14 @@ async function loadExample(options: unknown): Promise<ProviderPlugin> {
     dirs: [EXAMPLES],
     namedInConfig: [{ name: "local-folder", path: "download.audio_providers" }],
     contextFor: (name) =>
-      createPluginContext({ name, options, http: createBasicHttpClient(), dirs: { cache: music.path, temp: music.path }, ffmpegPath: null, version: "test" }),
+      createPluginContext({
+        name,
+        options,
+        http: createBasicHttpClient(),
+        dirs: { cache: music.path, temp: music.path },
+        ffmpegPath: null,
+        version: "test",
+      }),
   });
   return registry.providersInOrder(["local-folder"])[0]!;
 }
@@ -48,12 +64,20 @@ test("the example finds the file by title and describes it from the file itself"
   const plugin = await loadExample({ folder: music.path });
   const [candidate, ...rest] = await plugin.search(yyz, { limit: 5 });
   expect(rest).toEqual([]);
-  expect(candidate).toMatchObject({ provider: "local-folder", id: "Rush - YYZ.mp3", title: "YYZ", artists: ["Rush"], kind: "song" });
+  expect(candidate).toMatchObject({
+    provider: "local-folder",
+    id: "Rush - YYZ.mp3",
+    title: "YYZ",
+    artists: ["Rush"],
+    kind: "song",
+  });
   expect(Math.abs(candidate!.durationMs - 1000)).toBeLessThan(100);
 });
 
 test("the example without its folder option stops the run with exit 2, naming the option", async () => {
   const error = await loadExample({}).catch((thrown: unknown) => thrown);
   expect(error).toBeInstanceOf(ConfigError);
-  expect((error as ConfigError).message).toContain('plugin "local-folder" failed to start: plugins.local-folder.folder: Invalid key');
+  expect((error as ConfigError).message).toContain(
+    'plugin "local-folder" failed to start: plugins.local-folder.folder: Invalid key',
+  );
 });

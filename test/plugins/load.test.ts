@@ -6,7 +6,10 @@ import { loadPlugins, type BuiltinPlugin, type LoadPluginsOptions } from "../../
 import { createTempDir, providerSource } from "./plugin-files.ts";
 
 const noop = async () => [];
-const builtin = (plugin: Plugin | PluginModuleExport, name = (plugin as Plugin).name): BuiltinPlugin => ({ name, load: async () => plugin });
+const builtin = (plugin: Plugin | PluginModuleExport, name = (plugin as Plugin).name): BuiltinPlugin => ({
+  name,
+  load: async () => plugin,
+});
 const ytm: Plugin = { apiVersion: 1, kind: "provider", name: "youtube-music", search: noop, download: noop as never };
 
 function load(dirs: string[], extra: Partial<LoadPluginsOptions> = {}) {
@@ -30,7 +33,10 @@ function load(dirs: string[], extra: Partial<LoadPluginsOptions> = {}) {
 }
 
 async function configErrorOf(promise: Promise<unknown>): Promise<ConfigError> {
-  const error = await promise.then(() => null, (thrown: unknown) => thrown);
+  const error = await promise.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(ConfigError);
   expect((error as ConfigError).exitCode).toBe(EXIT.USAGE);
   return error as ConfigError;
@@ -51,7 +57,10 @@ test("an external provider in a plugin folder is loaded after the built-ins, wit
 
 test("a broken plugin nobody named is skipped with a warning naming the file and what is missing", async () => {
   using dir = createTempDir();
-  const file = dir.write("bandcamp.ts", `export default { apiVersion: 1, kind: "provider", name: "bandcamp", download() {} };`);
+  const file = dir.write(
+    "bandcamp.ts",
+    `export default { apiVersion: 1, kind: "provider", name: "bandcamp", download() {} };`,
+  );
   dir.write("exploding.ts", `throw new Error("missing dependency left-pad");`);
   const { result, warnings } = load([dir.path]);
   const { registry, problems } = await result;
@@ -65,8 +74,13 @@ test("a broken plugin nobody named is skipped with a warning naming the file and
 
 test("a broken plugin named in audio_providers stops the run with exit 2, naming the file", async () => {
   using dir = createTempDir();
-  const file = dir.write("bandcamp.ts", `export default { apiVersion: 1, kind: "provider", name: "bandcamp", download() {} };`);
-  const error = await configErrorOf(load([dir.path], { namedInConfig: [{ name: "bandcamp", path: "download.audio_providers" }] }).result);
+  const file = dir.write(
+    "bandcamp.ts",
+    `export default { apiVersion: 1, kind: "provider", name: "bandcamp", download() {} };`,
+  );
+  const error = await configErrorOf(
+    load([dir.path], { namedInConfig: [{ name: "bandcamp", path: "download.audio_providers" }] }).result,
+  );
   expect(error.message).toBe(`${file}: a provider needs search()`);
   expect(error.hint).toContain("download.audio_providers");
 });
@@ -74,7 +88,9 @@ test("a broken plugin named in audio_providers stops the run with exit 2, naming
 test("a plugin that throws on import and is named in the config stops the run", async () => {
   using dir = createTempDir();
   dir.write("bandcamp.ts", `throw new Error("boom at import");`);
-  const error = await configErrorOf(load([dir.path], { namedInConfig: [{ name: "bandcamp", path: "plugins.bandcamp" }] }).result);
+  const error = await configErrorOf(
+    load([dir.path], { namedInConfig: [{ name: "bandcamp", path: "plugins.bandcamp" }] }).result,
+  );
   expect(error.message).toEndWith("bandcamp.ts: could not be imported: boom at import");
 });
 
@@ -82,11 +98,17 @@ test("a factory rejecting its options names the plugin and the option", async ()
   using dir = createTempDir();
   const prelude = `ctx.v.parse(ctx.v.object({ token: ctx.v.string() }), ctx.options ?? {});`;
   dir.write("bandcamp.ts", providerSource("bandcamp", { prelude }));
-  const error = await configErrorOf(load([dir.path], { namedInConfig: [{ name: "bandcamp", path: "plugins.bandcamp" }] }).result);
-  expect(error.message).toContain('plugin "bandcamp" failed to start: plugins.bandcamp.token: Invalid type: Expected string but received 42');
+  const error = await configErrorOf(
+    load([dir.path], { namedInConfig: [{ name: "bandcamp", path: "plugins.bandcamp" }] }).result,
+  );
+  expect(error.message).toContain(
+    'plugin "bandcamp" failed to start: plugins.bandcamp.token: Invalid type: Expected string but received 42',
+  );
 
   const { result, warnings } = load([dir.path]);
-  expect((await result).problems[0]?.message).toContain("plugins.bandcamp.token: Invalid key: Expected \"token\" but received undefined");
+  expect((await result).problems[0]?.message).toContain(
+    'plugins.bandcamp.token: Invalid key: Expected "token" but received undefined',
+  );
   expect(warnings[0]).toEndWith("(skipped)");
 });
 
@@ -100,7 +122,10 @@ test("a plugin taking a built-in's name is a conflict unless it declares overrid
   dir.write("youtube-music.ts", providerSource("youtube-music", { body: `overrides: "youtube-music",` }));
   // A fresh file path, since import() caches by URL.
   using other = createTempDir();
-  const replacement = other.write("youtube-music.ts", providerSource("youtube-music", { body: `overrides: "youtube-music",` }));
+  const replacement = other.write(
+    "youtube-music.ts",
+    providerSource("youtube-music", { body: `overrides: "youtube-music",` }),
+  );
   const { registry } = await load([other.path]).result;
   expect(registry.all().map((info) => [info.name, info.origin])).toEqual([["youtube-music", replacement]]);
   expect(file).not.toBe(replacement);
@@ -132,7 +157,9 @@ test("a plugin whose name differs from its file is skipped, since the file name 
 test("a plugin the config names but no folder holds is a config error; with --no-plugins only a warning", async () => {
   const named = [{ name: "bandcamp", path: "download.audio_providers" }];
   const error = await configErrorOf(load([], { namedInConfig: named, configFile: "musicdl.yaml" }).result);
-  expect(error.message).toBe('musicdl.yaml, download.audio_providers: download.audio_providers names the plugin "bandcamp", but no plugin by that name was found');
+  expect(error.message).toBe(
+    'musicdl.yaml, download.audio_providers: download.audio_providers names the plugin "bandcamp", but no plugin by that name was found',
+  );
 
   using dir = createTempDir();
   dir.write("bandcamp.ts", providerSource("bandcamp"));

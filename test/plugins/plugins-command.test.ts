@@ -11,7 +11,9 @@ test("musicdl plugins --json lists external plugins from --plugins-dir and the X
   using config = createTempDir();
   const bandcamp = extra.write("bandcamp.ts", providerSource("bandcamp"));
   const local = config.write("musicdl/plugins/local-stash/index.ts", providerSource("local-stash"));
-  const result = await runCli(["plugins", "--json", "--plugins-dir", extra.path], { env: { XDG_CONFIG_HOME: config.path } });
+  const result = await runCli(["plugins", "--json", "--plugins-dir", extra.path], {
+    env: { XDG_CONFIG_HOME: config.path },
+  });
   expect(result.exitCode).toBe(0);
   const listing = JSON.parse(result.stdout);
   expect(listing.plugins.map((p: { name: string }) => p.name)).toEqual([...builtinNames, "bandcamp", "local-stash"]);
@@ -26,7 +28,10 @@ test("musicdl plugins --json lists external plugins from --plugins-dir and the X
 test("a broken plugin is listed as a problem and warned about on stderr, and the rest still load", async () => {
   using dir = createTempDir();
   dir.write("bandcamp.ts", providerSource("bandcamp"));
-  const broken = dir.write("half-done.ts", `export default { apiVersion: 1, kind: "provider", name: "half-done", download() {} };`);
+  const broken = dir.write(
+    "half-done.ts",
+    `export default { apiVersion: 1, kind: "provider", name: "half-done", download() {} };`,
+  );
   const result = await runCli(["plugins", "--json", "--plugins-dir", dir.path]);
   expect(result.exitCode).toBe(0);
   const listing = JSON.parse(result.stdout);

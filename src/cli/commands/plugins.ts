@@ -40,13 +40,28 @@ export function pluginsDirsFrom(rawArgs: readonly string[]): string[] {
     if (arg === "--plugins-dir" && rawArgs[index + 1] !== undefined) values.push(rawArgs[index + 1]!);
     else if (arg.startsWith("--plugins-dir=")) values.push(arg.slice("--plugins-dir=".length));
   });
-  return values.flatMap((value) => value.split(",")).filter(Boolean).map((dir) => resolve(dir));
+  return values
+    .flatMap((value) => value.split(","))
+    .filter(Boolean)
+    .map((dir) => resolve(dir));
 }
 
-export function renderPluginTable(plugins: readonly PluginInfo[], problems: readonly PluginProblem[], dirs: readonly string[]): string {
-  const rows = [["KIND", "NAME", "VERSION", "ORIGIN"], ...plugins.map((p) => [p.kind, p.name, p.version ?? "-", p.origin])];
+export function renderPluginTable(
+  plugins: readonly PluginInfo[],
+  problems: readonly PluginProblem[],
+  dirs: readonly string[],
+): string {
+  const rows = [
+    ["KIND", "NAME", "VERSION", "ORIGIN"],
+    ...plugins.map((p) => [p.kind, p.name, p.version ?? "-", p.origin]),
+  ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const lines = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join("  ")
+      .trimEnd(),
+  );
   if (plugins.length === 0) lines.push("(no plugins loaded)");
   if (problems.length > 0) {
     lines.push("", "Problems:");
