@@ -1,6 +1,7 @@
 /** `musicdl download [SOURCES...]`: resolve, match, download, convert, tag, write M3U. */
 import { defineCommand } from "citty";
 import { MusicdlError } from "../../errors.ts";
+import { loadConfig } from "../../config/load.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 
 export default defineCommand({
@@ -12,7 +13,14 @@ export default defineCommand({
     sources: { type: "positional", required: false, description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`" },
     ...globalArgs,
   },
-  run() {
+  async run({ args }) {
+    await loadConfig({
+      configPath: args.config,
+      cwd: process.cwd(),
+      env: process.env,
+      cliSources: args._.map(String),
+      overrides: { output: args.output, format: args.format, bitrate: args.bitrate, threads: args.threads },
+    });
     throw new MusicdlError("download is not wired yet");
   },
 });

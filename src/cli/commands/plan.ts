@@ -1,6 +1,7 @@
 /** `musicdl plan [SOURCES...]`: show what download would do, without downloading. */
 import { defineCommand } from "citty";
 import { MusicdlError } from "../../errors.ts";
+import { loadConfig } from "../../config/load.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 
 export default defineCommand({
@@ -12,7 +13,14 @@ export default defineCommand({
     sources: { type: "positional", required: false, description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`" },
     ...globalArgs,
   },
-  run() {
+  async run({ args }) {
+    await loadConfig({
+      configPath: args.config,
+      cwd: process.cwd(),
+      env: process.env,
+      cliSources: args._.map(String),
+      overrides: { output: args.output, format: args.format, bitrate: args.bitrate, threads: args.threads },
+    });
     throw new MusicdlError("plan is not wired yet");
   },
 });

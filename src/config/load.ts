@@ -1,0 +1,99 @@
+/** Loads the config for a run: finds the file, reads it, applies command-line sources and flags and the environment. */
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { ConfigError, formatConfigIssue, type ConfigIssue } from "../errors.ts";
+import { registerSecret } from "../util/redact.ts";
+import type { Config, SourceEntry } from "./types.ts";
+import { buildDownloadSettings, buildMatchSettings } from "./build-settings.ts";
+import { readCliOverrides } from "./cli-overrides.ts";
+import { readCliSources } from "./cli-sources.ts";
+import { findConfigFile } from "./find-config-file.ts";
+import { readConfigText, type ConfigText } from "./read-config-text.ts";
+
+export interface LoadConfigOptions {
+  /** `--config`; when absent: ./musicdl.yaml in cwd, then $XDG_CONFIG_HOME/musicdl/config.yaml (~/.config if unset). */
+  configPath?: string;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Positional SOURCES; when non-empty they replace the config's source lists. */
+  cliSources: string[];
+  /** Command-line flags, validated like the file's keys. */
+  overrides: { output?: string; format?: string; bitrate?: string; threads?: string };
+  /** Extra source plugins; by default only Spotify URLs/URIs are valid. */
+  isKnownSource?: (url: string) => boolean;
+}
+
+/** What the config means when there is no file: defaults, plus the sources from the command line. */
+const NO_FILE: ConfigText = {
+  download: {},
+  match: {},
+  sources: [],
+  pluginOptions: {},
+  warnings: [],
+};
+
+/** Reads and validates everything; throws one ConfigError (exit 2) listing every problem found. */
+export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
+  const { cwd, env } = options;
+  const overrides = readCliOverrides(options.overrides);
+  const cliSources = readCliSources(options.cliSources, options.isKnownSource);
+  const commandLineIssues: ConfigIssue[] = [...overrides.issues, ...cliSources.issues];
+  if (commandLineIssues.length > 0) throw new ConfigError("command line", commandLineIssues);
+
+  const search = findConfigFile(options);
+  const file = search.path;
+  const missing = file ? null : missingFileError(options, search.searched);
+  if (missing) throw missing;
+  const content = file ? readOrThrow(await readText(file, cwd), file, options) : NO_FILE;
+
+  const download = buildDownloadSettings(content.download, overrides.overrides, {
+    baseDir: file ? dirname(file) : cwd,
+    cwd,
+    env,
+  });
+  registerSecret(download.clientSecret);
+  const sources: readonly SourceEntry[] = cliSources.entries.length > 0 ? cliSources.entries : content.sources;
+  return {
+    file: file ? resolve(file) : null,
+    version: "1.2",
+    download,
+    match: buildMatchSettings(content.match),
+    sources,
+    pluginOptions: content.pluginOptions,
+    warnings: content.warnings.map((issue) => formatConfigIssue(displayPath(file, cwd), issue)),
+  };
+}
+
+function readOrThrow(text: string, file: string, options: LoadConfigOptions): ConfigText {
+  const result = readConfigText(text, options.isKnownSource);
+  if (!result.ok) throw new ConfigError(displayPath(file, options.cwd), result.issues);
+  return result.value;
+}
+
+async function readText(file: string, cwd: string): Promise<string> {
+  try {
+    return await Bun.file(file).text();
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    throw new ConfigError(displayPath(file, cwd), [{ path: "", message: `cannot read the file (${reason}); check its permissions.` }]);
+  }
+}
+
+/** The ConfigError for "no file", or null when the command-line sources are enough to run without one. */
+function missingFileError(options: LoadConfigOptions, searched: readonly string[]): ConfigError | null {
+  if (options.configPath) {
+    const message = "config file not found. Check the --config path, or run `musicdl init` to write one there.";
+    return new ConfigError(displayPath(searched[0] ?? options.configPath, options.cwd), [{ path: "", message }]);
+  }
+  if (options.cliSources.length > 0) return null;
+  const message = `no config file found (looked for ${searched.join(" and ")}).`;
+  return new ConfigError("musicdl", [{ path: "", message }], {
+    hint: "Run `musicdl init` to write one, or pass a link: musicdl download https://open.spotify.com/playlist/…",
+  });
+}
+
+/** `musicdl.yaml` for a file in the working directory, the absolute path otherwise. */
+function displayPath(file: string | null, cwd: string): string {
+  if (!file) return "command line";
+  const relativePath = relative(cwd, file);
+  return relativePath && !relativePath.startsWith("..") && !isAbsolute(relativePath) ? relativePath : file;
+}

@@ -1,0 +1,158 @@
+/** Maps a YAML path (`playlists[2].url`) to its 1-based line by scanning the text; Bun.YAML gives no positions. */
+
+export type YamlPath = readonly (string | number)[];
+
+/** Line numbers of one YAML node and its children; a flow node (`[a, b]`) answers its own line for any child. */
+interface LineNode {
+  readonly line: number;
+  readonly keys: Map<string, LineNode>;
+  readonly items: LineNode[];
+  flow?: boolean;
+}
+
+interface TextLine {
+  line: number;
+  indent: number;
+  content: string;
+}
+
+export type LineLocator = (path: YamlPath) => number | undefined;
+
+/** Builds a locator for one file's text. Unknown paths resolve to the line of their deepest known ancestor. */
+export function createLineLocator(text: string): LineLocator {
+  const lines = splitLines(text);
+  const root = newNode(lines[0]?.line ?? 1);
+  if (lines.length > 0) parseBlock(lines, 0, root);
+  return (path) => {
+    let node = root;
+    let found: number | undefined;
+    for (const segment of path) {
+      if (node.flow) return node.line;
+      const next = typeof segment === "number" ? node.items[segment] : node.keys.get(segment);
+      if (!next) return found;
+      node = next;
+      found = node.line;
+    }
+    return found;
+  };
+}
+
+function newNode(line: number): LineNode {
+  return { line, keys: new Map(), items: [] };
+}
+
+/** Non-blank, non-comment lines with comments stripped; document markers dropped. */
+function splitLines(text: string): TextLine[] {
+  const out: TextLine[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const content = stripComment(raw).trimEnd();
+    const trimmed = content.trimStart();
+    if (!trimmed || trimmed === "---" || trimmed === "...") return;
+    out.push({ line: index + 1, indent: content.length - trimmed.length, content: trimmed });
+  });
+  return out;
+}
+
+/** Drops a `#` comment that starts the line or follows whitespace, outside quotes. */
+function stripComment(raw: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i];
+    if (quote) {
+      if (char === "\\" && quote === '"') i++;
+      else if (char === quote) quote = null;
+    } else if (char === '"' || char === "'") {
+      // A quote opens a quoted scalar only at the start of a token (so `it's` is plain text).
+      if (i === 0 || /[\s:[{,-]/.test(raw[i - 1] ?? "")) quote = char;
+    } else if (char === "#" && (i === 0 || /\s/.test(raw[i - 1] ?? ""))) {
+      return raw.slice(0, i);
+    }
+  }
+  return raw;
+}
+
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s\-[{"'?][^]*?|-[^\s][^]*?)\s*:(?:\s+|$)/;
+
+/** Splits `key: rest` into the unquoted key and the rest, or null when the line is not a map entry. */
+function matchKey(content: string): { key: string; rest: string } | null {
+  const match = KEY.exec(content);
+  if (!match?.[1]) return null;
+  return { key: unquote(match[1]), rest: content.slice(match[0].length) };
+}
+
+function unquote(key: string): string {
+  if (key.startsWith('"')) return key.slice(1, -1).replace(/\\(.)/g, "$1");
+  if (key.startsWith("'")) return key.slice(1, -1).replace(/''/g, "'");
+  return key.trim();
+}
+
+function isSequenceItem(content: string): boolean {
+  return content === "-" || content.startsWith("- ");
+}
+
+/** Parses the block starting at `lines[start]` into `node`; returns the index after it. */
+function parseBlock(lines: TextLine[], start: number, node: LineNode): number {
+  const first = lines[start];
+  if (!first) return start;
+  if (isSequenceItem(first.content)) return parseSequence(lines, start, first.indent, node);
+  if (matchKey(first.content)) return parseMap(lines, start, first.indent, node);
+  if (/^[[{]/.test(first.content)) node.flow = true;
+  return skipDeeper(lines, start + 1, first.indent - 1);
+}
+
+function parseSequence(lines: TextLine[], start: number, indent: number, node: LineNode): number {
+  let i = start;
+  while (i < lines.length) {
+    const current = lines[i]!;
+    if (current.indent !== indent || !isSequenceItem(current.content)) break;
+    const item = newNode(current.line);
+    node.items.push(item);
+    const rest = current.content.slice(1).trimStart();
+    if (!rest) {
+      i = parseChild(lines, i + 1, indent, item, false);
+      continue;
+    }
+    // `- key: value` or `- - x`: the rest is a block that starts at a deeper column on this same line.
+    const column = indent + (current.content.length - rest.length);
+    lines[i] = { line: current.line, indent: column, content: rest };
+    i = parseBlock(lines, i, item);
+  }
+  return i;
+}
+
+function parseMap(lines: TextLine[], start: number, indent: number, node: LineNode): number {
+  let i = start;
+  while (i < lines.length) {
+    const current = lines[i]!;
+    const entry = current.indent === indent ? matchKey(current.content) : null;
+    if (!entry) break;
+    const child = newNode(current.line);
+    node.keys.set(entry.key, child);
+    const value = entry.rest.trim();
+    if (!value) {
+      // `key:` then either deeper lines or, as YAML allows, `- item` lines at the same indent.
+      i = parseChild(lines, i + 1, indent, child, true);
+    } else {
+      if (/^[[{]/.test(value)) child.flow = true;
+      // Block scalars (`|`, `>`) and multi-line plain scalars continue on deeper lines.
+      i = skipDeeper(lines, i + 1, indent);
+    }
+  }
+  return i;
+}
+
+/** Parses the value block of a key or empty `-` that begins on the next line. */
+function parseChild(lines: TextLine[], start: number, indent: number, node: LineNode, sameIndentSeq: boolean): number {
+  const next = lines[start];
+  if (!next) return start;
+  const deeper = next.indent > indent;
+  const sequenceAtSameIndent = sameIndentSeq && next.indent === indent && isSequenceItem(next.content);
+  if (!deeper && !sequenceAtSameIndent) return start;
+  return parseBlock(lines, start, node);
+}
+
+function skipDeeper(lines: TextLine[], start: number, indent: number): number {
+  let i = start;
+  while (i < lines.length && lines[i]!.indent > indent) i++;
+  return i;
+}

@@ -1,0 +1,107 @@
+/** Reads one config file's text into validated sections, collecting every problem (with its line) instead of stopping. */
+import * as v from "valibot";
+import type { ConfigIssue } from "../errors.ts";
+import type { SourceEntry } from "./types.ts";
+import { foldAliases, TOP_LEVEL_ALIAS_KEYS } from "./aliases.ts";
+import { findUnknownKeys } from "./did-you-mean.ts";
+import { readSourceSections } from "./entries.ts";
+import { describeValue, formatYamlPath, isPlainObject, type Finding } from "./findings.ts";
+import { createLineLocator, type LineLocator, type YamlPath } from "./locate-lines.ts";
+import { DownloadSectionSchema, MatchSectionSchema, MATCH_KEYS, type DownloadSection, type MatchSection } from "./schema.ts";
+import { LIST_SECTIONS } from "./source-links.ts";
+import { checkVersion } from "./check-version.ts";
+import { parseYamlText } from "./yaml-text.ts";
+
+const TOP_LEVEL_KEYS = ["version", "download", ...LIST_SECTIONS, "match", "plugins", ...TOP_LEVEL_ALIAS_KEYS];
+
+export interface ConfigText {
+  readonly download: DownloadSection;
+  readonly match: MatchSection;
+  readonly sources: readonly SourceEntry[];
+  readonly pluginOptions: Readonly<Record<string, unknown>>;
+  readonly warnings: readonly ConfigIssue[];
+}
+
+export type ConfigTextResult = { readonly ok: true; readonly value: ConfigText } | { readonly ok: false; readonly issues: ConfigIssue[] };
+
+export function readConfigText(text: string, isKnownSource?: (url: string) => boolean): ConfigTextResult {
+  if (!text.trim() || text.split(/\r?\n/).every((line) => !line.trim() || line.trim().startsWith("#"))) {
+    const message = 'the file is empty. It needs at least `version: "1.2"` and a source list such as `playlists:`; run `musicdl init` to write an example.';
+    return { ok: false, issues: [{ path: "", message }] };
+  }
+  const parsed = parseYamlText(text);
+  if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
+  if (!isPlainObject(parsed.value)) {
+    const message = `expected a map of keys (version:, download:, playlists: …) at the top level, got ${describeValue(parsed.value)}.`;
+    return { ok: false, issues: [{ path: "", line: 1, message }] };
+  }
+  const top = parsed.value;
+  const locate = createLineLocator(text);
+  const toIssue = (finding: Finding): ConfigIssue => {
+    const line = locate(finding.path) ?? (finding.path.length === 1 ? undefined : locate(finding.path.slice(0, -1)));
+    return { path: formatYamlPath(finding.path), ...(line === undefined ? {} : { line }), message: finding.message };
+  };
+
+  const version = checkVersion(top.version);
+  if (version.legacy) return { ok: false, issues: version.findings.map(toIssue) };
+
+  const findings: Finding[] = [...version.findings, ...findUnknownKeys(top, TOP_LEVEL_KEYS, [], "at the top level")];
+  const folded = foldAliases(top);
+  findings.push(...folded.issues);
+  const download = v.safeParse(DownloadSectionSchema, folded.download);
+  if (!download.success) findings.push(...valibotFindings(download.issues, ["download"], folded.origins, folded.download));
+
+  const matchValue = top.match ?? {};
+  const match = v.safeParse(MatchSectionSchema, matchValue);
+  if (isPlainObject(matchValue)) findings.push(...findUnknownKeys(matchValue, MATCH_KEYS, ["match"], "under `match:`"));
+  if (!match.success) findings.push(...valibotFindings(match.issues, ["match"], {}, matchValue));
+
+  const plugins = top.plugins ?? {};
+  if (!isPlainObject(plugins)) {
+    findings.push({ path: ["plugins"], message: `expected a map of plugin name to its options, got ${describeValue(plugins)}` });
+  }
+  const sources = readSourceSections(top, locate, isKnownSource);
+  findings.push(...sources.issues);
+
+  const warnings = [...folded.warnings, ...sources.warnings].map(toIssue);
+  if (findings.length > 0 || !download.success || !match.success) return { ok: false, issues: dedupe(findings.map(toIssue)) };
+  return {
+    ok: true,
+    value: {
+      download: download.output,
+      match: match.output,
+      sources: sources.entries,
+      pluginOptions: isPlainObject(plugins) ? plugins : {},
+      warnings,
+    },
+  };
+}
+
+/** Valibot issues as findings at the path the user wrote (an alias's own path when an alias supplied the key). */
+function valibotFindings(
+  issues: readonly v.BaseIssue<unknown>[],
+  prefix: YamlPath,
+  origins: Readonly<Record<string, YamlPath>>,
+  input: unknown,
+): Finding[] {
+  return issues.map((issue) => {
+    const keys = (issue.path ?? []).map((item) => item.key as string | number);
+    const first = keys[0];
+    const origin = typeof first === "string" ? origins[first] : undefined;
+    const path = origin ? [...origin, ...keys.slice(1)] : [...prefix, ...keys];
+    const secret = keys.some((key) => typeof key === "string" && /secret|client_id/.test(key));
+    const got = issue.path && !secret && input !== undefined ? `, got ${describeValue(issue.input)}` : "";
+    return { path, message: `${issue.message}${got}` };
+  });
+}
+
+/** One message per path (a value failing several checks of one rule needs saying once), in file order. */
+function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
+  const seen = new Set<string>();
+  const unique = issues.filter((issue) => {
+    if (seen.has(issue.path)) return false;
+    seen.add(issue.path);
+    return true;
+  });
+  return unique.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}

@@ -1,0 +1,107 @@
+/** Valibot schemas for the settings sections of musicdl.yaml (`download:`, `match:`); sources live in entries.ts. */
+import * as v from "valibot";
+import { byteRateSchema, durationSchema } from "./durations.ts";
+
+export const AUDIO_FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;
+export const OVERWRITE_MODES = ["skip", "overwrite", "metadata"] as const;
+export const M3U_EXTENSIONS = ["m3u8", "m3u"] as const;
+
+/** A whole number in a range, with one message that says the range. */
+function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
+  const message = max === Number.MAX_SAFE_INTEGER ? `expected a whole number, ${min} or more` : `expected a whole number from ${min} to ${max}`;
+  return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return v.picklist(values, `expected one of ${values.join(", ")}`);
+}
+
+const flag = v.boolean("expected true or false");
+const text = v.string("expected text");
+
+/** `1`, `"a"` or a list of them: origin files wrote single providers and plugin folders without a list. */
+function stringOrList(what: string) {
+  const message = `expected ${what} or a list of them`;
+  return v.pipe(
+    v.union([v.string(), v.array(v.string())], message),
+    v.transform((value) => (typeof value === "string" ? [value] : value)),
+    v.check((list) => list.every((item) => item.trim() !== ""), `${message}, none empty`),
+  );
+}
+
+/** ffmpeg bitrate: `320k`, `auto` (no higher than the source), `copy`; origin `disable` meant `copy`. */
+export const bitrateSchema = v.pipe(
+  v.string("expected a bitrate like 128k or 320k (with the k), or auto, or copy"),
+  v.trim(),
+  v.toLowerCase(),
+  v.regex(/^(\d+k|auto|copy|disable)$/, "expected a bitrate like 128k or 320k, or auto, or copy"),
+  v.transform((value) => (value === "disable" ? "copy" : value)),
+);
+
+export const threadsSchema = wholeNumber(1, 16);
+export const formatSchema = oneOf(AUDIO_FORMATS);
+
+/** Every `download:` key after aliases are folded in; null means "use the default" except for the bandwidth cap. */
+export const DownloadSectionSchema = v.object({
+  client_id: v.nullish(text),
+  client_secret: v.nullish(text),
+  threads: v.nullish(threadsSchema),
+  max_retries: v.nullish(wholeNumber(0, 100)),
+  format: v.nullish(formatSchema),
+  bitrate: v.nullish(bitrateSchema),
+  output: v.nullish(v.pipe(text, v.nonEmpty("expected a path template like {artist}/{album}/{title}.{output-ext}"))),
+  audio_providers: v.nullish(stringOrList("a provider name")),
+  overwrite: v.nullish(oneOf(OVERWRITE_MODES)),
+  cache_max_size: v.nullish(wholeNumber(0)),
+  cache_ttl: v.nullish(durationSchema),
+  audio_search_cache_max_size: v.nullish(wholeNumber(0)),
+  audio_search_cache_ttl: v.nullish(durationSchema),
+  file_existence_cache_max_size: v.nullish(wholeNumber(0)),
+  file_existence_cache_ttl: v.nullish(durationSchema),
+  spotify_max_retries: v.nullish(wholeNumber(0, 100)),
+  spotify_retry_base_delay: v.nullish(durationSchema),
+  spotify_retry_max_delay: v.nullish(durationSchema),
+  spotify_rate_limit_enabled: v.nullish(flag),
+  spotify_rate_limit_requests: v.nullish(wholeNumber(1)),
+  spotify_rate_limit_window: v.nullish(durationSchema),
+  spotify_max_wait: v.nullish(durationSchema),
+  spotify_concurrency: v.nullish(wholeNumber(1, 64)),
+  download_rate_limit_enabled: v.nullish(flag),
+  download_rate_limit_requests: v.nullish(wholeNumber(1)),
+  download_rate_limit_window: v.nullish(durationSchema),
+  download_bandwidth_limit: v.optional(byteRateSchema),
+  search_concurrency: v.nullish(wholeNumber(1, 64)),
+  download_concurrency: v.nullish(wholeNumber(1, 64)),
+  ffmpeg_concurrency: v.nullish(wholeNumber(1, 64)),
+  cookies: v.nullish(text),
+  plugins_dir: v.nullish(stringOrList("a folder path")),
+  cache_path: v.nullish(v.pipe(text, v.nonEmpty("expected a file path"))),
+  m3u_extension: v.nullish(oneOf(M3U_EXTENSIONS)),
+  market: v.nullish(
+    v.pipe(text, v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{2}$/, "expected a two-letter country code like US or DE")),
+  ),
+});
+export type DownloadSection = v.InferOutput<typeof DownloadSectionSchema>;
+
+const weight = v.pipe(v.number("expected a number, 0 or more"), v.minValue(0, "expected a number, 0 or more"));
+const fraction = v.pipe(v.number("expected a number from 0 to 1"), v.minValue(0, "expected a number from 0 to 1"), v.maxValue(1, "expected a number from 0 to 1"));
+
+export const MatchSectionSchema = v.pipe(
+  v.object({
+    weights: v.nullish(v.record(v.string(), weight, "expected a map of penalty name to weight")),
+    strong_threshold: v.nullish(fraction),
+    accept_threshold: v.nullish(fraction),
+  }),
+  v.forward(
+    v.check(
+      (match) => (match.strong_threshold ?? 0.15) <= (match.accept_threshold ?? 0.35),
+      "strong_threshold must not be above accept_threshold (a strong match is also an acceptable one)",
+    ),
+    ["strong_threshold"],
+  ),
+);
+export type MatchSection = v.InferOutput<typeof MatchSectionSchema>;
+
+/** Known keys per section, for "unknown key" errors; derived from the schemas so they never drift. */
+export const DOWNLOAD_KEYS: readonly string[] = Object.keys(DownloadSectionSchema.entries);
+export const MATCH_KEYS: readonly string[] = ["weights", "strong_threshold", "accept_threshold"];

@@ -1,0 +1,74 @@
+/** Decides whether one link belongs in one source section, and says why not in words a user can act on. */
+import type { SourceSection } from "./types.ts";
+import { looksLikeSpotify, parseSpotifyUrl, type SpotifyKind } from "../spotify/url.ts";
+
+/** The four list sections of the file, in the order their entries are read. */
+export type ListSection = "songs" | "albums" | "playlists" | "artists";
+export const LIST_SECTIONS: readonly ListSection[] = ["songs", "albums", "playlists", "artists"];
+
+const KIND_OF_SECTION: Readonly<Record<ListSection, SpotifyKind>> = {
+  songs: "track",
+  albums: "album",
+  playlists: "playlist",
+  artists: "artist",
+};
+const SECTION_OF_KIND: Readonly<Record<SpotifyKind, ListSection>> = {
+  track: "songs",
+  album: "albums",
+  playlist: "playlists",
+  artist: "artists",
+};
+const NOUN: Readonly<Record<SpotifyKind, string>> = { track: "song", album: "album", playlist: "playlist", artist: "artist" };
+
+export type LinkCheck =
+  | { readonly ok: true; readonly section: SourceSection; readonly identity: string }
+  | { readonly ok: false; readonly message: string };
+
+function article(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+/** Example link shapes for a section, shown when a link is malformed or foreign. */
+export function exampleLinks(kind: SpotifyKind): string {
+  return `https://open.spotify.com/${kind}/<22-character id> or spotify:${kind}:<id>`;
+}
+
+/**
+ * Checks a link written under `section` (or given on the command line when `section` is undefined).
+ * `identity` is what duplicates are detected by: the Spotify kind and id, or the link itself for plugin sources.
+ */
+export function checkLink(url: string, section: ListSection | undefined, isKnownSource?: (url: string) => boolean): LinkCheck {
+  const link = url.trim();
+  const expected = section ? KIND_OF_SECTION[section] : undefined;
+  if (!link) {
+    return { ok: false, message: `empty link; put ${article(NOUN[expected ?? "track"])} URL here or remove the entry.` };
+  }
+  const ref = parseSpotifyUrl(link);
+  if (ref?.kind === "saved") {
+    if (section === undefined || section === "songs") return { ok: true, section: "saved", identity: "saved" };
+    return { ok: false, message: "`saved` (your liked songs) is read from `songs:`. Move it there." };
+  }
+  if (ref) {
+    const identity = `${ref.kind}:${ref.id}`;
+    if (!expected) return { ok: true, section: SECTION_OF_KIND[ref.kind], identity };
+    if (ref.kind === expected) return { ok: true, section: section!, identity };
+    const noun = NOUN[ref.kind];
+    return {
+      ok: false,
+      message:
+        `this is ${article(noun)} link, not ${article(NOUN[expected])}. ` +
+        `Move it under \`${SECTION_OF_KIND[ref.kind]}:\` or use ${article(expected === "track" ? "track" : NOUN[expected])} URL.`,
+    };
+  }
+  if (looksLikeSpotify(link)) {
+    return { ok: false, message: `malformed Spotify link "${link}"; expected ${exampleLinks(expected ?? "track")}.` };
+  }
+  if (isKnownSource?.(link)) return { ok: true, section: section ?? "songs", identity: link };
+  return {
+    ok: false,
+    message:
+      `"${link}" is not a Spotify link; expected ${exampleLinks(expected ?? "track")}` +
+      (section ? "" : ` (an album, playlist or artist link works too, or \`saved\`)`) +
+      ". Links to other sites need a source plugin.",
+  };
+}
