@@ -22,7 +22,11 @@ export type LineLocator = (path: YamlPath) => number | undefined;
 export function createLineLocator(text: string): LineLocator {
   const lines = splitLines(text);
   const root = newNode(lines[0]?.line ?? 1);
-  if (lines.length > 0) parseBlock(lines, 0, root);
+  // Keep going after a line the scanner does not understand, so one odd line costs only its own block.
+  for (let i = 0; i < lines.length; ) {
+    const next = parseBlock(lines, i, root);
+    i = next > i ? next : i + 1;
+  }
   return (path) => {
     let node = root;
     let found: number | undefined;
@@ -60,6 +64,7 @@ function stripComment(raw: string): string {
     const char = raw[i];
     if (quote) {
       if (char === "\\" && quote === '"') i++;
+      else if (char === "'" && quote === "'" && raw[i + 1] === "'") i++; // '' is a quote inside '…'
       else if (char === quote) quote = null;
     } else if (char === '"' || char === "'") {
       // A quote opens a quoted scalar only at the start of a token (so `it's` is plain text).
@@ -124,6 +129,10 @@ function parseMap(lines: TextLine[], start: number, indent: number, node: LineNo
   let i = start;
   while (i < lines.length) {
     const current = lines[i]!;
+    if (current.indent > indent) {
+      i++; // a continuation the scanner did not attribute; not a key of this map
+      continue;
+    }
     const entry = current.indent === indent ? matchKey(current.content) : null;
     if (!entry) break;
     const child = newNode(current.line);

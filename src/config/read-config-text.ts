@@ -63,7 +63,7 @@ export function readConfigText(text: string, isKnownSource?: (url: string) => bo
   const sources = readSourceSections(top, locate, isKnownSource);
   findings.push(...sources.issues);
 
-  const warnings = [...folded.warnings, ...sources.warnings].map(toIssue);
+  const warnings = [...folded.warnings, ...sources.warnings].map(toIssue).sort(byLine);
   if (findings.length > 0 || !download.success || !match.success) return { ok: false, issues: dedupe(findings.map(toIssue)) };
   return {
     ok: true,
@@ -103,5 +103,9 @@ function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
     seen.add(issue.path);
     return true;
   });
-  return unique.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return unique.sort(byLine);
+}
+
+function byLine(a: ConfigIssue, b: ConfigIssue): number {
+  return (a.line ?? 0) - (b.line ?? 0);
 }

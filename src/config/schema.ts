@@ -30,11 +30,12 @@ function stringOrList(what: string) {
 }
 
 /** ffmpeg bitrate: `320k`, `auto` (no higher than the source), `copy`; origin `disable` meant `copy`. */
+const BITRATE_EXPECTED = "expected a bitrate like 128k or 320k (with the k), or auto, or copy";
 export const bitrateSchema = v.pipe(
-  v.string("expected a bitrate like 128k or 320k (with the k), or auto, or copy"),
+  v.string(BITRATE_EXPECTED),
   v.trim(),
   v.toLowerCase(),
-  v.regex(/^(\d+k|auto|copy|disable)$/, "expected a bitrate like 128k or 320k, or auto, or copy"),
+  v.regex(/^(\d+k|auto|copy|disable)$/, BITRATE_EXPECTED),
   v.transform((value) => (value === "disable" ? "copy" : value)),
 );
 

@@ -2,6 +2,7 @@
 import { defineCommand } from "citty";
 import { MusicdlError } from "../../errors.ts";
 import { loadConfig } from "../../config/load.ts";
+import { log } from "../../log.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 
 export default defineCommand({
@@ -14,13 +15,14 @@ export default defineCommand({
     ...globalArgs,
   },
   async run({ args }) {
-    await loadConfig({
+    const config = await loadConfig({
       configPath: args.config,
       cwd: process.cwd(),
       env: process.env,
       cliSources: args._.map(String),
       overrides: { output: args.output, format: args.format, bitrate: args.bitrate, threads: args.threads },
     });
+    for (const warning of config.warnings) log.warn(warning);
     throw new MusicdlError("download is not wired yet");
   },
 });
