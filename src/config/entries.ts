@@ -2,6 +2,7 @@
 import type { SourceEntry } from "./types.ts";
 import { checkLink, LIST_SECTIONS, type ListSection } from "./source-links.ts";
 import { findUnknownKeys } from "./did-you-mean.ts";
+import { parseFlag } from "./schema.ts";
 import { describeValue, formatYamlPath, isPlainObject, type Finding } from "./findings.ts";
 import type { LineLocator, YamlPath } from "./locate-lines.ts";
 
@@ -107,7 +108,7 @@ function readExtendedEntry(value: Record<string, unknown>, path: YamlPath, issue
   if (name !== undefined && name !== null && label === undefined) {
     issues.push({ path: [...path, "name"], message: `${entry}: \`name\` should be text, got ${describeValue(name)}` });
   }
-  if (createM3u !== undefined && createM3u !== null && typeof createM3u !== "boolean") {
+  if (createM3u !== undefined && createM3u !== null && parseFlag(createM3u) === undefined) {
     issues.push({ path: [...path, "create_m3u"], message: `${entry}: \`create_m3u\` should be true or false, got ${describeValue(createM3u)}` });
   }
   if (url !== undefined && url !== null && typeof url !== "string") {
@@ -121,7 +122,7 @@ function readExtendedEntry(value: Record<string, unknown>, path: YamlPath, issue
     name: label,
     url: typeof url === "string" ? url : "",
     urlPath: "url" in value ? [...path, "url"] : path,
-    createM3u: typeof createM3u === "boolean" ? createM3u : undefined,
+    createM3u: parseFlag(createM3u),
   };
 }
 

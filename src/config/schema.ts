@@ -6,17 +6,42 @@ export const AUDIO_FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as con
 export const OVERWRITE_MODES = ["skip", "overwrite", "metadata"] as const;
 export const M3U_EXTENSIONS = ["m3u8", "m3u"] as const;
 
+/** A number, or a number written as text (`threads: "4"`): the Python version's pydantic accepted both. */
+function numberLike(message: string) {
+  const numericText = v.pipe(v.string(), v.trim(), v.regex(/^-?\d+(\.\d+)?$/), v.transform(Number));
+  return v.union([v.number(), numericText], message);
+}
+
 /** A whole number in a range, with one message that says the range. */
 function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
   const message = max === Number.MAX_SAFE_INTEGER ? `expected a whole number, ${min} or more` : `expected a whole number from ${min} to ${max}`;
-  return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+  return v.pipe(numberLike(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+}
+
+const YAML11_FLAGS: Readonly<Record<string, boolean>> = { true: true, yes: true, on: true, false: false, no: false, off: false };
+
+/**
+ * true/false, also spelled yes/no/on/off: the Python version read YAML 1.1 (PyYAML), where those are booleans,
+ * while Bun's YAML 1.2 parser returns them as text. Undefined when the value is none of these.
+ */
+export function parseFlag(value: unknown): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  return typeof value === "string" ? YAML11_FLAGS[value.trim().toLowerCase()] : undefined;
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return v.picklist(values, `expected one of ${values.join(", ")}`);
 }
 
-const flag = v.boolean("expected true or false");
+const flag = v.pipe(
+  v.union([v.boolean(), v.string()], "expected true or false"),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const parsed = parseFlag(dataset.value);
+    if (parsed !== undefined) return parsed;
+    addIssue({ message: "expected true or false" });
+    return NEVER;
+  }),
+);
 const text = v.string("expected text");
 
 /** `1`, `"a"` or a list of them: origin files wrote single providers and plugin folders without a list. */
@@ -84,8 +109,8 @@ export const DownloadSectionSchema = v.object({
 });
 export type DownloadSection = v.InferOutput<typeof DownloadSectionSchema>;
 
-const weight = v.pipe(v.number("expected a number, 0 or more"), v.minValue(0, "expected a number, 0 or more"));
-const fraction = v.pipe(v.number("expected a number from 0 to 1"), v.minValue(0, "expected a number from 0 to 1"), v.maxValue(1, "expected a number from 0 to 1"));
+const weight = v.pipe(numberLike("expected a number, 0 or more"), v.minValue(0, "expected a number, 0 or more"));
+const fraction = v.pipe(numberLike("expected a number from 0 to 1"), v.minValue(0, "expected a number from 0 to 1"), v.maxValue(1, "expected a number from 0 to 1"));
 
 export const MatchSectionSchema = v.pipe(
   v.object({

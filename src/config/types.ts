@@ -22,7 +22,7 @@ export interface DownloadSettings {
   readonly clientSecret?: string;
   /** Output path template, relative to `outputDir`. */
   readonly output: string;
-  /** Library root; `--output` or the config file's folder. */
+  /** Library root: `--output`, else the working directory (as earlier versions did). An absolute `output` ignores it. */
   readonly outputDir: string;
   readonly format: AudioFormat;
   /** `128k`, `320k`…, `auto` (no higher than the source) or `copy` (no re-encode). */

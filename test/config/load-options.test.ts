@@ -182,3 +182,29 @@ test("new keys: durations, plugin folders and cache path relative to the config 
   expect(config.match).toEqual({ weights: { kind: 2 }, strongThreshold: 0.15, acceptThreshold: 0.4 });
   expect(config.pluginOptions).toEqual({ bandcamp: { quality: "high" } });
 });
+
+test("YAML 1.1 spellings the Python version read (yes/no, numbers in quotes) keep their meaning", async () => {
+  using dir = createTempDir();
+  dir.write(
+    "musicdl.yaml",
+    [
+      'version: "1.2"',
+      "download:",
+      '  threads: "6"',
+      "  spotify_rate_limit_enabled: no",
+      "  download_rate_limit_enabled: On",
+      "playlists:",
+      "  gym:",
+      `    url: ${PLAYLIST}`,
+      "    create_m3u: no",
+      "albums:",
+      `  - {url: "${ALBUM}", create_m3u: yes}`,
+    ].join("\n"),
+  );
+  const config = await loadConfig(options(dir.path));
+  expect(config.download).toMatchObject({ threads: 6, spotifyRateLimitEnabled: false, downloadRateLimitEnabled: true });
+  expect(config.sources).toEqual([
+    { section: "albums", url: ALBUM, createM3u: true, line: 11 },
+    { section: "playlists", name: "gym", url: PLAYLIST, createM3u: false, line: 7 },
+  ]);
+});
