@@ -208,3 +208,21 @@ test("YAML 1.1 spellings the Python version read (yes/no, numbers in quotes) kee
     { section: "playlists", name: "gym", url: PLAYLIST, createM3u: false, line: 7 },
   ]);
 });
+
+test("the sources example in docs/config.md loads as documented", async () => {
+  const docs = await Bun.file(join(import.meta.dir, "..", "..", "docs", "config.md")).text();
+  const example = docs.match(/```yaml\n(songs:[^]*?)```/)?.[1];
+  expect(example).toBeDefined();
+  using dir = createTempDir();
+  dir.write("musicdl.yaml", `version: "1.2"\n${example}`);
+  const config = await loadConfig(options(dir.path));
+  expect(config.sources.map((entry) => [entry.section, entry.name ?? null, entry.createM3u])).toEqual([
+    ["songs", null, false],
+    ["songs", "YYZ", false],
+    ["songs", "Crawling", false],
+    ["saved", null, false],
+    ["playlists", "planet namek", true],
+    ["playlists", "gym", false],
+  ]);
+  expect(config.warnings).toEqual([]);
+});
