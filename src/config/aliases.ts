@@ -49,16 +49,24 @@ export function foldAliases(top: Record<string, unknown>): FoldedDownload {
   const section = top.download;
   if (isPlainObject(section)) Object.assign(download, section);
   else if (section !== undefined && section !== null) {
-    issues.push({ path: ["download"], message: `expected a map of settings (key: value lines), got ${describeValue(section)}` });
+    issues.push({
+      path: ["download"],
+      message: `expected a map of settings (key: value lines), got ${describeValue(section)}`,
+    });
   }
 
   for (const [key, reason] of Object.entries(RETIRED_DOWNLOAD_KEYS)) {
     if (!(key in download)) continue;
     delete download[key];
-    warnings.push({ path: ["download", key], message: `\`${key}\` is no longer used (${reason}); it is ignored and can be removed.` });
+    warnings.push({
+      path: ["download", key],
+      message: `\`${key}\` is no longer used (${reason}); it is ignored and can be removed.`,
+    });
   }
   const retiredDownloadKeys = Object.keys(RETIRED_DOWNLOAD_KEYS);
-  issues.push(...findUnknownKeys(download, [...DOWNLOAD_KEYS, ...retiredDownloadKeys], ["download"], "under `download:`"));
+  issues.push(
+    ...findUnknownKeys(download, [...DOWNLOAD_KEYS, ...retiredDownloadKeys], ["download"], "under `download:`"),
+  );
 
   // Go-era aliases won over the `download:` keys they stand for; they still do.
   const moveIn = (from: YamlPath, key: string, value: unknown) => {
@@ -72,7 +80,10 @@ export function foldAliases(top: Record<string, unknown>): FoldedDownload {
 
   for (const [key, what] of Object.entries(RETIRED_SECTIONS)) {
     if (!(key in top)) continue;
-    warnings.push({ path: [key], message: `\`${key}:\` (${what}) is not supported by this musicdl; the section is ignored.` });
+    warnings.push({
+      path: [key],
+      message: `\`${key}:\` (${what}) is not supported by this musicdl; the section is ignored.`,
+    });
   }
   return { download, origins, issues, warnings };
 }
@@ -88,7 +99,10 @@ function foldMap(
   const value = top[name];
   if (value === undefined || value === null) return;
   if (!isPlainObject(value)) {
-    issues.push({ path: [name], message: `expected a map with ${Object.keys(aliases).join(", ")}, got ${describeValue(value)}` });
+    issues.push({
+      path: [name],
+      message: `expected a map with ${Object.keys(aliases).join(", ")}, got ${describeValue(value)}`,
+    });
     return;
   }
   issues.push(...findUnknownKeys(value, Object.keys(aliases), [name], `under \`${name}:\``));

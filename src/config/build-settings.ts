@@ -23,7 +23,11 @@ export interface SettingsContext {
   readonly env: Env;
 }
 
-export function buildDownloadSettings(file: DownloadSection, overrides: CliOverrides, context: SettingsContext): DownloadSettings {
+export function buildDownloadSettings(
+  file: DownloadSection,
+  overrides: CliOverrides,
+  context: SettingsContext,
+): DownloadSettings {
   const { baseDir, cwd, env } = context;
   const threads = overrides.threads ?? file.threads ?? 4;
   const rateWritten = file.spotify_rate_limit_requests != null || file.spotify_rate_limit_window != null;

@@ -18,13 +18,26 @@ export function checkVersion(value: unknown): VersionCheck {
   const text = typeof value === "number" ? value.toFixed(1) : typeof value === "string" ? value.trim() : undefined;
   if (text === "1.2") return { findings: [], legacy: false };
   if (value === undefined || value === null) {
-    return { findings: [{ path: ["version"], message: 'missing `version`; add `version: "1.2"` as the first line.' }], legacy: false };
+    return {
+      findings: [{ path: ["version"], message: 'missing `version`; add `version: "1.2"` as the first line.' }],
+      legacy: false,
+    };
   }
   if (text === "1.0" || text === "1.1" || text === "1") {
-    return { findings: [{ path: ["version"], message: `this is a version ${text} file, which musicdl no longer reads. ${MIGRATE}` }], legacy: true };
+    return {
+      findings: [
+        { path: ["version"], message: `this is a version ${text} file, which musicdl no longer reads. ${MIGRATE}` },
+      ],
+      legacy: true,
+    };
   }
   return {
-    findings: [{ path: ["version"], message: `unsupported version ${describeValue(value)}; this musicdl reads \`version: "1.2"\`.` }],
+    findings: [
+      {
+        path: ["version"],
+        message: `unsupported version ${describeValue(value)}; this musicdl reads \`version: "1.2"\`.`,
+      },
+    ],
     legacy: false,
   };
 }

@@ -39,6 +39,7 @@ export function readCliOverrides(input: CliOverrideInput): { overrides: CliOverr
     const threads = check("threads", threadsSchema, number);
     if (threads !== undefined) overrides.threads = threads;
   }
-  for (const key of Object.keys(overrides) as (keyof CliOverrides)[]) if (overrides[key] === undefined) delete overrides[key];
+  for (const key of Object.keys(overrides) as (keyof CliOverrides)[])
+    if (overrides[key] === undefined) delete overrides[key];
   return { overrides, issues };
 }

@@ -30,7 +30,12 @@ export function suggestKey(unknown: string, known: readonly string[]): string | 
 }
 
 /** One finding per key of `value` that is not in `known`. */
-export function findUnknownKeys(value: Record<string, unknown>, known: readonly string[], path: YamlPath, where: string): Finding[] {
+export function findUnknownKeys(
+  value: Record<string, unknown>,
+  known: readonly string[],
+  path: YamlPath,
+  where: string,
+): Finding[] {
   return Object.keys(value)
     .filter((key) => !known.includes(key))
     .map((key) => {

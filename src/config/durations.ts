@@ -29,7 +29,8 @@ export const durationSchema = v.pipe(
 
 const BYTES_PER_UNIT: Readonly<Record<string, number>> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 const BYTE_RATE = /^(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?(?:\/s)?$/i;
-const BYTE_RATE_EXPECTED = "expected bytes per second as a number (1048576), a size like 1M or 500K, or null (or 0) for no limit";
+const BYTE_RATE_EXPECTED =
+  "expected bytes per second as a number (1048576), a size like 1M or 500K, or null (or 0) for no limit";
 
 /** Bytes per second from `1048576`, `"500K"`, `"1M"`; null means unlimited. */
 export const byteRateSchema = v.pipe(

@@ -7,7 +7,7 @@ import { describeValue, formatYamlPath, isPlainObject, type Finding } from "./fi
 import type { LineLocator, YamlPath } from "./locate-lines.ts";
 
 const EXTENDED_KEYS = ["name", "url", "create_m3u"];
-const ENTRY_FORMS = "a link, a one-key map `\"Label\": link`, or a map with `name`, `url` and optional `create_m3u`";
+const ENTRY_FORMS = 'a link, a one-key map `"Label": link`, or a map with `name`, `url` and optional `create_m3u`';
 
 export interface SourcesResult {
   readonly entries: SourceEntry[];
@@ -65,7 +65,10 @@ function listEntries(value: unknown, section: ListSection, issues: Finding[]): {
       value: isPlainObject(link) ? { name: label, ...link } : { [label]: link },
     }));
   }
-  issues.push({ path: [section], message: `expected a list of entries (each ${ENTRY_FORMS}), got ${describeValue(value)}` });
+  issues.push({
+    path: [section],
+    message: `expected a list of entries (each ${ENTRY_FORMS}), got ${describeValue(value)}`,
+  });
   return [];
 }
 
@@ -109,7 +112,10 @@ function readExtendedEntry(value: Record<string, unknown>, path: YamlPath, issue
     issues.push({ path: [...path, "name"], message: `${entry}: \`name\` should be text, got ${describeValue(name)}` });
   }
   if (createM3u !== undefined && createM3u !== null && parseFlag(createM3u) === undefined) {
-    issues.push({ path: [...path, "create_m3u"], message: `${entry}: \`create_m3u\` should be true or false, got ${describeValue(createM3u)}` });
+    issues.push({
+      path: [...path, "create_m3u"],
+      message: `${entry}: \`create_m3u\` should be true or false, got ${describeValue(createM3u)}`,
+    });
   }
   if (url !== undefined && url !== null && typeof url !== "string") {
     issues.push({ path: [...path, "url"], message: `${entry}: \`url\` should be a link, got ${describeValue(url)}` });
@@ -136,7 +142,10 @@ function toSourceEntry(
 ): SourceEntry {
   const writesM3u = listSection === "playlists" || listSection === "albums";
   if (raw.createM3u === true && !writesM3u) {
-    warnings.push({ path: [...path, "create_m3u"], message: `\`create_m3u\` is ignored under \`${listSection}:\`; only playlists and albums write M3U files.` });
+    warnings.push({
+      path: [...path, "create_m3u"],
+      message: `\`create_m3u\` is ignored under \`${listSection}:\`; only playlists and albums write M3U files.`,
+    });
   }
   const createM3u = writesM3u ? (raw.createM3u ?? listSection === "playlists") : false;
   return {

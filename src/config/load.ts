@@ -74,7 +74,9 @@ async function readText(file: string, cwd: string): Promise<string> {
     return await Bun.file(file).text();
   } catch (error) {
     const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
-    throw new ConfigError(displayPath(file, cwd), [{ path: "", message: `cannot read the file (${reason}); check its permissions.` }]);
+    throw new ConfigError(displayPath(file, cwd), [
+      { path: "", message: `cannot read the file (${reason}); check its permissions.` },
+    ]);
   }
 }
 

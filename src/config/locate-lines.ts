@@ -64,7 +64,8 @@ function stripComment(raw: string): string {
     const char = raw[i];
     if (quote) {
       if (char === "\\" && quote === '"') i++;
-      else if (char === "'" && quote === "'" && raw[i + 1] === "'") i++; // '' is a quote inside '…'
+      else if (char === "'" && quote === "'" && raw[i + 1] === "'")
+        i++; // '' is a quote inside '…'
       else if (char === quote) quote = null;
     } else if (char === '"' || char === "'") {
       // A quote opens a quoted scalar only at the start of a token (so `it's` is plain text).
@@ -76,7 +77,7 @@ function stripComment(raw: string): string {
   return raw;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s\-[{"'?][^]*?|-[^\s][^]*?)\s*:(?:\s+|$)/;
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s\-[{"'?][\s\S]*?|-[^\s][\s\S]*?)\s*:(?:\s+|$)/;
 
 /** Splits `key: rest` into the unquoted key and the rest, or null when the line is not a map entry. */
 function matchKey(content: string): { key: string; rest: string } | null {

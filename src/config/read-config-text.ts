@@ -6,8 +6,14 @@ import { foldAliases, TOP_LEVEL_ALIAS_KEYS } from "./aliases.ts";
 import { findUnknownKeys } from "./did-you-mean.ts";
 import { readSourceSections } from "./entries.ts";
 import { describeValue, formatYamlPath, isPlainObject, type Finding } from "./findings.ts";
-import { createLineLocator, type LineLocator, type YamlPath } from "./locate-lines.ts";
-import { DownloadSectionSchema, MatchSectionSchema, MATCH_KEYS, type DownloadSection, type MatchSection } from "./schema.ts";
+import { createLineLocator, type YamlPath } from "./locate-lines.ts";
+import {
+  DownloadSectionSchema,
+  MatchSectionSchema,
+  MATCH_KEYS,
+  type DownloadSection,
+  type MatchSection,
+} from "./schema.ts";
 import { LIST_SECTIONS } from "./source-links.ts";
 import { checkVersion } from "./check-version.ts";
 import { parseYamlText } from "./yaml-text.ts";
@@ -22,11 +28,14 @@ export interface ConfigText {
   readonly warnings: readonly ConfigIssue[];
 }
 
-export type ConfigTextResult = { readonly ok: true; readonly value: ConfigText } | { readonly ok: false; readonly issues: ConfigIssue[] };
+export type ConfigTextResult =
+  | { readonly ok: true; readonly value: ConfigText }
+  | { readonly ok: false; readonly issues: ConfigIssue[] };
 
 export function readConfigText(text: string, isKnownSource?: (url: string) => boolean): ConfigTextResult {
   if (!text.trim() || text.split(/\r?\n/).every((line) => !line.trim() || line.trim().startsWith("#"))) {
-    const message = 'the file is empty. It needs at least `version: "1.2"` and a source list such as `playlists:`; run `musicdl init` to write an example.';
+    const message =
+      'the file is empty. It needs at least `version: "1.2"` and a source list such as `playlists:`; run `musicdl init` to write an example.';
     return { ok: false, issues: [{ path: "", message }] };
   }
   const parsed = parseYamlText(text);
@@ -49,7 +58,8 @@ export function readConfigText(text: string, isKnownSource?: (url: string) => bo
   const folded = foldAliases(top);
   findings.push(...folded.issues);
   const download = v.safeParse(DownloadSectionSchema, folded.download);
-  if (!download.success) findings.push(...valibotFindings(download.issues, ["download"], folded.origins, folded.download));
+  if (!download.success)
+    findings.push(...valibotFindings(download.issues, ["download"], folded.origins, folded.download));
 
   const matchValue = top.match ?? {};
   const match = v.safeParse(MatchSectionSchema, matchValue);
@@ -58,13 +68,17 @@ export function readConfigText(text: string, isKnownSource?: (url: string) => bo
 
   const plugins = top.plugins ?? {};
   if (!isPlainObject(plugins)) {
-    findings.push({ path: ["plugins"], message: `expected a map of plugin name to its options, got ${describeValue(plugins)}` });
+    findings.push({
+      path: ["plugins"],
+      message: `expected a map of plugin name to its options, got ${describeValue(plugins)}`,
+    });
   }
   const sources = readSourceSections(top, locate, isKnownSource);
   findings.push(...sources.issues);
 
   const warnings = [...folded.warnings, ...sources.warnings].map(toIssue).sort(byLine);
-  if (findings.length > 0 || !download.success || !match.success) return { ok: false, issues: dedupe(findings.map(toIssue)) };
+  if (findings.length > 0 || !download.success || !match.success)
+    return { ok: false, issues: dedupe(findings.map(toIssue)) };
   return {
     ok: true,
     value: {

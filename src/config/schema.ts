@@ -14,11 +14,21 @@ function numberLike(message: string) {
 
 /** A whole number in a range, with one message that says the range. */
 function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
-  const message = max === Number.MAX_SAFE_INTEGER ? `expected a whole number, ${min} or more` : `expected a whole number from ${min} to ${max}`;
+  const message =
+    max === Number.MAX_SAFE_INTEGER
+      ? `expected a whole number, ${min} or more`
+      : `expected a whole number from ${min} to ${max}`;
   return v.pipe(numberLike(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
 }
 
-const YAML11_FLAGS: Readonly<Record<string, boolean>> = { true: true, yes: true, on: true, false: false, no: false, off: false };
+const YAML11_FLAGS: Readonly<Record<string, boolean>> = {
+  true: true,
+  yes: true,
+  on: true,
+  false: false,
+  no: false,
+  off: false,
+};
 
 /**
  * true/false, also spelled yes/no/on/off: the Python version read YAML 1.1 (PyYAML), where those are booleans,
@@ -110,7 +120,11 @@ export const DownloadSectionSchema = v.object({
 export type DownloadSection = v.InferOutput<typeof DownloadSectionSchema>;
 
 const weight = v.pipe(numberLike("expected a number, 0 or more"), v.minValue(0, "expected a number, 0 or more"));
-const fraction = v.pipe(numberLike("expected a number from 0 to 1"), v.minValue(0, "expected a number from 0 to 1"), v.maxValue(1, "expected a number from 0 to 1"));
+const fraction = v.pipe(
+  numberLike("expected a number from 0 to 1"),
+  v.minValue(0, "expected a number from 0 to 1"),
+  v.maxValue(1, "expected a number from 0 to 1"),
+);
 
 export const MatchSectionSchema = v.pipe(
   v.object({

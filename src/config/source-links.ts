@@ -18,7 +18,12 @@ const SECTION_OF_KIND: Readonly<Record<SpotifyKind, ListSection>> = {
   playlist: "playlists",
   artist: "artists",
 };
-const NOUN: Readonly<Record<SpotifyKind, string>> = { track: "song", album: "album", playlist: "playlist", artist: "artist" };
+const NOUN: Readonly<Record<SpotifyKind, string>> = {
+  track: "song",
+  album: "album",
+  playlist: "playlist",
+  artist: "artist",
+};
 
 export type LinkCheck =
   | { readonly ok: true; readonly section: SourceSection; readonly identity: string }
@@ -37,11 +42,18 @@ export function exampleLinks(kind: SpotifyKind): string {
  * Checks a link written under `section` (or given on the command line when `section` is undefined).
  * `identity` is what duplicates are detected by: the Spotify kind and id, or the link itself for plugin sources.
  */
-export function checkLink(url: string, section: ListSection | undefined, isKnownSource?: (url: string) => boolean): LinkCheck {
+export function checkLink(
+  url: string,
+  section: ListSection | undefined,
+  isKnownSource?: (url: string) => boolean,
+): LinkCheck {
   const link = url.trim();
   const expected = section ? KIND_OF_SECTION[section] : undefined;
   if (!link) {
-    return { ok: false, message: `empty link; put ${article(NOUN[expected ?? "track"])} URL here or remove the entry.` };
+    return {
+      ok: false,
+      message: `empty link; put ${article(NOUN[expected ?? "track"])} URL here or remove the entry.`,
+    };
   }
   const ref = parseSpotifyUrl(link);
   if (ref?.kind === "saved") {

@@ -1,7 +1,9 @@
 /** Parses musicdl.yaml with Bun's YAML parser and, when that fails, finds the line it failed on. */
 import type { ConfigIssue } from "../errors.ts";
 
-export type YamlParse = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue: ConfigIssue };
+export type YamlParse =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly issue: ConfigIssue };
 
 export function parseYamlText(text: string): YamlParse {
   try {

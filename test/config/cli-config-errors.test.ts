@@ -9,7 +9,11 @@ const PLAYLIST = "https://open.spotify.com/playlist/5Xrt7Y1mwD4q107Ty56xnn";
 
 test.each([
   { name: "an empty file", yaml: "", lines: [/^error: bad\.yaml: the file is empty\./] },
-  { name: "a YAML syntax error", yaml: `${V}download:\n  threads: 4\n format: mp3\n`, lines: [/^error: bad\.yaml line 4: not valid YAML/] },
+  {
+    name: "a YAML syntax error",
+    yaml: `${V}download:\n  threads: 4\n format: mp3\n`,
+    lines: [/^error: bad\.yaml line 4: not valid YAML/],
+  },
   {
     name: "wrong types",
     yaml: `${V}download:\n  threads: many\n  format: wma\n`,
@@ -18,14 +22,28 @@ test.each([
       /^bad\.yaml line 4, download\.format: expected one of mp3, m4a, opus, ogg, flac, wav, got "wma"$/,
     ],
   },
-  { name: "a non-Spotify URL", yaml: `${V}songs:\n  - https://soundcloud.com/a/b\n`, lines: [/^error: bad\.yaml line 3, songs\[0\]: "https:\/\/soundcloud\.com\/a\/b" is not a Spotify link/] },
+  {
+    name: "a non-Spotify URL",
+    yaml: `${V}songs:\n  - https://soundcloud.com/a/b\n`,
+    lines: [/^error: bad\.yaml line 3, songs\[0\]: "https:\/\/soundcloud\.com\/a\/b" is not a Spotify link/],
+  },
   {
     name: "a playlist URL under albums:",
     yaml: `${V}albums:\n  - ${PLAYLIST}\n`,
-    lines: [/^error: bad\.yaml line 3, albums\[0\]: this is a playlist link, not an album\. Move it under `playlists:` or use an album URL\.$/],
+    lines: [
+      /^error: bad\.yaml line 3, albums\[0\]: this is a playlist link, not an album\. Move it under `playlists:` or use an album URL\.$/,
+    ],
   },
-  { name: "a malformed Spotify URL", yaml: `${V}albums:\n  - spotify:album:nope\n`, lines: [/^error: bad\.yaml line 3, albums\[0\]: malformed Spotify link/] },
-  { name: "an empty url", yaml: `${V}playlists:\n  - name: gym\n    url:\n`, lines: [/^error: bad\.yaml line 4, playlists\[0\]\.url: empty link; put a playlist URL here/] },
+  {
+    name: "a malformed Spotify URL",
+    yaml: `${V}albums:\n  - spotify:album:nope\n`,
+    lines: [/^error: bad\.yaml line 3, albums\[0\]: malformed Spotify link/],
+  },
+  {
+    name: "an empty url",
+    yaml: `${V}playlists:\n  - name: gym\n    url:\n`,
+    lines: [/^error: bad\.yaml line 4, playlists\[0\]\.url: empty link; put a playlist URL here/],
+  },
   {
     name: "an extended entry with an unknown key",
     yaml: `${V}albums:\n  - name: Meteora\n    url: ${ALBUM}\n    m3u: true\n`,
@@ -34,11 +52,25 @@ test.each([
   {
     name: "an unknown key",
     yaml: `${V}download:\n  bitrat: 320k\n`,
-    lines: [/^error: bad\.yaml line 3, download\.bitrat: unknown key `bitrat` under `download:`\. Did you mean `bitrate`\?$/],
+    lines: [
+      /^error: bad\.yaml line 3, download\.bitrat: unknown key `bitrat` under `download:`\. Did you mean `bitrate`\?$/,
+    ],
   },
-  { name: "a missing version", yaml: `albums:\n  - ${ALBUM}\n`, lines: [/^error: bad\.yaml, version: missing `version`/] },
-  { name: "version 1.0", yaml: `version: 1.0\nthreads: 4\n`, lines: [/^error: bad\.yaml line 1, version: this is a version 1\.0 file.*Migrate it/] },
-  { name: "version 1.1", yaml: `version: 1.1\nretries: 3\n`, lines: [/^error: bad\.yaml line 1, version: this is a version 1\.1 file.*Migrate it/] },
+  {
+    name: "a missing version",
+    yaml: `albums:\n  - ${ALBUM}\n`,
+    lines: [/^error: bad\.yaml, version: missing `version`/],
+  },
+  {
+    name: "version 1.0",
+    yaml: `version: 1.0\nthreads: 4\n`,
+    lines: [/^error: bad\.yaml line 1, version: this is a version 1\.0 file.*Migrate it/],
+  },
+  {
+    name: "version 1.1",
+    yaml: `version: 1.1\nretries: 3\n`,
+    lines: [/^error: bad\.yaml line 1, version: this is a version 1\.1 file.*Migrate it/],
+  },
 ])("musicdl plan -c bad.yaml with $name exits 2 with one line per problem", async ({ yaml, lines }) => {
   using dir = createTempDir();
   dir.write("bad.yaml", yaml);
@@ -47,7 +79,7 @@ test.each([
   expect(result.stderr).not.toMatch(/\n\s+at /);
   const printed = result.stderr.trimEnd().split("\n");
   expect(printed).toHaveLength(lines.length);
-  printed.forEach((line, index) => expect(line).toMatch(lines[index]!));
+  for (const [index, line] of printed.entries()) expect(line).toMatch(lines[index]!);
 });
 
 test("musicdl download -c with a missing file names the path and exits 2", async () => {

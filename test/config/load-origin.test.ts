@@ -47,11 +47,40 @@ test("a Python-era config keeps every setting it spelled out", async () => {
     cachePath: join(HOME, ".cache", "musicdl", "musicdl.sqlite"),
   });
   expect(config.sources).toEqual([
-    { section: "songs", name: "YYZ", url: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi", createM3u: false, line: 39 },
-    { section: "songs", url: "https://open.spotify.com/track/1BfzeCKzo8xSvJcYLmnP8f?si=4d9c2a", createM3u: false, line: 40 },
-    { section: "albums", name: "Meteora", url: "https://open.spotify.com/album/4Gfnly5CzMJQqkUFfoHaP3", createM3u: true, line: 46 },
-    { section: "playlists", name: "planet namek", url: "https://open.spotify.com/playlist/5Xrt7Y1mwD4q107Ty56xnn", createM3u: true, line: 44 },
-    { section: "artists", name: "Rush", url: "https://open.spotify.com/artist/2Hkut4rAAyrQxRdof7FVJq", createM3u: false, line: 42 },
+    {
+      section: "songs",
+      name: "YYZ",
+      url: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi",
+      createM3u: false,
+      line: 39,
+    },
+    {
+      section: "songs",
+      url: "https://open.spotify.com/track/1BfzeCKzo8xSvJcYLmnP8f?si=4d9c2a",
+      createM3u: false,
+      line: 40,
+    },
+    {
+      section: "albums",
+      name: "Meteora",
+      url: "https://open.spotify.com/album/4Gfnly5CzMJQqkUFfoHaP3",
+      createM3u: true,
+      line: 46,
+    },
+    {
+      section: "playlists",
+      name: "planet namek",
+      url: "https://open.spotify.com/playlist/5Xrt7Y1mwD4q107Ty56xnn",
+      createM3u: true,
+      line: 44,
+    },
+    {
+      section: "artists",
+      name: "Rush",
+      url: "https://open.spotify.com/artist/2Hkut4rAAyrQxRdof7FVJq",
+      createM3u: false,
+      line: 42,
+    },
   ]);
   // The plan_*_enabled leftovers: one warning each, never an error.
   expect(config.warnings).toHaveLength(5);
@@ -100,7 +129,10 @@ test("a Go-era config folds spotify:, top-level threads and rate_limits: into th
 });
 
 test("SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET win over the file, trimmed", async () => {
-  const config = await load("go-era.yaml", { SPOTIFY_CLIENT_ID: " env-id \n", SPOTIFY_CLIENT_SECRET: "  env-secret-value\n" });
+  const config = await load("go-era.yaml", {
+    SPOTIFY_CLIENT_ID: " env-id \n",
+    SPOTIFY_CLIENT_SECRET: "  env-secret-value\n",
+  });
   expect(config.download.clientId).toBe("env-id");
   expect(config.download.clientSecret).toBe("env-secret-value");
   expect(redact("env-secret-value")).toBe("[redacted]");
