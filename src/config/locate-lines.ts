@@ -20,7 +20,7 @@ export type LineLocator = (path: YamlPath) => number | undefined;
 
 /** Builds a locator for one file's text. Unknown paths resolve to the line of their deepest known ancestor. */
 export function createLineLocator(text: string): LineLocator {
-  const lines = splitLines(text);
+  const lines = splitLines(text.replace(/^\uFEFF/, "")); // a byte-order mark is not part of the first key
   const root = newNode(lines[0]?.line ?? 1);
   // Keep going after a line the scanner does not understand, so one odd line costs only its own block.
   for (let i = 0; i < lines.length; ) {

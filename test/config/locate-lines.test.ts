@@ -58,3 +58,9 @@ test("a nested list inside a list item finds its items", () => {
   expect(nested(["a", 0, 1])).toBe(3);
   expect(nested(["a", 1])).toBe(4);
 });
+
+test("a byte-order mark and Windows line endings do not shift lines", () => {
+  const windows = createLineLocator('\uFEFFversion: "1.2"\r\ndownload:\r\n  threads: 4\r\n');
+  expect(windows(["version"])).toBe(1);
+  expect(windows(["download", "threads"])).toBe(3);
+});
