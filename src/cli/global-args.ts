@@ -3,7 +3,7 @@ import type { ArgsDef } from "citty";
 
 export const globalArgs = {
   config: { type: "string", alias: "c", description: "Config file (default: ./musicdl.yaml, then $XDG_CONFIG_HOME/musicdl/config.yaml)", valueHint: "FILE" },
-  output: { type: "string", alias: "o", description: "Library folder (default: the config file's folder, or the current one)", valueHint: "DIR" },
+  output: { type: "string", alias: "o", description: "Library folder (default: the current folder)", valueHint: "DIR" },
   format: { type: "string", description: "mp3 | m4a | opus | ogg | flac | wav", valueHint: "FORMAT" },
   bitrate: { type: "string", description: "e.g. 320k, auto, copy", valueHint: "RATE" },
   threads: { type: "string", description: "Parallel track workers", valueHint: "N" },
