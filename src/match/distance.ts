@@ -1,7 +1,7 @@
 /** Scores one candidate against a track: named, weighted penalties, a weighted mean and a verdict (beets' Distance). */
 import type { MatchSettings } from "../config/types.ts";
 import type { AudioCandidate, TrackMeta } from "../plugins/api.ts";
-import { parseTitle } from "./normalize.ts";
+import { parseTitle, tokenize } from "./normalize.ts";
 import {
   albumPenalty,
   artistPenalty,
@@ -61,7 +61,7 @@ export function scoreCandidate(
   const values: [PenaltyName, PenaltyValue | null][] = [
     ["isrc", isrcPenalty(track, candidate)],
     ["duration", durationPenalty(track, candidate)],
-    ["title", titlePenalty(spotifyTitle, candidateTitle)],
+    ["title", titlePenalty(spotifyTitle, candidateTitle, track.artists.flatMap(tokenize))],
     ["artist", artistPenalty(candidate, artists)],
     ["unwanted-words", { value: unwantedWordsValue(findings), detail: describeWordFindings(findings) || undefined }],
     ["album", albumPenalty(track, candidate)],
@@ -75,7 +75,7 @@ export function scoreCandidate(
   const isrcSame = penalties.some((penalty) => penalty.name === "isrc" && penalty.value === 0);
   if (isrcSame && durationOffS <= ISRC_DURATION_SLACK_S) return { distance, verdict: "strong", penalties };
   const rejectReason = findRejectReason({
-    rejectWord: findings.find((finding) => finding.severity === "reject" && finding.side === "extra")?.word,
+    rejectWord: findings.find((finding) => finding.rejects)?.word,
     titleValue: penalties.find((penalty) => penalty.name === "title")?.value ?? 0,
     artistUnmatched: artists.known && artists.recall === 0,
     durationFarOff: durationOffS > Math.max(REJECT_DURATION_S, (track.durationMs / 1000) * REJECT_DURATION_SHARE),

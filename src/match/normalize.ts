@@ -106,13 +106,13 @@ function classifySegment(raw: string, parts: TitleParts): void {
 }
 
 const BRACKETS = /[([{（【［]([^)\]}）】］]*)[)\]}）】］]/g;
-const DASH_SPLIT = /\s+[-–—]\s+/;
+const DASH_SPLIT = /\s+[-–—|｜]\s+/;
 const TRAILING_FEAT = /\s(?:feat\.?|ft\.?|featuring)\s(.+)$/i;
 
 /** A dash part credits artists when it is one of them, starts with one, or splits into names that include one. */
 function matchesArtist(folded: string, knownArtists: readonly string[]): boolean {
-  const compact = folded.replace(/ /g, "");
-  const names = splitArtistCredit(folded).map((name) => name.replace(/ /g, ""));
+  const compact = normalizeArtist(folded).replace(/ /g, "");
+  const names = splitArtistCredit(folded).map((name) => normalizeArtist(name).replace(/ /g, ""));
   return knownArtists.some((artist) => {
     const name = normalizeArtist(artist).replace(/ /g, "");
     return name.length > 0 && (compact.startsWith(name) || names.includes(name));

@@ -30,29 +30,33 @@ const NOISE_WORDS = new Set(
   "official music video audio lyric lyrics visualizer visualiser hd hq 4k mv m v clip videoclip with".split(" "),
 );
 
-/** Similarity of title cores, after dropping the candidate's upload noise words that Spotify's title lacks. */
-export function titleSimilarity(spotify: ParsedTitle, candidate: ParsedTitle): number {
+/**
+ * Similarity of title cores. Candidate words Spotify's title lacks are dropped when they are upload noise
+ * ("official video") or words of the track's artist names (`YOASOBI「夜に駆ける」Official Music Video`).
+ */
+export function titleSimilarity(spotify: ParsedTitle, candidate: ParsedTitle, artistWords: readonly string[] = []): number {
   const spotifyWords = spotify.core.split(" ");
-  const candidateWords = candidate.core.split(" ").filter((word) => !NOISE_WORDS.has(word) || spotifyWords.includes(word));
+  const ignored = (word: string) => (NOISE_WORDS.has(word) || artistWords.includes(word)) && !spotifyWords.includes(word);
+  const candidateWords = candidate.core.split(" ").filter((word) => !ignored(word));
   const candidateCore = candidateWords.join(" ") || candidate.core;
   return Math.max(textSimilarity(spotify.core, candidateCore), wordOverlap(spotifyWords, candidateWords));
 }
 
 /**
- * Below 40 % similarity a title counts as a different song (penalty 1); above, the penalty falls linearly to 0.
- * Version tags are left to `unwanted-words`, so "YYZ (Live)" is not punished twice.
+ * At 50 % similarity or below a title counts as a different song (penalty 1); above, the penalty falls linearly
+ * to 0. Version tags are left to `unwanted-words`, so "YYZ (Live)" is not punished twice.
  */
-export function titlePenalty(spotify: ParsedTitle, candidate: ParsedTitle): PenaltyValue {
-  const similarity = titleSimilarity(spotify, candidate);
-  const value = clamp((1 - similarity) / 0.6);
+export function titlePenalty(spotify: ParsedTitle, candidate: ParsedTitle, artistWords: readonly string[] = []): PenaltyValue {
+  const similarity = titleSimilarity(spotify, candidate, artistWords);
+  const value = clamp((1 - similarity) / 0.5);
   return { value: round2(value), detail: value > 0 ? `"${candidate.core}"` : undefined };
 }
 
 /** Every name a candidate credits: its artist fields, `feat.` credits and an `Artist - ` part of its title. */
 export function candidateArtistNames(candidate: AudioCandidate, parsed: ParsedTitle): string[] {
-  const fromFields = candidate.artists.flatMap((artist) => [normalizeArtist(artist), ...splitArtistCredit(artist)]);
-  const fromTitle = [...parsed.featured, ...parsed.credited.flatMap((credit) => [credit, ...splitArtistCredit(credit)])];
-  return [...new Set([...fromFields, ...fromTitle].filter(Boolean))];
+  const credits = [...candidate.artists, ...parsed.featured, ...parsed.credited];
+  const names = credits.flatMap((credit) => [credit, ...splitArtistCredit(credit)]).map(normalizeArtist);
+  return [...new Set(names.filter(Boolean))];
 }
 
 /** Same artist: equal once folded with spaces ignored ("Mocro Maniac"), or nearly so ("Guns N Roses"/"Guns n' Roses"). */

@@ -40,11 +40,16 @@ export function wordOverlap(left: readonly string[], right: readonly string[]): 
   return (2 * shared) / (left.length + right.length);
 }
 
-/** How alike two folded texts are: the better of edit similarity and word overlap. */
+/** Below this many characters one edit makes another word ("Intro"/"Outro", ばら/はら), so edits are not counted. */
+const SHORT_TEXT = 6;
+
+/** How alike two folded texts are: the better of edit similarity (for longer texts) and word overlap. */
 export function textSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const words = (text: string) => (text ? text.split(" ") : []);
-  return Math.max(editSimilarity(a, b), wordOverlap(words(a), words(b)));
+  const overlap = wordOverlap(words(a), words(b));
+  const longest = Math.max([...a.replace(/ /g, "")].length, [...b.replace(/ /g, "")].length);
+  return longest < SHORT_TEXT ? overlap : Math.max(editSimilarity(a, b), overlap);
 }
 
 /** How many times a word, or a run of words (`sped up`), occurs in a word list. */

@@ -3,29 +3,29 @@ import type { AudioCandidate, TrackMeta } from "../plugins/api.ts";
 import { parseTitle, tokenize } from "./normalize.ts";
 import { countPhrase } from "./similarity.ts";
 
-/** How bad an unexplained word is: `reject` ends the candidate, `version` is a different recording, `soft` a hint. */
-export type WordSeverity = "reject" | "version" | "soft";
-
-/** Folded words or phrases; whole words only, so "Alive" never reads as "live". */
-export const UNWANTED_WORDS: Readonly<Record<WordSeverity, readonly string[]>> = {
-  reject: [
-    "karaoke", "cover", "instrumental", "nightcore", "sped up", "speed up", "slowed", "8d", "reverb", "reaction",
-    "reacts", "tutorial", "lesson", "how to play", "bass boosted", "1 hour", "10 hours", "acapella", "a cappella",
-  ],
-  version: [
+/**
+ * Folded words or phrases, matched as whole words so "Alive" never reads as "live". `recording`: another recording
+ * (a candidate that adds one is rejected; a Spotify version tag the candidate lacks costs a full penalty);
+ * `hint`: the same audio, probably, in an upload to avoid when something better exists.
+ */
+export const VERSION_WORDS: Readonly<Record<"recording" | "hint", readonly string[]>> = {
+  recording: [
     "live", "remix", "acoustic", "extended", "demo", "unplugged", "mashup", "medley", "rework", "bootleg",
-    "club mix", "dub mix", "piano version", "orchestral", "concert",
+    "club mix", "dub mix", "piano version", "orchestral", "concert", "karaoke", "cover", "instrumental",
+    "nightcore", "sped up", "speed up", "slowed", "8d", "reverb", "bass boosted", "acapella", "a cappella",
+    "reaction", "reacts", "tutorial", "lesson", "how to play", "1 hour", "10 hours",
   ],
-  soft: ["lyric", "lyrics", "letra", "paroles"],
+  hint: ["lyric", "lyrics", "letra", "paroles"],
 };
-
-const SEVERITY_VALUE: Record<WordSeverity, number> = { reject: 1, version: 1, soft: 0.3 };
 
 export interface WordFinding {
   readonly word: string;
-  readonly severity: WordSeverity;
   /** `extra`: the candidate has it and Spotify does not; `missing`: Spotify's version tag the candidate lacks. */
   readonly side: "extra" | "missing";
+  /** The penalty value this finding alone would give. */
+  readonly value: number;
+  /** True when the word alone rules the candidate out (a karaoke track has the right title, artist and length). */
+  readonly rejects: boolean;
 }
 
 function timesIn(texts: readonly (string | undefined)[], phrase: string): number {
@@ -42,33 +42,36 @@ export function findUnwantedWords(track: TrackMeta, candidate: AudioCandidate): 
   const spotifyTexts = [track.title, track.album.name];
   const candidateTexts = [candidate.title, candidate.album];
   const spotifyTags = parseTitle(track.title).tags.join(" | ");
-  for (const severity of ["reject", "version", "soft"] as const) {
-    for (const word of UNWANTED_WORDS[severity]) {
-      const inCandidate = timesIn(candidateTexts, word);
-      if (inCandidate > timesIn(spotifyTexts, word)) findings.push({ word, severity, side: "extra" });
-      else if (severity !== "soft" && inCandidate === 0 && timesIn([spotifyTags], word) > 0) {
-        findings.push({ word, severity: "version", side: "missing" });
-      }
+  for (const word of VERSION_WORDS.recording) {
+    const inCandidate = timesIn(candidateTexts, word);
+    if (inCandidate > timesIn(spotifyTexts, word)) findings.push({ word, side: "extra", value: 1, rejects: true });
+    else if (inCandidate === 0 && timesIn([spotifyTags], word) > 0) {
+      findings.push({ word, side: "missing", value: 1, rejects: false });
+    }
+  }
+  for (const word of VERSION_WORDS.hint) {
+    if (timesIn(candidateTexts, word) > timesIn(spotifyTexts, word)) {
+      findings.push({ word, side: "extra", value: 0.3, rejects: false });
     }
   }
   return findings.concat(explicitFindings(track, candidate));
 }
 
-/** A clean edit of an explicit track is another recording; the reverse is only a hint (Spotify may list both). */
+/** A clean edit of an explicit track is a poor substitute; the reverse is only a hint (Spotify may list both). */
 function explicitFindings(track: TrackMeta, candidate: AudioCandidate): WordFinding[] {
   const candidateTexts = [candidate.title, candidate.album];
   const spotifyTexts = [track.title, track.album.name];
   const says = (word: string) => timesIn(candidateTexts, word) > timesIn(spotifyTexts, word);
   if (track.explicit) {
     const word = ["clean", "censored"].find(says);
-    return word ? [{ word, severity: "version", side: "extra" }] : [];
+    return word ? [{ word, side: "extra", value: 1, rejects: false }] : [];
   }
-  return says("explicit") ? [{ word: "explicit", severity: "soft", side: "extra" }] : [];
+  return says("explicit") ? [{ word: "explicit", side: "extra", value: 0.3, rejects: false }] : [];
 }
 
 /** The penalty value: the worst finding decides (one "live" is as bad as "live remix"). */
 export function unwantedWordsValue(findings: readonly WordFinding[]): number {
-  return Math.max(0, ...findings.map((finding) => SEVERITY_VALUE[finding.severity]));
+  return Math.max(0, ...findings.map((finding) => finding.value));
 }
 
 /** `"live", missing "acoustic"`: what `--explain` shows beside the value. */
