@@ -9,13 +9,19 @@ function formatPenalty(penalty: Penalty): string {
   return `${penalty.name} ${penalty.value.toFixed(2)}${detail}`;
 }
 
-/** Non-zero penalties, worst weighted first: `kind 1.00 · unwanted-words 1.00 ("live")`. */
+/** Among equal contributions, the penalty that best says "another recording" comes first. */
+const DISPLAY_PRIORITY = ["unwanted-words", "isrc", "artist", "title", "duration", "album", "kind"];
+const priorityOf = (name: string) => {
+  const index = DISPLAY_PRIORITY.indexOf(name);
+  return index === -1 ? DISPLAY_PRIORITY.length : index;
+};
+
+/** Non-zero penalties, largest weighted contribution first: `unwanted-words 1.00 ("live") · kind 1.00`. */
 export function formatPenalties(score: MatchScore): string {
   return score.penalties
     .filter((penalty) => penalty.value > 0)
-    .map((penalty, index) => ({ penalty, index }))
-    .sort((a, b) => b.penalty.value * b.penalty.weight - a.penalty.value * a.penalty.weight || a.index - b.index)
-    .map(({ penalty }) => formatPenalty(penalty))
+    .sort((a, b) => b.value * b.weight - a.value * a.weight || priorityOf(a.name) - priorityOf(b.name))
+    .map(formatPenalty)
     .join(" · ");
 }
 

@@ -1,6 +1,12 @@
 /** The matcher: pure functions that score provider candidates against a Spotify track and pick one. */
 export { type MatchScore, type MatchVerdict, type Penalty, scoreCandidate } from "./distance.ts";
-export { describeRejection, formatDuration, formatPenalties, type MatchTableOptions, renderMatchTable } from "./explain.ts";
+export {
+  describeRejection,
+  formatDuration,
+  formatPenalties,
+  type MatchTableOptions,
+  renderMatchTable,
+} from "./explain.ts";
 export { foldText, normalizeArtist, type ParsedTitle, parseTitle, splitArtistCredit, tokenize } from "./normalize.ts";
 export {
   pickAcrossProviders,

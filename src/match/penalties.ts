@@ -34,9 +34,14 @@ const NOISE_WORDS = new Set(
  * Similarity of title cores. Candidate words Spotify's title lacks are dropped when they are upload noise
  * ("official video") or words of the track's artist names (`YOASOBI「夜に駆ける」Official Music Video`).
  */
-export function titleSimilarity(spotify: ParsedTitle, candidate: ParsedTitle, artistWords: readonly string[] = []): number {
+export function titleSimilarity(
+  spotify: ParsedTitle,
+  candidate: ParsedTitle,
+  artistWords: readonly string[] = [],
+): number {
   const spotifyWords = spotify.core.split(" ");
-  const ignored = (word: string) => (NOISE_WORDS.has(word) || artistWords.includes(word)) && !spotifyWords.includes(word);
+  const ignored = (word: string) =>
+    (NOISE_WORDS.has(word) || artistWords.includes(word)) && !spotifyWords.includes(word);
   const candidateWords = candidate.core.split(" ").filter((word) => !ignored(word));
   const candidateCore = candidateWords.join(" ") || candidate.core;
   return Math.max(textSimilarity(spotify.core, candidateCore), wordOverlap(spotifyWords, candidateWords));
@@ -46,7 +51,11 @@ export function titleSimilarity(spotify: ParsedTitle, candidate: ParsedTitle, ar
  * At 50 % similarity or below a title counts as a different song (penalty 1); above, the penalty falls linearly
  * to 0. Version tags are left to `unwanted-words`, so "YYZ (Live)" is not punished twice.
  */
-export function titlePenalty(spotify: ParsedTitle, candidate: ParsedTitle, artistWords: readonly string[] = []): PenaltyValue {
+export function titlePenalty(
+  spotify: ParsedTitle,
+  candidate: ParsedTitle,
+  artistWords: readonly string[] = [],
+): PenaltyValue {
   const similarity = titleSimilarity(spotify, candidate, artistWords);
   const value = clamp((1 - similarity) / 0.5);
   return { value: round2(value), detail: value > 0 ? `"${candidate.core}"` : undefined };

@@ -13,8 +13,6 @@ interface RankEntry extends ScoredCandidate {
   readonly order: number;
 }
 
-const VERDICT_RANK = { strong: 0, acceptable: 1, reject: 2 } as const;
-
 /**
  * Best first: acceptable before rejected, then distance, a song before a video, the smaller duration difference,
  * the provider's own order, and finally the id, so the same input always gives the same order.

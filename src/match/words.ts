@@ -3,19 +3,21 @@ import type { AudioCandidate, TrackMeta } from "../plugins/api.ts";
 import { parseTitle, tokenize } from "./normalize.ts";
 import { countPhrase } from "./similarity.ts";
 
+/** Phrases are written with `|` between them, since a phrase may hold a space ("sped up"). */
+const phrases = (list: string) => list.split("|");
+
 /**
  * Folded words or phrases, matched as whole words so "Alive" never reads as "live". `recording`: another recording
  * (a candidate that adds one is rejected; a Spotify version tag the candidate lacks costs a full penalty);
  * `hint`: the same audio, probably, in an upload to avoid when something better exists.
  */
 export const VERSION_WORDS: Readonly<Record<"recording" | "hint", readonly string[]>> = {
-  recording: [
-    "live", "remix", "acoustic", "extended", "demo", "unplugged", "mashup", "medley", "rework", "bootleg",
-    "club mix", "dub mix", "piano version", "orchestral", "concert", "karaoke", "cover", "instrumental",
-    "nightcore", "sped up", "speed up", "slowed", "8d", "reverb", "bass boosted", "acapella", "a cappella",
-    "reaction", "reacts", "tutorial", "lesson", "how to play", "1 hour", "10 hours",
-  ],
-  hint: ["lyric", "lyrics", "letra", "paroles"],
+  recording: phrases(
+    "live|remix|acoustic|extended|demo|unplugged|mashup|medley|rework|bootleg|club mix|dub mix|" +
+      "piano version|orchestral|concert|karaoke|cover|instrumental|nightcore|sped up|speed up|slowed|8d|" +
+      "reverb|bass boosted|acapella|a cappella|reaction|reacts|tutorial|lesson|how to play|1 hour|10 hours",
+  ),
+  hint: phrases("lyric|lyrics|letra|paroles"),
 };
 
 export interface WordFinding {

@@ -9,7 +9,7 @@ export function parseDuration(text: string): number {
 
 export interface TrackSketch {
   title: string;
-  artists: string[];
+  artists: readonly string[];
   album?: string;
   duration: string;
   isrc?: string;
@@ -19,7 +19,7 @@ export interface TrackSketch {
 export interface CandidateSketch {
   id: string;
   title: string;
-  artists: string[];
+  artists: readonly string[];
   album?: string;
   duration: string;
   kind: "song" | "video";

@@ -21,8 +21,13 @@ describe("golden set: real-world-like search results pick the right recording or
     const picked = pickBestCandidate(track, candidates)?.candidate.id ?? null;
     if (picked !== want) {
       const ranked = rankCandidates(track, candidates);
-      const lines = ranked.map((entry) => `  ${entry.candidate.id} ${entry.score.verdict} ${entry.score.distance} ${formatPenalties(entry.score)} ${entry.score.rejectReason ?? ""}`);
-      console.log(`${trackSketch.title}: want ${want}, got ${picked}\n${lines.join("\n")}\n  ${describeRejection(track, ranked)}`);
+      const lines = ranked.map(
+        (entry) =>
+          `  ${entry.candidate.id} ${entry.score.verdict} ${entry.score.distance} ${formatPenalties(entry.score)} ${entry.score.rejectReason ?? ""}`,
+      );
+      console.log(
+        `${trackSketch.title}: want ${want}, got ${picked}\n${lines.join("\n")}\n  ${describeRejection(track, ranked)}`,
+      );
     } else correct++;
     expect(picked).toBe(want);
   });
