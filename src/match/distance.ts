@@ -32,7 +32,7 @@ export interface MatchScore {
   readonly verdict: MatchVerdict;
   /** Every penalty that applied, zero ones included, in a fixed order. */
   readonly penalties: readonly Penalty[];
-  /** Set when a rule rejected the candidate whatever its distance (`"karaoke" version`, `different artist`). */
+  /** Set when a rule rejected the candidate whatever its distance (`says "karaoke"`, `different artist`). */
   readonly rejectReason?: string;
 }
 
@@ -103,7 +103,7 @@ interface RejectSignals {
  * recording (a karaoke track has the right title, artist and length).
  */
 function findRejectReason(signals: RejectSignals): string | undefined {
-  if (signals.rejectWord) return `"${signals.rejectWord}" version`;
+  if (signals.rejectWord) return `says "${signals.rejectWord}"`;
   if (signals.titleValue >= 1) return "different title";
   if (signals.artistUnmatched) return "different artist";
   if (signals.durationFarOff) return "duration far off";

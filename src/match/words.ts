@@ -15,7 +15,8 @@ export const VERSION_WORDS: Readonly<Record<"recording" | "hint", readonly strin
   recording: phrases(
     "live|remix|acoustic|extended|demo|unplugged|mashup|medley|rework|bootleg|club mix|dub mix|" +
       "piano version|orchestral|concert|karaoke|cover|instrumental|nightcore|sped up|speed up|slowed|8d|" +
-      "reverb|bass boosted|acapella|a cappella|reaction|reacts|tutorial|lesson|how to play|1 hour|10 hours",
+      "reverb|bass boosted|acapella|a cappella|reaction|reacts|tutorial|lesson|how to play|1 hour|10 hours|" +
+      "daycore|stripped|taylors version|re recorded|rerecorded",
   ),
   hint: phrases("lyric|lyrics|letra|paroles"),
 };

@@ -44,8 +44,8 @@ describe("scoreCandidate", () => {
   });
 
   test.each([
-    { name: "karaoke", overrides: { title: "YYZ (Karaoke Version)" }, reason: '"karaoke" version' },
-    { name: "live", overrides: { title: "YYZ (Live)" }, reason: '"live" version' },
+    { name: "karaoke", overrides: { title: "YYZ (Karaoke Version)" }, reason: 'says "karaoke"' },
+    { name: "live", overrides: { title: "YYZ (Live)" }, reason: 'says "live"' },
     { name: "another artist with the same title", overrides: { artists: ["Yes"] }, reason: "different artist" },
     { name: "another title by the artist", overrides: { title: "Tom Sawyer" }, reason: "different title" },
     { name: "a full concert", overrides: { duration: "58:00", kind: "video" as const }, reason: "duration far off" },

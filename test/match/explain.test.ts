@@ -38,8 +38,8 @@ describe("describeRejection", () => {
     ]);
     expect(describeRejection(track, ranked)).toBe(
       'no acceptable match for "YYZ" by Rush; best: ' +
-        '"YYZ (Karaoke)" by Sing King 0.46 (rejected: "karaoke" version) [unwanted-words 1.00 ("karaoke") · artist 1.00 (Sing King)]; ' +
-        '"YYZ (Live)" by Rush 0.46 (rejected: "live" version) [unwanted-words 1.00 ("live") · duration 1.00 (+74s)]',
+        '"YYZ (Karaoke)" by Sing King 0.46 (rejected: says "karaoke") [unwanted-words 1.00 ("karaoke") · artist 1.00 (Sing King)]; ' +
+        '"YYZ (Live)" by Rush 0.46 (rejected: says "live") [unwanted-words 1.00 ("live") · duration 1.00 (+74s)]',
     );
   });
 
@@ -67,7 +67,7 @@ describe("renderMatchTable", () => {
     expect(lines[2]).toMatch(/^ 1 {2}strong +0\.00 {2}song +4:26 +YYZ — Rush +youtube-music:song$/);
     expect(lines[3]).toBe("    no penalties");
     expect(lines[4]).toMatch(/^ 2 {2}reject +0\.31 {2}video +4:26 +YYZ \(Live\) — Rush +youtube-music:live$/);
-    expect(lines[5]).toBe('    rejected: "live" version · unwanted-words 1.00 ("live") · kind 1.00');
+    expect(lines[5]).toBe('    rejected: says "live" · unwanted-words 1.00 ("live") · kind 1.00');
   });
 
   test("says when nothing was found", () => {
