@@ -58,7 +58,8 @@ export interface MatchTableOptions {
 }
 
 function pad(text: string, width: number): string {
-  return text.length >= width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+  // Always leave one space before the next column, even when the text is cut.
+  return text.length >= width ? `${text.slice(0, width - 2)}… ` : text.padEnd(width);
 }
 
 /**

@@ -74,3 +74,9 @@ describe("renderMatchTable", () => {
     expect(renderMatchTable(track, [])).toBe("YYZ — Rush · 4:26 · ISRC CAA108100025\n  no candidates found");
   });
 });
+
+test("a long title is cut and still leaves a space before the id", () => {
+  const title = "Lost Identities & Robbie Rosen - Moments (Lyrics) [Extended Fan Upload]";
+  const ranked = rankCandidates(track, [candidateOf("long", { title })]);
+  expect(renderMatchTable(track, ranked).split("\n")[2]).toMatch(/… youtube-music:long$/);
+});
