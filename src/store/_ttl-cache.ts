@@ -1,0 +1,81 @@
+/** A key → JSON table with per-row expiry and least-recently-accessed eviction; both caches are one of these. */
+import type { Database } from "bun:sqlite";
+import type { Clock } from "../util/clock.ts";
+import { redact } from "../util/redact.ts";
+import type { Counters } from "./_counters.ts";
+import type { WarnLog } from "./_database.ts";
+
+export interface TtlCache {
+  /** The stored value, or undefined when absent or expired. */
+  get(key: string): unknown | undefined;
+  /** Stores `value` (JSON) for `ttlS` seconds; null = never expires; 0 or less = not stored. */
+  set(key: string, value: unknown, ttlS: number | null): void;
+}
+
+export interface TtlCacheOptions {
+  readonly table: "spotify_cache" | "search_cache";
+  /** Counter names become `<prefix>.hits`, `.misses`, `.expired`, `.evictions`, `.refused`. */
+  readonly counterPrefix: string;
+  /** Most expiring rows kept; never-expiring rows are not counted (see spotify-cache.ts). */
+  readonly maxEntries: number;
+  readonly clock: Clock;
+  readonly counters: Counters;
+  readonly log: WarnLog;
+}
+
+// LRU order only needs minute precision; skipping the write on most hits keeps a hit a pure read.
+const ACCESS_RESOLUTION_MS = 60_000;
+
+export function createTtlCache(db: Database, options: TtlCacheOptions): TtlCache {
+  const { table, counterPrefix: prefix, maxEntries, clock, counters, log } = options;
+  const select = db.query(`SELECT value, expires_at_ms, accessed_at_ms FROM ${table} WHERE key = ?1`);
+  const touch = db.query(`UPDATE ${table} SET accessed_at_ms = ?2 WHERE key = ?1`);
+  const removeExpired = db.query(`DELETE FROM ${table} WHERE expires_at_ms IS NOT NULL AND expires_at_ms <= ?1`);
+  const upsert = db.query(
+    `INSERT INTO ${table} (key, value, expires_at_ms, accessed_at_ms) VALUES (?1, ?2, ?3, ?4)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at_ms = excluded.expires_at_ms,
+       accessed_at_ms = excluded.accessed_at_ms`,
+  );
+  const countExpiring = db.query(`SELECT count(*) AS n FROM ${table} WHERE expires_at_ms IS NOT NULL`);
+  const evictOldest = db.query(
+    `DELETE FROM ${table} WHERE key IN (SELECT key FROM ${table} WHERE expires_at_ms IS NOT NULL
+       ORDER BY accessed_at_ms ASC LIMIT ?1)`,
+  );
+
+  const storeRow = db.transaction((key: string, text: string, expiresAtMs: number | null, now: number) => {
+    upsert.run(key, text, expiresAtMs, now);
+    if (expiresAtMs === null) return;
+    counters.add(`${prefix}.expired`, removeExpired.run(now).changes);
+    const overflow = (countExpiring.get() as { n: number }).n - maxEntries;
+    if (overflow > 0) counters.add(`${prefix}.evictions`, evictOldest.run(overflow).changes);
+  });
+
+  return {
+    get(key) {
+      const row = select.get(key) as { value: string; expires_at_ms: number | null; accessed_at_ms: number } | null;
+      const now = clock.now();
+      if (row && row.expires_at_ms !== null && row.expires_at_ms <= now) {
+        counters.add(`${prefix}.expired`, removeExpired.run(now).changes);
+      } else if (row) {
+        if (row.expires_at_ms !== null && now - row.accessed_at_ms >= ACCESS_RESOLUTION_MS) touch.run(key, now);
+        counters.add(`${prefix}.hits`);
+        return JSON.parse(row.value) as unknown;
+      }
+      counters.add(`${prefix}.misses`);
+      return undefined;
+    },
+    set(key, value, ttlS) {
+      if (ttlS !== null && !(ttlS > 0)) return;
+      const text = JSON.stringify(value);
+      if (text === undefined) throw new TypeError(`cache value for ${key} is not JSON-serializable`);
+      // The callers never pass tokens; this is the backstop that keeps one out of the file if they ever do.
+      if (redact(key) !== key || redact(text) !== text) {
+        counters.add(`${prefix}.refused`);
+        log.debug(`not caching ${redact(key)}: it looks like it holds a secret`);
+        return;
+      }
+      const now = clock.now();
+      storeRow.immediate(key, text, ttlS === null ? null : now + Math.round(ttlS * 1000), now);
+    },
+  };
+}

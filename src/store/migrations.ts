@@ -1,0 +1,86 @@
+/** The store's schema as an ordered list of migrations; `PRAGMA user_version` says how many have run. */
+import type { Database } from "bun:sqlite";
+
+/** Marks a sqlite file as musicdl's ("mdl1"), so another app's database is never mistaken for ours. */
+export const APPLICATION_ID = 0x6d646c31;
+
+/**
+ * Append only: migration N (1-based) moves a file from user_version N-1 to N. Never edit a shipped one; a file
+ * written by a newer musicdl (user_version above `MIGRATIONS.length`) is moved aside, not guessed at.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  -- Spotify responses. expires_at_ms NULL = never expires (track/album rows); only expiring rows count
+  -- against cacheMaxSize, see spotify-cache.ts.
+  CREATE TABLE spotify_cache (
+    key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at_ms INTEGER, accessed_at_ms INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX spotify_cache_expiry ON spotify_cache(expires_at_ms) WHERE expires_at_ms IS NOT NULL;
+  CREATE INDEX spotify_cache_access ON spotify_cache(accessed_at_ms) WHERE expires_at_ms IS NOT NULL;
+
+  -- Provider search results; key = provider + TAB + track key.
+  CREATE TABLE search_cache (
+    key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at_ms INTEGER, accessed_at_ms INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX search_cache_expiry ON search_cache(expires_at_ms) WHERE expires_at_ms IS NOT NULL;
+  CREATE INDEX search_cache_access ON search_cache(accessed_at_ms) WHERE expires_at_ms IS NOT NULL;
+
+  -- Files musicdl wrote, per library (absolute output dir).
+  CREATE TABLE library_files (
+    library_key TEXT NOT NULL, spotify_id TEXT NOT NULL, isrc TEXT, path TEXT NOT NULL, format TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL, mtime_ms REAL NOT NULL, tag_hash TEXT NOT NULL, written_at_ms INTEGER NOT NULL,
+    source_ids TEXT, PRIMARY KEY (library_key, spotify_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX library_files_isrc ON library_files(library_key, isrc) WHERE isrc IS NOT NULL;
+
+  -- Plan state: one row per saved plan, one per item (JSON), status copied out for queries.
+  CREATE TABLE plans (library_key TEXT PRIMARY KEY, saved_at_ms INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE plan_items (
+    library_key TEXT NOT NULL REFERENCES plans(library_key) ON DELETE CASCADE, id TEXT NOT NULL,
+    position INTEGER NOT NULL, status TEXT NOT NULL, item TEXT NOT NULL, PRIMARY KEY (library_key, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX plan_items_status ON plan_items(library_key, status);
+
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY, library_key TEXT NOT NULL, started_at_ms INTEGER NOT NULL,
+    ended_at_ms INTEGER NOT NULL, counts TEXT NOT NULL
+  );
+  CREATE INDEX runs_library ON runs(library_key, started_at_ms);
+
+  CREATE TABLE locks (
+    library_key TEXT PRIMARY KEY, pid INTEGER NOT NULL, hostname TEXT NOT NULL,
+    started_at_ms INTEGER NOT NULL, token TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+  `,
+];
+
+export type SchemaVerdict = "current" | "migrate" | "newer" | "foreign";
+
+/** Whether a file with this header is ours to use or migrate. Pure, so the rules are table-tested. */
+export function judgeSchema(header: { userVersion: number; applicationId: number; tableCount: number }): SchemaVerdict {
+  const { userVersion, applicationId, tableCount } = header;
+  if (userVersion === 0 && applicationId === 0) return tableCount === 0 ? "migrate" : "foreign";
+  if (applicationId !== APPLICATION_ID) return "foreign";
+  if (userVersion > MIGRATIONS.length) return "newer";
+  return userVersion === MIGRATIONS.length ? "current" : "migrate";
+}
+
+/** Runs the missing migrations in one IMMEDIATE transaction, re-reading the version inside it (two processes). */
+export function migrate(db: Database): void {
+  db.transaction(() => {
+    const userVersion = readUserVersion(db);
+    for (let version = userVersion; version < MIGRATIONS.length; version++) db.run(MIGRATIONS[version]!);
+    db.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+    db.run(`PRAGMA user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+export function readUserVersion(db: Database): number {
+  return (db.query("PRAGMA user_version").get() as { user_version: number }).user_version;
+}
+
+export function readApplicationId(db: Database): number {
+  return (db.query("PRAGMA application_id").get() as { application_id: number }).application_id;
+}

@@ -1,0 +1,110 @@
+/** The one bun:sqlite store: caches, plan state, library index and locks in one file, opened once per run. */
+import type { Database } from "bun:sqlite";
+import type { DownloadSettings } from "../config/types.ts";
+import { log as defaultLog } from "../log.ts";
+import { systemClock, type Clock } from "../util/clock.ts";
+import { createCounters } from "./_counters.ts";
+import { openDatabase } from "./_database.ts";
+import { createLibraryIndex, type LibraryIndex } from "./library-index.ts";
+import { createLockManager, type AcquireLockOptions, type LibraryLock } from "./library-lock.ts";
+import { createPlanStore, type PlanStore } from "./plan-state.ts";
+import { createSearchCache, type SearchCache } from "./search-cache.ts";
+import { createSpotifyCache, type SpotifyCache } from "./spotify-cache.ts";
+import { readStats, type StoreStats } from "./stats.ts";
+
+export type StoreSettings = Pick<DownloadSettings, "cacheMaxSize" | "audioSearchCacheTtlS" | "audioSearchCacheMaxSize">;
+
+/** The origin's defaults (config-origin.md); the config loader normally passes its own values. */
+export const DEFAULT_STORE_SETTINGS: StoreSettings = {
+  cacheMaxSize: 1000,
+  audioSearchCacheTtlS: 86_400,
+  audioSearchCacheMaxSize: 500,
+};
+
+export interface StoreLog {
+  info(message: string, ...args: unknown[]): void;
+  warn(message: string, ...args: unknown[]): void;
+  debug(message: string, ...args: unknown[]): void;
+}
+
+export interface OpenStoreOptions {
+  readonly clock?: Clock;
+  readonly log?: StoreLog;
+  /** Pass `config.download`; missing fields take DEFAULT_STORE_SETTINGS. */
+  readonly settings?: Partial<StoreSettings>;
+}
+
+/** What `clear` removes. None given = spotify + search: the library index is not a cache but the record of
+ * which files musicdl wrote; without it every track is fetched again and `--prune` no longer deletes anything. */
+export interface ClearOptions {
+  readonly spotify?: boolean;
+  readonly search?: boolean;
+  readonly library?: boolean;
+}
+
+export interface Store {
+  readonly path: string;
+  readonly spotify: SpotifyCache;
+  readonly search: SearchCache;
+  /** The index of one library; `libraryKey` = its absolute output dir. */
+  library(libraryKey: string): LibraryIndex;
+  readonly plans: PlanStore;
+  /** Throws LibraryLockedError (exit 3) when another live process holds it and `wait` is false. */
+  acquireLibraryLock(libraryKey: string, options: AcquireLockOptions): Promise<LibraryLock>;
+  stats(): StoreStats;
+  /** Deletes rows and resets those tables' counters; returns rows deleted per table. */
+  clear(options?: ClearOptions): { spotify?: number; search?: number; library?: number };
+  /** Saves counters, releases this process's locks, closes the file. */
+  close(): void;
+}
+
+export function openStore(path: string, options: OpenStoreOptions = {}): Store {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? defaultLog;
+  const settings = { ...DEFAULT_STORE_SETTINGS, ...options.settings };
+  const db: Database = openDatabase(path, clock, log);
+  const counters = createCounters(db);
+  const common = { clock, counters, log };
+  const locks = createLockManager(db, clock, log);
+  const libraries = new Map<string, LibraryIndex>();
+
+  return {
+    path,
+    spotify: createSpotifyCache(db, { ...common, maxEntries: settings.cacheMaxSize }),
+    search: createSearchCache(db, {
+      ...common,
+      maxEntries: settings.audioSearchCacheMaxSize,
+      ttlS: settings.audioSearchCacheTtlS,
+    }),
+    library(libraryKey) {
+      let index = libraries.get(libraryKey);
+      if (!index) libraries.set(libraryKey, (index = createLibraryIndex(db, libraryKey)));
+      return index;
+    },
+    plans: createPlanStore(db, clock),
+    acquireLibraryLock: (libraryKey, lockOptions) => locks.acquire(libraryKey, lockOptions),
+    stats: () => readStats(db, path, counters.read()),
+    clear(which = {}) {
+      const none = !which.spotify && !which.search && !which.library;
+      const tables = {
+        spotify: none || which.spotify ? "spotify_cache" : null,
+        search: none || which.search ? "search_cache" : null,
+        library: which.library ? "library_files" : null,
+      } as const;
+      const deleted: { spotify?: number; search?: number; library?: number } = {};
+      db.transaction(() => {
+        for (const [name, table] of Object.entries(tables) as [keyof typeof tables, string | null][]) {
+          if (!table) continue;
+          deleted[name] = db.run(`DELETE FROM ${table}`).changes;
+          counters.reset(`${name}.`);
+        }
+      }).immediate();
+      return deleted;
+    },
+    close() {
+      locks.releaseAll();
+      counters.flush();
+      db.close();
+    },
+  };
+}

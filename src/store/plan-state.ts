@@ -1,0 +1,95 @@
+/** Plan state per library: the items of the last plan with their statuses, updated as each item moves on. */
+import type { Database } from "bun:sqlite";
+import type { ChosenCandidate, DownloadPlan, ItemError, PlanItem, PlanItemStatus } from "../plan/model.ts";
+import type { Clock } from "../util/clock.ts";
+import { INTERRUPTED_STATUSES, reconcileItem, restartStatus } from "./reconcile-plan.ts";
+
+/** Fields an executor changes. `null` removes an optional field (JSON merge patch, RFC 7396). */
+export interface PlanItemPatch {
+  status?: PlanItemStatus;
+  attempts?: number;
+  error?: ItemError | null;
+  match?: ChosenCandidate | null;
+  skipReason?: string | null;
+  target?: string;
+}
+
+export interface RunSummary {
+  readonly startedAtMs: number;
+  readonly endedAtMs: number;
+  /** e.g. `{ done: 120, failed: 2, skipped: 3400 }`. */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+export interface PlanStore {
+  /** Replaces the library's plan in one transaction, carrying progress over by item id (see reconcileItem);
+   * returns the items as saved, in plan order. */
+  savePlan(libraryKey: string, plan: Pick<DownloadPlan, "items">): PlanItem[];
+  /** One prepared single-row UPDATE; call it on every status change. Throws if the item is not saved. */
+  updateItem(libraryKey: string, id: string, patch: PlanItemPatch): void;
+  /** The saved items in plan order, or null when this library never had a plan saved. */
+  loadPlan(libraryKey: string): PlanItem[] | null;
+  /** Turns items a killed run left resolving/downloading/tagging back to matched/pending; returns how many. */
+  resetInterrupted(libraryKey: string): number;
+  recordRun(libraryKey: string, summary: RunSummary): void;
+  /** Newest first. */
+  recentRuns(libraryKey: string, limit?: number): RunSummary[];
+}
+
+export function createPlanStore(db: Database, clock: Clock): PlanStore {
+  const selectItems = db.query("SELECT item FROM plan_items WHERE library_key = ?1 ORDER BY position");
+  const selectPlan = db.query("SELECT 1 FROM plans WHERE library_key = ?1");
+  const upsertPlan = db.query("INSERT OR REPLACE INTO plans (library_key, saved_at_ms) VALUES (?1, ?2)");
+  const deleteItems = db.query("DELETE FROM plan_items WHERE library_key = ?1");
+  const insertItem = db.query(
+    "INSERT INTO plan_items (library_key, id, position, status, item) VALUES (?1, ?2, ?3, ?4, ?5)",
+  );
+  const patchItem = db.query(
+    `UPDATE plan_items SET item = json_patch(item, ?3), status = coalesce(json_extract(?3, '$.status'), status)
+     WHERE library_key = ?1 AND id = ?2`,
+  );
+  const selectInterrupted = db.query(
+    `SELECT item FROM plan_items WHERE library_key = ?1 AND status IN (${INTERRUPTED_STATUSES.map((s) => `'${s}'`).join(", ")})`,
+  );
+  const insertRun = db.query(
+    "INSERT INTO runs (library_key, started_at_ms, ended_at_ms, counts) VALUES (?1, ?2, ?3, ?4)",
+  );
+  const selectRuns = db.query(
+    "SELECT started_at_ms, ended_at_ms, counts FROM runs WHERE library_key = ?1 ORDER BY started_at_ms DESC LIMIT ?2",
+  );
+  const readItems = (libraryKey: string) =>
+    (selectItems.all(libraryKey) as { item: string }[]).map((row) => JSON.parse(row.item) as PlanItem);
+
+  const savePlan = db.transaction((libraryKey: string, items: readonly PlanItem[]) => {
+    const saved = new Map(readItems(libraryKey).map((item) => [item.id, item]));
+    const reconciled = items.map((item) => reconcileItem(saved.get(item.id), item));
+    upsertPlan.run(libraryKey, clock.now());
+    deleteItems.run(libraryKey);
+    reconciled.forEach((item, position) => insertItem.run(libraryKey, item.id, position, item.status, JSON.stringify(item)));
+    return reconciled;
+  });
+
+  const resetInterrupted = db.transaction((libraryKey: string) => {
+    const items = (selectInterrupted.all(libraryKey) as { item: string }[]).map((row) => JSON.parse(row.item) as PlanItem);
+    for (const item of items) patchItem.run(libraryKey, item.id, JSON.stringify({ status: restartStatus(item) }));
+    return items.length;
+  });
+
+  return {
+    savePlan: (libraryKey, plan) => savePlan.immediate(libraryKey, plan.items),
+    updateItem(libraryKey, id, patch) {
+      if (patchItem.run(libraryKey, id, JSON.stringify(patch)).changes === 0) {
+        throw new Error(`no saved plan item ${id} for ${libraryKey}`);
+      }
+    },
+    loadPlan: (libraryKey) => (selectPlan.get(libraryKey) ? readItems(libraryKey) : null),
+    resetInterrupted: (libraryKey) => resetInterrupted.immediate(libraryKey),
+    recordRun(libraryKey, summary) {
+      insertRun.run(libraryKey, summary.startedAtMs, summary.endedAtMs, JSON.stringify(summary.counts));
+    },
+    recentRuns: (libraryKey, limit = 10) =>
+      (selectRuns.all(libraryKey, limit) as { started_at_ms: number; ended_at_ms: number; counts: string }[]).map(
+        (row) => ({ startedAtMs: row.started_at_ms, endedAtMs: row.ended_at_ms, counts: JSON.parse(row.counts) }),
+      ),
+  };
+}

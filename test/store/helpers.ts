@@ -1,0 +1,82 @@
+/** Test helpers for the store: a temp dir removed via `using`, a fake clock, a log that records, plan item builders. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { M3uPlanItem, TrackPlanItem } from "../../src/plan/model.ts";
+import type { TrackMeta } from "../../src/plugins/api.ts";
+import type { StoreLog } from "../../src/store/index.ts";
+import type { Clock } from "../../src/util/clock.ts";
+
+export function tempDir(): { path: string; [Symbol.dispose](): void } {
+  const path = mkdtempSync(join(tmpdir(), "musicdl-store-"));
+  return { path, [Symbol.dispose]: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface FakeClock extends Clock {
+  advance(ms: number): void;
+}
+
+export function createFakeClock(startMs = Date.UTC(2024, 0, 1)): FakeClock {
+  let now = startMs;
+  return {
+    now: () => now,
+    advance: (ms) => void (now += ms),
+    sleep: async (ms) => void (now += ms),
+  };
+}
+
+export function createRecordingLog(): StoreLog & { warnings: string[]; infos: string[] } {
+  const warnings: string[] = [];
+  const infos: string[] = [];
+  return {
+    warnings,
+    infos,
+    warn: (message) => void warnings.push(message),
+    info: (message) => void infos.push(message),
+    debug: () => {},
+  };
+}
+
+/** A TrackMeta in the shape src/plugins/api.ts documents. */
+export function trackMeta(spotifyId: string, title = `Song ${spotifyId}`): TrackMeta {
+  return {
+    spotifyId,
+    title,
+    artists: ["Rush"],
+    album: {
+      id: "album1", name: "Moving Pictures", type: "album", artists: ["Rush"], releaseDate: "1981-02-12",
+      releaseDatePrecision: "day", totalTracks: 7, images: [],
+    },
+    discNumber: 1,
+    trackNumber: 1,
+    durationMs: 266_000,
+    explicit: false,
+    spotifyUrl: `https://open.spotify.com/track/${spotifyId}`,
+  };
+}
+
+export function trackItem(spotifyId: string, overrides: Partial<TrackPlanItem> = {}): TrackPlanItem {
+  return {
+    id: `track:${spotifyId}`,
+    kind: "track",
+    status: "pending",
+    attempts: 0,
+    target: `/music/Rush/${spotifyId}.mp3`,
+    sources: [{ section: "songs", url: `https://open.spotify.com/track/${spotifyId}` }],
+    track: trackMeta(spotifyId),
+    ...overrides,
+  };
+}
+
+export function m3uItem(name: string, entries: string[]): M3uPlanItem {
+  return {
+    id: `m3u:playlists:${name}`,
+    kind: "m3u",
+    status: "pending",
+    attempts: 0,
+    target: `/music/${name}.m3u8`,
+    sources: [{ section: "playlists", url: `https://open.spotify.com/playlist/${name}` }],
+    title: name,
+    entries,
+  };
+}
