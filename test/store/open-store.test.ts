@@ -1,0 +1,109 @@
+import { Database } from "bun:sqlite";
+import { describe, expect, test } from "bun:test";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { openStore } from "../../src/store/index.ts";
+import { APPLICATION_ID, MIGRATIONS, judgeSchema } from "../../src/store/migrations.ts";
+import { createFakeClock, createRecordingLog, tempDir } from "./helpers.ts";
+
+function openWithLog(path: string) {
+  const log = createRecordingLog();
+  const store = openStore(path, { clock: createFakeClock(), log });
+  return { store, log };
+}
+
+const brokenCopies = (dir: string) => readdirSync(dir).filter((name) => name.includes(".broken-"));
+
+describe("opening the store", () => {
+  test("a missing folder is created and the data survives a reopen", () => {
+    using dir = tempDir();
+    const path = join(dir.path, "a", "b", "musicdl.sqlite");
+    const first = openWithLog(path).store;
+    first.spotify.set("k", { v: 1 }, null);
+    first.close();
+    const { store, log } = openWithLog(path);
+    expect(store.spotify.get("k")).toEqual({ v: 1 });
+    expect(store.stats().schemaVersion).toBe(MIGRATIONS.length);
+    expect(log.warnings).toEqual([]);
+    store.close();
+  });
+
+  test("the file is in WAL mode with a busy timeout, so two processes can share it", () => {
+    using dir = tempDir();
+    const path = join(dir.path, "musicdl.sqlite");
+    openWithLog(path).store.close();
+    const db = new Database(path);
+    expect(db.query("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });
+    db.close();
+  });
+
+  test("a file of garbage bytes is moved aside with a warning and a fresh store is built", () => {
+    using dir = tempDir();
+    const path = join(dir.path, "musicdl.sqlite");
+    writeFileSync(path, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 37 + 11) % 256)));
+    const { store, log } = openWithLog(path);
+    store.spotify.set("k", 1, null);
+    expect(store.spotify.get("k")).toBe(1);
+    store.close();
+    expect(brokenCopies(dir.path)).toEqual([expect.stringMatching(/^musicdl\.sqlite\.broken-2024-01-01T00-00-00-000Z$/)]);
+    expect(log.warnings).toHaveLength(1);
+    expect(log.warnings[0]).toContain("is damaged or not a database");
+    expect(log.warnings[0]).toContain(".broken-");
+  });
+
+  test("a file written by a newer musicdl (schema 999) is moved aside, not guessed at", () => {
+    using dir = tempDir();
+    const path = join(dir.path, "musicdl.sqlite");
+    openWithLog(path).store.close();
+    const db = new Database(path);
+    db.run("PRAGMA user_version = 999");
+    db.close();
+    const { store, log } = openWithLog(path);
+    expect(store.stats().schemaVersion).toBe(MIGRATIONS.length);
+    store.close();
+    expect(log.warnings[0]).toContain("newer musicdl (schema 999");
+    expect(brokenCopies(dir.path)).toContain(`musicdl.sqlite.broken-2024-01-01T00-00-00-000Z`);
+  });
+
+  test("another application's database is moved aside intact", () => {
+    using dir = tempDir();
+    const path = join(dir.path, "musicdl.sqlite");
+    const db = new Database(path);
+    db.run("CREATE TABLE notes (body TEXT)");
+    db.run("INSERT INTO notes VALUES ('hello')");
+    db.close();
+    const { store, log } = openWithLog(path);
+    store.close();
+    expect(log.warnings[0]).toContain("another application");
+    const kept = new Database(join(dir.path, "musicdl.sqlite.broken-2024-01-01T00-00-00-000Z"));
+    expect(kept.query("SELECT body FROM notes").all()).toEqual([{ body: "hello" }]);
+    kept.close();
+  });
+
+  test("the moved-aside copy of a newer store keeps its data", () => {
+    using dir = tempDir();
+    const path = join(dir.path, "musicdl.sqlite");
+    const newer = openWithLog(path).store;
+    newer.spotify.set("track:1", { name: "YYZ" }, null);
+    newer.close();
+    const raw = new Database(path);
+    raw.run("PRAGMA user_version = 999");
+    raw.close();
+    openWithLog(path).store.close();
+    const kept = new Database(join(dir.path, "musicdl.sqlite.broken-2024-01-01T00-00-00-000Z"));
+    expect(kept.query("SELECT value FROM spotify_cache").all()).toEqual([{ value: '{"name":"YYZ"}' }]);
+    kept.close();
+  });
+});
+
+test.each([
+  { name: "an empty file is migrated", header: [0, 0, 0], want: "migrate" },
+  { name: "a current file is used", header: [MIGRATIONS.length, APPLICATION_ID, 9], want: "current" },
+  { name: "an older musicdl file is migrated", header: [MIGRATIONS.length - 1, APPLICATION_ID, 9], want: "migrate" },
+  { name: "a newer musicdl file is refused", header: [999, APPLICATION_ID, 9], want: "newer" },
+  { name: "tables without our id are foreign", header: [0, 0, 2], want: "foreign" },
+  { name: "a versioned file of another app is foreign", header: [3, 0x1234, 2], want: "foreign" },
+])("$name", ({ header, want }) => {
+  const [userVersion, applicationId, tableCount] = header as [number, number, number];
+  expect(judgeSchema({ userVersion, applicationId, tableCount })).toBe(want);
+});

@@ -1,0 +1,131 @@
+import { describe, expect, test } from "bun:test";
+import { join } from "node:path";
+import type { ChosenCandidate, PlanItem } from "../../src/plan/model.ts";
+import { openStore, reconcileItem } from "../../src/store/index.ts";
+import { createFakeClock, createRecordingLog, m3uItem, tempDir, trackItem } from "./helpers.ts";
+
+const LIBRARY = "/music";
+const match: ChosenCandidate = {
+  candidate: {
+    provider: "youtube-music", id: "v1", title: "YYZ", artists: ["Rush"], durationMs: 266_000, kind: "song",
+    url: "https://music.youtube.com/watch?v=v1",
+  },
+  distance: 0.05,
+  verdict: "strong",
+};
+
+function open(dir: string) {
+  return openStore(join(dir, "musicdl.sqlite"), { clock: createFakeClock(), log: createRecordingLog() });
+}
+
+describe("plan state", () => {
+  test("a library that never had a plan loads as null; a saved one comes back in order, unchanged", () => {
+    using dir = tempDir();
+    const store = open(dir.path);
+    expect(store.plans.loadPlan(LIBRARY)).toBeNull();
+    const items: PlanItem[] = [trackItem("b"), trackItem("a"), m3uItem("mix", ["track:b", "track:a"])];
+    store.plans.savePlan(LIBRARY, { items });
+    expect(store.plans.loadPlan(LIBRARY)).toEqual(items);
+    expect(store.plans.loadPlan("/other")).toBeNull();
+    store.close();
+  });
+
+  test("saving a new plan keeps progress of items that remain, adds new ones and drops removed ones", () => {
+    using dir = tempDir();
+    const store = open(dir.path);
+    store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b"), trackItem("gone")] });
+    store.plans.updateItem(LIBRARY, "track:a", { status: "failed", attempts: 2, error: { stage: "download", reason: "403" } });
+    store.plans.updateItem(LIBRARY, "track:b", { status: "matched", attempts: 1, match });
+    const saved = store.plans.savePlan(LIBRARY, {
+      items: [trackItem("new"), trackItem("b", { target: "/music/renamed.mp3" }), trackItem("a")],
+    });
+    expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([
+      ["track:new", "pending", 0],
+      ["track:b", "matched", 1],
+      ["track:a", "failed", 2],
+    ]);
+    const loaded = store.plans.loadPlan(LIBRARY)!;
+    expect(loaded).toEqual(saved);
+    expect(loaded[1]).toMatchObject({ target: "/music/renamed.mp3", match });
+    expect(loaded[2]?.error).toEqual({ stage: "download", reason: "403" });
+    store.close();
+  });
+
+  test("updateItem writes each change at once, and null removes a field", () => {
+    using dir = tempDir();
+    const store = open(dir.path);
+    store.plans.savePlan(LIBRARY, { items: [trackItem("a")] });
+    store.plans.updateItem(LIBRARY, "track:a", { status: "failed", error: { stage: "match", reason: "no match" } });
+    store.close();
+    const reopened = open(dir.path);
+    expect(reopened.plans.loadPlan(LIBRARY)?.[0]).toMatchObject({ status: "failed", error: { reason: "no match" } });
+    reopened.plans.updateItem(LIBRARY, "track:a", { status: "done", error: null });
+    const item = reopened.plans.loadPlan(LIBRARY)?.[0];
+    expect(item?.status).toBe("done");
+    expect(item && "error" in item).toBe(false);
+    expect(() => reopened.plans.updateItem(LIBRARY, "track:nope", { status: "done" })).toThrow("no saved plan item");
+    reopened.close();
+  });
+
+  test("items a killed run left half-done restart: from their match if chosen, else from scratch", () => {
+    using dir = tempDir();
+    const store = open(dir.path);
+    store.plans.savePlan(LIBRARY, {
+      items: ["resolving", "downloading", "tagging", "done", "failed"].map((id) => trackItem(id)),
+    });
+    store.plans.updateItem(LIBRARY, "track:resolving", { status: "resolving" });
+    store.plans.updateItem(LIBRARY, "track:downloading", { status: "downloading", match });
+    store.plans.updateItem(LIBRARY, "track:tagging", { status: "tagging", match });
+    store.plans.updateItem(LIBRARY, "track:done", { status: "done", match });
+    store.plans.updateItem(LIBRARY, "track:failed", { status: "failed" });
+    expect(store.plans.resetInterrupted(LIBRARY)).toBe(3);
+    expect(store.plans.loadPlan(LIBRARY)?.map((item) => item.status)).toEqual([
+      "pending", "matched", "matched", "done", "failed",
+    ]);
+    expect(store.plans.resetInterrupted(LIBRARY)).toBe(0);
+    store.close();
+  });
+
+  test("runs are recorded per library, newest first", () => {
+    using dir = tempDir();
+    const store = open(dir.path);
+    store.plans.recordRun(LIBRARY, { startedAtMs: 1, endedAtMs: 2, counts: { done: 3 } });
+    store.plans.recordRun(LIBRARY, { startedAtMs: 5, endedAtMs: 9, counts: { done: 1, failed: 1 } });
+    store.plans.recordRun("/other", { startedAtMs: 7, endedAtMs: 8, counts: {} });
+    expect(store.plans.recentRuns(LIBRARY)).toEqual([
+      { startedAtMs: 5, endedAtMs: 9, counts: { done: 1, failed: 1 } },
+      { startedAtMs: 1, endedAtMs: 2, counts: { done: 3 } },
+    ]);
+    store.close();
+  });
+
+  test("10,000 status updates complete (time printed, not asserted)", () => {
+    using dir = tempDir();
+    const store = open(dir.path);
+    const items = Array.from({ length: 2000 }, (_, i) => trackItem(`t${i}`));
+    const saveStart = performance.now();
+    store.plans.savePlan(LIBRARY, { items });
+    const saveMs = performance.now() - saveStart;
+    const start = performance.now();
+    for (let i = 0; i < 10_000; i++) {
+      store.plans.updateItem(LIBRARY, `track:t${i % 2000}`, { status: i % 2 ? "downloading" : "tagging", attempts: i });
+    }
+    const updateMs = performance.now() - start;
+    console.error(`[bench] savePlan 2000 items: ${saveMs.toFixed(0)} ms; 10000 updateItem: ${updateMs.toFixed(0)} ms`);
+    expect(store.plans.loadPlan(LIBRARY)?.[1999]).toMatchObject({ status: "downloading", attempts: 9999 });
+    store.close();
+  });
+});
+
+test.each([
+  { name: "a new item starts fresh", saved: undefined, fresh: trackItem("a"), want: ["pending", 0] },
+  { name: "a failed item keeps its attempts", saved: trackItem("a", { status: "failed", attempts: 3 }), fresh: trackItem("a"), want: ["failed", 3] },
+  { name: "a matched item keeps its match", saved: trackItem("a", { status: "matched", attempts: 1, match }), fresh: trackItem("a"), want: ["matched", 1] },
+  { name: "a done item whose file is gone starts over", saved: trackItem("a", { status: "done", attempts: 1 }), fresh: trackItem("a"), want: ["pending", 0] },
+  { name: "the generator's skip wins over a saved failure", saved: trackItem("a", { status: "failed", attempts: 2 }), fresh: trackItem("a", { status: "skipped", skipReason: "already present" }), want: ["skipped", 0] },
+  { name: "an interrupted download restarts from its match", saved: trackItem("a", { status: "downloading", attempts: 1, match }), fresh: trackItem("a"), want: ["matched", 1] },
+  { name: "an interrupted search restarts from scratch", saved: trackItem("a", { status: "resolving" }), fresh: trackItem("a"), want: ["pending", 0] },
+])("reconcile: $name", ({ saved, fresh, want }) => {
+  const item = reconcileItem(saved, fresh);
+  expect({ status: item.status, attempts: item.attempts }).toEqual({ status: want[0], attempts: want[1] });
+});
