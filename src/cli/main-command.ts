@@ -14,5 +14,6 @@ export const mainCommand = defineCommand({
     plan: () => import("./commands/plan.ts").then((m) => m.default),
     init: () => import("./commands/init.ts").then((m) => m.default),
     plugins: () => import("./commands/plugins.ts").then((m) => m.default),
+    cache: () => import("./commands/cache.ts").then((m) => m.default),
   },
 });

@@ -1,0 +1,78 @@
+import { expect, test } from "bun:test";
+import { join } from "node:path";
+import { defaultCachePath, openStore } from "../../src/store/index.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { createRecordingLog, tempDir } from "./helpers.ts";
+
+function fillStore(path: string) {
+  const store = openStore(path, { log: createRecordingLog() });
+  store.spotify.set("track:1", { name: "YYZ" }, null);
+  store.spotify.get("track:1");
+  store.spotify.get("track:2");
+  store.search.set("youtube-music", "isrc:X", []);
+  store.library("/music").upsert({
+    spotifyId: "1", path: "/music/YYZ.mp3", format: "mp3", sizeBytes: 10, mtimeMs: 1, tagHash: "h", writtenAtMs: 1,
+  });
+  store.close();
+}
+
+test("cache stats --json shows rows and the hits and misses of earlier runs", async () => {
+  using dir = tempDir();
+  const path = join(dir.path, "musicdl.sqlite");
+  fillStore(path);
+  const result = await runCli(["cache", "stats", "--json", "--cache-path", path]);
+  expect(result.exitCode).toBe(0);
+  const stats = JSON.parse(result.stdout);
+  expect(stats).toMatchObject({
+    path,
+    spotify: { rows: 1, hits: 1, misses: 1 },
+    search: { rows: 1 },
+    library: { files: 1, libraries: 1 },
+  });
+});
+
+test("cache stats prints a readable summary", async () => {
+  using dir = tempDir();
+  const path = join(dir.path, "musicdl.sqlite");
+  fillStore(path);
+  const result = await runCli(["cache", "stats", "--cache-path", path]);
+  expect(result.exitCode).toBe(0);
+  expect(result.stdout).toContain("Spotify cache   1 rows (1 never expire) · 50% hits");
+  expect(result.stdout).toContain("Library index   1 files in 1 libraries");
+});
+
+test("cache clear empties the caches but keeps the library index unless --library is given", async () => {
+  using dir = tempDir();
+  const path = join(dir.path, "musicdl.sqlite");
+  fillStore(path);
+  const cleared = await runCli(["cache", "clear", "--json", "--cache-path", path]);
+  expect(cleared.exitCode).toBe(0);
+  expect(JSON.parse(cleared.stdout)).toEqual({ path, cleared: { spotify: 1, search: 1 } });
+  const library = await runCli(["cache", "clear", "--library", "--cache-path", path]);
+  expect(library.stdout).toBe(`Cleared 1 library index rows from ${path}.\n`);
+  const stats = JSON.parse((await runCli(["cache", "stats", "--json", "--cache-path", path])).stdout);
+  expect([stats.spotify.rows, stats.search.rows, stats.library.files]).toEqual([0, 0, 0]);
+});
+
+test("without --cache-path the store lives under XDG_CACHE_HOME", async () => {
+  using dir = tempDir();
+  const result = await runCli(["cache", "stats", "--json"], { env: { XDG_CACHE_HOME: dir.path } });
+  expect(result.exitCode).toBe(0);
+  expect(JSON.parse(result.stdout).path).toBe(join(dir.path, "musicdl", "musicdl.sqlite"));
+});
+
+test("a damaged cache file does not crash the command: it is moved aside with a warning", async () => {
+  using dir = tempDir();
+  const path = join(dir.path, "musicdl.sqlite");
+  await Bun.write(path, "garbage ".repeat(1000));
+  const result = await runCli(["cache", "stats", "--json", "--cache-path", path]);
+  expect(result.exitCode).toBe(0);
+  expect(result.stderr).toContain("is damaged or not a database");
+  expect(JSON.parse(result.stdout).spotify.rows).toBe(0);
+});
+
+test.each([
+  { name: "XDG_CACHE_HOME is used when absolute", env: { XDG_CACHE_HOME: "/xdg", HOME: "/home/u" }, want: "/xdg/musicdl/musicdl.sqlite" },
+  { name: "~/.cache when unset", env: { HOME: "/home/u" }, want: "/home/u/.cache/musicdl/musicdl.sqlite" },
+  { name: "a relative XDG_CACHE_HOME is ignored", env: { XDG_CACHE_HOME: "rel", HOME: "/home/u" }, want: "/home/u/.cache/musicdl/musicdl.sqlite" },
+])("defaultCachePath: $name", ({ env, want }) => expect(defaultCachePath(env)).toBe(want));
