@@ -38,7 +38,10 @@ export function createCounters(db: Database): Counters {
     flush,
     read() {
       flush();
-      const rows = db.query("SELECT name, value FROM counters ORDER BY name").all() as { name: string; value: number }[];
+      const rows = db.query("SELECT name, value FROM counters ORDER BY name").all() as {
+        name: string;
+        value: number;
+      }[];
       return Object.fromEntries(rows.map((row) => [row.name, row.value]));
     },
     reset(prefix) {

@@ -25,7 +25,9 @@ export function openDatabase(path: string, clock: Clock, log: WarnLog): Database
   // Another process may have already replaced the bad file; never move its fresh one aside.
   if (inodeOf(path) === inodeBefore) {
     const movedTo = moveAside(path, clock.now());
-    log.warn(`The cache file ${path} ${problem}; moved it to ${movedTo} and started a fresh one (cached Spotify and search results will be fetched again, and the library index starts empty).`);
+    log.warn(
+      `The cache file ${path} ${problem}; moved it to ${movedTo} and started a fresh one (cached Spotify and search results will be fetched again, and the library index starts empty).`,
+    );
   }
   const retry = tryOpen(path);
   if (retry.problem) throw new Error(`cannot build a fresh store at ${path}: it ${retry.problem}`);
@@ -52,7 +54,10 @@ function tryOpen(path: string): { db?: Database; problem?: string } {
       case "foreign":
         return { db, problem: "is not musicdl's (another application's database)" };
       case "newer":
-        return { db, problem: `was written by a newer musicdl (schema ${header.userVersion}; this one knows ${MIGRATIONS.length})` };
+        return {
+          db,
+          problem: `was written by a newer musicdl (schema ${header.userVersion}; this one knows ${MIGRATIONS.length})`,
+        };
       case "migrate":
         migrate(db);
     }

@@ -6,6 +6,6 @@ import { join } from "node:path";
  * or relative (the XDG spec says to ignore relative values). */
 export function defaultCachePath(env: Record<string, string | undefined> = process.env): string {
   const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && xdg.startsWith("/") ? xdg : join(env.HOME || homedir(), ".cache");
+  const base = xdg?.startsWith("/") ? xdg : join(env.HOME || homedir(), ".cache");
   return join(base, "musicdl", "musicdl.sqlite");
 }

@@ -7,7 +7,11 @@ export { fileFingerprint, type LibraryIndex, type LibraryRow, type PresenceCheck
 export type { PlanStore, PlanItemPatch, RunSummary } from "./plan-state.ts";
 export { reconcileItem, restartStatus } from "./reconcile-plan.ts";
 export {
-  LibraryLockedError, releaseOnExit, type AcquireLockOptions, type LibraryLock, type LockHolder,
+  LibraryLockedError,
+  releaseOnExit,
+  type AcquireLockOptions,
+  type LibraryLock,
+  type LockHolder,
 } from "./library-lock.ts";
 export type { StoreStats, CacheTableStats } from "./stats.ts";
 export { defaultCachePath } from "./default-path.ts";

@@ -82,8 +82,16 @@ export function createLibraryIndex(db: Database, libraryKey: string): LibraryInd
     upsert(row) {
       if (!isAbsolute(row.path)) throw new TypeError(`library index paths must be absolute, got ${row.path}`);
       upsertOne.run(
-        libraryKey, row.spotifyId, row.isrc ?? null, row.path, row.format, row.sizeBytes, row.mtimeMs, row.tagHash,
-        row.writtenAtMs, row.sourceIds ? JSON.stringify(row.sourceIds) : null,
+        libraryKey,
+        row.spotifyId,
+        row.isrc ?? null,
+        row.path,
+        row.format,
+        row.sizeBytes,
+        row.mtimeMs,
+        row.tagHash,
+        row.writtenAtMs,
+        row.sourceIds ? JSON.stringify(row.sourceIds) : null,
       );
     },
     isPresentAndComplete(spotifyId) {
@@ -96,11 +104,19 @@ export function createLibraryIndex(db: Database, libraryKey: string): LibraryInd
         return { present: false, reason: "file is missing", path: row.path };
       }
       if (actual.sizeBytes !== row.sizeBytes) {
-        return { present: false, reason: `file changed since musicdl wrote it (size ${actual.sizeBytes}, expected ${row.sizeBytes})`, path: row.path };
+        return {
+          present: false,
+          reason: `file changed since musicdl wrote it (size ${actual.sizeBytes}, expected ${row.sizeBytes})`,
+          path: row.path,
+        };
       }
       // Compared at millisecond precision: some filesystems and copies keep less than the nanoseconds stat reports.
       if (Math.trunc(actual.mtimeMs) !== Math.trunc(row.mtimeMs)) {
-        return { present: false, reason: "file changed since musicdl wrote it (modified time differs)", path: row.path };
+        return {
+          present: false,
+          reason: "file changed since musicdl wrote it (modified time differs)",
+          path: row.path,
+        };
       }
       return { present: true, path: row.path };
     },

@@ -97,7 +97,12 @@ export function createLockManager(db: Database, clock: Clock, log: LockLog) {
     return lock;
   }
 
-  return { acquire, releaseAll: () => [...held].forEach((lock) => lock.release()) };
+  return {
+    acquire,
+    releaseAll() {
+      for (const lock of [...held]) lock.release();
+    },
+  };
 }
 
 /** Only a holder on this host can be checked; a pid on another host (shared disk) is assumed alive. */

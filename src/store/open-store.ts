@@ -77,8 +77,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       ttlS: settings.audioSearchCacheTtlS,
     }),
     library(libraryKey) {
-      let index = libraries.get(libraryKey);
-      if (!index) libraries.set(libraryKey, (index = createLibraryIndex(db, libraryKey)));
+      const index = libraries.get(libraryKey) ?? createLibraryIndex(db, libraryKey);
+      libraries.set(libraryKey, index);
       return index;
     },
     plans: createPlanStore(db, clock),

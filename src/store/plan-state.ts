@@ -65,12 +65,16 @@ export function createPlanStore(db: Database, clock: Clock): PlanStore {
     const reconciled = items.map((item) => reconcileItem(saved.get(item.id), item));
     upsertPlan.run(libraryKey, clock.now());
     deleteItems.run(libraryKey);
-    reconciled.forEach((item, position) => insertItem.run(libraryKey, item.id, position, item.status, JSON.stringify(item)));
+    for (const [position, item] of reconciled.entries()) {
+      insertItem.run(libraryKey, item.id, position, item.status, JSON.stringify(item));
+    }
     return reconciled;
   });
 
   const resetInterrupted = db.transaction((libraryKey: string) => {
-    const items = (selectInterrupted.all(libraryKey) as { item: string }[]).map((row) => JSON.parse(row.item) as PlanItem);
+    const items = (selectInterrupted.all(libraryKey) as { item: string }[]).map(
+      (row) => JSON.parse(row.item) as PlanItem,
+    );
     for (const item of items) patchItem.run(libraryKey, item.id, JSON.stringify({ status: restartStatus(item) }));
     return items.length;
   });

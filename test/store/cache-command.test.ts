@@ -11,7 +11,13 @@ function fillStore(path: string) {
   store.spotify.get("track:2");
   store.search.set("youtube-music", "isrc:X", []);
   store.library("/music").upsert({
-    spotifyId: "1", path: "/music/YYZ.mp3", format: "mp3", sizeBytes: 10, mtimeMs: 1, tagHash: "h", writtenAtMs: 1,
+    spotifyId: "1",
+    path: "/music/YYZ.mp3",
+    format: "mp3",
+    sizeBytes: 10,
+    mtimeMs: 1,
+    tagHash: "h",
+    writtenAtMs: 1,
   });
   store.close();
 }
@@ -72,7 +78,15 @@ test("a damaged cache file does not crash the command: it is moved aside with a 
 });
 
 test.each([
-  { name: "XDG_CACHE_HOME is used when absolute", env: { XDG_CACHE_HOME: "/xdg", HOME: "/home/u" }, want: "/xdg/musicdl/musicdl.sqlite" },
+  {
+    name: "XDG_CACHE_HOME is used when absolute",
+    env: { XDG_CACHE_HOME: "/xdg", HOME: "/home/u" },
+    want: "/xdg/musicdl/musicdl.sqlite",
+  },
   { name: "~/.cache when unset", env: { HOME: "/home/u" }, want: "/home/u/.cache/musicdl/musicdl.sqlite" },
-  { name: "a relative XDG_CACHE_HOME is ignored", env: { XDG_CACHE_HOME: "rel", HOME: "/home/u" }, want: "/home/u/.cache/musicdl/musicdl.sqlite" },
+  {
+    name: "a relative XDG_CACHE_HOME is ignored",
+    env: { XDG_CACHE_HOME: "rel", HOME: "/home/u" },
+    want: "/home/u/.cache/musicdl/musicdl.sqlite",
+  },
 ])("defaultCachePath: $name", ({ env, want }) => expect(defaultCachePath(env)).toBe(want));

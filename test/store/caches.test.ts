@@ -6,7 +6,12 @@ import { clearRegisteredSecrets, registerSecret } from "../../src/util/redact.ts
 import { createFakeClock, createRecordingLog, tempDir } from "./helpers.ts";
 
 const candidate: AudioCandidate = {
-  provider: "youtube-music", id: "abc123", title: "YYZ", artists: ["Rush"], durationMs: 266_000, kind: "song",
+  provider: "youtube-music",
+  id: "abc123",
+  title: "YYZ",
+  artists: ["Rush"],
+  durationMs: 266_000,
+  kind: "song",
   url: "https://music.youtube.com/watch?v=abc123",
 };
 
@@ -137,7 +142,13 @@ describe("search cache", () => {
     store.spotify.get("a");
     store.search.set("p", "k", [candidate]);
     store.library("/music").upsert({
-      spotifyId: "1", path: "/music/a.mp3", format: "mp3", sizeBytes: 1, mtimeMs: 1, tagHash: "h", writtenAtMs: 1,
+      spotifyId: "1",
+      path: "/music/a.mp3",
+      format: "mp3",
+      sizeBytes: 1,
+      mtimeMs: 1,
+      tagHash: "h",
+      writtenAtMs: 1,
     });
     expect(store.clear()).toEqual({ spotify: 1, search: 1 });
     const stats = store.stats();

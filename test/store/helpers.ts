@@ -20,8 +20,12 @@ export function createFakeClock(startMs = Date.UTC(2024, 0, 1)): FakeClock {
   let now = startMs;
   return {
     now: () => now,
-    advance: (ms) => void (now += ms),
-    sleep: async (ms) => void (now += ms),
+    advance(ms) {
+      now += ms;
+    },
+    async sleep(ms) {
+      now += ms;
+    },
   };
 }
 
@@ -44,8 +48,14 @@ export function trackMeta(spotifyId: string, title = `Song ${spotifyId}`): Track
     title,
     artists: ["Rush"],
     album: {
-      id: "album1", name: "Moving Pictures", type: "album", artists: ["Rush"], releaseDate: "1981-02-12",
-      releaseDatePrecision: "day", totalTracks: 7, images: [],
+      id: "album1",
+      name: "Moving Pictures",
+      type: "album",
+      artists: ["Rush"],
+      releaseDate: "1981-02-12",
+      releaseDatePrecision: "day",
+      totalTracks: 7,
+      images: [],
     },
     discNumber: 1,
     trackNumber: 1,

@@ -9,8 +9,14 @@ function setup(dir: string) {
   const file = join(dir, "YYZ.mp3");
   writeFileSync(file, "ID3 fake audio bytes");
   const row: LibraryRow = {
-    spotifyId: "1RKbVxcm267VdsIzqY7msi", isrc: "CAU118100012", path: file, format: "mp3", ...fileFingerprint(file),
-    tagHash: "h1", writtenAtMs: 1, sourceIds: ["youtube-music:v1"],
+    spotifyId: "1RKbVxcm267VdsIzqY7msi",
+    isrc: "CAU118100012",
+    path: file,
+    format: "mp3",
+    ...fileFingerprint(file),
+    tagHash: "h1",
+    writtenAtMs: 1,
+    sourceIds: ["youtube-music:v1"],
   };
   store.library(dir).upsert(row);
   return { store, file, row, library: store.library(dir) };
@@ -38,7 +44,11 @@ describe("library index", () => {
     using dir = tempDir();
     const { store, library, row, file } = setup(dir.path);
     rmSync(file);
-    expect(library.isPresentAndComplete(row.spotifyId)).toEqual({ present: false, reason: "file is missing", path: file });
+    expect(library.isPresentAndComplete(row.spotifyId)).toEqual({
+      present: false,
+      reason: "file is missing",
+      path: file,
+    });
     store.close();
   });
 

@@ -141,12 +141,19 @@ test("two processes creating and writing the same file at once both succeed", as
   using dir = tempDir();
   const path = join(dir.path, "musicdl.sqlite");
   const writer = (name: string) =>
-    Bun.spawn([process.execPath, "-e", `
+    Bun.spawn(
+      [
+        process.execPath,
+        "-e",
+        `
       import { openStore } from ${JSON.stringify(STORE_MODULE)};
       const store = openStore(process.env.STORE_PATH);
       for (let i = 0; i < 300; i++) store.spotify.set("${name}:" + i, { i }, i % 2 ? null : 3600);
       store.close();
-    `], { env: { ...process.env, STORE_PATH: path }, stdout: "ignore", stderr: "pipe" });
+    `,
+      ],
+      { env: { ...process.env, STORE_PATH: path }, stdout: "ignore", stderr: "pipe" },
+    );
   const writers = [writer("a"), writer("b")];
   const codes = await Promise.all(writers.map((proc) => proc.exited));
   const errors = await Promise.all(writers.map((proc) => new Response(proc.stderr).text()));

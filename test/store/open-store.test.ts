@@ -1,6 +1,6 @@
 import { Database } from "bun:sqlite";
 import { describe, expect, test } from "bun:test";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openStore } from "../../src/store/index.ts";
 import { APPLICATION_ID, MIGRATIONS, judgeSchema } from "../../src/store/migrations.ts";
@@ -45,7 +45,9 @@ describe("opening the store", () => {
     store.spotify.set("k", 1, null);
     expect(store.spotify.get("k")).toBe(1);
     store.close();
-    expect(brokenCopies(dir.path)).toEqual([expect.stringMatching(/^musicdl\.sqlite\.broken-2024-01-01T00-00-00-000Z$/)]);
+    expect(brokenCopies(dir.path)).toEqual([
+      expect.stringMatching(/^musicdl\.sqlite\.broken-2024-01-01T00-00-00-000Z$/),
+    ]);
     expect(log.warnings).toHaveLength(1);
     expect(log.warnings[0]).toContain("is damaged or not a database");
     expect(log.warnings[0]).toContain(".broken-");

@@ -7,7 +7,12 @@ import { createFakeClock, createRecordingLog, m3uItem, tempDir, trackItem } from
 const LIBRARY = "/music";
 const match: ChosenCandidate = {
   candidate: {
-    provider: "youtube-music", id: "v1", title: "YYZ", artists: ["Rush"], durationMs: 266_000, kind: "song",
+    provider: "youtube-music",
+    id: "v1",
+    title: "YYZ",
+    artists: ["Rush"],
+    durationMs: 266_000,
+    kind: "song",
     url: "https://music.youtube.com/watch?v=v1",
   },
   distance: 0.05,
@@ -34,7 +39,11 @@ describe("plan state", () => {
     using dir = tempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b"), trackItem("gone")] });
-    store.plans.updateItem(LIBRARY, "track:a", { status: "failed", attempts: 2, error: { stage: "download", reason: "403" } });
+    store.plans.updateItem(LIBRARY, "track:a", {
+      status: "failed",
+      attempts: 2,
+      error: { stage: "download", reason: "403" },
+    });
     store.plans.updateItem(LIBRARY, "track:b", { status: "matched", attempts: 1, match });
     const saved = store.plans.savePlan(LIBRARY, {
       items: [trackItem("new"), trackItem("b", { target: "/music/renamed.mp3" }), trackItem("a")],
@@ -80,7 +89,11 @@ describe("plan state", () => {
     store.plans.updateItem(LIBRARY, "track:failed", { status: "failed" });
     expect(store.plans.resetInterrupted(LIBRARY)).toBe(3);
     expect(store.plans.loadPlan(LIBRARY)?.map((item) => item.status)).toEqual([
-      "pending", "matched", "matched", "done", "failed",
+      "pending",
+      "matched",
+      "matched",
+      "done",
+      "failed",
     ]);
     expect(store.plans.resetInterrupted(LIBRARY)).toBe(0);
     store.close();
@@ -119,12 +132,42 @@ describe("plan state", () => {
 
 test.each([
   { name: "a new item starts fresh", saved: undefined, fresh: trackItem("a"), want: ["pending", 0] },
-  { name: "a failed item keeps its attempts", saved: trackItem("a", { status: "failed", attempts: 3 }), fresh: trackItem("a"), want: ["failed", 3] },
-  { name: "a matched item keeps its match", saved: trackItem("a", { status: "matched", attempts: 1, match }), fresh: trackItem("a"), want: ["matched", 1] },
-  { name: "a done item whose file is gone starts over", saved: trackItem("a", { status: "done", attempts: 1 }), fresh: trackItem("a"), want: ["pending", 0] },
-  { name: "the generator's skip wins over a saved failure", saved: trackItem("a", { status: "failed", attempts: 2 }), fresh: trackItem("a", { status: "skipped", skipReason: "already present" }), want: ["skipped", 0] },
-  { name: "an interrupted download restarts from its match", saved: trackItem("a", { status: "downloading", attempts: 1, match }), fresh: trackItem("a"), want: ["matched", 1] },
-  { name: "an interrupted search restarts from scratch", saved: trackItem("a", { status: "resolving" }), fresh: trackItem("a"), want: ["pending", 0] },
+  {
+    name: "a failed item keeps its attempts",
+    saved: trackItem("a", { status: "failed", attempts: 3 }),
+    fresh: trackItem("a"),
+    want: ["failed", 3],
+  },
+  {
+    name: "a matched item keeps its match",
+    saved: trackItem("a", { status: "matched", attempts: 1, match }),
+    fresh: trackItem("a"),
+    want: ["matched", 1],
+  },
+  {
+    name: "a done item whose file is gone starts over",
+    saved: trackItem("a", { status: "done", attempts: 1 }),
+    fresh: trackItem("a"),
+    want: ["pending", 0],
+  },
+  {
+    name: "the generator's skip wins over a saved failure",
+    saved: trackItem("a", { status: "failed", attempts: 2 }),
+    fresh: trackItem("a", { status: "skipped", skipReason: "already present" }),
+    want: ["skipped", 0],
+  },
+  {
+    name: "an interrupted download restarts from its match",
+    saved: trackItem("a", { status: "downloading", attempts: 1, match }),
+    fresh: trackItem("a"),
+    want: ["matched", 1],
+  },
+  {
+    name: "an interrupted search restarts from scratch",
+    saved: trackItem("a", { status: "resolving" }),
+    fresh: trackItem("a"),
+    want: ["pending", 0],
+  },
 ])("reconcile: $name", ({ saved, fresh, want }) => {
   const item = reconcileItem(saved, fresh);
   expect({ status: item.status, attempts: item.attempts }).toEqual({ status: want[0], attempts: want[1] });
