@@ -10,18 +10,19 @@ export const APPLICATION_ID = 0x6d646c31;
  */
 export const MIGRATIONS: readonly string[] = [
   `
+  -- Tables holding KB-sized JSON keep their rowid: WITHOUT ROWID stores large rows badly (2x the file size here).
   -- Spotify responses. expires_at_ms NULL = never expires (track/album rows); only expiring rows count
   -- against cacheMaxSize, see spotify-cache.ts.
   CREATE TABLE spotify_cache (
     key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at_ms INTEGER, accessed_at_ms INTEGER NOT NULL
-  ) WITHOUT ROWID;
+  );
   CREATE INDEX spotify_cache_expiry ON spotify_cache(expires_at_ms) WHERE expires_at_ms IS NOT NULL;
   CREATE INDEX spotify_cache_access ON spotify_cache(accessed_at_ms) WHERE expires_at_ms IS NOT NULL;
 
   -- Provider search results; key = provider + TAB + track key.
   CREATE TABLE search_cache (
     key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at_ms INTEGER, accessed_at_ms INTEGER NOT NULL
-  ) WITHOUT ROWID;
+  );
   CREATE INDEX search_cache_expiry ON search_cache(expires_at_ms) WHERE expires_at_ms IS NOT NULL;
   CREATE INDEX search_cache_access ON search_cache(accessed_at_ms) WHERE expires_at_ms IS NOT NULL;
 
@@ -38,7 +39,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE plan_items (
     library_key TEXT NOT NULL REFERENCES plans(library_key) ON DELETE CASCADE, id TEXT NOT NULL,
     position INTEGER NOT NULL, status TEXT NOT NULL, item TEXT NOT NULL, PRIMARY KEY (library_key, id)
-  ) WITHOUT ROWID;
+  );
   CREATE INDEX plan_items_status ON plan_items(library_key, status);
 
   CREATE TABLE runs (
