@@ -2,6 +2,7 @@
 import { Database } from "bun:sqlite";
 import { existsSync, mkdirSync, renameSync, statSync } from "node:fs";
 import { dirname } from "node:path";
+import { MusicdlError, describeCause } from "../errors.ts";
 import type { Clock } from "../util/clock.ts";
 import { MIGRATIONS, judgeSchema, migrate, readApplicationId, readUserVersion } from "./migrations.ts";
 
@@ -16,7 +17,20 @@ export const BUSY_TIMEOUT_MS = 5000;
 /** sqlite's answers that mean "this file is damaged or not a database", as opposed to busy/permission errors. */
 const DAMAGED_CODES = new Set(["SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_VTAB"]);
 
+/** Opens (creating, migrating or replacing) the store file; an unusable location is a MusicdlError, not a crash. */
 export function openDatabase(path: string, clock: Clock, log: WarnLog): Database {
+  try {
+    return openOrReplace(path, clock, log);
+  } catch (error) {
+    if (error instanceof MusicdlError) throw error;
+    throw new MusicdlError(`cannot open the cache file ${path}: ${describeCause(error)}`, {
+      hint: "Check that its folder is writable, or point cache_path (or --cache-path) at another file.",
+      cause: error,
+    });
+  }
+}
+
+function openOrReplace(path: string, clock: Clock, log: WarnLog): Database {
   mkdirSync(dirname(path), { recursive: true });
   const inodeBefore = inodeOf(path);
   const { db, problem } = tryOpen(path);
@@ -30,7 +44,7 @@ export function openDatabase(path: string, clock: Clock, log: WarnLog): Database
     );
   }
   const retry = tryOpen(path);
-  if (retry.problem) throw new Error(`cannot build a fresh store at ${path}: it ${retry.problem}`);
+  if (retry.problem) throw new MusicdlError(`cannot build a fresh store at ${path}: it ${retry.problem}`);
   return retry.db!;
 }
 

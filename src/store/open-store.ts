@@ -67,6 +67,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const common = { clock, counters, log };
   const locks = createLockManager(db, clock, log);
   const libraries = new Map<string, LibraryIndex>();
+  let closed = false;
 
   return {
     path,
@@ -102,6 +103,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       return deleted;
     },
     close() {
+      if (closed) return;
+      closed = true;
       locks.releaseAll();
       counters.flush();
       db.close();

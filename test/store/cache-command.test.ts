@@ -77,6 +77,16 @@ test("a damaged cache file does not crash the command: it is moved aside with a 
   expect(JSON.parse(result.stdout).spotify.rows).toBe(0);
 });
 
+test("a cache path that cannot be created is a one-line error, not a crash", async () => {
+  using dir = tempDir();
+  const blocker = join(dir.path, "not-a-folder");
+  await Bun.write(blocker, "x");
+  const result = await runCli(["cache", "stats", "--cache-path", join(blocker, "musicdl.sqlite")]);
+  expect(result.exitCode).toBe(1);
+  expect(result.stderr).toContain("error: cannot open the cache file");
+  expect(result.stderr).not.toContain("bug");
+});
+
 test.each([
   {
     name: "XDG_CACHE_HOME is used when absolute",

@@ -76,6 +76,17 @@ describe("plan state", () => {
     reopened.close();
   });
 
+  test("a chosen match is stored exactly, nulls in the provider's data included", () => {
+    using dir = tempDir();
+    const store = open(dir.path);
+    store.plans.savePlan(LIBRARY, { items: [trackItem("a")] });
+    const withData = { ...match, candidate: { ...match.candidate, data: { playlistId: null, formats: [null, 1] } } };
+    store.plans.updateItem(LIBRARY, "track:a", { status: "matched", match: withData });
+    expect(store.plans.loadPlan(LIBRARY)?.[0]).toMatchObject({ status: "matched", match: withData });
+    expect(() => store.plans.updateItem(LIBRARY, "track:a", { id: "x" } as never)).toThrow("cannot be patched");
+    store.close();
+  });
+
   test("items a killed run left half-done restart: from their match if chosen, else from scratch", () => {
     using dir = tempDir();
     const store = open(dir.path);
