@@ -1,0 +1,53 @@
+/** Everything a YouTube provider holds for a run: options, the redirecting fetch, and a lazily created Innertube. */
+import type { PluginContext } from "musicdl/plugin";
+import { Innertube } from "youtubei.js";
+import { loadCookieHeader } from "./cookies-file.ts";
+import { parseYouTubeOptions, type YouTubeOptions } from "./options.ts";
+import { createYouTubeFetch, parseYouTubeOrigin, YOUTUBE_ORIGIN_ENV, type YouTubeFetch } from "./youtube-fetch.ts";
+
+export interface YouTubeSession {
+  readonly options: YouTubeOptions;
+  readonly youtubeFetch: YouTubeFetch;
+  readonly log: PluginContext["log"];
+  /** The Innertube client, created on first use; creating it sends nothing. */
+  innertube(): Promise<Innertube>;
+}
+
+/**
+ * Options for `Innertube.create` that make creation send **zero** requests: no JS player download (direct-URL
+ * clients need none), session data generated locally, no InnerTube config fetch (shared fixtures README §1).
+ */
+export function innertubeCreateOptions(youtubeFetch: YouTubeFetch, options: YouTubeOptions, cookie?: string) {
+  return {
+    fetch: youtubeFetch.fetch,
+    retrieve_player: false,
+    generate_session_locally: true,
+    retrieve_innertube_config: false,
+    enable_session_cache: false,
+    lang: "en",
+    ...(cookie === undefined ? {} : { cookie }),
+    ...(options.po_token === undefined ? {} : { po_token: options.po_token }),
+  } as const;
+}
+
+export function createYouTubeSession(ctx: PluginContext, pluginName: string): YouTubeSession {
+  const options = parseYouTubeOptions(ctx.v, ctx.options, pluginName);
+  const origin = parseYouTubeOrigin(process.env[YOUTUBE_ORIGIN_ENV]);
+  const youtubeFetch = createYouTubeFetch({ origin, baseFetch: (input, init) => ctx.http.fetch(input, init) });
+  if (origin) ctx.log.debug(`YouTube requests go to ${origin} (${YOUTUBE_ORIGIN_ENV})`);
+  let created: Promise<Innertube> | undefined;
+
+  const innertube = () => {
+    created ??= (async () => {
+      const cookie = options.cookies === undefined ? undefined : await loadCookieHeader(options.cookies);
+      return Innertube.create(innertubeCreateOptions(youtubeFetch, options, cookie));
+    })();
+    // A failed creation (unreadable cookies file) is retried on the next call rather than cached forever.
+    created.catch(() => {
+      created = undefined;
+    });
+    return created;
+  };
+
+  return { options, youtubeFetch, log: ctx.log, innertube };
+}

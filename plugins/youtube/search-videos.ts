@@ -1,0 +1,27 @@
+/** Plain YouTube video search: one request, results in YouTube's order. */
+import type { AudioCandidate, SearchOptions, TrackMeta } from "musicdl/plugin";
+import { describeInnertubeError } from "../_youtube-common/innertube-errors.ts";
+import type { YouTubeSession } from "../_youtube-common/session.ts";
+import { candidatesFromVideos } from "./video-candidates.ts";
+
+/** "Artist - Title" is how most uploads are named. */
+export const videoQuery = (track: TrackMeta) => `${track.artists.join(", ")} - ${track.title}`;
+
+export async function searchVideos(
+  session: YouTubeSession,
+  provider: string,
+  track: TrackMeta,
+  opts: SearchOptions,
+): Promise<AudioCandidate[]> {
+  const limit = Math.max(1, Math.min(opts.limit, session.options.search_limit));
+  const query = videoQuery(track);
+  const yt = await session.innertube();
+  opts.signal?.throwIfAborted();
+  try {
+    const result = await session.youtubeFetch.withSignal(opts.signal, () => yt.search(query, { type: "video" }));
+    return candidatesFromVideos([...result.results], provider).slice(0, limit);
+  } catch (error) {
+    if (opts.signal?.aborted) throw opts.signal.reason;
+    throw describeInnertubeError(error, `YouTube search for "${query}"`);
+  }
+}
