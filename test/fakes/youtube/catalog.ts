@@ -1,0 +1,69 @@
+/** The fake YouTube's catalog: what videos exist, how search finds them, and how each one plays. */
+
+export interface FakeVideo {
+  /** 11 characters, like a real video id. */
+  readonly videoId: string;
+  readonly title: string;
+  readonly artists: readonly string[];
+  readonly album?: string;
+  /** What search results report (the real audio is `audioSeconds` long). */
+  readonly durationMs: number;
+  /** `song` is an ATV audio track on YouTube Music, `video` an OMV music video. */
+  readonly kind: "song" | "video";
+  readonly isrc?: string;
+  readonly playability?: "OK" | "UNPLAYABLE" | "LOGIN_REQUIRED";
+  /** YouTube's reason for a refusal; a realistic default per status. */
+  readonly reason?: string;
+  /** Length of the generated tone, 2–5 s (default 3). */
+  readonly audioSeconds?: number;
+  /** Audio formats offered (default both): `opus` → itag 251 webm, `aac` → itag 140 mp4. */
+  readonly formats?: readonly ("opus" | "aac")[];
+  /** Announce `clen`/`contentLength` this many bytes off the real size (tests length verification). */
+  readonly clenDelta?: number;
+  /** Channel name in plain YouTube results; default "<artist> - Topic" for songs, "<artist>" for videos. */
+  readonly channel?: string;
+}
+
+export const ISRC_PATTERN = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
+
+function tokens(text: string): Set<string> {
+  return new Set(
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+}
+
+/**
+ * Entries whose title shares a word with the query, best overlap first (title and artist words count), so a
+ * query also returns decoys: other versions, covers, same-titled songs.
+ */
+export function matchCatalog(catalog: readonly FakeVideo[], query: string): FakeVideo[] {
+  const wanted = tokens(query);
+  const scored = catalog.map((video, index) => {
+    const titleHits = [...tokens(video.title)].filter((token) => wanted.has(token)).length;
+    const artistHits = [...tokens(video.artists.join(" "))].filter((token) => wanted.has(token)).length;
+    return { video, index, titleHits, score: titleHits + artistHits };
+  });
+  return scored
+    .filter((entry) => entry.titleHits > 0)
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map((entry) => entry.video);
+}
+
+export function findByIsrc(catalog: readonly FakeVideo[], query: string): FakeVideo | undefined {
+  const isrc = query.trim().toUpperCase();
+  return catalog.find((video) => video.isrc?.toUpperCase() === isrc);
+}
+
+/** `208000` → `3:28`, the way YouTube writes lengths. */
+export function durationText(durationMs: number): string {
+  const total = Math.round(durationMs / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
+}
