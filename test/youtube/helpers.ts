@@ -48,6 +48,15 @@ export const CATALOG: readonly FakeVideo[] = [
     kind: "song",
     isrc: "GB2LD2210007",
   },
+  {
+    videoId: "hawara00001",
+    title: "Hawara Nights",
+    artists: ["Hassan Twil", "Hawara"],
+    album: "Nights",
+    durationMs: 171_000,
+    kind: "song",
+    plainArtists: true,
+  },
   { videoId: "liveJam0001", title: "Basement Jam Session", artists: ["Band X"], durationMs: 245_000, kind: "video" },
   {
     videoId: "aacOnly0001",

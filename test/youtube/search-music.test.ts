@@ -87,6 +87,15 @@ describe.each(["en", "de"] as const)("YouTube Music search (shelf language %s)",
     expect(candidates[0]?.id).toBe("0h6XAAwX8II");
   });
 
+  test("artists shown as plain text (no channel link) are still read", async () => {
+    const candidates = await search(
+      trackMeta({ title: "Hawara Nights", artists: ["Hassan Twil"], durationMs: 171_000 }),
+    );
+    expect(candidates[0]).toMatchObject({ id: "hawara00001", album: "Nights" });
+    const and = language === "de" ? " und " : " & ";
+    expect(candidates[0]?.artists).toEqual([`Hassan Twil${and}Hawara`]);
+  });
+
   test("nothing found is an empty list", async () => {
     expect(await search(trackMeta({ title: "Zzyzx Qwerty", artists: ["Nemo"], durationMs: 1000 }))).toEqual([]);
   });

@@ -20,6 +20,8 @@ export interface FakeVideo {
   readonly formats?: readonly ("opus" | "aac")[];
   /** Announce `clen`/`contentLength` this many bytes off the real size (tests length verification). */
   readonly clenDelta?: number;
+  /** Artists shown as plain text without a channel link, as YouTube Music does for some (search-songs.json). */
+  readonly plainArtists?: boolean;
   /** Channel name in plain YouTube results; default "<artist> - Topic" for songs, "<artist>" for videos. */
   readonly channel?: string;
 }

@@ -47,7 +47,9 @@ function subtitleRuns(video: FakeVideo, language: ShelfLanguage, label: string |
   const runs: object[] = label ? [{ text: label }, { text: " • " }] : [];
   video.artists.forEach((artist, index) => {
     if (index > 0) runs.push({ text: index === video.artists.length - 1 ? words.and : ", " });
-    runs.push(browseRun(artist, browseId("UC", artist), "MUSIC_PAGE_TYPE_ARTIST"));
+    runs.push(
+      video.plainArtists ? { text: artist } : browseRun(artist, browseId("UC", artist), "MUSIC_PAGE_TYPE_ARTIST"),
+    );
   });
   if (video.kind === "song" && video.album) {
     runs.push({ text: " • " }, browseRun(video.album, browseId("MPREb_", video.album), "MUSIC_PAGE_TYPE_ALBUM"));

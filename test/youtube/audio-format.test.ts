@@ -1,0 +1,34 @@
+/** The audio stream choice: Opus/WebM first, AAC/MP4 otherwise, never a video stream. */
+import { expect, test } from "bun:test";
+import { pickAudioFormat, type StreamFormat } from "../../plugins/_youtube-common/audio-format.ts";
+
+// Shapes and bitrates of shared/fixtures/youtube-music/player.json's adaptiveFormats.
+const format = (itag: number, mimeType: string, bitrate: number, extra: Partial<StreamFormat> = {}): StreamFormat => ({
+  itag,
+  mimeType,
+  bitrate,
+  hasAudio: mimeType.startsWith("audio/"),
+  hasVideo: mimeType.startsWith("video/"),
+  isDrc: false,
+  url: `https://x.googlevideo.com/videoplayback?itag=${itag}`,
+  ...extra,
+});
+const f251 = format(251, 'audio/webm; codecs="opus"', 146_084);
+const f250 = format(250, 'audio/webm; codecs="opus"', 80_000);
+const f140 = format(140, 'audio/mp4; codecs="mp4a.40.2"', 130_518);
+const f139 = format(139, 'audio/mp4; codecs="mp4a.40.5"', 49_000);
+const f243 = format(243, 'video/webm; codecs="vp9"', 500_000);
+const f251drc = format(251, 'audio/webm; codecs="opus"', 150_000, { isDrc: true });
+
+test.each([
+  { name: "Opus 251 wins over AAC 140 and video", formats: [f243, f140, f251, f250], want: [251, "opus", "webm"] },
+  { name: "Opus wins even at a lower bitrate than AAC", formats: [f140, f250], want: [250, "opus", "webm"] },
+  { name: "AAC 140 when there is no Opus", formats: [f243, f139, f140], want: [140, "aac", "mp4"] },
+  { name: "the plain stream beats its DRC variant", formats: [f251drc, f251], want: [251, "opus", "webm"] },
+])("$name", ({ formats, want }) => {
+  const choice = pickAudioFormat(formats);
+  expect([choice?.format.itag, choice?.codec, choice?.container]).toEqual([...want]);
+  expect(choice?.format.isDrc).toBe(false);
+});
+
+test("no audio-only stream → null", () => expect(pickAudioFormat([f243])).toBeNull());
