@@ -100,6 +100,24 @@ describe.each(["en", "de"] as const)("YouTube Music search (shelf language %s)",
     expect(await search(trackMeta({ title: "Zzyzx Qwerty", artists: ["Nemo"], durationMs: 1000 }))).toEqual([]);
   });
 
+  test("a 429 from YouTube Music is reported as such", async () => {
+    fake.failNext(1, { status: 429, retryAfterS: 5, target: "innertube" });
+    await expect(search()).rejects.toThrow(/429 Too Many Requests to the YouTube Music search/);
+  });
+
+  test("an aborted search sends nothing and rejects with the abort reason", async () => {
+    fake.requests.length = 0;
+    using _origin = useYouTubeOrigin(fake.origin);
+    using context = createTestContext();
+    const controller = new AbortController();
+    controller.abort(new Error("user pressed Ctrl-C"));
+    const plugin = createYouTubeMusic(context.ctx);
+    await expect(plugin.search(moments, { limit: 5, signal: controller.signal })).rejects.toThrow(
+      "user pressed Ctrl-C",
+    );
+    expect(fake.requests).toEqual([]);
+  });
+
   test("the core's limit caps the candidates", async () => {
     expect(await search(moments, 2)).toHaveLength(2);
   });
