@@ -14,6 +14,7 @@ import {
   type ShelfLanguage,
 } from "./music-search-response.ts";
 import { playerResponse } from "./player-response.ts";
+import { rangeResponse } from "./range-response.ts";
 import { createToneCache, type FakeItag } from "./tone-audio.ts";
 import { webSearchResponse } from "./web-search-response.ts";
 
@@ -124,35 +125,17 @@ export async function startFakeYouTube(options: FakeYouTubeOptions) {
     const video = byId(url.searchParams.get("id"));
     const itag = Number(url.searchParams.get("itag")) as FakeItag;
     if (!video || !itagsOf(video).includes(itag)) return new Response("not found", { status: 404 });
-    const file = Bun.file((await toneOf(video, itag)).path);
-    const size = file.size;
-    // youtubei.js's own download() asks with a `range` query parameter; musicdl sends a Range header.
-    const rangeText =
-      request.headers.get("range") ?? (url.searchParams.has("range") ? `bytes=${url.searchParams.get("range")}` : null);
-    const match = rangeText?.match(/^bytes=(\d+)-(\d*)$/);
-    const start = match ? Number(match[1]) : 0;
-    const end = match?.[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
-    if (start >= size) {
-      return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
-    }
-    const bytes = new Uint8Array(await file.slice(start, end + 1).arrayBuffer());
-    const cutAfter = cuts.shift();
-    const sent = cutAfter === undefined ? bytes : bytes.subarray(0, Math.min(cutAfter, bytes.length));
-    entry.bytes = sent.length;
-    const headers = {
-      "Content-Type": itag === 251 ? "audio/webm" : "audio/mp4",
-      "Content-Length": String(bytes.length),
-      "Accept-Ranges": "bytes",
-      ...(match ? { "Content-Range": `bytes ${start}-${end}/${size}` } : {}),
-    };
-    // A cut transfer: the headers promise the whole range, the connection ends early.
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(sent);
-        controller.close();
-      },
+    const { response, bytesSent } = await rangeResponse({
+      file: (await toneOf(video, itag)).path,
+      contentType: itag === 251 ? "audio/webm" : "audio/mp4",
+      // youtubei.js's own download() asks with a `range` query parameter; musicdl sends a Range header.
+      range:
+        request.headers.get("range") ??
+        (url.searchParams.has("range") ? `bytes=${url.searchParams.get("range")}` : null),
+      cutAfter: cuts.shift(),
     });
-    return new Response(body, { status: match ? 206 : 200, headers });
+    entry.bytes = bytesSent;
+    return response;
   }
 
   async function handle(request: Request, entry: FakeRequest): Promise<Response> {
