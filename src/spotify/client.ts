@@ -1,0 +1,137 @@
+/**
+ * The Spotify Web API client musicdl resolves sources with: raw ofetch (`retry: 0`), one shared rate-limit layer,
+ * app or user tokens, a cache, and counters for --debug/--json.
+ *
+ * @example
+ * ```ts
+ * const spotify = createSpotifyClient({ settings: config.download, cache });
+ * const source = await spotify.resolve(parseSpotifyUrl(url)!);
+ * ```
+ */
+import type { DownloadSettings } from "../config/types.ts";
+import { createRequestLimiter } from "../http/request-limiter.ts";
+import { createTokenBucket } from "../http/token-bucket.ts";
+import type { ResolvedSource } from "../plugins/api.ts";
+import { type Clock, systemClock } from "../util/clock.ts";
+import { defaultAuthFile, readAuthFile } from "./auth-file.ts";
+import { type SpotifyCache, createMemorySpotifyCache } from "./cache.ts";
+import { SpotifyCredentialsMissingError, withSource } from "./errors.ts";
+import { resolveAlbum, resolveArtist, resolveTrack } from "./resolve-album.ts";
+import type { ResolveContext } from "./resolve-context.ts";
+import { resolvePlaylist, resolveSaved } from "./resolve-playlist.ts";
+import { type TokenProvider, createClientCredentialsProvider, createUserTokenProvider } from "./tokens.ts";
+import { createTrackLoader } from "./track-loader.ts";
+import { type SpotifyEvent, type SpotifyStats, createSpotifyTransport } from "./transport.ts";
+import { type SpotifyRef, spotifyUrlOf } from "./url.ts";
+
+export type { SpotifyCache } from "./cache.ts";
+export { createMemorySpotifyCache } from "./cache.ts";
+export type { SpotifyEvent, SpotifyStats } from "./transport.ts";
+
+export const DEFAULT_API_URL = "https://api.spotify.com/v1";
+export const DEFAULT_ACCOUNTS_URL = "https://accounts.spotify.com";
+
+export interface SpotifyClientOptions {
+  readonly settings: DownloadSettings;
+  /** Default: $MUSICDL_SPOTIFY_API_URL, else https://api.spotify.com/v1. */
+  readonly apiUrl?: string;
+  /** Default: $MUSICDL_SPOTIFY_ACCOUNTS_URL, else https://accounts.spotify.com. */
+  readonly accountsUrl?: string;
+  readonly clock?: Clock;
+  readonly cache?: SpotifyCache;
+  /** Where `musicdl auth login` stored the user login; default $XDG_CONFIG_HOME/musicdl/auth.json. */
+  readonly authFile?: string;
+  readonly onEvent?: (event: SpotifyEvent) => void;
+  /** For tests: the jitter source of the backoff. */
+  readonly random?: () => number;
+  /** Per-request timeout in ms (default 30 s). */
+  readonly timeoutMs?: number;
+}
+
+export interface SpotifyClient {
+  /** Tracks of a track/album/playlist/artist/saved reference, in Spotify's order. Errors name the source URL. */
+  resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
+  /** A snapshot of the counters. */
+  stats(): SpotifyStats;
+  /** `user` after `musicdl auth login`, else `app` (client credentials). Throws when neither is configured. */
+  tokenKind(): "app" | "user";
+}
+
+export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClient {
+  const settings = options.settings;
+  const clock = options.clock ?? systemClock;
+  const apiUrl = trimSlash(options.apiUrl ?? process.env.MUSICDL_SPOTIFY_API_URL ?? DEFAULT_API_URL);
+  const accountsUrl = trimSlash(options.accountsUrl ?? process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL ?? DEFAULT_ACCOUNTS_URL);
+  const cache = options.cache ?? createMemorySpotifyCache(() => clock.now());
+  const stats: SpotifyStats = { requests: 0, retries: 0, rateLimited: 0, waitedS: 0, cacheHits: 0 };
+  const limiter = createRequestLimiter({
+    concurrency: settings.spotifyConcurrency,
+    clock,
+    bucket: settings.spotifyRateLimitEnabled
+      ? createTokenBucket({ capacity: settings.spotifyRateLimitRequests, windowMs: settings.spotifyRateLimitWindowS * 1000 }, clock)
+      : undefined,
+  });
+  let context: ResolveContext | undefined;
+
+  // Built on first use, so commands that never touch Spotify do not need credentials.
+  function getContext(): ResolveContext {
+    if (context) return context;
+    const tokens = createTokens(options, settings, accountsUrl, clock);
+    const transport = createSpotifyTransport({
+      apiUrl,
+      settings,
+      clock,
+      tokens,
+      limiter,
+      stats,
+      onEvent: options.onEvent,
+      random: options.random,
+      timeoutMs: options.timeoutMs ?? 30_000,
+    });
+    const market = tokens.kind === "app" && settings.market ? `market=${encodeURIComponent(settings.market)}` : "";
+    const loader = createTrackLoader({ transport, cache, stats, marketQuery: () => (market ? `&${market}` : ""), onEvent: options.onEvent });
+    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market };
+    return context;
+  }
+
+  return {
+    async resolve(ref, opts = {}) {
+      const ctx = getContext();
+      const sourceUrl = ref.kind === "saved" ? "saved tracks" : spotifyUrlOf(ref.kind, ref.id);
+      try {
+        switch (ref.kind) {
+          case "track":
+            return await resolveTrack(ctx, ref.id, opts.signal);
+          case "album":
+            return await resolveAlbum(ctx, ref.id, opts.signal);
+          case "playlist":
+            return await resolvePlaylist(ctx, ref.id, opts.signal);
+          case "artist":
+            return await resolveArtist(ctx, ref.id, opts.signal);
+          case "saved":
+            return await resolveSaved(ctx, opts.signal);
+        }
+      } catch (error) {
+        throw withSource(error, sourceUrl);
+      }
+    },
+    stats: () => ({ ...stats }),
+    tokenKind: () => getContext().tokens.kind,
+  };
+}
+
+function createTokens(options: SpotifyClientOptions, settings: DownloadSettings, accountsUrl: string, clock: Clock): TokenProvider {
+  const authFile = options.authFile ?? defaultAuthFile();
+  const stored = readAuthFile(authFile);
+  if (stored) return createUserTokenProvider({ accountsUrl, auth: stored, authFile, clock });
+  const missing = [
+    ...(settings.clientId ? [] : ["SPOTIFY_CLIENT_ID"]),
+    ...(settings.clientSecret ? [] : ["SPOTIFY_CLIENT_SECRET"]),
+  ];
+  if (missing.length > 0 || !settings.clientId || !settings.clientSecret) throw new SpotifyCredentialsMissingError(missing);
+  return createClientCredentialsProvider({ accountsUrl, clientId: settings.clientId, clientSecret: settings.clientSecret, clock });
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}

@@ -1,0 +1,42 @@
+/** Spotify objects → musicdl's TrackMeta (plain JSON, every artist in Spotify's order). */
+import type { AlbumMeta, TrackMeta } from "../plugins/api.ts";
+import type { SpotifyFullTrack, SpotifySimplifiedAlbum } from "./schemas.ts";
+import { spotifyUrlOf } from "./url.ts";
+
+export function toAlbumMeta(album: SpotifySimplifiedAlbum, totalDiscs?: number): AlbumMeta {
+  return {
+    id: album.id,
+    name: album.name,
+    type: album.album_type,
+    artists: album.artists.map((artist) => artist.name),
+    releaseDate: album.release_date,
+    releaseDatePrecision: album.release_date_precision,
+    totalTracks: album.total_tracks,
+    images: album.images.map((image) => ({ url: image.url, width: image.width, height: image.height })),
+    ...(totalDiscs === undefined ? {} : { totalDiscs }),
+  };
+}
+
+/** Null when the track cannot be downloaded: no id, or an unavailable placeholder (empty title or artists). */
+export function toTrackMeta(track: SpotifyFullTrack): TrackMeta | null {
+  const artists = track.artists.map((artist) => artist.name).filter((name) => name !== "");
+  if (!track.id || track.is_local || track.name === "" || artists.length === 0) return null;
+  const isrc = track.external_ids.isrc;
+  return {
+    spotifyId: track.id,
+    title: track.name,
+    artists,
+    album: toAlbumMeta(track.album),
+    discNumber: track.disc_number,
+    trackNumber: track.track_number,
+    durationMs: track.duration_ms,
+    explicit: track.explicit,
+    ...(isrc ? { isrc } : {}),
+    spotifyUrl: spotifyUrlOf("track", track.id),
+  };
+}
+
+/** The same track with the album's disc count filled in (known once the whole album was listed). */
+export function withTotalDiscs(track: TrackMeta, totalDiscs: number): TrackMeta {
+  return track.album.totalDiscs === totalDiscs ? track : { ...track, album: { ...track.album, totalDiscs } };
+}

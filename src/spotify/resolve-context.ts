@@ -1,0 +1,23 @@
+/** What every resolver needs: the transport, the shared track loader, the cache and settings. */
+import type { SpotifyCache } from "./cache.ts";
+import type { TokenProvider } from "./tokens.ts";
+import type { TrackLoader } from "./track-loader.ts";
+import type { SpotifyStats, SpotifyTransport } from "./transport.ts";
+
+export interface ResolveContext {
+  readonly transport: SpotifyTransport;
+  readonly loader: TrackLoader;
+  readonly cache: SpotifyCache;
+  readonly stats: SpotifyStats;
+  readonly tokens: TokenProvider;
+  /** TTL of artist discography lists (`cache_ttl`). */
+  readonly cacheTtlS: number;
+  /** `market=XX` for app tokens when configured (user tokens use the user's country), or "". */
+  readonly market: string;
+}
+
+/** Appends the market parameter to a path that may already have a query. */
+export function withMarket(path: string, market: string): string {
+  if (!market) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}${market}`;
+}

@@ -1,0 +1,125 @@
+/**
+ * Access tokens: client credentials (app only) or a stored user login (refresh token, PKCE, no secret).
+ * A token is reused until shortly before it expires; concurrent callers share one token request.
+ */
+import { ofetch } from "ofetch";
+import * as v from "valibot";
+import type { Clock } from "../util/clock.ts";
+import { registerSecret } from "../util/redact.ts";
+import { type StoredAuth, writeAuthFile } from "./auth-file.ts";
+import { SpotifyAuthError } from "./errors.ts";
+import { TokenErrorSchema, TokenResponseSchema } from "./schemas.ts";
+
+export interface TokenProvider {
+  /** `user` tokens reach /me endpoints and the user's own playlists. */
+  readonly kind: "app" | "user";
+  get(signal?: AbortSignal): Promise<string>;
+  /** Drops `token` after a 401 so the next `get` fetches a fresh one (a newer token is kept). */
+  invalidate(token: string): void;
+  /** Token requests sent so far. */
+  requests(): number;
+}
+
+/** Renew this long before Spotify's stated expiry, so a token never dies in flight. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+type TokenForm = Record<string, string>;
+
+function createCachingProvider(
+  kind: "app" | "user",
+  clock: Clock,
+  requestToken: (signal?: AbortSignal) => Promise<{ token: string; expiresInS: number }>,
+): TokenProvider {
+  let current: { token: string; expiresAtMs: number } | undefined;
+  let pending: Promise<string> | undefined;
+  let count = 0;
+  return {
+    kind,
+    requests: () => count,
+    get(signal) {
+      if (current && clock.now() < current.expiresAtMs) return Promise.resolve(current.token);
+      pending ??= (async () => {
+        try {
+          count++;
+          const { token, expiresInS } = await requestToken(signal);
+          current = { token, expiresAtMs: clock.now() + Math.max(0, expiresInS * 1000 - EXPIRY_MARGIN_MS) };
+          return token;
+        } finally {
+          pending = undefined;
+        }
+      })();
+      return pending;
+    },
+    invalidate(token) {
+      if (current?.token === token) current = undefined;
+    },
+  };
+}
+
+/** POSTs a form to the accounts service and returns the parsed token answer (secrets registered for redaction). */
+export async function postTokenForm(accountsUrl: string, form: TokenForm, headers: Record<string, string>, signal?: AbortSignal) {
+  let response: Awaited<ReturnType<typeof ofetch.raw>>;
+  try {
+    response = await ofetch.raw(`${accountsUrl}/api/token`, {
+      method: "POST",
+      body: new URLSearchParams(form).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      retry: 0,
+      ignoreResponseError: true,
+      signal,
+    });
+  } catch {
+    // Never describe the FetchError itself: its options carry the Authorization header.
+    throw new SpotifyAuthError(`could not reach Spotify's accounts service at ${accountsUrl}`, {
+      hint: "Check the network connection and run again.",
+    });
+  }
+  const parsed = v.safeParse(TokenResponseSchema, response._data);
+  if (response.ok && parsed.success) {
+    registerSecret(parsed.output.access_token);
+    registerSecret(parsed.output.refresh_token);
+    return parsed.output;
+  }
+  const oauthError = v.safeParse(TokenErrorSchema, response._data);
+  const reason = oauthError.success ? `${oauthError.output.error}: ${oauthError.output.error_description ?? ""}`.trim() : `HTTP ${response.status}`;
+  throw new SpotifyAuthError(`Spotify refused the token request (${reason}).`, {
+    hint:
+      form.grant_type === "refresh_token"
+        ? "Your Spotify login expired or was revoked: run `musicdl auth login` again (or `musicdl auth logout` to use the app credentials)."
+        : "Check SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET against your app at https://developer.spotify.com/dashboard.",
+  });
+}
+
+export function createClientCredentialsProvider(options: {
+  accountsUrl: string;
+  clientId: string;
+  clientSecret: string;
+  clock: Clock;
+}): TokenProvider {
+  registerSecret(options.clientSecret);
+  const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString("base64");
+  registerSecret(basic);
+  return createCachingProvider("app", options.clock, async (signal) => {
+    const answer = await postTokenForm(options.accountsUrl, { grant_type: "client_credentials" }, { authorization: `Basic ${basic}` }, signal);
+    return { token: answer.access_token, expiresInS: answer.expires_in };
+  });
+}
+
+/** Refreshes the stored login; a rotated refresh token is written back to the auth file at once. */
+export function createUserTokenProvider(options: { accountsUrl: string; auth: StoredAuth; authFile: string; clock: Clock }): TokenProvider {
+  let auth = options.auth;
+  registerSecret(auth.refreshToken);
+  return createCachingProvider("user", options.clock, async (signal) => {
+    const answer = await postTokenForm(
+      options.accountsUrl,
+      { grant_type: "refresh_token", refresh_token: auth.refreshToken, client_id: auth.clientId },
+      {},
+      signal,
+    );
+    if (answer.refresh_token && answer.refresh_token !== auth.refreshToken) {
+      auth = { ...auth, refreshToken: answer.refresh_token, savedAt: new Date(options.clock.now()).toISOString() };
+      writeAuthFile(options.authFile, auth);
+    }
+    return { token: answer.access_token, expiresInS: answer.expires_in };
+  });
+}

@@ -1,0 +1,210 @@
+/**
+ * GETs against the Web API with musicdl's own retry policy: one global pause per 429 (Retry-After, else full-jitter
+ * backoff), retries for 5xx and dropped connections, one token refresh on 401, typed errors for the rest.
+ */
+import { ofetch } from "ofetch";
+import * as v from "valibot";
+import type { DownloadSettings } from "../config/types.ts";
+import { fullJitterDelayMs } from "../http/backoff.ts";
+import type { RequestLimiter } from "../http/request-limiter.ts";
+import { log } from "../log.ts";
+import type { Clock } from "../util/clock.ts";
+import { SpotifyApiError, SpotifyAuthError, SpotifyNotFoundError, SpotifyRateLimitError, formatClockTime } from "./errors.ts";
+import { ApiErrorBodySchema } from "./schemas.ts";
+import type { TokenProvider } from "./tokens.ts";
+
+export type SpotifyEvent =
+  | { type: "request"; path: string }
+  | { type: "rate-limit-wait"; seconds: number; until: number }
+  | { type: "retry"; path: string; reason: string; delayMs: number }
+  | { type: "batch-unavailable" };
+
+export interface SpotifyStats {
+  /** Web API requests sent, retries included (token requests not counted). */
+  requests: number;
+  retries: number;
+  /** 429 answers received. */
+  rateLimited: number;
+  /** Seconds the whole process sat paused by 429s. */
+  waitedS: number;
+  cacheHits: number;
+}
+
+export type SpotifySettings = Pick<
+  DownloadSettings,
+  "spotifyMaxRetries" | "spotifyRetryBaseDelayS" | "spotifyRetryMaxDelayS" | "spotifyMaxWaitS"
+>;
+
+export interface SpotifyTransportOptions {
+  readonly apiUrl: string;
+  readonly settings: SpotifySettings;
+  readonly clock: Clock;
+  readonly tokens: TokenProvider;
+  readonly limiter: RequestLimiter;
+  readonly stats: SpotifyStats;
+  readonly onEvent?: (event: SpotifyEvent) => void;
+  readonly random?: () => number;
+  /** Per-request timeout; a timed-out request is retried like a dropped connection. */
+  readonly timeoutMs?: number;
+}
+
+export interface SpotifyTransport {
+  /** GETs a path below the API root (or an absolute `next` URL) and validates the answer. */
+  get<T extends v.GenericSchema>(pathOrUrl: string, schema: T, signal?: AbortSignal): Promise<v.InferOutput<T>>;
+}
+
+// ofetch's own retry ignores Retry-After, so it is off; this file decides when to retry.
+const http = ofetch.create({ retry: 0, ignoreResponseError: true });
+
+export function createSpotifyTransport(options: SpotifyTransportOptions): SpotifyTransport {
+  const { settings, clock, stats, limiter } = options;
+  const emit = options.onEvent ?? (() => undefined);
+  const backoff = (attempt: number) =>
+    fullJitterDelayMs(attempt, {
+      baseMs: settings.spotifyRetryBaseDelayS * 1000,
+      capMs: settings.spotifyRetryMaxDelayS * 1000,
+      random: options.random,
+    });
+
+  /** Pauses every request of this process until `untilMs`; throws instead when that is too far away. */
+  function pauseForRateLimit(waitMs: number, retryAfterS: number | undefined): void {
+    const until = clock.now() + waitMs;
+    if (waitMs > settings.spotifyMaxWaitS * 1000) {
+      throw new SpotifyRateLimitError({ retryAfterS: retryAfterS ?? Math.ceil(waitMs / 1000), resumeAtMs: until, quota: false, maxWaitS: settings.spotifyMaxWaitS });
+    }
+    const previous = Math.max(clock.now(), limiter.gate.pausedUntil());
+    if (until <= previous) return;
+    stats.waitedS += (until - previous) / 1000;
+    limiter.gate.pauseUntil(until);
+    emit({ type: "rate-limit-wait", seconds: waitMs / 1000, until });
+    log.warn(`Spotify asked for a pause; waiting ${Math.ceil(waitMs / 1000)} s (until ${formatClockTime(until)}).`);
+  }
+
+  async function get<T extends v.GenericSchema>(pathOrUrl: string, schema: T, signal?: AbortSignal): Promise<v.InferOutput<T>> {
+    const path = relativePath(pathOrUrl);
+    const url = `${options.apiUrl}${path}`;
+    let failures = 0;
+    let refreshedToken = false;
+    for (;;) {
+      const token = await options.tokens.get(signal);
+      let response: Awaited<ReturnType<typeof http.raw>>;
+      try {
+        response = await limiter.run(() => {
+          stats.requests++;
+          emit({ type: "request", path });
+          return http.raw(url, { headers: { authorization: `Bearer ${token}` }, signal: withTimeout(signal, options.timeoutMs) });
+        }, signal);
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        // Dropped connection or timeout. Never log the FetchError itself: its options hold the bearer token.
+        if (++failures > settings.spotifyMaxRetries) {
+          throw new SpotifyApiError(0, path, `could not reach Spotify for GET ${path} after ${failures} attempts (${networkReason(error)}).`, {
+            hint: "Check the network connection and run again; finished items are kept.",
+          });
+        }
+        await retryAfterBackoff(path, networkReason(error), failures, signal);
+        continue;
+      }
+      const status = response.status;
+      if (status >= 200 && status < 300) return parseBody(schema, response._data, path);
+      const body = v.safeParse(ApiErrorBodySchema, response._data);
+      const message = body.success ? body.output.error.message : "";
+      if (status === 401 && !refreshedToken) {
+        // Expired or revoked token: one transparent refresh, then the request again.
+        refreshedToken = true;
+        options.tokens.invalidate(token);
+        stats.retries++;
+        continue;
+      }
+      if (status === 429) {
+        stats.rateLimited++;
+        const retryAfterS = parseRetryAfterS(response.headers.get("retry-after"), clock.now());
+        if (body.success && body.output.error.reason === "QUOTA_EXCEEDED") {
+          throw new SpotifyRateLimitError({ quota: true, retryAfterS, resumeAtMs: retryAfterS === undefined ? undefined : clock.now() + retryAfterS * 1000 });
+        }
+        if (++failures > settings.spotifyMaxRetries + 3) {
+          throw new SpotifyRateLimitError({ quota: false, retryAfterS, resumeAtMs: clock.now() + (retryAfterS ?? 60) * 1000 });
+        }
+        pauseForRateLimit(retryAfterS === undefined ? backoff(failures - 1) : retryAfterS * 1000, retryAfterS);
+        stats.retries++;
+        continue;
+      }
+      if (status >= 500) {
+        if (++failures > settings.spotifyMaxRetries) {
+          throw new SpotifyApiError(status, path, `Spotify kept failing with HTTP ${status} for GET ${path} (${failures} attempts).`, {
+            hint: "Spotify is having trouble; run again later and it resumes.",
+          });
+        }
+        await retryAfterBackoff(path, `HTTP ${status}`, failures, signal);
+        continue;
+      }
+      throw errorFor(status, path, message);
+    }
+  }
+
+  async function retryAfterBackoff(path: string, reason: string, failures: number, signal?: AbortSignal): Promise<void> {
+    const delayMs = backoff(failures - 1);
+    stats.retries++;
+    emit({ type: "retry", path, reason, delayMs });
+    log.debug(`Spotify GET ${path}: ${reason}; retry ${failures} in ${delayMs} ms`);
+    await clock.sleep(delayMs, signal);
+  }
+
+  return { get };
+}
+
+function errorFor(status: number, path: string, message: string): Error {
+  const said = message ? ` ("${message}")` : "";
+  if (status === 404) {
+    return new SpotifyNotFoundError(status, path, `Spotify has no such item (HTTP 404${said} for GET ${path}).`, {
+      hint: "Check the link. Spotify-owned editorial and algorithmic playlists are not available to dev-mode apps.",
+    });
+  }
+  if (status === 401) {
+    return new SpotifyAuthError(`Spotify rejected the access token twice (HTTP 401${said}).`, { hint: "Run `musicdl auth login` again, or check the app credentials." });
+  }
+  if (status === 403 && /not registered/i.test(message)) {
+    return new SpotifyAuthError(`Spotify refused access: the user is not on this app's allow-list${said}.`, {
+      hint: "Add your Spotify account under User Management in the app's page at https://developer.spotify.com/dashboard.",
+    });
+  }
+  return new SpotifyApiError(status, path, `Spotify refused GET ${path} (HTTP ${status}${said}).`);
+}
+
+function parseBody<T extends v.GenericSchema>(schema: T, data: unknown, path: string): v.InferOutput<T> {
+  const parsed = v.safeParse(schema, data);
+  if (parsed.success) return parsed.output;
+  const issue = parsed.issues[0];
+  const where = issue.path?.map((segment) => String(segment.key)).join(".") ?? "";
+  throw new SpotifyApiError(200, path, `Spotify's answer to GET ${path} has an unexpected shape (${where || "body"}: ${issue.message}).`);
+}
+
+/** `https://api.spotify.com/v1/albums/x/tracks?offset=50` → `/albums/x/tracks?offset=50`; paths pass through. */
+export function relativePath(pathOrUrl: string): string {
+  if (pathOrUrl.startsWith("/")) return pathOrUrl;
+  const url = new URL(pathOrUrl);
+  const at = url.pathname.indexOf("/v1/");
+  return `${at >= 0 ? url.pathname.slice(at + 3) : url.pathname}${url.search}`;
+}
+
+/** Retry-After is seconds for Spotify; RFC 9110 also allows an HTTP date. */
+export function parseRetryAfterS(header: string | null, nowMs: number): number | undefined {
+  if (header === null || header.trim() === "") return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+function withTimeout(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
+  if (!timeoutMs) return signal;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+function networkReason(error: unknown): string {
+  if (error instanceof Error && error.name === "TimeoutError") return "timed out";
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  const code = cause && "code" in cause ? String(cause.code) : "";
+  return code ? `connection failed: ${code}` : "connection failed";
+}

@@ -1,0 +1,187 @@
+/**
+ * An offline Spotify (Web API + accounts service) on 127.0.0.1, port 0, for tests, the demo and benches.
+ * Switches change its behaviour mid-run (API shape, batch endpoints, ownership rule, latency, faults); every
+ * request lands in `requests` so tests can assert on what was sent and when.
+ */
+import { type AccountsState, handleAccounts } from "./accounts.ts";
+import { apiError, routeApi } from "./api-routes.ts";
+import { createBuilders } from "./builders.ts";
+import type { Catalog } from "./catalog.ts";
+import { type ApiShape, type PageCaps, defaultPageCaps } from "./minimum.ts";
+import { createSmallCatalog } from "./small-catalog.ts";
+
+/** One injected failure, served to the next matching request(s). */
+export interface Fault {
+  /** `429`: rate limit (Retry-After `retryAfterS`, default 1; null = no header). `quota`: 429 with QUOTA_EXCEEDED. */
+  readonly kind: "429" | "quota" | "5xx" | "drop" | "401";
+  readonly retryAfterS?: number | null;
+  /** For `5xx` (default 503). */
+  readonly status?: number;
+  /** Only requests whose path starts with this (e.g. `/v1/tracks`); default every `/v1` request. */
+  readonly path?: string;
+  /** Let this many matching requests through first. */
+  readonly after?: number;
+  /** How many requests get it (default 1). */
+  readonly times?: number;
+}
+
+export interface FakeSpotifySwitches {
+  apiShape: ApiShape;
+  /** false: `GET /tracks?ids=` answers 403 like it does for Feb 2026 dev-mode apps. */
+  batchEndpoints: boolean;
+  /** `owned-only`: the 2026 rule, contents only for playlists the (user) token's user owns or collaborates on. */
+  playlistOwnership: "any" | "owned-only";
+  latencyMs: number;
+  /** Access tokens die this long after issue (also what `expires_in` says). */
+  tokenLifetimeS: number;
+  rotateRefreshTokens: boolean;
+  /** After a 429 with Retry-After, keep answering 429 until it elapsed, as Spotify does. */
+  enforceRetryAfter: boolean;
+  pageCaps: Partial<PageCaps>;
+  faults: Fault[];
+}
+
+export interface RequestLogEntry {
+  readonly method: string;
+  /** Full path, e.g. `/v1/tracks/abc` or `/api/token`. */
+  readonly path: string;
+  readonly query: Record<string, string>;
+  status: number;
+  /** Arrival time, epoch ms (from the `now` option). */
+  readonly at: number;
+}
+
+export interface FakeSpotifyOptions {
+  readonly catalog?: Catalog;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly switches?: Partial<FakeSpotifySwitches>;
+  readonly now?: () => number;
+}
+
+export interface FakeSpotify {
+  /** `http://127.0.0.1:PORT/v1` */
+  readonly apiUrl: string;
+  /** `http://127.0.0.1:PORT` */
+  readonly accountsUrl: string;
+  readonly catalog: Catalog;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly requests: RequestLogEntry[];
+  /** Only the Web API (`/v1`) requests. */
+  apiRequests(): RequestLogEntry[];
+  set(switches: Partial<FakeSpotifySwitches>): void;
+  /** Every access token issued so far answers 401 from now on. */
+  expireTokens(): void;
+  /** Every token, code and refresh token handed out. */
+  issuedSecrets(): readonly string[];
+  stop(): Promise<void>;
+}
+
+export const FAKE_CLIENT_ID = "fake-client-id-0001";
+export const FAKE_CLIENT_SECRET = "fake-client-secret-9f8e7d6c5b4a";
+
+export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify {
+  const catalog = options.catalog ?? createSmallCatalog();
+  const now = options.now ?? Date.now;
+  const switches: FakeSpotifySwitches = {
+    apiShape: "legacy", batchEndpoints: true, playlistOwnership: "any", latencyMs: 0, tokenLifetimeS: 3600,
+    rotateRefreshTokens: false, enforceRetryAfter: true, pageCaps: {}, faults: [], ...options.switches,
+  };
+  const requests: RequestLogEntry[] = [];
+  const faultUses = new Map<Fault, { skipped: number; served: number }>();
+  let blockedUntil = 0;
+  const accounts: AccountsState = {
+    clientId: options.clientId ?? FAKE_CLIENT_ID,
+    clientSecret: options.clientSecret ?? FAKE_CLIENT_SECRET,
+    tokens: new Map(),
+    codes: new Map(),
+    refreshTokens: new Set(),
+    issued: [],
+    now,
+    tokenLifetimeS: () => switches.tokenLifetimeS,
+    rotateRefreshTokens: () => switches.rotateRefreshTokens,
+  };
+
+  function takeFault(path: string): Fault | undefined {
+    for (const fault of switches.faults) {
+      if (fault.path ? !path.startsWith(fault.path) : !path.startsWith("/v1/")) continue;
+      const use = faultUses.get(fault) ?? { skipped: 0, served: 0 };
+      faultUses.set(fault, use);
+      if (use.skipped < (fault.after ?? 0)) {
+        use.skipped++;
+        continue;
+      }
+      if (use.served >= (fault.times ?? 1)) continue;
+      use.served++;
+      return fault;
+    }
+    return undefined;
+  }
+
+  function serveFault(fault: Fault): Response {
+    if (fault.kind === "drop") return new Response(new ReadableStream({ start: (controller) => controller.error() }));
+    if (fault.kind === "5xx") return apiError(fault.status ?? 503, "Service unavailable");
+    if (fault.kind === "401") return apiError(401, "The access token expired");
+    const retryAfterS = fault.retryAfterS === undefined ? (fault.kind === "quota" ? 86_400 : 1) : fault.retryAfterS;
+    const headers: Record<string, string> = retryAfterS === null ? {} : { "retry-after": String(retryAfterS) };
+    if (retryAfterS !== null && fault.kind === "429") blockedUntil = Math.max(blockedUntil, now() + retryAfterS * 1000);
+    if (fault.kind === "quota") return apiError(429, "Too many requests", { reason: "QUOTA_EXCEEDED" }, headers);
+    return apiError(429, "API rate limit exceeded", {}, headers);
+  }
+
+  async function handle(request: Request, apiBase: string): Promise<Response> {
+    const url = new URL(request.url);
+    if (switches.latencyMs > 0) await Bun.sleep(switches.latencyMs);
+    const fault = takeFault(url.pathname);
+    if (fault) return serveFault(fault);
+    if (!url.pathname.startsWith("/v1/")) return handleAccounts(request, url, accounts);
+    if (switches.enforceRetryAfter && now() < blockedUntil) {
+      return apiError(429, "API rate limit exceeded", {}, { "retry-after": String(Math.ceil((blockedUntil - now()) / 1000)) });
+    }
+    const token = accounts.tokens.get((request.headers.get("authorization") ?? "").replace(/^Bearer /, ""));
+    if (!token) return apiError(401, "Invalid access token");
+    if (now() >= token.expiresAtMs) return apiError(401, "The access token expired");
+    const shape = switches.apiShape;
+    return routeApi(url.pathname.slice(3), url.searchParams, {
+      catalog,
+      builders: createBuilders(catalog, apiBase, shape),
+      shape,
+      caps: { ...defaultPageCaps(shape), ...switches.pageCaps },
+      batchEndpoints: switches.batchEndpoints,
+      playlistOwnership: switches.playlistOwnership,
+      tokenKind: token.kind,
+    });
+  }
+
+  const server = Bun.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    async fetch(request) {
+      const url = new URL(request.url);
+      const entry: RequestLogEntry = { method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0, at: now() };
+      requests.push(entry);
+      const response = await handle(request, `http://127.0.0.1:${server.port}/v1`);
+      entry.status = response.status;
+      return response;
+    },
+  });
+  const origin = `http://127.0.0.1:${server.port}`;
+  return {
+    apiUrl: `${origin}/v1`,
+    accountsUrl: origin,
+    catalog,
+    clientId: accounts.clientId,
+    clientSecret: accounts.clientSecret,
+    requests,
+    apiRequests: () => requests.filter((entry) => entry.path.startsWith("/v1/")),
+    set(next) {
+      Object.assign(switches, next);
+    },
+    expireTokens() {
+      for (const [token, issued] of accounts.tokens) accounts.tokens.set(token, { ...issued, expiresAtMs: 0 });
+    },
+    issuedSecrets: () => accounts.issued,
+    stop: () => server.stop(true),
+  };
+}

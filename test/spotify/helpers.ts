@@ -1,0 +1,74 @@
+/** Shared setup for Spotify client tests: settings with small waits, a client pointed at a fake, temp auth files. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { DownloadSettings } from "../../src/config/types.ts";
+import { type SpotifyClient, type SpotifyClientOptions, createMemorySpotifyCache, createSpotifyClient } from "../../src/spotify/client.ts";
+import type { FakeSpotify } from "../fakes/spotify/index.ts";
+
+export function testSettings(overrides: Partial<DownloadSettings> = {}): DownloadSettings {
+  return {
+    clientId: undefined,
+    clientSecret: undefined,
+    output: "{artists} - {title}.{output-ext}",
+    outputDir: "/tmp/musicdl-test-library",
+    format: "mp3",
+    bitrate: "auto",
+    threads: 4,
+    maxRetries: 3,
+    overwrite: "skip",
+    audioProviders: ["youtube-music"],
+    pluginsDirs: [],
+    m3uExtension: "m3u8",
+    cachePath: ":memory:",
+    cacheTtlS: 86_400,
+    cacheMaxSize: 10_000,
+    audioSearchCacheTtlS: 86_400,
+    audioSearchCacheMaxSize: 10_000,
+    fileExistenceCacheTtlS: 3600,
+    fileExistenceCacheMaxSize: 10_000,
+    spotifyMaxRetries: 3,
+    spotifyRetryBaseDelayS: 0.01,
+    spotifyRetryMaxDelayS: 0.05,
+    spotifyRateLimitEnabled: false,
+    spotifyRateLimitRequests: 100,
+    spotifyRateLimitWindowS: 30,
+    spotifyMaxWaitS: 5,
+    spotifyConcurrency: 4,
+    downloadRateLimitEnabled: false,
+    downloadRateLimitRequests: 10,
+    downloadRateLimitWindowS: 1,
+    downloadBandwidthLimit: null,
+    searchConcurrency: 2,
+    downloadConcurrency: 2,
+    ffmpegConcurrency: 2,
+    ...overrides,
+  };
+}
+
+/** A temp dir removed by `using`. */
+export function tempDir(): { path: string; [Symbol.dispose](): void } {
+  const path = mkdtempSync(join(tmpdir(), "musicdl-spotify-"));
+  return { path, [Symbol.dispose]: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export type TestClient = SpotifyClient & { cache: ReturnType<typeof createMemorySpotifyCache> };
+
+/** A client with the fake's app credentials and no stored login (unless `authFile` points at one). */
+export function clientFor(fake: FakeSpotify, options: Partial<SpotifyClientOptions> & { settings?: Partial<DownloadSettings> } = {}): TestClient {
+  const cache = createMemorySpotifyCache();
+  const client = createSpotifyClient({
+    apiUrl: fake.apiUrl,
+    accountsUrl: fake.accountsUrl,
+    authFile: join(tmpdir(), "musicdl-no-such-auth-file.json"),
+    cache,
+    ...options,
+    settings: testSettings({ clientId: fake.clientId, clientSecret: fake.clientSecret, ...options.settings }),
+  });
+  return Object.assign(client, { cache: (options.cache as typeof cache | undefined) ?? cache });
+}
+
+/** Starts a fake for one test and stops it at scope exit. */
+export function disposable(fake: FakeSpotify): FakeSpotify & AsyncDisposable {
+  return Object.assign(fake, { [Symbol.asyncDispose]: () => fake.stop() });
+}
