@@ -55,7 +55,7 @@ export function tempDir(): { path: string; [Symbol.dispose](): void } {
 export type TestClient = SpotifyClient & { cache: ReturnType<typeof createMemorySpotifyCache> };
 
 /** A client with the fake's app credentials and no stored login (unless `authFile` points at one). */
-export function clientFor(fake: FakeSpotify, options: Partial<SpotifyClientOptions> & { settings?: Partial<DownloadSettings> } = {}): TestClient {
+export function clientFor(fake: FakeSpotify, options: Partial<Omit<SpotifyClientOptions, "settings">> & { settings?: Partial<DownloadSettings> } = {}): TestClient {
   const cache = createMemorySpotifyCache();
   const client = createSpotifyClient({
     apiUrl: fake.apiUrl,

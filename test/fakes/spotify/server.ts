@@ -49,6 +49,8 @@ export interface RequestLogEntry {
   status: number;
   /** Arrival time, epoch ms (from the `now` option). */
   readonly at: number;
+  /** When the answer was sent (0 while pending). Status 0 = connection dropped. */
+  doneAt: number;
 }
 
 export interface FakeSpotifyOptions {
@@ -91,6 +93,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
   const requests: RequestLogEntry[] = [];
   const faultUses = new Map<Fault, { skipped: number; served: number }>();
   let blockedUntil = 0;
+  const dropped = new WeakSet<Response>();
   const accounts: AccountsState = {
     clientId: options.clientId ?? FAKE_CLIENT_ID,
     clientSecret: options.clientSecret ?? FAKE_CLIENT_SECRET,
@@ -120,7 +123,12 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
   }
 
   function serveFault(fault: Fault): Response {
-    if (fault.kind === "drop") return new Response(new ReadableStream({ start: (controller) => controller.error() }));
+    if (fault.kind === "drop") {
+      // Erroring the body before any byte closes the socket: the client sees ECONNRESET (no log noise without a reason).
+      const response = new Response(new ReadableStream({ start: (controller) => controller.error() }));
+      dropped.add(response);
+      return response;
+    }
     if (fault.kind === "5xx") return apiError(fault.status ?? 503, "Service unavailable");
     if (fault.kind === "401") return apiError(401, "The access token expired");
     const retryAfterS = fault.retryAfterS === undefined ? (fault.kind === "quota" ? 86_400 : 1) : fault.retryAfterS;
@@ -159,10 +167,12 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     port: 0,
     async fetch(request) {
       const url = new URL(request.url);
-      const entry: RequestLogEntry = { method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0, at: now() };
+      const entry: RequestLogEntry = { method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0, at: now(), doneAt: 0 };
       requests.push(entry);
       const response = await handle(request, `http://127.0.0.1:${server.port}/v1`);
-      entry.status = response.status;
+      // A dropped connection never had a status; log it as 0.
+      entry.status = dropped.has(response) ? 0 : response.status;
+      entry.doneAt = now();
       return response;
     },
   });
