@@ -15,5 +15,6 @@ export const mainCommand = defineCommand({
     init: () => import("./commands/init.ts").then((m) => m.default),
     plugins: () => import("./commands/plugins.ts").then((m) => m.default),
     cache: () => import("./commands/cache.ts").then((m) => m.default),
+    auth: () => import("./commands/auth.ts").then((m) => m.default),
   },
 });

@@ -1,0 +1,58 @@
+/** `musicdl auth login|logout`: store or remove the Spotify user login used for `saved` and the user's own playlists. */
+import { defineCommand } from "citty";
+import { UsageError } from "../../errors.ts";
+import { log } from "../../log.ts";
+import { defaultAuthFile, removeAuthFile } from "../../spotify/auth-file.ts";
+import { DEFAULT_ACCOUNTS_URL } from "../../spotify/client.ts";
+import { DEFAULT_LOGIN_PORT, loginWithPkce } from "../../spotify/login.ts";
+
+const login = defineCommand({
+  meta: {
+    name: "login",
+    description:
+      `Log in to Spotify in the browser (Authorization Code + PKCE; no client secret needed).\n` +
+      `Register http://127.0.0.1:${DEFAULT_LOGIN_PORT}/callback as a Redirect URI of your app first ` +
+      `(https://developer.spotify.com/dashboard; \`localhost\` is not accepted by Spotify).\n\n` +
+      `Examples:\n  musicdl auth login\n  musicdl auth login --client-id 0123abcd --port 9090`,
+  },
+  args: {
+    "client-id": { type: "string", description: "Spotify app client id (default: $SPOTIFY_CLIENT_ID)", valueHint: "ID" },
+    port: { type: "string", description: `Loopback port of the redirect URI (default ${DEFAULT_LOGIN_PORT}; 0 picks a free one)`, valueHint: "PORT" },
+  },
+  async run({ args }) {
+    const clientId = args["client-id"] || process.env.SPOTIFY_CLIENT_ID;
+    if (!clientId) {
+      throw new UsageError("Spotify login needs your app's client id: SPOTIFY_CLIENT_ID is not set.", {
+        hint: "Create an app at https://developer.spotify.com/dashboard, then set SPOTIFY_CLIENT_ID or pass --client-id.",
+      });
+    }
+    const port = args.port === undefined ? DEFAULT_LOGIN_PORT : Number(args.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port ${args.port}: not a port number.`);
+    const authFile = defaultAuthFile();
+    await loginWithPkce({
+      clientId,
+      accountsUrl: (process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL ?? DEFAULT_ACCOUNTS_URL).replace(/\/+$/, ""),
+      authFile,
+      port,
+      onAuthorizeUrl(url, redirectUri) {
+        process.stdout.write(`Open this URL in a browser to log in to Spotify:\n\n${url}\n\n`);
+        log.info(`Waiting for Spotify to redirect to ${redirectUri} …`);
+      },
+    });
+    process.stdout.write(`Logged in. The login is stored in ${authFile}; \`musicdl auth logout\` removes it.\n`);
+  },
+});
+
+const logout = defineCommand({
+  meta: { name: "logout", description: "Forget the stored Spotify login (musicdl falls back to the app credentials)." },
+  run() {
+    const authFile = defaultAuthFile();
+    const existed = removeAuthFile(authFile);
+    process.stdout.write(existed ? `Logged out; removed ${authFile}.\n` : "Not logged in; nothing to remove.\n");
+  },
+});
+
+export default defineCommand({
+  meta: { name: "auth", description: "Spotify user login for saved tracks and your own playlists" },
+  subCommands: { login, logout },
+});
