@@ -32,7 +32,7 @@ export function resolveAlbum(ctx: ResolveContext, id: string, signal?: AbortSign
     return Promise.resolve(cached);
   }
   // Registered before any await, so an artist handing over its albums never leaves the loader thinking all is listed.
-  const done = ctx.loader.beginListing();
+  const done = ctx.loader.beginListing("lister");
   return listAndLoadAlbum(ctx, id, done, signal);
 }
 
@@ -77,7 +77,7 @@ async function fetchAlbum(ctx: ResolveContext, id: string, signal?: AbortSignal)
 export async function resolveArtist(ctx: ResolveContext, id: string, signal?: AbortSignal): Promise<ResolvedSource> {
   let listing = ctx.cache.get(cacheKeys.artistAlbums(id)) as CachedArtistAlbums | undefined;
   if (listing) ctx.stats.cacheHits++;
-  const done = ctx.loader.beginListing();
+  const done = ctx.loader.beginListing("lister");
   let albums: Promise<ResolvedSource>[];
   try {
     listing ??= await fetchArtistReleases(ctx, id, signal);

@@ -38,7 +38,7 @@ export async function resolvePlaylist(ctx: ResolveContext, id: string, signal?: 
       return cached;
     }
   }
-  const done = ctx.loader.beginListing();
+  const done = ctx.loader.beginListing("provider");
   try {
     const playlist = await ctx.transport.get(withMarket(`/playlists/${id}?additional_types=track`, ctx.market), PlaylistSchema, signal);
     const firstPage = playlist.items ?? playlist.tracks;
@@ -87,7 +87,7 @@ export async function resolveSaved(ctx: ResolveContext, signal?: AbortSignal): P
       hint: "Run `musicdl auth login` once, then run again.",
     });
   }
-  const done = ctx.loader.beginListing();
+  const done = ctx.loader.beginListing("provider");
   try {
     const tracks: TrackMeta[] = [];
     const skipped: Skipped = { removed: 0, local: 0, episode: 0, unavailable: 0 };

@@ -2,7 +2,8 @@
  * Full track objects (the only ones with ISRC) fetched the cheapest way: cached ids cost nothing, the rest go in
  * `GET /tracks?ids=` batches of 50 shared by every source being resolved, or one `GET /tracks/{id}` each when the
  * batch endpoint is gone (Feb 2026 dev-mode apps answer it with 403; jjdenhertog/spotify-to-plex#131).
- * Partial batches wait until no source is still listing, since a listing source may add ids or supply the tracks.
+ * Nothing is sent while a playlist (or saved tracks) is still listing, since it may hand over the very tracks;
+ * partial batches also wait for albums and artists still listing, since they may add ids to fill the batch.
  */
 import type { TrackMeta } from "../plugins/api.ts";
 import { cacheKeys, type SpotifyCache } from "./cache.ts";
@@ -19,8 +20,11 @@ export interface TrackLoader {
   load(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, TrackMeta | null>>;
   /** Full tracks a list endpoint already returned: cached, and handed to anyone waiting for them. */
   provide(tracks: readonly TrackMeta[]): void;
-  /** Marks a source as still listing; call the returned function once it has queued all its ids. */
-  beginListing(): () => void;
+  /**
+   * Marks a source as still listing; call the returned function once it is done. `provider`: it lists full tracks
+   * (playlist, saved) and may supply queued ids; `lister`: it lists ids needing full tracks (album, artist).
+   */
+  beginListing(kind: "provider" | "lister"): () => void;
 }
 
 export interface TrackLoaderOptions {
@@ -43,7 +47,7 @@ export function createTrackLoader(options: TrackLoaderOptions): TrackLoader {
   const known = new Map<string, Promise<TrackMeta | null>>();
   let batchSupport: "unknown" | "yes" | "no" = "unknown";
   let probing = false;
-  let listers = 0;
+  const listing = { provider: 0, lister: 0 };
   let idleCheckScheduled = false;
 
   function request(id: string): Promise<TrackMeta | null> {
@@ -112,18 +116,19 @@ export function createTrackLoader(options: TrackLoaderOptions): TrackLoader {
   }
 
   function flush(): void {
+    if (listing.provider > 0) return;
     if (batchSupport === "no") {
       for (const [id, waiter] of takeQueued(queued.size)) sendSingle(id, waiter);
       return;
     }
     // While the first batch is in flight nobody knows whether the endpoint exists: ask once, not once per batch.
     while (queued.size >= BATCH_SIZE && !probing) sendBatch(takeQueued(BATCH_SIZE));
-    if (queued.size > 0 && listers === 0 && !idleCheckScheduled) {
+    if (queued.size > 0 && listing.lister === 0 && !idleCheckScheduled) {
       idleCheckScheduled = true;
       // A macrotask later, so sources started in the same tick can still add their ids to this batch.
       setTimeout(() => {
         idleCheckScheduled = false;
-        if (listers > 0 || probing || queued.size === 0) return;
+        if (listing.lister > 0 || listing.provider > 0 || probing || queued.size === 0) return;
         if (batchSupport === "no") flush();
         else sendBatch(takeQueued(BATCH_SIZE));
         flush();
@@ -150,13 +155,13 @@ export function createTrackLoader(options: TrackLoaderOptions): TrackLoader {
         }
       }
     },
-    beginListing() {
-      listers++;
+    beginListing(kind) {
+      listing[kind]++;
       let done = false;
       return () => {
         if (done) return;
         done = true;
-        listers--;
+        listing[kind]--;
         flush();
       };
     },

@@ -83,6 +83,11 @@ export interface CatalogSpec {
   readonly artists?: readonly ArtistSpec[];
   readonly playlists?: readonly PlaylistSpec[];
   readonly savedTracks?: number;
+  /**
+   * Draw playlist and saved tracks from this many extra artists (not in `mainArtistIds`) instead of from the
+   * spec's artists, so artist/album sources do not overlap playlists.
+   */
+  readonly playlistOnlyArtists?: number;
 }
 
 const WORDS = ["Neon", "River", "Glass", "Echo", "Velvet", "Static", "Harbor", "Ember", "Orbit", "Paper", "Silver", "Hollow", "Atlas", "Lumen", "Cedar", "Drift", "Signal", "Marble", "Quiet", "Solar"];
@@ -106,7 +111,11 @@ export function createCatalog(spec: CatalogSpec = {}): Catalog {
     catalog.mainArtistIds.push(artist.id);
     gen.discography(artist, artistSpec, various);
   }
-  const pool = [...catalog.tracks.keys()];
+  const before = new Set(catalog.tracks.keys());
+  for (let i = 0; i < (spec.playlistOnlyArtists ?? 0); i++) {
+    gen.discography(gen.artist(`${prng.pick(WORDS)} Playlist Act ${i + 1}`), { albums: 3, singles: 2, tracksPerAlbum: 12 }, various);
+  }
+  const pool = spec.playlistOnlyArtists ? [...catalog.tracks.keys()].filter((id) => !before.has(id)) : [...catalog.tracks.keys()];
   for (const [index, playlistSpec] of (spec.playlists ?? []).entries()) gen.playlist(index, playlistSpec, pool);
   for (let i = 0; i < (spec.savedTracks ?? 0) && pool.length > 0; i++) catalog.savedTrackIds.push(prng.pick(pool));
   return catalog;
