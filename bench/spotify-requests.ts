@@ -7,7 +7,14 @@
  *   bun bench/spotify-requests.ts
  */
 import { createSpotifyClient, createMemorySpotifyCache } from "../src/spotify/client.ts";
-import { type ApiShape, type CatalogSpec, type SourceSpec, createCatalog, minimumRequests, startFakeSpotify } from "../test/fakes/spotify/index.ts";
+import {
+  type ApiShape,
+  type CatalogSpec,
+  type SourceSpec,
+  createCatalog,
+  minimumRequests,
+  startFakeSpotify,
+} from "../test/fakes/spotify/index.ts";
 import { testSettings } from "../test/spotify/helpers.ts";
 
 const LATENCY_MS = 50;
@@ -17,7 +24,13 @@ const SPEC: CatalogSpec = {
   // Playlists draw from their own artists, so every artist/album track needs its own full-track fetch.
   playlistOnlyArtists: 150,
   artists: [
-    ...Array.from({ length: 10 }, () => ({ albums: 8, singles: 6, compilations: 2, appearsOn: 2, tracksPerAlbum: [8, 14] as const })),
+    ...Array.from({ length: 10 }, () => ({
+      albums: 8,
+      singles: 6,
+      compilations: 2,
+      appearsOn: 2,
+      tracksPerAlbum: [8, 14] as const,
+    })),
     ...Array.from({ length: 5 }, () => ({ albums: 1, singles: 0, tracksPerAlbum: [10, 24] as const })),
   ],
   playlists: Array.from({ length: 20 }, (_, i) => ({ size: 240 + i * 7, nulls: 1, locals: 1, episodes: 1 })),
@@ -26,9 +39,15 @@ const SPEC: CatalogSpec = {
 if (process.argv[2] === "--serve") {
   const fake = startFakeSpotify({
     catalog: createCatalog(SPEC),
-    switches: { latencyMs: LATENCY_MS, batchEndpoints: process.argv[3] === "batch", apiShape: process.argv[4] as ApiShape },
+    switches: {
+      latencyMs: LATENCY_MS,
+      batchEndpoints: process.argv[3] === "batch",
+      apiShape: process.argv[4] as ApiShape,
+    },
   });
-  process.stdout.write(`${JSON.stringify({ apiUrl: fake.apiUrl, accountsUrl: fake.accountsUrl, clientId: fake.clientId, clientSecret: fake.clientSecret })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ apiUrl: fake.apiUrl, accountsUrl: fake.accountsUrl, clientId: fake.clientId, clientSecret: fake.clientSecret })}\n`,
+  );
   for await (const _ of process.stdin) {
     // Runs until the parent closes stdin.
   }
@@ -45,16 +64,29 @@ const sources: SourceSpec[] = [
   ...albumIds.map((id) => ({ kind: "album" as const, id })),
 ];
 const entries = [...catalog.playlists.values()].reduce((sum, playlist) => sum + playlist.entries.length, 0);
-console.log(`config: ${catalog.playlists.size} playlists (${entries} entries), ${artistIds.length} artists, ${albumIds.length} albums; fake latency ${LATENCY_MS} ms, concurrency ${CONCURRENCY}`);
+console.log(
+  `config: ${catalog.playlists.size} playlists (${entries} entries), ${artistIds.length} artists, ${albumIds.length} albums; fake latency ${LATENCY_MS} ms, concurrency ${CONCURRENCY}`,
+);
 
 async function run(batch: boolean, shape: ApiShape) {
-  const child = Bun.spawn([process.execPath, import.meta.path, "--serve", batch ? "batch" : "no-batch", shape], { stdin: "pipe", stdout: "pipe", stderr: "inherit" });
+  const child = Bun.spawn([process.execPath, import.meta.path, "--serve", batch ? "batch" : "no-batch", shape], {
+    stdin: "pipe",
+    stdout: "pipe",
+    stderr: "inherit",
+  });
   const reader = child.stdout.getReader();
   let text = "";
   while (!text.includes("\n")) text += new TextDecoder().decode((await reader.read()).value);
   const fake = JSON.parse(text) as { apiUrl: string; accountsUrl: string; clientId: string; clientSecret: string };
   const client = createSpotifyClient({
-    settings: testSettings({ clientId: fake.clientId, clientSecret: fake.clientSecret, spotifyConcurrency: CONCURRENCY, spotifyRetryBaseDelayS: 1, spotifyRetryMaxDelayS: 30, spotifyMaxWaitS: 600 }),
+    settings: testSettings({
+      clientId: fake.clientId,
+      clientSecret: fake.clientSecret,
+      spotifyConcurrency: CONCURRENCY,
+      spotifyRetryBaseDelayS: 1,
+      spotifyRetryMaxDelayS: 30,
+      spotifyMaxWaitS: 600,
+    }),
     apiUrl: fake.apiUrl,
     accountsUrl: fake.accountsUrl,
     authFile: "/nonexistent/musicdl-bench-auth.json",

@@ -6,7 +6,9 @@ export interface SpotifyCache {
   set(key: string, value: unknown, ttlS: number | null): void;
 }
 
-export function createMemorySpotifyCache(now: () => number = Date.now): SpotifyCache & { keys(): string[]; values(): unknown[] } {
+export function createMemorySpotifyCache(
+  now: () => number = Date.now,
+): SpotifyCache & { keys(): string[]; values(): unknown[] } {
   const entries = new Map<string, { value: unknown; expiresAtMs: number | null }>();
   return {
     get(key) {

@@ -61,14 +61,19 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
   const settings = options.settings;
   const clock = options.clock ?? systemClock;
   const apiUrl = trimSlash(options.apiUrl ?? process.env.MUSICDL_SPOTIFY_API_URL ?? DEFAULT_API_URL);
-  const accountsUrl = trimSlash(options.accountsUrl ?? process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL ?? DEFAULT_ACCOUNTS_URL);
+  const accountsUrl = trimSlash(
+    options.accountsUrl ?? process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL ?? DEFAULT_ACCOUNTS_URL,
+  );
   const cache = options.cache ?? createMemorySpotifyCache(() => clock.now());
   const stats: SpotifyStats = { requests: 0, retries: 0, rateLimited: 0, waitedS: 0, cacheHits: 0 };
   const limiter = createRequestLimiter({
     concurrency: settings.spotifyConcurrency,
     clock,
     bucket: settings.spotifyRateLimitEnabled
-      ? createTokenBucket({ capacity: settings.spotifyRateLimitRequests, windowMs: settings.spotifyRateLimitWindowS * 1000 }, clock)
+      ? createTokenBucket(
+          { capacity: settings.spotifyRateLimitRequests, windowMs: settings.spotifyRateLimitWindowS * 1000 },
+          clock,
+        )
       : undefined,
   });
   let context: ResolveContext | undefined;
@@ -89,7 +94,13 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       timeoutMs: options.timeoutMs ?? 30_000,
     });
     const market = tokens.kind === "app" && settings.market ? `market=${encodeURIComponent(settings.market)}` : "";
-    const loader = createTrackLoader({ transport, cache, stats, marketQuery: () => (market ? `&${market}` : ""), onEvent: options.onEvent });
+    const loader = createTrackLoader({
+      transport,
+      cache,
+      stats,
+      marketQuery: () => (market ? `&${market}` : ""),
+      onEvent: options.onEvent,
+    });
     context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market };
     return context;
   }
@@ -120,7 +131,12 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
   };
 }
 
-function createTokens(options: SpotifyClientOptions, settings: DownloadSettings, accountsUrl: string, clock: Clock): TokenProvider {
+function createTokens(
+  options: SpotifyClientOptions,
+  settings: DownloadSettings,
+  accountsUrl: string,
+  clock: Clock,
+): TokenProvider {
   const authFile = options.authFile ?? defaultAuthFile();
   const stored = readAuthFile(authFile);
   if (stored) return createUserTokenProvider({ accountsUrl, auth: stored, authFile, clock });
@@ -128,8 +144,14 @@ function createTokens(options: SpotifyClientOptions, settings: DownloadSettings,
     ...(settings.clientId ? [] : ["SPOTIFY_CLIENT_ID"]),
     ...(settings.clientSecret ? [] : ["SPOTIFY_CLIENT_SECRET"]),
   ];
-  if (missing.length > 0 || !settings.clientId || !settings.clientSecret) throw new SpotifyCredentialsMissingError(missing);
-  return createClientCredentialsProvider({ accountsUrl, clientId: settings.clientId, clientSecret: settings.clientSecret, clock });
+  if (missing.length > 0 || !settings.clientId || !settings.clientSecret)
+    throw new SpotifyCredentialsMissingError(missing);
+  return createClientCredentialsProvider({
+    accountsUrl,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    clock,
+  });
 }
 
 function trimSlash(url: string): string {

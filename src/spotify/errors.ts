@@ -73,7 +73,11 @@ export function withSource(error: unknown, sourceUrl: string): unknown {
   if (!(error instanceof MusicdlError) || error.message.includes(sourceUrl)) return error;
   const labelled = Object.create(Object.getPrototypeOf(error)) as MusicdlError;
   Object.assign(labelled, error);
-  Object.defineProperty(labelled, "message", { value: `${sourceUrl}: ${error.message}`, enumerable: false, writable: true });
+  Object.defineProperty(labelled, "message", {
+    value: `${sourceUrl}: ${error.message}`,
+    enumerable: false,
+    writable: true,
+  });
   Object.defineProperty(labelled, "stack", { value: error.stack, enumerable: false, writable: true });
   return labelled;
 }

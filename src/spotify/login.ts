@@ -48,9 +48,14 @@ export async function loginWithPkce(options: LoginOptions): Promise<StoredAuth> 
       if (url.pathname !== "/callback") return new Response("Not found", { status: 404 });
       const error = url.searchParams.get("error");
       const code = url.searchParams.get("code");
-      if (url.searchParams.get("state") !== state) return page(400, "This login link is stale; run `musicdl auth login` again.");
+      if (url.searchParams.get("state") !== state)
+        return page(400, "This login link is stale; run `musicdl auth login` again.");
       if (error || !code) {
-        settle.reject(new SpotifyAuthError(`Spotify login was not completed (${error ?? "no code"}).`, { hint: "Run `musicdl auth login` again." }));
+        settle.reject(
+          new SpotifyAuthError(`Spotify login was not completed (${error ?? "no code"}).`, {
+            hint: "Run `musicdl auth login` again.",
+          }),
+        );
         return page(400, "Login was cancelled. You can close this tab.");
       }
       registerSecret(code);
@@ -72,7 +77,12 @@ export async function loginWithPkce(options: LoginOptions): Promise<StoredAuth> 
     authorize.searchParams.set(key, value);
   }
   const timer = setTimeout(
-    () => settle.reject(new SpotifyAuthError("Timed out waiting for the Spotify login in the browser.", { hint: "Run `musicdl auth login` again." })),
+    () =>
+      settle.reject(
+        new SpotifyAuthError("Timed out waiting for the Spotify login in the browser.", {
+          hint: "Run `musicdl auth login` again.",
+        }),
+      ),
     options.timeoutMs ?? 5 * 60_000,
   );
   const onAbort = () => settle.reject(options.signal?.reason);
@@ -80,15 +90,27 @@ export async function loginWithPkce(options: LoginOptions): Promise<StoredAuth> 
   try {
     options.onAuthorizeUrl(authorize.href, redirectUri);
     const code = await codeArrived;
-    const answer = await postTokenForm(options.accountsUrl, {
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: redirectUri,
-      client_id: options.clientId,
-      code_verifier: verifier,
-    }, {});
-    if (!answer.refresh_token) throw new SpotifyAuthError("Spotify's login answer had no refresh token.", { hint: "Run `musicdl auth login` again." });
-    const auth: StoredAuth = { clientId: options.clientId, refreshToken: answer.refresh_token, scope: answer.scope, savedAt: new Date().toISOString() };
+    const answer = await postTokenForm(
+      options.accountsUrl,
+      {
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: redirectUri,
+        client_id: options.clientId,
+        code_verifier: verifier,
+      },
+      {},
+    );
+    if (!answer.refresh_token)
+      throw new SpotifyAuthError("Spotify's login answer had no refresh token.", {
+        hint: "Run `musicdl auth login` again.",
+      });
+    const auth: StoredAuth = {
+      clientId: options.clientId,
+      refreshToken: answer.refresh_token,
+      scope: answer.scope,
+      savedAt: new Date().toISOString(),
+    };
     writeAuthFile(options.authFile, auth);
     return auth;
   } finally {
@@ -99,5 +121,8 @@ export async function loginWithPkce(options: LoginOptions): Promise<StoredAuth> 
 }
 
 function page(status: number, text: string): Response {
-  return new Response(`<!doctype html><title>musicdl</title><p>${text}</p>`, { status, headers: { "content-type": "text/html; charset=utf-8" } });
+  return new Response(`<!doctype html><title>musicdl</title><p>${text}</p>`, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8" },
+  });
 }

@@ -36,7 +36,12 @@ export function resolveAlbum(ctx: ResolveContext, id: string, signal?: AbortSign
   return listAndLoadAlbum(ctx, id, done, signal);
 }
 
-async function listAndLoadAlbum(ctx: ResolveContext, id: string, done: () => void, signal?: AbortSignal): Promise<ResolvedSource> {
+async function listAndLoadAlbum(
+  ctx: ResolveContext,
+  id: string,
+  done: () => void,
+  signal?: AbortSignal,
+): Promise<ResolvedSource> {
   let album: Awaited<ReturnType<typeof fetchAlbum>>;
   try {
     album = await fetchAlbum(ctx, id, signal);
@@ -55,7 +60,9 @@ async function listAndLoadAlbum(ctx: ResolveContext, id: string, done: () => voi
     if (track) tracks.push(withTotalDiscs(track, totalDiscs));
     else unavailable++;
   }
-  const warnings = unavailable ? [`album "${album.name}": skipped ${unavailable} unavailable track${unavailable > 1 ? "s" : ""}`] : [];
+  const warnings = unavailable
+    ? [`album "${album.name}": skipped ${unavailable} unavailable track${unavailable > 1 ? "s" : ""}`]
+    : [];
   const resolved: ResolvedSource = { kind: "album", id, name: album.name, tracks, warnings };
   ctx.cache.set(cacheKeys.album(id), resolved, null);
   return resolved;
@@ -103,7 +110,11 @@ async function fetchArtistReleases(ctx: ResolveContext, id: string, signal?: Abo
   let name = "";
   let next: string | null = withMarket(`/artists/${id}/albums?include_groups=album,single&limit=50`, ctx.market);
   while (next) {
-    const page: v.InferOutput<typeof ArtistAlbumsPageSchema> = await ctx.transport.get(next, ArtistAlbumsPageSchema, signal);
+    const page: v.InferOutput<typeof ArtistAlbumsPageSchema> = await ctx.transport.get(
+      next,
+      ArtistAlbumsPageSchema,
+      signal,
+    );
     for (const album of page.items) {
       // album_group is gone for 2026 dev-mode apps; when present, it is the reliable filter.
       if (album.album_group && album.album_group !== "album" && album.album_group !== "single") continue;

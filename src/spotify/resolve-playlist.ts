@@ -31,7 +31,9 @@ export async function resolvePlaylist(ctx: ResolveContext, id: string, signal?: 
   const knownSnapshot = ctx.cache.get(cacheKeys.playlistSnapshot(id)) as string | undefined;
   if (knownSnapshot !== undefined) {
     const probe = await ctx.transport.get(`/playlists/${id}?fields=snapshot_id,name`, PlaylistProbeSchema, signal);
-    const cached = probe.snapshot_id ? (ctx.cache.get(cacheKeys.playlist(id, probe.snapshot_id)) as ResolvedSource | undefined) : undefined;
+    const cached = probe.snapshot_id
+      ? (ctx.cache.get(cacheKeys.playlist(id, probe.snapshot_id)) as ResolvedSource | undefined)
+      : undefined;
     if (cached) {
       ctx.stats.cacheHits++;
       ctx.loader.provide(cached.tracks);
@@ -40,10 +42,15 @@ export async function resolvePlaylist(ctx: ResolveContext, id: string, signal?: 
   }
   const done = ctx.loader.beginListing("provider");
   try {
-    const playlist = await ctx.transport.get(withMarket(`/playlists/${id}?additional_types=track`, ctx.market), PlaylistSchema, signal);
+    const playlist = await ctx.transport.get(
+      withMarket(`/playlists/${id}?additional_types=track`, ctx.market),
+      PlaylistSchema,
+      signal,
+    );
     const firstPage = playlist.items ?? playlist.tracks;
     // Feb 2026 rule: contents only for playlists the user owns or collaborates on; otherwise no items at all.
-    if (!firstPage || (firstPage.items === undefined && firstPage.total > 0)) throw withheld(id, playlist.name, ctx.tokens.kind);
+    if (!firstPage || (firstPage.items === undefined && firstPage.total > 0))
+      throw withheld(id, playlist.name, ctx.tokens.kind);
     const skipped: Skipped = { removed: 0, local: 0, episode: 0, unavailable: 0 };
     const tracks: TrackMeta[] = [];
     collect(firstPage.items ?? [], tracks, skipped);
@@ -53,13 +60,15 @@ export async function resolvePlaylist(ctx: ResolveContext, id: string, signal?: 
       try {
         page = await ctx.transport.get(next, PlaylistEntriesPageSchema, signal);
       } catch (error) {
-        if (error instanceof SpotifyApiError && error.status === 403) throw withheld(id, playlist.name, ctx.tokens.kind);
+        if (error instanceof SpotifyApiError && error.status === 403)
+          throw withheld(id, playlist.name, ctx.tokens.kind);
         throw error;
       }
       collect(page.items, tracks, skipped);
       next = page.next;
     }
-    if (firstPage.total > 0 && tracks.length === 0 && summarize(skipped) === "") throw withheld(id, playlist.name, ctx.tokens.kind);
+    if (firstPage.total > 0 && tracks.length === 0 && summarize(skipped) === "")
+      throw withheld(id, playlist.name, ctx.tokens.kind);
     ctx.loader.provide(tracks);
     const summary = summarize(skipped);
     const resolved: ResolvedSource = {
@@ -93,13 +102,27 @@ export async function resolveSaved(ctx: ResolveContext, signal?: AbortSignal): P
     const skipped: Skipped = { removed: 0, local: 0, episode: 0, unavailable: 0 };
     let next: string | null = withMarket("/me/tracks?limit=50", ctx.market);
     while (next) {
-      const page: v.InferOutput<typeof SavedTracksPageSchema> = await ctx.transport.get(next, SavedTracksPageSchema, signal);
-      collect(page.items.map((entry) => ({ is_local: false, track: entry.track as SpotifyPlaylistEntry["track"] })), tracks, skipped);
+      const page: v.InferOutput<typeof SavedTracksPageSchema> = await ctx.transport.get(
+        next,
+        SavedTracksPageSchema,
+        signal,
+      );
+      collect(
+        page.items.map((entry) => ({ is_local: false, track: entry.track as SpotifyPlaylistEntry["track"] })),
+        tracks,
+        skipped,
+      );
       next = page.next;
     }
     ctx.loader.provide(tracks);
     const summary = summarize(skipped);
-    return { kind: "saved", id: "", name: "Saved tracks", tracks, warnings: summary ? [`saved tracks: skipped ${summary}`] : [] };
+    return {
+      kind: "saved",
+      id: "",
+      name: "Saved tracks",
+      tracks,
+      warnings: summary ? [`saved tracks: skipped ${summary}`] : [],
+    };
   } finally {
     done();
   }
@@ -131,7 +154,10 @@ function summarize(skipped: Skipped): string {
 }
 
 function withheld(id: string, name: string, tokenKind: "app" | "user"): MusicdlError {
-  const who = tokenKind === "user" ? "your account does not own or collaborate on it" : "musicdl is not logged in as a Spotify user";
+  const who =
+    tokenKind === "user"
+      ? "your account does not own or collaborate on it"
+      : "musicdl is not logged in as a Spotify user";
   return new MusicdlError(
     `Spotify withheld the tracks of playlist "${name}" (${spotifyUrlOf("playlist", id)}): since Feb 2026 Spotify returns playlist contents only to their owner or collaborators, and ${who}.`,
     {

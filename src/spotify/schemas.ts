@@ -4,7 +4,11 @@
  */
 import * as v from "valibot";
 
-const ImageSchema = v.object({ url: v.string(), width: v.nullish(v.number(), null), height: v.nullish(v.number(), null) });
+const ImageSchema = v.object({
+  url: v.string(),
+  width: v.nullish(v.number(), null),
+  height: v.nullish(v.number(), null),
+});
 
 const ArtistRefSchema = v.object({ id: v.nullish(v.string()), name: v.string() });
 
@@ -82,8 +86,12 @@ export const PlaylistSchema = v.object({
   id: v.string(),
   name: v.string(),
   snapshot_id: v.optional(v.string()),
-  items: v.optional(v.object({ ...PlaylistEntriesPageSchema.entries, items: v.optional(v.array(PlaylistEntrySchema)) })),
-  tracks: v.optional(v.object({ ...PlaylistEntriesPageSchema.entries, items: v.optional(v.array(PlaylistEntrySchema)) })),
+  items: v.optional(
+    v.object({ ...PlaylistEntriesPageSchema.entries, items: v.optional(v.array(PlaylistEntrySchema)) }),
+  ),
+  tracks: v.optional(
+    v.object({ ...PlaylistEntriesPageSchema.entries, items: v.optional(v.array(PlaylistEntrySchema)) }),
+  ),
 });
 export type SpotifyPlaylist = v.InferOutput<typeof PlaylistSchema>;
 
@@ -94,7 +102,11 @@ export const SavedTracksPageSchema = pagingSchema(v.object({ track: v.nullish(v.
 
 /** Web API error body `{error:{status,message}}`, plus `reason` on quota 429s (July 2026 changelog). */
 export const ApiErrorBodySchema = v.object({
-  error: v.object({ status: v.optional(v.number()), message: v.optional(v.string(), ""), reason: v.optional(v.string()) }),
+  error: v.object({
+    status: v.optional(v.number()),
+    message: v.optional(v.string(), ""),
+    reason: v.optional(v.string()),
+  }),
 });
 
 /** Accounts service answers, OAuth-shaped (not the Web API error shape). */

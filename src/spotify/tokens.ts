@@ -28,7 +28,7 @@ type TokenForm = Record<string, string>;
 function createCachingProvider(
   kind: "app" | "user",
   clock: Clock,
-  requestToken: (signal?: AbortSignal) => Promise<{ token: string; expiresInS: number }>,
+  requestToken: () => Promise<{ token: string; expiresInS: number }>,
 ): TokenProvider {
   let current: { token: string; expiresAtMs: number } | undefined;
   let pending: Promise<string> | undefined;
@@ -37,18 +37,20 @@ function createCachingProvider(
     kind,
     requests: () => count,
     get(signal) {
+      signal?.throwIfAborted();
       if (current && clock.now() < current.expiresAtMs) return Promise.resolve(current.token);
+      // Shared by every caller, so it runs without any one caller's signal; each caller may still stop waiting.
       pending ??= (async () => {
         try {
           count++;
-          const { token, expiresInS } = await requestToken(signal);
+          const { token, expiresInS } = await requestToken();
           current = { token, expiresAtMs: clock.now() + Math.max(0, expiresInS * 1000 - EXPIRY_MARGIN_MS) };
           return token;
         } finally {
           pending = undefined;
         }
       })();
-      return pending;
+      return signal ? untilAborted(pending, signal) : pending;
     },
     invalidate(token) {
       if (current?.token === token) current = undefined;
@@ -56,8 +58,21 @@ function createCachingProvider(
   };
 }
 
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 /** POSTs a form to the accounts service and returns the parsed token answer (secrets registered for redaction). */
-export async function postTokenForm(accountsUrl: string, form: TokenForm, headers: Record<string, string>, signal?: AbortSignal) {
+export async function postTokenForm(
+  accountsUrl: string,
+  form: TokenForm,
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+) {
   let response: Awaited<ReturnType<typeof ofetch.raw>>;
   try {
     response = await ofetch.raw(`${accountsUrl}/api/token`, {
@@ -69,6 +84,7 @@ export async function postTokenForm(accountsUrl: string, form: TokenForm, header
       signal,
     });
   } catch {
+    if (signal?.aborted) throw signal.reason;
     // Never describe the FetchError itself: its options carry the Authorization header.
     throw new SpotifyAuthError(`could not reach Spotify's accounts service at ${accountsUrl}`, {
       hint: "Check the network connection and run again.",
@@ -81,7 +97,9 @@ export async function postTokenForm(accountsUrl: string, form: TokenForm, header
     return parsed.output;
   }
   const oauthError = v.safeParse(TokenErrorSchema, response._data);
-  const reason = oauthError.success ? `${oauthError.output.error}: ${oauthError.output.error_description ?? ""}`.trim() : `HTTP ${response.status}`;
+  const reason = oauthError.success
+    ? `${oauthError.output.error}: ${oauthError.output.error_description ?? ""}`.trim()
+    : `HTTP ${response.status}`;
   throw new SpotifyAuthError(`Spotify refused the token request (${reason}).`, {
     hint:
       form.grant_type === "refresh_token"
@@ -99,22 +117,30 @@ export function createClientCredentialsProvider(options: {
   registerSecret(options.clientSecret);
   const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString("base64");
   registerSecret(basic);
-  return createCachingProvider("app", options.clock, async (signal) => {
-    const answer = await postTokenForm(options.accountsUrl, { grant_type: "client_credentials" }, { authorization: `Basic ${basic}` }, signal);
+  return createCachingProvider("app", options.clock, async () => {
+    const answer = await postTokenForm(
+      options.accountsUrl,
+      { grant_type: "client_credentials" },
+      { authorization: `Basic ${basic}` },
+    );
     return { token: answer.access_token, expiresInS: answer.expires_in };
   });
 }
 
 /** Refreshes the stored login; a rotated refresh token is written back to the auth file at once. */
-export function createUserTokenProvider(options: { accountsUrl: string; auth: StoredAuth; authFile: string; clock: Clock }): TokenProvider {
+export function createUserTokenProvider(options: {
+  accountsUrl: string;
+  auth: StoredAuth;
+  authFile: string;
+  clock: Clock;
+}): TokenProvider {
   let auth = options.auth;
   registerSecret(auth.refreshToken);
-  return createCachingProvider("user", options.clock, async (signal) => {
+  return createCachingProvider("user", options.clock, async () => {
     const answer = await postTokenForm(
       options.accountsUrl,
       { grant_type: "refresh_token", refresh_token: auth.refreshToken, client_id: auth.clientId },
       {},
-      signal,
     );
     if (answer.refresh_token && answer.refresh_token !== auth.refreshToken) {
       auth = { ...auth, refreshToken: answer.refresh_token, savedAt: new Date(options.clock.now()).toISOString() };

@@ -170,7 +170,11 @@ export function createTrackLoader(options: TrackLoaderOptions): TrackLoader {
 
 /** The batch endpoint answers 403 (or 404) when it was removed for the app; a rate limit or auth failure is not that. */
 function isEndpointGone(error: unknown): boolean {
-  return error instanceof SpotifyApiError && !(error instanceof SpotifyAuthError) && (error.status === 403 || error.status === 404);
+  return (
+    error instanceof SpotifyApiError &&
+    !(error instanceof SpotifyAuthError) &&
+    (error.status === 403 || error.status === 404)
+  );
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -9,7 +9,8 @@ import { fullJitterDelayMs } from "../http/backoff.ts";
 import type { RequestLimiter } from "../http/request-limiter.ts";
 import { log } from "../log.ts";
 import type { Clock } from "../util/clock.ts";
-import { SpotifyApiError, SpotifyAuthError, SpotifyNotFoundError, SpotifyRateLimitError, formatClockTime } from "./errors.ts";
+import { errorFor, networkReason, parseBody, parseRetryAfterS, relativePath, withTimeout } from "./_answer.ts";
+import { SpotifyApiError, SpotifyRateLimitError, formatClockTime } from "./errors.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
 import type { TokenProvider } from "./tokens.ts";
 
@@ -70,7 +71,12 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
   function pauseForRateLimit(waitMs: number, retryAfterS: number | undefined): void {
     const until = clock.now() + waitMs;
     if (waitMs > settings.spotifyMaxWaitS * 1000) {
-      throw new SpotifyRateLimitError({ retryAfterS: retryAfterS ?? Math.ceil(waitMs / 1000), resumeAtMs: until, quota: false, maxWaitS: settings.spotifyMaxWaitS });
+      throw new SpotifyRateLimitError({
+        retryAfterS: retryAfterS ?? Math.ceil(waitMs / 1000),
+        resumeAtMs: until,
+        quota: false,
+        maxWaitS: settings.spotifyMaxWaitS,
+      });
     }
     const previous = Math.max(clock.now(), limiter.gate.pausedUntil());
     if (until <= previous) return;
@@ -80,7 +86,11 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
     log.warn(`Spotify asked for a pause; waiting ${Math.ceil(waitMs / 1000)} s (until ${formatClockTime(until)}).`);
   }
 
-  async function get<T extends v.GenericSchema>(pathOrUrl: string, schema: T, signal?: AbortSignal): Promise<v.InferOutput<T>> {
+  async function get<T extends v.GenericSchema>(
+    pathOrUrl: string,
+    schema: T,
+    signal?: AbortSignal,
+  ): Promise<v.InferOutput<T>> {
     const path = relativePath(pathOrUrl);
     const url = `${options.apiUrl}${path}`;
     let failures = 0;
@@ -92,15 +102,23 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
         response = await limiter.run(() => {
           stats.requests++;
           emit({ type: "request", path });
-          return http.raw(url, { headers: { authorization: `Bearer ${token}` }, signal: withTimeout(signal, options.timeoutMs) });
+          return http.raw(url, {
+            headers: { authorization: `Bearer ${token}` },
+            signal: withTimeout(signal, options.timeoutMs),
+          });
         }, signal);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         // Dropped connection or timeout. Never log the FetchError itself: its options hold the bearer token.
         if (++failures > settings.spotifyMaxRetries) {
-          throw new SpotifyApiError(0, path, `could not reach Spotify for GET ${path} after ${failures} attempts (${networkReason(error)}).`, {
-            hint: "Check the network connection and run again; finished items are kept.",
-          });
+          throw new SpotifyApiError(
+            0,
+            path,
+            `could not reach Spotify for GET ${path} after ${failures} attempts (${networkReason(error)}).`,
+            {
+              hint: "Check the network connection and run again; finished items are kept.",
+            },
+          );
         }
         await retryAfterBackoff(path, networkReason(error), failures, signal);
         continue;
@@ -120,10 +138,18 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
         stats.rateLimited++;
         const retryAfterS = parseRetryAfterS(response.headers.get("retry-after"), clock.now());
         if (body.success && body.output.error.reason === "QUOTA_EXCEEDED") {
-          throw new SpotifyRateLimitError({ quota: true, retryAfterS, resumeAtMs: retryAfterS === undefined ? undefined : clock.now() + retryAfterS * 1000 });
+          throw new SpotifyRateLimitError({
+            quota: true,
+            retryAfterS,
+            resumeAtMs: retryAfterS === undefined ? undefined : clock.now() + retryAfterS * 1000,
+          });
         }
         if (++failures > settings.spotifyMaxRetries + 3) {
-          throw new SpotifyRateLimitError({ quota: false, retryAfterS, resumeAtMs: clock.now() + (retryAfterS ?? 60) * 1000 });
+          throw new SpotifyRateLimitError({
+            quota: false,
+            retryAfterS,
+            resumeAtMs: clock.now() + (retryAfterS ?? 60) * 1000,
+          });
         }
         pauseForRateLimit(retryAfterS === undefined ? backoff(failures - 1) : retryAfterS * 1000, retryAfterS);
         stats.retries++;
@@ -131,9 +157,14 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
       }
       if (status >= 500) {
         if (++failures > settings.spotifyMaxRetries) {
-          throw new SpotifyApiError(status, path, `Spotify kept failing with HTTP ${status} for GET ${path} (${failures} attempts).`, {
-            hint: "Spotify is having trouble; run again later and it resumes.",
-          });
+          throw new SpotifyApiError(
+            status,
+            path,
+            `Spotify kept failing with HTTP ${status} for GET ${path} (${failures} attempts).`,
+            {
+              hint: "Spotify is having trouble; run again later and it resumes.",
+            },
+          );
         }
         await retryAfterBackoff(path, `HTTP ${status}`, failures, signal);
         continue;
@@ -142,7 +173,12 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
     }
   }
 
-  async function retryAfterBackoff(path: string, reason: string, failures: number, signal?: AbortSignal): Promise<void> {
+  async function retryAfterBackoff(
+    path: string,
+    reason: string,
+    failures: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const delayMs = backoff(failures - 1);
     stats.retries++;
     emit({ type: "retry", path, reason, delayMs });
@@ -151,60 +187,4 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
   }
 
   return { get };
-}
-
-function errorFor(status: number, path: string, message: string): Error {
-  const said = message ? ` ("${message}")` : "";
-  if (status === 404) {
-    return new SpotifyNotFoundError(status, path, `Spotify has no such item (HTTP 404${said} for GET ${path}).`, {
-      hint: "Check the link. Spotify-owned editorial and algorithmic playlists are not available to dev-mode apps.",
-    });
-  }
-  if (status === 401) {
-    return new SpotifyAuthError(`Spotify rejected the access token twice (HTTP 401${said}).`, { hint: "Run `musicdl auth login` again, or check the app credentials." });
-  }
-  if (status === 403 && /not registered/i.test(message)) {
-    return new SpotifyAuthError(`Spotify refused access: the user is not on this app's allow-list${said}.`, {
-      hint: "Add your Spotify account under User Management in the app's page at https://developer.spotify.com/dashboard.",
-    });
-  }
-  return new SpotifyApiError(status, path, `Spotify refused GET ${path} (HTTP ${status}${said}).`);
-}
-
-function parseBody<T extends v.GenericSchema>(schema: T, data: unknown, path: string): v.InferOutput<T> {
-  const parsed = v.safeParse(schema, data);
-  if (parsed.success) return parsed.output;
-  const issue = parsed.issues[0];
-  const where = issue.path?.map((segment) => String(segment.key)).join(".") ?? "";
-  throw new SpotifyApiError(200, path, `Spotify's answer to GET ${path} has an unexpected shape (${where || "body"}: ${issue.message}).`);
-}
-
-/** `https://api.spotify.com/v1/albums/x/tracks?offset=50` → `/albums/x/tracks?offset=50`; paths pass through. */
-export function relativePath(pathOrUrl: string): string {
-  if (pathOrUrl.startsWith("/")) return pathOrUrl;
-  const url = new URL(pathOrUrl);
-  const at = url.pathname.indexOf("/v1/");
-  return `${at >= 0 ? url.pathname.slice(at + 3) : url.pathname}${url.search}`;
-}
-
-/** Retry-After is seconds for Spotify; RFC 9110 also allows an HTTP date. */
-export function parseRetryAfterS(header: string | null, nowMs: number): number | undefined {
-  if (header === null || header.trim() === "") return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
-}
-
-function withTimeout(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
-  if (!timeoutMs) return signal;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  return signal ? AbortSignal.any([signal, timeout]) : timeout;
-}
-
-function networkReason(error: unknown): string {
-  if (error instanceof Error && error.name === "TimeoutError") return "timed out";
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
-  const code = cause && "code" in cause ? String(cause.code) : "";
-  return code ? `connection failed: ${code}` : "connection failed";
 }

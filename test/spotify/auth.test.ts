@@ -40,7 +40,10 @@ describe("auth login (PKCE)", () => {
     await using fake = disposable(startFakeSpotify());
     let redirect = "";
     await loginWithPkce({
-      clientId: fake.clientId, accountsUrl: fake.accountsUrl, authFile: join(dir.path, "auth.json"), port: 0,
+      clientId: fake.clientId,
+      accountsUrl: fake.accountsUrl,
+      authFile: join(dir.path, "auth.json"),
+      port: 0,
       onAuthorizeUrl: (url, redirectUri) => {
         redirect = redirectUri;
         void fetch(url);
@@ -48,14 +51,23 @@ describe("auth login (PKCE)", () => {
     });
     expect(redirect).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     const localhost = new URL(`${fake.accountsUrl}/authorize`);
-    for (const [k, val] of Object.entries({ client_id: fake.clientId, response_type: "code", redirect_uri: "http://localhost:8888/callback", code_challenge_method: "S256", code_challenge: "x" })) localhost.searchParams.set(k, val);
+    for (const [k, val] of Object.entries({
+      client_id: fake.clientId,
+      response_type: "code",
+      redirect_uri: "http://localhost:8888/callback",
+      code_challenge_method: "S256",
+      code_challenge: "x",
+    }))
+      localhost.searchParams.set(k, val);
     const answer = await fetch(localhost, { redirect: "manual" });
     expect(answer.status).toBe(400);
   });
 
   test("with a user login, owned playlists resolve under the 2026 rule and foreign ones explain themselves", async () => {
     using dir = tempDir();
-    await using fake = disposable(startFakeSpotify({ switches: { apiShape: "2026", playlistOwnership: "owned-only" } }));
+    await using fake = disposable(
+      startFakeSpotify({ switches: { apiShape: "2026", playlistOwnership: "owned-only" } }),
+    );
     const authFile = join(dir.path, "auth.json");
     await loginAgainst(fake, authFile);
     const client = clientFor(fake, { authFile });
@@ -82,7 +94,12 @@ describe("auth login (PKCE)", () => {
 describe("app credentials", () => {
   test("a missing client secret is named, with where to get one", async () => {
     await using fake = disposable(startFakeSpotify());
-    const client = createSpotifyClient({ settings: testSettings({ clientId: "abc" }), apiUrl: fake.apiUrl, accountsUrl: fake.accountsUrl, authFile: "/nonexistent/auth.json" });
+    const client = createSpotifyClient({
+      settings: testSettings({ clientId: "abc" }),
+      apiUrl: fake.apiUrl,
+      accountsUrl: fake.accountsUrl,
+      authFile: "/nonexistent/auth.json",
+    });
     const error = await client.resolve({ kind: "track", id: SMALL.trackIds.lanterns }).catch((e) => e);
     expect(error.exitCode).toBe(EXIT.USAGE);
     expect(error.message).toContain("SPOTIFY_CLIENT_SECRET");
@@ -104,12 +121,20 @@ describe("musicdl auth (CLI)", () => {
   test("login prints the URL, stores the login; logout removes it", async () => {
     using dir = tempDir();
     await using fake = disposable(startFakeSpotify());
-    const env = { XDG_CONFIG_HOME: dir.path, SPOTIFY_CLIENT_ID: fake.clientId, MUSICDL_SPOTIFY_ACCOUNTS_URL: fake.accountsUrl, NO_COLOR: "1" };
-    const proc = Bun.spawn([process.execPath, join(import.meta.dir, "../../src/main.ts"), "auth", "login", "--port", "0"], {
-      env: { ...process.env, ...env },
-      stdout: "pipe",
-      stderr: "pipe",
-    });
+    const env = {
+      XDG_CONFIG_HOME: dir.path,
+      SPOTIFY_CLIENT_ID: fake.clientId,
+      MUSICDL_SPOTIFY_ACCOUNTS_URL: fake.accountsUrl,
+      NO_COLOR: "1",
+    };
+    const proc = Bun.spawn(
+      [process.execPath, join(import.meta.dir, "../../src/main.ts"), "auth", "login", "--port", "0"],
+      {
+        env: { ...process.env, ...env },
+        stdout: "pipe",
+        stderr: "pipe",
+      },
+    );
     let printed = "";
     const decoder = new TextDecoder();
     const reader = proc.stdout.getReader();

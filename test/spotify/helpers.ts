@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DownloadSettings } from "../../src/config/types.ts";
-import { type SpotifyClient, type SpotifyClientOptions, createMemorySpotifyCache, createSpotifyClient } from "../../src/spotify/client.ts";
+import {
+  type SpotifyClient,
+  type SpotifyClientOptions,
+  createMemorySpotifyCache,
+  createSpotifyClient,
+} from "../../src/spotify/client.ts";
 import type { FakeSpotify } from "../fakes/spotify/index.ts";
 
 export function testSettings(overrides: Partial<DownloadSettings> = {}): DownloadSettings {
@@ -55,7 +60,10 @@ export function tempDir(): { path: string; [Symbol.dispose](): void } {
 export type TestClient = SpotifyClient & { cache: ReturnType<typeof createMemorySpotifyCache> };
 
 /** A client with the fake's app credentials and no stored login (unless `authFile` points at one). */
-export function clientFor(fake: FakeSpotify, options: Partial<Omit<SpotifyClientOptions, "settings">> & { settings?: Partial<DownloadSettings> } = {}): TestClient {
+export function clientFor(
+  fake: FakeSpotify,
+  options: Partial<Omit<SpotifyClientOptions, "settings">> & { settings?: Partial<DownloadSettings> } = {},
+): TestClient {
   const cache = createMemorySpotifyCache();
   const client = createSpotifyClient({
     apiUrl: fake.apiUrl,

@@ -16,16 +16,21 @@ const bigAlbumId = catalog.releases.get(bigAlbumArtist)![0]!.albumId;
 const playlistId = [...catalog.playlists.keys()][0]!;
 
 describe("paging", () => {
-  test.each(["legacy", "2026", "transitional"] as ApiShape[])("a 730-entry playlist gives all 727 tracks (%s shape) in the fewest requests", async (shape) => {
-    await using fake = disposable(startFakeSpotify({ catalog, switches: { apiShape: shape } }));
-    const source = await clientFor(fake).resolve({ kind: "playlist", id: playlistId });
-    const expected = catalog.playlists.get(playlistId)!.entries.flatMap((e) => (e.type === "track" ? [e.trackId] : []));
-    expect(source.tracks.map((t) => t.spotifyId)).toEqual(expected);
-    expect(source.warnings).toHaveLength(1);
-    const minimum = minimumRequests(catalog, [{ kind: "playlist", id: playlistId }], { batch: true, shape });
-    expect(fake.apiRequests()).toHaveLength(minimum.total);
-    if (shape === "2026") expect(fake.apiRequests().every((r) => !r.path.endsWith("/tracks"))).toBe(true);
-  });
+  test.each(["legacy", "2026", "transitional"] as ApiShape[])(
+    "a 730-entry playlist gives all 727 tracks (%s shape) in the fewest requests",
+    async (shape) => {
+      await using fake = disposable(startFakeSpotify({ catalog, switches: { apiShape: shape } }));
+      const source = await clientFor(fake).resolve({ kind: "playlist", id: playlistId });
+      const expected = catalog.playlists
+        .get(playlistId)!
+        .entries.flatMap((e) => (e.type === "track" ? [e.trackId] : []));
+      expect(source.tracks.map((t) => t.spotifyId)).toEqual(expected);
+      expect(source.warnings).toHaveLength(1);
+      const minimum = minimumRequests(catalog, [{ kind: "playlist", id: playlistId }], { batch: true, shape });
+      expect(fake.apiRequests()).toHaveLength(minimum.total);
+      if (shape === "2026") expect(fake.apiRequests().every((r) => !r.path.endsWith("/tracks"))).toBe(true);
+    },
+  );
 
   test("a 120-track album gives 120 tracks over 2 discs", async () => {
     await using fake = disposable(startFakeSpotify({ catalog }));
@@ -34,7 +39,9 @@ describe("paging", () => {
     expect(new Set(source.tracks.map((t) => t.spotifyId)).size).toBe(120);
     expect(source.tracks.every((t) => t.isrc && t.album.totalDiscs === 2)).toBe(true);
     // album + 2 more pages of tracks + 3 batches of 50 ids
-    expect(fake.apiRequests()).toHaveLength(minimumRequests(catalog, [{ kind: "album", id: bigAlbumId }], { batch: true }).total);
+    expect(fake.apiRequests()).toHaveLength(
+      minimumRequests(catalog, [{ kind: "album", id: bigAlbumId }], { batch: true }).total,
+    );
     expect(fake.apiRequests()).toHaveLength(6);
   });
 
@@ -48,7 +55,17 @@ describe("paging", () => {
     expect(types).toEqual(new Set(["album", "single"]));
     const listings = fake.apiRequests().filter((r) => r.path === `/v1/artists/${busyArtist}/albums`);
     expect(listings).toHaveLength(6);
-    const minimum = minimumRequests(catalog, [{ kind: "artist", id: busyArtist }], { batch: true, caps: { albumTracks: 50, artistAlbums: 10, playlistEmbedded: 100, playlistItems: 100, savedTracks: 50, batchTracks: 50 } });
+    const minimum = minimumRequests(catalog, [{ kind: "artist", id: busyArtist }], {
+      batch: true,
+      caps: {
+        albumTracks: 50,
+        artistAlbums: 10,
+        playlistEmbedded: 100,
+        playlistItems: 100,
+        savedTracks: 50,
+        batchTracks: 50,
+      },
+    });
     expect(fake.apiRequests()).toHaveLength(minimum.total);
   });
 
@@ -63,7 +80,14 @@ describe("paging", () => {
     expect(artist.tracks.length).toBeGreaterThan(60);
     const batchCalls = fake.apiRequests().filter((r) => r.path === "/v1/tracks");
     expect(batchCalls.map((r) => r.status)).toEqual([403]);
-    const minimum = minimumRequests(catalog, [{ kind: "album", id: bigAlbumId }, { kind: "artist", id: busyArtist }], { batch: false });
+    const minimum = minimumRequests(
+      catalog,
+      [
+        { kind: "album", id: bigAlbumId },
+        { kind: "artist", id: busyArtist },
+      ],
+      { batch: false },
+    );
     expect(fake.apiRequests()).toHaveLength(minimum.total + 1);
   });
 });

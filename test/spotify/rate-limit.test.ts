@@ -22,7 +22,9 @@ async function cleanRun() {
 describe("429 handling", () => {
   test("after a 429 with Retry-After, no request is sent before it elapses, and nothing is lost", async () => {
     const expected = await cleanRun();
-    await using fake = disposable(startFakeSpotify({ switches: { faults: [{ kind: "429", retryAfterS: 1, after: 1 }] } }));
+    await using fake = disposable(
+      startFakeSpotify({ switches: { faults: [{ kind: "429", retryAfterS: 1, after: 1 }] } }),
+    );
     // One request in flight at a time, so the log's order is the order of sending; the other sources queue.
     const client = clientFor(fake, { settings: { spotifyConcurrency: 1 } });
     expect(await resolveAll(client)).toEqual(expected);
@@ -38,7 +40,9 @@ describe("429 handling", () => {
 
   test("with several requests in flight, the pause holds for every caller", async () => {
     const expected = await cleanRun();
-    await using fake = disposable(startFakeSpotify({ switches: { faults: [{ kind: "429", retryAfterS: 1, after: 2 }] } }));
+    await using fake = disposable(
+      startFakeSpotify({ switches: { faults: [{ kind: "429", retryAfterS: 1, after: 2 }] } }),
+    );
     const sends: { path: string; at: number }[] = [];
     let pause: { until: number; at: number } | undefined;
     const onEvent = (event: SpotifyEvent) => {
@@ -55,7 +59,9 @@ describe("429 handling", () => {
   });
 
   test("a 429 without Retry-After is retried after a jittered backoff", async () => {
-    await using fake = disposable(startFakeSpotify({ switches: { faults: [{ kind: "429", retryAfterS: null, times: 2 }] } }));
+    await using fake = disposable(
+      startFakeSpotify({ switches: { faults: [{ kind: "429", retryAfterS: null, times: 2 }] } }),
+    );
     const client = clientFor(fake);
     const album = await client.resolve({ kind: "album", id: SMALL.albumId });
     expect(album.tracks).toHaveLength(3);
@@ -79,7 +85,9 @@ describe("429 handling", () => {
 
   test("QUOTA_EXCEEDED is reported as a spent quota and not retried", async () => {
     await using fake = disposable(startFakeSpotify({ switches: { faults: [{ kind: "quota", retryAfterS: 5 }] } }));
-    const error = await clientFor(fake).resolve({ kind: "track", id: SMALL.trackIds.lanterns }).catch((e) => e);
+    const error = await clientFor(fake)
+      .resolve({ kind: "track", id: SMALL.trackIds.lanterns })
+      .catch((e) => e);
     expect(error.exitCode).toBe(EXIT.RESUME_LATER);
     expect(error.message).toContain("quota");
     expect(fake.apiRequests()).toHaveLength(1);
@@ -90,7 +98,14 @@ describe("server errors, dropped connections and expired tokens", () => {
   test("5xx answers and dropped connections are retried and nothing is lost", async () => {
     const expected = await cleanRun();
     await using fake = disposable(
-      startFakeSpotify({ switches: { faults: [{ kind: "5xx", status: 502, times: 2 }, { kind: "drop", after: 3, times: 2 }] } }),
+      startFakeSpotify({
+        switches: {
+          faults: [
+            { kind: "5xx", status: 502, times: 2 },
+            { kind: "drop", after: 3, times: 2 },
+          ],
+        },
+      }),
     );
     const client = clientFor(fake);
     expect(await resolveAll(client)).toEqual(expected);
@@ -115,7 +130,9 @@ describe("server errors, dropped connections and expired tokens", () => {
 
   test("a server that keeps failing fails that source after spotify_max_retries", async () => {
     await using fake = disposable(startFakeSpotify({ switches: { faults: [{ kind: "5xx", times: 100 }] } }));
-    const error = await clientFor(fake, { settings: { spotifyMaxRetries: 2 } }).resolve({ kind: "album", id: SMALL.albumId }).catch((e) => e);
+    const error = await clientFor(fake, { settings: { spotifyMaxRetries: 2 } })
+      .resolve({ kind: "album", id: SMALL.albumId })
+      .catch((e) => e);
     expect(error.exitCode).toBe(1);
     expect(error.message).toContain(`https://open.spotify.com/album/${SMALL.albumId}`);
     expect(error.message).toContain("HTTP 503");
@@ -137,8 +154,12 @@ describe("server errors, dropped connections and expired tokens", () => {
   });
 
   test("other 4xx answers are not retried and name the source", async () => {
-    await using fake = disposable(startFakeSpotify({ switches: { apiShape: "2026", playlistOwnership: "owned-only" } }));
-    const error = await clientFor(fake).resolve({ kind: "saved", id: "" }).catch((e) => e);
+    await using fake = disposable(
+      startFakeSpotify({ switches: { apiShape: "2026", playlistOwnership: "owned-only" } }),
+    );
+    const error = await clientFor(fake)
+      .resolve({ kind: "saved", id: "" })
+      .catch((e) => e);
     expect(error.exitCode).toBe(EXIT.RESUME_LATER);
     expect(error.hint).toContain("musicdl auth login");
     expect(fake.apiRequests()).toHaveLength(0);

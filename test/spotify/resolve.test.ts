@@ -17,7 +17,15 @@ describe("resolving the small catalog", () => {
       explicit: true,
       isrc: SMALL.isrc.lanterns,
       spotifyUrl: `https://open.spotify.com/track/${SMALL.trackIds.lanterns}`,
-      album: { id: SMALL.albumId, name: "Paper Boats", type: "album", artists: ["Harbor Lights"], releaseDate: "2024-05-17", releaseDatePrecision: "day", totalTracks: 3 },
+      album: {
+        id: SMALL.albumId,
+        name: "Paper Boats",
+        type: "album",
+        artists: ["Harbor Lights"],
+        releaseDate: "2024-05-17",
+        releaseDatePrecision: "day",
+        totalTracks: 3,
+      },
     });
     expect(track.album.images.length).toBeGreaterThan(0);
   });
@@ -38,7 +46,11 @@ describe("resolving the small catalog", () => {
   test("a playlist skips removed, local and podcast entries with one summary warning", async () => {
     await using fake = disposable(startFakeSpotify());
     const source = await clientFor(fake).resolve({ kind: "playlist", id: SMALL.playlistId });
-    expect(source.tracks.map((t) => t.spotifyId)).toEqual([SMALL.trackIds.lanterns, SMALL.trackIds.tideTables, SMALL.singleTrackId]);
+    expect(source.tracks.map((t) => t.spotifyId)).toEqual([
+      SMALL.trackIds.lanterns,
+      SMALL.trackIds.tideTables,
+      SMALL.singleTrackId,
+    ]);
     expect(source.snapshotId).toBe("snap-road-trip-1");
     expect(source.warnings).toEqual(['playlist "Road Trip": skipped 1 local file, 1 podcast episode, 1 removed entry']);
     // Playlist entries carry full tracks: no per-track request.
@@ -63,7 +75,9 @@ describe("resolving the small catalog", () => {
 
   test("an unknown track fails that source with a 404 naming its URL", async () => {
     await using fake = disposable(startFakeSpotify());
-    const error = await clientFor(fake).resolve({ kind: "album", id: "0000000000000000000000" }).catch((e) => e);
+    const error = await clientFor(fake)
+      .resolve({ kind: "album", id: "0000000000000000000000" })
+      .catch((e) => e);
     expect(error.name).toBe("SpotifyNotFoundError");
     expect(error.exitCode).toBe(1);
     expect(error.message).toContain("https://open.spotify.com/album/0000000000000000000000");

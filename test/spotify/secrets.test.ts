@@ -27,7 +27,12 @@ test("no log line, error, stat or cache value carries the client secret or any t
       switches: {
         apiShape: "2026",
         playlistOwnership: "owned-only",
-        faults: [{ kind: "429", retryAfterS: 0 }, { kind: "5xx", after: 2 }, { kind: "drop", after: 4 }, { kind: "401", after: 6 }],
+        faults: [
+          { kind: "429", retryAfterS: 0 },
+          { kind: "5xx", after: 2 },
+          { kind: "drop", after: 4 },
+          { kind: "401", after: 6 },
+        ],
       },
     }),
   );
@@ -45,9 +50,20 @@ test("no log line, error, stat or cache value carries the client secret or any t
   outcomes.push(...(await Promise.allSettled([app.resolve({ kind: "track", id: SMALL.trackIds.undertow })])));
 
   const authFile = join(dir.path, "auth.json");
-  await loginWithPkce({ clientId: fake.clientId, accountsUrl: fake.accountsUrl, authFile, port: 0, onAuthorizeUrl: (url) => void fetch(url) });
+  await loginWithPkce({
+    clientId: fake.clientId,
+    accountsUrl: fake.accountsUrl,
+    authFile,
+    port: 0,
+    onAuthorizeUrl: (url) => void fetch(url),
+  });
   const user = clientFor(fake, { cache, authFile, onEvent: (event) => seen.push(JSON.stringify(event)) });
-  outcomes.push(...(await Promise.allSettled([user.resolve({ kind: "saved", id: "" }), user.resolve({ kind: "playlist", id: SMALL.playlistId })])));
+  outcomes.push(
+    ...(await Promise.allSettled([
+      user.resolve({ kind: "saved", id: "" }),
+      user.resolve({ kind: "playlist", id: SMALL.playlistId }),
+    ])),
+  );
   fake.set({ faults: [{ kind: "429", retryAfterS: 99_999 }] });
   outcomes.push(...(await Promise.allSettled([user.resolve({ kind: "playlist", id: SMALL.foreignPlaylistId })])));
 
@@ -63,7 +79,11 @@ test("no log line, error, stat or cache value carries the client secret or any t
     JSON.stringify(cache.values()),
     JSON.stringify(outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []))),
   ].join("\n");
-  const secrets = [fake.clientSecret, Buffer.from(`${fake.clientId}:${fake.clientSecret}`).toString("base64"), ...fake.issuedSecrets()];
+  const secrets = [
+    fake.clientSecret,
+    Buffer.from(`${fake.clientId}:${fake.clientSecret}`).toString("base64"),
+    ...fake.issuedSecrets(),
+  ];
   expect(secrets.length).toBeGreaterThan(5);
   for (const secret of secrets) expect(everything.includes(secret) ? secret : "").toBe("");
   expect(lines.length).toBeGreaterThan(0);

@@ -21,7 +21,12 @@ describe("response shapes", () => {
   test("2026 answers without popularity, label, genres or markets still give complete tracks", async () => {
     await using fake = disposable(startFakeSpotify({ switches: { apiShape: "2026" } }));
     const [track] = (await clientFor(fake).resolve({ kind: "track", id: SMALL.trackIds.undertow })).tracks;
-    expect(track).toMatchObject({ title: "Undertow", isrc: SMALL.isrc.undertow, discNumber: 2, album: { name: "Paper Boats" } });
+    expect(track).toMatchObject({
+      title: "Undertow",
+      isrc: SMALL.isrc.undertow,
+      discNumber: 2,
+      album: { name: "Paper Boats" },
+    });
   });
 
   test("a track without an ISRC is kept, just without one", async () => {
@@ -37,8 +42,12 @@ describe("response shapes", () => {
 
 describe("the 2026 playlist ownership rule", () => {
   test("a playlist Spotify returns without items fails with advice to log in and own it", async () => {
-    await using fake = disposable(startFakeSpotify({ switches: { apiShape: "2026", playlistOwnership: "owned-only" } }));
-    const error = await clientFor(fake).resolve({ kind: "playlist", id: SMALL.playlistId }).catch((e) => e);
+    await using fake = disposable(
+      startFakeSpotify({ switches: { apiShape: "2026", playlistOwnership: "owned-only" } }),
+    );
+    const error = await clientFor(fake)
+      .resolve({ kind: "playlist", id: SMALL.playlistId })
+      .catch((e) => e);
     expect(error.exitCode).toBe(1);
     expect(error.message).toContain(`https://open.spotify.com/playlist/${SMALL.playlistId}`);
     expect(error.message).toContain("withheld");

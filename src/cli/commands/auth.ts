@@ -16,8 +16,16 @@ const login = defineCommand({
       `Examples:\n  musicdl auth login\n  musicdl auth login --client-id 0123abcd --port 9090`,
   },
   args: {
-    "client-id": { type: "string", description: "Spotify app client id (default: $SPOTIFY_CLIENT_ID)", valueHint: "ID" },
-    port: { type: "string", description: `Loopback port of the redirect URI (default ${DEFAULT_LOGIN_PORT}; 0 picks a free one)`, valueHint: "PORT" },
+    "client-id": {
+      type: "string",
+      description: "Spotify app client id (default: $SPOTIFY_CLIENT_ID)",
+      valueHint: "ID",
+    },
+    port: {
+      type: "string",
+      description: `Loopback port of the redirect URI (default ${DEFAULT_LOGIN_PORT}; 0 picks a free one)`,
+      valueHint: "PORT",
+    },
   },
   async run({ args }) {
     const clientId = args["client-id"] || process.env.SPOTIFY_CLIENT_ID;
@@ -27,7 +35,8 @@ const login = defineCommand({
       });
     }
     const port = args.port === undefined ? DEFAULT_LOGIN_PORT : Number(args.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port ${args.port}: not a port number.`);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+      throw new UsageError(`--port ${args.port}: not a port number.`);
     const authFile = defaultAuthFile();
     await loginWithPkce({
       clientId,

@@ -44,16 +44,22 @@ export async function handleAccounts(request: Request, url: URL, state: Accounts
     state.codes.delete(form.get("code") ?? "");
     if (code.redirectUri !== form.get("redirect_uri")) return oauthError("invalid_grant", "Invalid redirect URI");
     if (code.clientId !== form.get("client_id")) return oauthError("invalid_client", "Invalid client");
-    const challenge = createHash("sha256").update(form.get("code_verifier") ?? "").digest("base64url");
+    const challenge = createHash("sha256")
+      .update(form.get("code_verifier") ?? "")
+      .digest("base64url");
     if (challenge !== code.challenge) return oauthError("invalid_grant", "code_verifier was incorrect");
     const refreshToken = secret("AQ_fake_refresh_");
     state.refreshTokens.add(refreshToken);
     state.issued.push(refreshToken);
-    return issueAccess(state, "user", { refresh_token: refreshToken, scope: "user-library-read playlist-read-private playlist-read-collaborative" });
+    return issueAccess(state, "user", {
+      refresh_token: refreshToken,
+      scope: "user-library-read playlist-read-private playlist-read-collaborative",
+    });
   }
   if (grant === "refresh_token") {
     const refreshToken = form.get("refresh_token") ?? "";
-    if (!state.refreshTokens.has(refreshToken) || form.get("client_id") !== state.clientId) return oauthError("invalid_grant", "Refresh token revoked");
+    if (!state.refreshTokens.has(refreshToken) || form.get("client_id") !== state.clientId)
+      return oauthError("invalid_grant", "Refresh token revoked");
     if (!state.rotateRefreshTokens()) return issueAccess(state, "user");
     state.refreshTokens.delete(refreshToken);
     const rotated = secret("AQ_fake_refresh_");
@@ -74,7 +80,8 @@ function issueAccess(state: AccountsState, kind: "app" | "user", extra: Record<s
 /** Spotify accepts plain-HTTP redirects only to loopback IP literals; `localhost` is rejected (since 2025). */
 function authorize(url: URL, state: AccountsState): Response {
   const params = url.searchParams;
-  if (params.get("client_id") !== state.clientId) return new Response("INVALID_CLIENT: Invalid client", { status: 400 });
+  if (params.get("client_id") !== state.clientId)
+    return new Response("INVALID_CLIENT: Invalid client", { status: 400 });
   let redirect: URL;
   try {
     redirect = new URL(params.get("redirect_uri") ?? "");
@@ -82,12 +89,21 @@ function authorize(url: URL, state: AccountsState): Response {
     return new Response("INVALID_CLIENT: Invalid redirect URI", { status: 400 });
   }
   const loopback = redirect.hostname === "127.0.0.1" || redirect.hostname === "[::1]";
-  if (redirect.protocol === "http:" && !loopback) return new Response("INVALID_CLIENT: Insecure redirect URI", { status: 400 });
-  if (params.get("response_type") !== "code" || params.get("code_challenge_method") !== "S256" || !params.get("code_challenge")) {
+  if (redirect.protocol === "http:" && !loopback)
+    return new Response("INVALID_CLIENT: Insecure redirect URI", { status: 400 });
+  if (
+    params.get("response_type") !== "code" ||
+    params.get("code_challenge_method") !== "S256" ||
+    !params.get("code_challenge")
+  ) {
     return new Response("INVALID_REQUEST: PKCE required", { status: 400 });
   }
   const code = secret("fake_code_");
-  state.codes.set(code, { challenge: params.get("code_challenge") ?? "", redirectUri: redirect.href, clientId: state.clientId });
+  state.codes.set(code, {
+    challenge: params.get("code_challenge") ?? "",
+    redirectUri: redirect.href,
+    clientId: state.clientId,
+  });
   state.issued.push(code);
   redirect.searchParams.set("code", code);
   redirect.searchParams.set("state", params.get("state") ?? "");

@@ -14,8 +14,12 @@ export interface RouteContext {
 }
 
 /** The Web API error shape (error-403.json, error-404.json). */
-export const apiError = (status: number, message: string, extra: Record<string, string> = {}, headers: Record<string, string> = {}) =>
-  Response.json({ error: { status, message, ...extra } }, { status, headers });
+export const apiError = (
+  status: number,
+  message: string,
+  extra: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) => Response.json({ error: { status, message, ...extra } }, { status, headers });
 
 const ALL_GROUPS = ["album", "single", "appears_on", "compilation"];
 
@@ -23,7 +27,8 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
   const parts = path.split("/").filter(Boolean); // ["tracks", id] …
   const { catalog, builders, caps } = ctx;
   const offset = Math.max(0, Number(query.get("offset") ?? 0) || 0);
-  const limitOf = (fallback: number, cap: number) => Math.min(cap, Math.max(1, Number(query.get("limit") ?? fallback) || fallback));
+  const limitOf = (fallback: number, cap: number) =>
+    Math.min(cap, Math.max(1, Number(query.get("limit") ?? fallback) || fallback));
   const paged = <T>(basePath: string, all: readonly T[], limit: number, map: (item: T) => unknown, extraQuery = "") =>
     builders.page(basePath, all.slice(offset, offset + limit).map(map), offset, limit, all.length, extraQuery);
 
@@ -32,7 +37,12 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
     if (!ctx.batchEndpoints) return apiError(403, "Forbidden");
     const ids = (query.get("ids") ?? "").split(",").filter(Boolean);
     if (ids.length === 0 || ids.length > caps.batchTracks) return apiError(400, "Too many ids requested");
-    return Response.json({ tracks: ids.map((id) => { const t = catalog.tracks.get(id); return t ? builders.fullTrack(t) : null; }) });
+    return Response.json({
+      tracks: ids.map((id) => {
+        const t = catalog.tracks.get(id);
+        return t ? builders.fullTrack(t) : null;
+      }),
+    });
   }
   if (parts[0] === "tracks" && parts.length === 2) {
     const track = catalog.tracks.get(parts[1]!);
@@ -44,10 +54,17 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
     const tracks = album.trackIds.map((id) => catalog.tracks.get(id)!);
     const tracksPath = `/albums/${album.id}/tracks`;
     if (parts.length === 2) {
-      const page = builders.page(tracksPath, tracks.slice(0, caps.albumTracks).map(builders.simplifiedTrack), 0, caps.albumTracks, tracks.length);
+      const page = builders.page(
+        tracksPath,
+        tracks.slice(0, caps.albumTracks).map(builders.simplifiedTrack),
+        0,
+        caps.albumTracks,
+        tracks.length,
+      );
       return Response.json(builders.fullAlbum(album, page));
     }
-    if (parts[2] === "tracks") return Response.json(paged(tracksPath, tracks, limitOf(20, caps.albumTracks), builders.simplifiedTrack));
+    if (parts[2] === "tracks")
+      return Response.json(paged(tracksPath, tracks, limitOf(20, caps.albumTracks), builders.simplifiedTrack));
   }
   if (parts[0] === "artists" && parts[1] && parts[2] === "albums") {
     if (!catalog.artists.has(parts[1])) return apiError(404, "Resource not found");
@@ -55,7 +72,13 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
     const releases = (catalog.releases.get(parts[1]) ?? []).filter((release) => groups.includes(release.group));
     const limit = limitOf(20, caps.artistAlbums);
     return Response.json(
-      paged(`/artists/${parts[1]}/albums`, releases, limit, (release) => builders.simplifiedAlbum(catalog.albums.get(release.albumId)!, release.group), `&include_groups=${groups.join(",")}`),
+      paged(
+        `/artists/${parts[1]}/albums`,
+        releases,
+        limit,
+        (release) => builders.simplifiedAlbum(catalog.albums.get(release.albumId)!, release.group),
+        `&include_groups=${groups.join(",")}`,
+      ),
     );
   }
   if (parts[0] === "playlists" && parts[1]) return routePlaylist(parts, query, ctx, offset, limitOf);
@@ -64,41 +87,87 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
     if (ctx.tokenKind !== "user") return apiError(401, "Valid user authentication required");
     if (parts[1] === "tracks") {
       const saved = catalog.savedTrackIds.map((id) => catalog.tracks.get(id)!);
-      return Response.json(paged("/me/tracks", saved, limitOf(20, caps.savedTracks), (track) => ({ added_at: "2026-01-01T00:00:00Z", track: builders.fullTrack(track) })));
+      return Response.json(
+        paged("/me/tracks", saved, limitOf(20, caps.savedTracks), (track) => ({
+          added_at: "2026-01-01T00:00:00Z",
+          track: builders.fullTrack(track),
+        })),
+      );
     }
     if (parts[1] === "playlists") {
-      const mine = [...catalog.playlists.values()].filter((playlist) => playlist.ownerId === catalog.userId || playlist.collaborative);
-      return Response.json(paged("/me/playlists", mine, limitOf(20, 50), (playlist) => {
-        const { items: _items, tracks: _tracks, ...rest } = builders.playlist(playlist, null) as Record<string, unknown>;
-        return { ...rest, [ctx.shape === "2026" ? "items" : "tracks"]: { href: `${rest.href}`, total: playlist.entries.length } };
-      }));
+      const mine = [...catalog.playlists.values()].filter(
+        (playlist) => playlist.ownerId === catalog.userId || playlist.collaborative,
+      );
+      return Response.json(
+        paged("/me/playlists", mine, limitOf(20, 50), (playlist) => {
+          const {
+            items: _items,
+            tracks: _tracks,
+            ...rest
+          } = builders.playlist(playlist, null) as Record<string, unknown>;
+          return {
+            ...rest,
+            [ctx.shape === "2026" ? "items" : "tracks"]: { href: `${rest.href}`, total: playlist.entries.length },
+          };
+        }),
+      );
     }
   }
   return apiError(404, "Service not found");
 }
 
-function routePlaylist(parts: string[], query: URLSearchParams, ctx: RouteContext, offset: number, limitOf: (fallback: number, cap: number) => number): Response {
+function routePlaylist(
+  parts: string[],
+  query: URLSearchParams,
+  ctx: RouteContext,
+  offset: number,
+  limitOf: (fallback: number, cap: number) => number,
+): Response {
   const { catalog, builders, caps, shape } = ctx;
   const playlist = catalog.playlists.get(parts[1]!);
   if (!playlist) return apiError(404, "Resource not found");
-  const visible = ctx.playlistOwnership === "any" || (ctx.tokenKind === "user" && ownsOrCollaborates(catalog, playlist));
+  const visible =
+    ctx.playlistOwnership === "any" || (ctx.tokenKind === "user" && ownsOrCollaborates(catalog, playlist));
   // Legacy apps page through /tracks, 2026 apps through /items (the old path answers 403 for them; bjarneo/cliamp#54).
   const itemsPath = `/playlists/${playlist.id}/${shape === "legacy" ? "tracks" : "items"}`;
   if (parts.length === 2) {
     const page = visible
-      ? builders.page(itemsPath, playlist.entries.slice(0, caps.playlistEmbedded).map(builders.playlistEntry), 0, caps.playlistEmbedded, playlist.entries.length, "&additional_types=track")
+      ? builders.page(
+          itemsPath,
+          playlist.entries.slice(0, caps.playlistEmbedded).map(builders.playlistEntry),
+          0,
+          caps.playlistEmbedded,
+          playlist.entries.length,
+          "&additional_types=track",
+        )
       : null;
     const body = builders.playlist(playlist, page);
     const fields = query.get("fields");
     if (!fields) return Response.json(body);
     // Only top-level field lists (`fields=snapshot_id,name`) are supported, which is all musicdl asks for.
-    return Response.json(Object.fromEntries(fields.split(",").filter((field) => field in body).map((field) => [field, body[field as keyof typeof body]])));
+    return Response.json(
+      Object.fromEntries(
+        fields
+          .split(",")
+          .filter((field) => field in body)
+          .map((field) => [field, body[field as keyof typeof body]]),
+      ),
+    );
   }
   if (parts[2] === "tracks" && shape === "2026") return apiError(403, "Forbidden");
   if (parts[2] !== "items" && parts[2] !== "tracks") return apiError(404, "Service not found");
   if (!visible) return apiError(403, "Forbidden");
   const limit = limitOf(100, caps.playlistItems);
-  return Response.json(builders.page(`/playlists/${playlist.id}/${parts[2]}`, playlist.entries.slice(offset, offset + limit).map(builders.playlistEntry), offset, limit, playlist.entries.length, "&additional_types=track"));
+  return Response.json(
+    builders.page(
+      `/playlists/${playlist.id}/${parts[2]}`,
+      playlist.entries.slice(offset, offset + limit).map(builders.playlistEntry),
+      offset,
+      limit,
+      playlist.entries.length,
+      "&additional_types=track",
+    ),
+  );
 }
 
 function ownsOrCollaborates(catalog: Catalog, playlist: CatalogPlaylist): boolean {

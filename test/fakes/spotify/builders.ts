@@ -89,13 +89,42 @@ export function createBuilders(catalog: Catalog, apiUrl: string, shape: ApiShape
         inner = track ? { ...builders.fullTrack(track), episode: false, track: true } : null;
       } else if (entry.type === "local") {
         inner = {
-          id: null, uri: `spotify:local:::${encodeURIComponent(entry.name)}:180`, name: entry.name, type: "track", is_local: true,
+          id: null,
+          uri: `spotify:local:::${encodeURIComponent(entry.name)}:180`,
+          name: entry.name,
+          type: "track",
+          is_local: true,
           artists: [{ id: null, name: "", type: "artist", uri: "spotify:artist:", href: null, external_urls: {} }],
-          album: { id: null, name: "", type: "album", album_type: null, artists: [], images: [], release_date: null, release_date_precision: null },
-          duration_ms: 180_000, disc_number: 0, track_number: 0, explicit: false, external_ids: {}, external_urls: {}, href: null, popularity: 0, preview_url: null,
+          album: {
+            id: null,
+            name: "",
+            type: "album",
+            album_type: null,
+            artists: [],
+            images: [],
+            release_date: null,
+            release_date_precision: null,
+          },
+          duration_ms: 180_000,
+          disc_number: 0,
+          track_number: 0,
+          explicit: false,
+          external_ids: {},
+          external_urls: {},
+          href: null,
+          popularity: 0,
+          preview_url: null,
         };
       } else if (entry.type === "episode") {
-        inner = { ...ref("episode", entry.id), name: entry.name, duration_ms: 1_800_000, explicit: false, episode: true, track: false, type: "episode" };
+        inner = {
+          ...ref("episode", entry.id),
+          name: entry.name,
+          duration_ms: 1_800_000,
+          explicit: false,
+          episode: true,
+          track: false,
+          type: "episode",
+        };
       }
       const owner = { ...ref("user", catalog.userId) };
       return {

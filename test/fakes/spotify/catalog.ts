@@ -8,7 +8,10 @@ import { createPrng, type Prng } from "./prng.ts";
 export type AlbumType = "album" | "single" | "compilation";
 export type ReleaseGroup = AlbumType | "appears_on";
 
-export interface CatalogArtist { readonly id: string; readonly name: string }
+export interface CatalogArtist {
+  readonly id: string;
+  readonly name: string;
+}
 export interface CatalogAlbum {
   readonly id: string;
   name: string;
@@ -44,7 +47,10 @@ export interface CatalogPlaylist {
   snapshotId: string;
   entries: CatalogPlaylistEntry[];
 }
-export interface CatalogRelease { readonly albumId: string; readonly group: ReleaseGroup }
+export interface CatalogRelease {
+  readonly albumId: string;
+  readonly group: ReleaseGroup;
+}
 
 export interface Catalog {
   /** The user a user token (from `auth login`) belongs to. */
@@ -90,7 +96,28 @@ export interface CatalogSpec {
   readonly playlistOnlyArtists?: number;
 }
 
-const WORDS = ["Neon", "River", "Glass", "Echo", "Velvet", "Static", "Harbor", "Ember", "Orbit", "Paper", "Silver", "Hollow", "Atlas", "Lumen", "Cedar", "Drift", "Signal", "Marble", "Quiet", "Solar"];
+const WORDS = [
+  "Neon",
+  "River",
+  "Glass",
+  "Echo",
+  "Velvet",
+  "Static",
+  "Harbor",
+  "Ember",
+  "Orbit",
+  "Paper",
+  "Silver",
+  "Hollow",
+  "Atlas",
+  "Lumen",
+  "Cedar",
+  "Drift",
+  "Signal",
+  "Marble",
+  "Quiet",
+  "Solar",
+];
 
 export function createCatalog(spec: CatalogSpec = {}): Catalog {
   const prng = createPrng(spec.seed ?? 1);
@@ -113,9 +140,15 @@ export function createCatalog(spec: CatalogSpec = {}): Catalog {
   }
   const before = new Set(catalog.tracks.keys());
   for (let i = 0; i < (spec.playlistOnlyArtists ?? 0); i++) {
-    gen.discography(gen.artist(`${prng.pick(WORDS)} Playlist Act ${i + 1}`), { albums: 3, singles: 2, tracksPerAlbum: 12 }, various);
+    gen.discography(
+      gen.artist(`${prng.pick(WORDS)} Playlist Act ${i + 1}`),
+      { albums: 3, singles: 2, tracksPerAlbum: 12 },
+      various,
+    );
   }
-  const pool = spec.playlistOnlyArtists ? [...catalog.tracks.keys()].filter((id) => !before.has(id)) : [...catalog.tracks.keys()];
+  const pool = spec.playlistOnlyArtists
+    ? [...catalog.tracks.keys()].filter((id) => !before.has(id))
+    : [...catalog.tracks.keys()];
   for (const [index, playlistSpec] of (spec.playlists ?? []).entries()) gen.playlist(index, playlistSpec, pool);
   for (let i = 0; i < (spec.savedTracks ?? 0) && pool.length > 0; i++) catalog.savedTrackIds.push(prng.pick(pool));
   return catalog;
@@ -128,20 +161,42 @@ function createGenerator(catalog: Catalog, prng: Prng) {
     list.push({ albumId, group });
     catalog.releases.set(artistId, list);
   };
-  const isrc = () => `QZ${"ABCDEFGH"[isrcCounter % 8]}${"XYZ"[isrcCounter % 3]}${String(isrcCounter % 7)}26${String(++isrcCounter).padStart(5, "0")}`;
+  const isrc = () =>
+    `QZ${"ABCDEFGH"[isrcCounter % 8]}${"XYZ"[isrcCounter % 3]}${String(isrcCounter % 7)}26${String(++isrcCounter).padStart(5, "0")}`;
   const date = () => {
     const precision = prng.next() < 0.1 ? "year" : "day";
     const year = prng.int(1970, 2026);
-    return { releaseDate: precision === "year" ? String(year) : `${year}-${String(prng.int(1, 12)).padStart(2, "0")}-${String(prng.int(1, 28)).padStart(2, "0")}`, releaseDatePrecision: precision } as const;
+    return {
+      releaseDate:
+        precision === "year"
+          ? String(year)
+          : `${year}-${String(prng.int(1, 12)).padStart(2, "0")}-${String(prng.int(1, 28)).padStart(2, "0")}`,
+      releaseDatePrecision: precision,
+    } as const;
   };
 
   function album(name: string, albumType: AlbumType, artistIds: readonly string[]): CatalogAlbum {
-    const created: CatalogAlbum = { id: prng.id(), name, albumType, artistIds, ...date(), trackIds: [], label: `${prng.pick(WORDS)} Records`, upc: String(prng.int(1e11, 9e11)) };
+    const created: CatalogAlbum = {
+      id: prng.id(),
+      name,
+      albumType,
+      artistIds,
+      ...date(),
+      trackIds: [],
+      label: `${prng.pick(WORDS)} Records`,
+      upc: String(prng.int(1e11, 9e11)),
+    };
     catalog.albums.set(created.id, created);
     return created;
   }
 
-  function track(onAlbum: CatalogAlbum, artistIds: readonly string[], discNumber: number, trackNumber: number, fixedIsrc?: string): CatalogTrack {
+  function track(
+    onAlbum: CatalogAlbum,
+    artistIds: readonly string[],
+    discNumber: number,
+    trackNumber: number,
+    fixedIsrc?: string,
+  ): CatalogTrack {
     const created: CatalogTrack = {
       id: prng.id(),
       name: `${prng.pick(WORDS)} ${prng.pick(WORDS)}${prng.next() < 0.1 ? " (Remastered)" : ""}`,
@@ -170,7 +225,8 @@ function createGenerator(catalog: Catalog, prng: Prng) {
       return created;
     },
     discography(artist: CatalogArtist, spec: ArtistSpec, various: CatalogArtist): void {
-      const size = () => (typeof spec.tracksPerAlbum === "number" ? spec.tracksPerAlbum : prng.int(...(spec.tracksPerAlbum ?? [8, 14])));
+      const size = () =>
+        typeof spec.tracksPerAlbum === "number" ? spec.tracksPerAlbum : prng.int(...(spec.tracksPerAlbum ?? [8, 14]));
       const guest = this.artist(`${prng.pick(WORDS)} Guest`);
       const credits = () => (prng.next() < 0.2 ? [artist.id, guest.id] : [artist.id]);
       const albumTracks: CatalogTrack[] = [];
@@ -200,11 +256,15 @@ function createGenerator(catalog: Catalog, prng: Prng) {
       }
     },
     playlist(index: number, spec: PlaylistSpec, pool: readonly string[]): void {
-      const entries: CatalogPlaylistEntry[] = Array.from({ length: spec.size }, () => ({ type: "track", trackId: prng.pick(pool) }) as const);
+      const entries: CatalogPlaylistEntry[] = Array.from(
+        { length: spec.size },
+        () => ({ type: "track", trackId: prng.pick(pool) }) as const,
+      );
       const place = (entry: CatalogPlaylistEntry) => entries.splice(prng.int(0, entries.length), 0, entry);
       for (let i = 0; i < (spec.nulls ?? 0); i++) place({ type: "null" });
       for (let i = 0; i < (spec.locals ?? 0); i++) place({ type: "local", name: `Home Recording ${i + 1}` });
-      for (let i = 0; i < (spec.episodes ?? 0); i++) place({ type: "episode", id: prng.id(), name: `Podcast Episode ${i + 1}` });
+      for (let i = 0; i < (spec.episodes ?? 0); i++)
+        place({ type: "episode", id: prng.id(), name: `Podcast Episode ${i + 1}` });
       const created: CatalogPlaylist = {
         id: prng.id(),
         name: `${prng.pick(WORDS)} Mix ${index + 1}`,

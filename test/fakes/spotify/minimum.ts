@@ -18,7 +18,14 @@ export interface PageCaps {
 }
 
 export function defaultPageCaps(shape: ApiShape): PageCaps {
-  return { albumTracks: 50, artistAlbums: 50, playlistEmbedded: 100, playlistItems: shape === "legacy" ? 100 : 50, savedTracks: 50, batchTracks: 50 };
+  return {
+    albumTracks: 50,
+    artistAlbums: 50,
+    playlistEmbedded: 100,
+    playlistItems: shape === "legacy" ? 100 : 50,
+    savedTracks: 50,
+    batchTracks: 50,
+  };
 }
 
 export interface SourceSpec {
@@ -57,7 +64,9 @@ export function minimumRequests(
     } else if (source.kind === "album") {
       albums.add(source.id);
     } else if (source.kind === "artist") {
-      const own = (catalog.releases.get(source.id) ?? []).filter((release) => release.group === "album" || release.group === "single");
+      const own = (catalog.releases.get(source.id) ?? []).filter(
+        (release) => release.group === "album" || release.group === "single",
+      );
       listRequests += Math.max(1, Math.ceil(own.length / caps.artistAlbums));
       for (const release of own) albums.add(release.albumId);
     } else {

@@ -87,8 +87,16 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
   const catalog = options.catalog ?? createSmallCatalog();
   const now = options.now ?? Date.now;
   const switches: FakeSpotifySwitches = {
-    apiShape: "legacy", batchEndpoints: true, playlistOwnership: "any", latencyMs: 0, tokenLifetimeS: 3600,
-    rotateRefreshTokens: false, enforceRetryAfter: true, pageCaps: {}, faults: [], ...options.switches,
+    apiShape: "legacy",
+    batchEndpoints: true,
+    playlistOwnership: "any",
+    latencyMs: 0,
+    tokenLifetimeS: 3600,
+    rotateRefreshTokens: false,
+    enforceRetryAfter: true,
+    pageCaps: {},
+    faults: [],
+    ...options.switches,
   };
   const requests: RequestLogEntry[] = [];
   const faultUses = new Map<Fault, { skipped: number; served: number }>();
@@ -145,7 +153,12 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     if (fault) return serveFault(fault);
     if (!url.pathname.startsWith("/v1/")) return handleAccounts(request, url, accounts);
     if (switches.enforceRetryAfter && now() < blockedUntil) {
-      return apiError(429, "API rate limit exceeded", {}, { "retry-after": String(Math.ceil((blockedUntil - now()) / 1000)) });
+      return apiError(
+        429,
+        "API rate limit exceeded",
+        {},
+        { "retry-after": String(Math.ceil((blockedUntil - now()) / 1000)) },
+      );
     }
     const token = accounts.tokens.get((request.headers.get("authorization") ?? "").replace(/^Bearer /, ""));
     if (!token) return apiError(401, "Invalid access token");
@@ -167,7 +180,14 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     port: 0,
     async fetch(request) {
       const url = new URL(request.url);
-      const entry: RequestLogEntry = { method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0, at: now(), doneAt: 0 };
+      const entry: RequestLogEntry = {
+        method: request.method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        status: 0,
+        at: now(),
+        doneAt: 0,
+      };
       requests.push(entry);
       const response = await handle(request, `http://127.0.0.1:${server.port}/v1`);
       // A dropped connection never had a status; log it as 0.

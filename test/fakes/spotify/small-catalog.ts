@@ -9,7 +9,11 @@ export const SMALL = {
   singleAlbumId: "0LanternsSingle0000001",
   compilationId: "0CoastalHitsComp000001",
   appearsOnId: "0MiraValeLiveAlbum0001",
-  trackIds: { lanterns: "0LanternsTrack00000001", tideTables: "0TideTablesTrack000001", undertow: "0UndertowTrack00000001" },
+  trackIds: {
+    lanterns: "0LanternsTrack00000001",
+    tideTables: "0TideTablesTrack000001",
+    undertow: "0UndertowTrack00000001",
+  },
   singleTrackId: "0LanternsSingleTrack01",
   compilationTrackId: "0CoastalLanterns000001",
   appearsOnTrackId: "0MiraLiveDuet000000001",
@@ -25,16 +29,56 @@ export function createSmallCatalog(): Catalog {
     { id: s.featuredArtistId, name: "Mira Vale" },
     { id: s.variousId, name: "Various Artists" },
   ];
-  const album = (id: string, name: string, albumType: CatalogAlbum["albumType"], artistIds: string[], trackIds: string[], releaseDate = "2024-05-17"): CatalogAlbum =>
-    ({ id, name, albumType, artistIds, releaseDate, releaseDatePrecision: releaseDate.length === 4 ? "year" : "day", trackIds, label: "Tidewater Records", upc: "000000000001" });
+  const album = (
+    id: string,
+    name: string,
+    albumType: CatalogAlbum["albumType"],
+    artistIds: string[],
+    trackIds: string[],
+    releaseDate = "2024-05-17",
+  ): CatalogAlbum => ({
+    id,
+    name,
+    albumType,
+    artistIds,
+    releaseDate,
+    releaseDatePrecision: releaseDate.length === 4 ? "year" : "day",
+    trackIds,
+    label: "Tidewater Records",
+    upc: "000000000001",
+  });
   const albums = [
-    album(s.albumId, "Paper Boats", "album", [s.artistId], [s.trackIds.lanterns, s.trackIds.tideTables, s.trackIds.undertow]),
+    album(
+      s.albumId,
+      "Paper Boats",
+      "album",
+      [s.artistId],
+      [s.trackIds.lanterns, s.trackIds.tideTables, s.trackIds.undertow],
+    ),
     album(s.singleAlbumId, "Lanterns", "single", [s.artistId], [s.singleTrackId], "2024-03-01"),
     album(s.compilationId, "Coastal Hits", "compilation", [s.variousId], [s.compilationTrackId], "2025"),
     album(s.appearsOnId, "Mira Vale Live", "album", [s.featuredArtistId], [s.appearsOnTrackId]),
   ];
-  const track = (id: string, name: string, albumId: string, artistIds: string[], discNumber: number, trackNumber: number, isrc: string, explicit = false): CatalogTrack =>
-    ({ id, name, albumId, artistIds, discNumber, trackNumber, durationMs: 200_000 + trackNumber * 1000, explicit, isrc });
+  const track = (
+    id: string,
+    name: string,
+    albumId: string,
+    artistIds: string[],
+    discNumber: number,
+    trackNumber: number,
+    isrc: string,
+    explicit = false,
+  ): CatalogTrack => ({
+    id,
+    name,
+    albumId,
+    artistIds,
+    discNumber,
+    trackNumber,
+    durationMs: 200_000 + trackNumber * 1000,
+    explicit,
+    isrc,
+  });
   const tracks = [
     track(s.trackIds.lanterns, "Lanterns", s.albumId, [s.artistId, s.featuredArtistId], 1, 1, s.isrc.lanterns, true),
     track(s.trackIds.tideTables, "Tide Tables", s.albumId, [s.artistId], 1, 2, s.isrc.tideTables),
@@ -50,29 +94,46 @@ export function createSmallCatalog(): Catalog {
     albums: new Map(albums.map((a) => [a.id, a])),
     tracks: new Map(tracks.map((t) => [t.id, t])),
     playlists: new Map([
-      [s.playlistId, {
-        id: s.playlistId, name: "Road Trip", ownerId: "fake_user_1", collaborative: false, snapshotId: "snap-road-trip-1",
-        entries: [
-          { type: "track", trackId: s.trackIds.lanterns },
-          { type: "null" },
-          { type: "local", name: "Voice Memo" },
-          { type: "episode", id: "0SomeEpisode0000000001", name: "Talk Show" },
-          { type: "track", trackId: s.trackIds.tideTables },
-          { type: "track", trackId: s.singleTrackId },
-        ],
-      }],
-      [s.foreignPlaylistId, {
-        id: s.foreignPlaylistId, name: "Not Mine", ownerId: "someone_else", collaborative: false, snapshotId: "snap-not-mine-1",
-        entries: [{ type: "track", trackId: s.trackIds.undertow }],
-      }],
+      [
+        s.playlistId,
+        {
+          id: s.playlistId,
+          name: "Road Trip",
+          ownerId: "fake_user_1",
+          collaborative: false,
+          snapshotId: "snap-road-trip-1",
+          entries: [
+            { type: "track", trackId: s.trackIds.lanterns },
+            { type: "null" },
+            { type: "local", name: "Voice Memo" },
+            { type: "episode", id: "0SomeEpisode0000000001", name: "Talk Show" },
+            { type: "track", trackId: s.trackIds.tideTables },
+            { type: "track", trackId: s.singleTrackId },
+          ],
+        },
+      ],
+      [
+        s.foreignPlaylistId,
+        {
+          id: s.foreignPlaylistId,
+          name: "Not Mine",
+          ownerId: "someone_else",
+          collaborative: false,
+          snapshotId: "snap-not-mine-1",
+          entries: [{ type: "track", trackId: s.trackIds.undertow }],
+        },
+      ],
     ]),
     releases: new Map([
-      [s.artistId, [
-        { albumId: s.albumId, group: "album" },
-        { albumId: s.singleAlbumId, group: "single" },
-        { albumId: s.compilationId, group: "compilation" },
-        { albumId: s.appearsOnId, group: "appears_on" },
-      ]],
+      [
+        s.artistId,
+        [
+          { albumId: s.albumId, group: "album" },
+          { albumId: s.singleAlbumId, group: "single" },
+          { albumId: s.compilationId, group: "compilation" },
+          { albumId: s.appearsOnId, group: "appears_on" },
+        ],
+      ],
       [s.featuredArtistId, [{ albumId: s.appearsOnId, group: "album" }]],
     ]),
     savedTrackIds: [s.trackIds.tideTables, s.trackIds.undertow],
