@@ -1,0 +1,63 @@
+/** Runs ffmpeg once to turn a downloaded file into the target format, leaving nothing behind on failure or abort. */
+import { rm } from "node:fs/promises";
+import { MusicdlError } from "../errors.ts";
+import { runProcess, stderrTail } from "./_run-process.ts";
+import { probeAudio } from "./probe.ts";
+import { type ConversionSource, type ConversionTarget, planConversion } from "./conversion-plan.ts";
+
+export interface ConvertOptions {
+  readonly input: string;
+  /** The input's stream as the provider reported it (DownloadedAudio); probed with ffprobe when absent. */
+  readonly source?: ConversionSource;
+  /** Where to write; the caller passes a temp path in the target folder and renames it after tagging. */
+  readonly output: string;
+  readonly target: ConversionTarget;
+  readonly ffmpegPath: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface ConvertResult {
+  readonly streamCopy: boolean;
+  /** The full ffmpeg argv after the executable, for `--debug` and tests. */
+  readonly args: readonly string[];
+  /** From the plan: why it differs from what was asked, if it does. */
+  readonly note?: string;
+}
+
+/**
+ * Converts `input` to `output` with the first audio stream only and no metadata from the source: tags are the
+ * tagger's job, and a video's title/uploader tags must not leak into the library.
+ *
+ * @example
+ * ```ts
+ * await convertAudio({ input, source: { codec: "opus", container: "webm" }, output: tmp,
+ *   target: { format: "opus", bitrate: "auto" }, ffmpegPath }); // { streamCopy: true, args: [...] }
+ * ```
+ */
+export async function convertAudio(options: ConvertOptions): Promise<ConvertResult> {
+  const source = options.source ?? (await probeAudio(options.input, { signal: options.signal }));
+  const plan = planConversion(source, options.target);
+  const args = [
+    "-nostdin", "-hide_banner", "-y", "-loglevel", "error",
+    "-i", options.input,
+    "-map", "0:a:0", "-vn", "-sn", "-dn",
+    "-map_metadata", "-1", "-map_chapters", "-1",
+    // bitexact keeps the muxer from writing its own "Lavf…" encoder tag into the file.
+    "-fflags", "+bitexact",
+    ...plan.codecArgs,
+    "-f", plan.muxer,
+    options.output,
+  ];
+  try {
+    const result = await runProcess([options.ffmpegPath, ...args], options.signal);
+    if (result.exitCode !== 0) {
+      throw new MusicdlError(`ffmpeg could not convert ${options.input} to ${plan.extension} (exit ${result.exitCode}): ${stderrTail(result.stderr)}`, {
+        hint: "Run with --debug to see the ffmpeg command; the item is retried on the next run.",
+      });
+    }
+  } catch (error) {
+    await rm(options.output, { force: true }); // never leave a half-written file for the next run to trust
+    throw error;
+  }
+  return { streamCopy: plan.streamCopy, args, ...(plan.note ? { note: plan.note } : {}) };
+}
