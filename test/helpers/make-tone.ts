@@ -42,9 +42,13 @@ export async function makeTone(options: { codec: ToneCodec; seconds: number; fil
   return options.file;
 }
 
-/** A 64×64 solid-colour baseline JPEG, made fresh for cover tests. */
-export async function makeCoverJpeg(file: string, color = "red"): Promise<Uint8Array> {
-  await ffmpeg(["-f", "lavfi", "-i", `color=${color}:s=64x64`, "-frames:v", "1", "-f", "mjpeg", file]);
+/**
+ * A JPEG cover made fresh for a test: 64×64 solid red (~250 bytes) by default; `large` gives 600×600 noise
+ * (~260 KB), bigger than one Ogg page and than a command-line argument may be.
+ */
+export async function makeCoverJpeg(file: string, options: { large?: boolean } = {}): Promise<Uint8Array> {
+  const source = options.large ? "nullsrc=s=600x600,geq=random(1)*255:128:128" : "color=red:s=64x64";
+  await ffmpeg(["-f", "lavfi", "-i", source, "-frames:v", "1", "-q:v", "2", "-f", "mjpeg", file]);
   return new Uint8Array(await Bun.file(file).arrayBuffer());
 }
 
