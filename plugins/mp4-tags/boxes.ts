@@ -37,7 +37,10 @@ export function box(type: string, ...children: readonly Uint8Array[]): Uint8Arra
   const out = new Uint8Array(size);
   new DataView(out.buffer).setUint32(0, size);
   // Box types are four bytes in Mac Roman/Latin-1: "©nam" starts with byte 0xA9, not UTF-8's C2 A9.
-  out.set(Uint8Array.from(type, (char) => char.charCodeAt(0)), 4);
+  out.set(
+    Uint8Array.from(type, (char) => char.charCodeAt(0)),
+    4,
+  );
   let offset = 8;
   for (const child of children) {
     out.set(child, offset);
@@ -73,7 +76,11 @@ export function replaceMoovMeta(file: Uint8Array, newMeta: Uint8Array): Uint8Arr
   const udta = children.find((b) => b.type === "udta");
   const keptUdta = udta ? readBoxes(file, udta.bodyStart, udta.end).filter((b) => b.type !== "meta") : [];
   const newUdta = box("udta", ...keptUdta.map((b) => file.subarray(b.start, b.end)), newMeta);
-  const newMoov = box("moov", ...children.filter((b) => b.type !== "udta").map((b) => file.subarray(b.start, b.end)), newUdta);
+  const newMoov = box(
+    "moov",
+    ...children.filter((b) => b.type !== "udta").map((b) => file.subarray(b.start, b.end)),
+    newUdta,
+  );
   const delta = newMoov.length - (moov.end - moov.start);
   const mediaFollows = top.some((b) => b.start > moov.start && b.type === "mdat");
   if (mediaFollows && delta !== 0) shiftChunkOffsets(newMoov, delta);

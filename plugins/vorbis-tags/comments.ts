@@ -71,7 +71,8 @@ export function encodePictureBlock(cover: NonNullable<TagSet["cover"]>): Uint8Ar
 /** Width and height from a PNG IHDR or a JPEG SOF marker; 0×0 when unreadable (readers accept it). */
 export function imageSize(data: Uint8Array): { width: number; height: number } {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (data.length >= 24 && data[0] === 0x89 && data[1] === 0x50) return { width: view.getUint32(16), height: view.getUint32(20) };
+  if (data.length >= 24 && data[0] === 0x89 && data[1] === 0x50)
+    return { width: view.getUint32(16), height: view.getUint32(20) };
   for (let offset = 2; offset + 9 < data.length && data[offset] === 0xff; ) {
     const marker = data[offset + 1] ?? 0;
     const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;

@@ -26,7 +26,8 @@ function readPages(bytes: Uint8Array): Page[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const pages: Page[] = [];
   for (let offset = 0; offset < bytes.length; ) {
-    if (!isOgg(bytes.subarray(offset)) || offset + 27 > bytes.length) throw new Error(`broken Ogg page at byte ${offset}`);
+    if (!isOgg(bytes.subarray(offset)) || offset + 27 > bytes.length)
+      throw new Error(`broken Ogg page at byte ${offset}`);
     const segments = bytes[offset + 26] ?? 0;
     const lacing = bytes.subarray(offset + 27, offset + 27 + segments);
     const bodyLength = lacing.reduce((sum, value) => sum + value, 0);
@@ -83,7 +84,8 @@ export function retagOgg(bytes: Uint8Array, tags: TagSet): Uint8Array {
   const pages = readPages(bytes);
   const first = pages[0];
   if (!first) throw new Error("empty Ogg file");
-  if (pages.some((page) => page.serial !== first.serial)) throw new Error("Ogg files with several streams are not supported");
+  if (pages.some((page) => page.serial !== first.serial))
+    throw new Error("Ogg files with several streams are not supported");
   const isOpus = startsWith(first.body, new TextEncoder().encode("OpusHead"));
   const { packets, nextPage } = readHeaderPackets(pages, isOpus ? 2 : 3);
   const prefix = isOpus ? OPUS_TAGS : VORBIS_COMMENT;
@@ -92,7 +94,8 @@ export function retagOgg(bytes: Uint8Array, tags: TagSet): Uint8Array {
 
   const vendor = readVendor(oldComment.subarray(prefix.length)) ?? "musicdl";
   const comments = buildComments(tags);
-  if (tags.cover) comments.push(`METADATA_BLOCK_PICTURE=${Buffer.from(encodePictureBlock(tags.cover)).toString("base64")}`);
+  if (tags.cover)
+    comments.push(`METADATA_BLOCK_PICTURE=${Buffer.from(encodePictureBlock(tags.cover)).toString("base64")}`);
   const body = encodeCommentBody(vendor, comments);
   // Vorbis ends its comment header with a framing bit; Opus has none.
   const comment = isOpus ? concat([prefix, body]) : concat([prefix, body, Uint8Array.of(1)]);
@@ -118,12 +121,20 @@ function paginate(packets: readonly Uint8Array[], serial: number, firstSequence:
     const chunk = segments.slice(index, index + 255);
     const continued = index > 0 && (segments[index - 1]?.continues ?? false);
     const lacing = Uint8Array.from(chunk, (segment) => segment.data.length);
-    pages.push(buildPage(continued ? 1 : 0, serial, firstSequence + pages.length, lacing, concat(chunk.map((s) => s.data))));
+    pages.push(
+      buildPage(continued ? 1 : 0, serial, firstSequence + pages.length, lacing, concat(chunk.map((s) => s.data))),
+    );
   }
   return pages;
 }
 
-function buildPage(headerType: number, serial: number, sequence: number, lacing: Uint8Array, body: Uint8Array): Uint8Array {
+function buildPage(
+  headerType: number,
+  serial: number,
+  sequence: number,
+  lacing: Uint8Array,
+  body: Uint8Array,
+): Uint8Array {
   const page = new Uint8Array(27 + lacing.length + body.length);
   const view = new DataView(page.buffer);
   page.set([0x4f, 0x67, 0x67, 0x53, 0, headerType], 0); // "OggS", version 0; granule (bytes 6–13) stays 0

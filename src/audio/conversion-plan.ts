@@ -90,7 +90,9 @@ export function parseBitrate(bitrate: string): "auto" | "copy" | number {
   const match = /^(\d{1,4})k$/.exec(text);
   const kbps = match ? Number(match[1]) : Number.NaN;
   if (!(kbps >= 8 && kbps <= 1536)) {
-    throw new UsageError(`bitrate "${bitrate}" is not understood`, { hint: 'Use "auto", "copy" or a rate like "320k".' });
+    throw new UsageError(`bitrate "${bitrate}" is not understood`, {
+      hint: 'Use "auto", "copy" or a rate like "320k".',
+    });
   }
   return kbps;
 }

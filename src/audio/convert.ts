@@ -38,22 +38,39 @@ export async function convertAudio(options: ConvertOptions): Promise<ConvertResu
   const source = options.source ?? (await probeAudio(options.input, { signal: options.signal }));
   const plan = planConversion(source, options.target);
   const args = [
-    "-nostdin", "-hide_banner", "-y", "-loglevel", "error",
-    "-i", options.input,
-    "-map", "0:a:0", "-vn", "-sn", "-dn",
-    "-map_metadata", "-1", "-map_chapters", "-1",
+    "-nostdin",
+    "-hide_banner",
+    "-y",
+    "-loglevel",
+    "error",
+    "-i",
+    options.input,
+    "-map",
+    "0:a:0",
+    "-vn",
+    "-sn",
+    "-dn",
+    "-map_metadata",
+    "-1",
+    "-map_chapters",
+    "-1",
     // bitexact keeps the muxer from writing its own "Lavf…" encoder tag into the file.
-    "-fflags", "+bitexact",
+    "-fflags",
+    "+bitexact",
     ...plan.codecArgs,
-    "-f", plan.muxer,
+    "-f",
+    plan.muxer,
     options.output,
   ];
   try {
     const result = await runProcess([options.ffmpegPath, ...args], options.signal);
     if (result.exitCode !== 0) {
-      throw new MusicdlError(`ffmpeg could not convert ${options.input} to ${plan.extension} (exit ${result.exitCode}): ${stderrTail(result.stderr)}`, {
-        hint: "Run with --debug to see the ffmpeg command; the item is retried on the next run.",
-      });
+      throw new MusicdlError(
+        `ffmpeg could not convert ${options.input} to ${plan.extension} (exit ${result.exitCode}): ${stderrTail(result.stderr)}`,
+        {
+          hint: "Run with --debug to see the ffmpeg command; the item is retried on the next run.",
+        },
+      );
     }
   } catch (error) {
     await rm(options.output, { force: true }); // never leave a half-written file for the next run to trust

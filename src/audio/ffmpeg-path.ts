@@ -49,14 +49,18 @@ async function locate(env: Env, loadFfmpegStatic: FfmpegStaticLoader): Promise<F
     return { ffmpeg: override, ffprobe: findFfprobe(override, env), origin: "env" };
   }
   const bundled = await loadFfmpegStatic().catch(() => null);
-  if (bundled && existsSync(bundled)) return { ffmpeg: bundled, ffprobe: findFfprobe(bundled, env), origin: "ffmpeg-static" };
+  if (bundled && existsSync(bundled))
+    return { ffmpeg: bundled, ffprobe: findFfprobe(bundled, env), origin: "ffmpeg-static" };
   const onPath = Bun.which("ffmpeg", { PATH: env.PATH ?? "" });
   if (onPath) return { ffmpeg: onPath, ffprobe: findFfprobe(onPath, env), origin: "path" };
-  throw new MusicdlError("ffmpeg was not found: the optional ffmpeg-static package is not installed and no ffmpeg is on PATH.", {
-    hint:
-      "Install ffmpeg (Debian/Ubuntu: `sudo apt-get install ffmpeg`, macOS: `brew install ffmpeg`), " +
-      "or set MUSICDL_FFMPEG to the path of an ffmpeg executable.",
-  });
+  throw new MusicdlError(
+    "ffmpeg was not found: the optional ffmpeg-static package is not installed and no ffmpeg is on PATH.",
+    {
+      hint:
+        "Install ffmpeg (Debian/Ubuntu: `sudo apt-get install ffmpeg`, macOS: `brew install ffmpeg`), " +
+        "or set MUSICDL_FFMPEG to the path of an ffmpeg executable.",
+    },
+  );
 }
 
 /** ffprobe beside the chosen ffmpeg (same build), else the one on PATH. ffmpeg-static ships no ffprobe. */

@@ -30,7 +30,13 @@ describe("convertAudio", () => {
     { name: "aac m4a → .m4a", input: () => aacM4a, source: aacSource, format: "m4a", codec: "aac" },
   ] as const)("$name copies the stream untouched", async ({ input, source, format, codec }) => {
     const output = join(dir.path, `copy-${format}.part`);
-    const result = await convertAudio({ input: input(), source, output, target: { format, bitrate: "auto" }, ffmpegPath: FFMPEG });
+    const result = await convertAudio({
+      input: input(),
+      source,
+      output,
+      target: { format, bitrate: "auto" },
+      ffmpegPath: FFMPEG,
+    });
     expect(result.streamCopy).toBe(true);
     expect(result.args).toContain("copy");
     const probe = await probeAudio(output);
@@ -40,7 +46,13 @@ describe("convertAudio", () => {
 
   test("an incompatible codec is encoded, and the source's tags do not leak", async () => {
     const output = join(dir.path, "encoded.part");
-    const result = await convertAudio({ input: opusWebm, source: opusSource, output, target: { format: "mp3", bitrate: "auto" }, ffmpegPath: FFMPEG });
+    const result = await convertAudio({
+      input: opusWebm,
+      source: opusSource,
+      output,
+      target: { format: "mp3", bitrate: "auto" },
+      ffmpegPath: FFMPEG,
+    });
     expect(result.streamCopy).toBe(false);
     expect(result.args).toEqual(expect.arrayContaining(["libmp3lame", "-map_metadata", "-1"]));
     expect((await probeAudio(output)).codec).toBe("mp3");
@@ -49,7 +61,12 @@ describe("convertAudio", () => {
 
   test("without a known source it probes the input first", async () => {
     const output = join(dir.path, "probed.part");
-    const result = await convertAudio({ input: opusWebm, output, target: { format: "opus", bitrate: "auto" }, ffmpegPath: FFMPEG });
+    const result = await convertAudio({
+      input: opusWebm,
+      output,
+      target: { format: "opus", bitrate: "auto" },
+      ffmpegPath: FFMPEG,
+    });
     expect(result.streamCopy).toBe(true);
   });
 
@@ -63,8 +80,12 @@ describe("convertAudio", () => {
     const output = join(abortDir, "song.opus.part");
     const controller = new AbortController();
     const running = convertAudio({
-      input: fifo, source: { codec: "pcm_s16le", container: "wav" }, output,
-      target: { format: "opus", bitrate: "128k" }, ffmpegPath: FFMPEG, signal: controller.signal,
+      input: fifo,
+      source: { codec: "pcm_s16le", container: "wav" },
+      output,
+      target: { format: "opus", bitrate: "128k" },
+      ffmpegPath: FFMPEG,
+      signal: controller.signal,
     });
     const writer = await open(fifo, "w");
     try {
@@ -83,9 +104,17 @@ describe("convertAudio", () => {
     const broken = join(dir.path, "broken.webm");
     await Bun.write(broken, "not really a webm");
     const output = join(dir.path, "broken.part");
-    const error = await convertAudio({ input: broken, source: opusSource, output, target: { format: "opus", bitrate: "auto" }, ffmpegPath: FFMPEG }).catch((caught: unknown) => caught);
+    const error = await convertAudio({
+      input: broken,
+      source: opusSource,
+      output,
+      target: { format: "opus", bitrate: "auto" },
+      ffmpegPath: FFMPEG,
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MusicdlError);
-    expect((error as Error).message).toMatch(/ffmpeg could not convert .*broken\.webm to opus \(exit \d+\): .*Invalid data/s);
+    expect((error as Error).message).toMatch(
+      /ffmpeg could not convert .*broken\.webm to opus \(exit \d+\): .*Invalid data/s,
+    );
     expect(existsSync(output)).toBe(false);
   });
 });

@@ -34,7 +34,9 @@ describe("probeAudio", () => {
   test("a file that is not audio is a clear error", async () => {
     const notAudio = join(dir.path, "page.html");
     await Bun.write(notAudio, "<html>sign in to confirm you're not a bot</html>");
-    await expect(probeAudio(notAudio, { location: withProbe })).rejects.toThrow(`could not read the audio in ${notAudio}`);
+    await expect(probeAudio(notAudio, { location: withProbe })).rejects.toThrow(
+      `could not read the audio in ${notAudio}`,
+    );
     await expect(probeAudio(notAudio, { location: withoutProbe })).rejects.toThrow("could not read the audio");
   });
 });
@@ -47,7 +49,12 @@ describe("parseFfmpegInfo", () => {
       "  Stream #0:0(eng): Audio: opus, 48000 Hz, stereo, fltp (default)",
     ].join("\n");
     expect(parseFfmpegInfo(stderr)).toEqual({
-      codec: "opus", container: "webm", bitrateKbps: 140, durationMs: 192_500, sampleRate: 48000, channels: 2,
+      codec: "opus",
+      container: "webm",
+      bitrateKbps: 140,
+      durationMs: 192_500,
+      sampleRate: 48000,
+      channels: 2,
     });
   });
 });

@@ -31,10 +31,19 @@ async function ffmpeg(args: readonly string[]): Promise<void> {
  * Writes a stereo 440 Hz tone; the container follows `file`'s extension (`.webm`, `.m4a`, `.ogg`…).
  * `title` puts a source tag in the file, so tests can prove it does not leak into the output.
  */
-export async function makeTone(options: { codec: ToneCodec; seconds: number; file: string; title?: string }): Promise<string> {
+export async function makeTone(options: {
+  codec: ToneCodec;
+  seconds: number;
+  file: string;
+  title?: string;
+}): Promise<string> {
   await ffmpeg([
-    "-f", "lavfi", "-i", `sine=frequency=440:sample_rate=48000:duration=${options.seconds}`,
-    "-ac", "2",
+    "-f",
+    "lavfi",
+    "-i",
+    `sine=frequency=440:sample_rate=48000:duration=${options.seconds}`,
+    "-ac",
+    "2",
     ...(options.title ? ["-metadata", `title=${options.title}`] : []),
     ...ENCODERS[options.codec],
     options.file,

@@ -28,7 +28,12 @@ export async function ffprobeTags(file: string): Promise<FfprobeView> {
   });
   const json = JSON.parse(await new Response(child.stdout).text()) as {
     format: { tags?: Record<string, string> };
-    streams: { codec_type: string; codec_name: string; disposition?: { attached_pic?: number }; tags?: Record<string, string> }[];
+    streams: {
+      codec_type: string;
+      codec_name: string;
+      disposition?: { attached_pic?: number };
+      tags?: Record<string, string>;
+    }[];
   };
   const audio = json.streams.find((stream) => stream.codec_type === "audio");
   const tags: Record<string, string> = {};
