@@ -11,7 +11,12 @@ import { buildMetaBox } from "./ilst.ts";
 export default (_ctx: PluginContext) => {
   async function write(file: string, tags: TagSet, opts: CallOptions): Promise<void> {
     opts.signal?.throwIfAborted();
-    const tagged = replaceMoovMeta(await readFile(file), buildMetaBox(tags));
+    let tagged: Uint8Array;
+    try {
+      tagged = replaceMoovMeta(await readFile(file), buildMetaBox(tags));
+    } catch (error) {
+      throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     opts.signal?.throwIfAborted();
     // Beside the file, then renamed over it: a crash never leaves a half-written file.
     const temp = `${file}.tagging`;

@@ -14,7 +14,12 @@ export default (_ctx: PluginContext) => {
     const original = await readFile(file);
     // The temp file the core hands over may have no extension; the bytes say what it is.
     if (!isFlac(original) && !isOgg(original)) throw new Error(`${file} is neither FLAC nor Ogg`);
-    const tagged = isFlac(original) ? retagFlac(original, tags) : retagOgg(original, tags);
+    let tagged: Uint8Array;
+    try {
+      tagged = isFlac(original) ? retagFlac(original, tags) : retagOgg(original, tags);
+    } catch (error) {
+      throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     opts.signal?.throwIfAborted();
     // Beside the file, then renamed over it: a crash never leaves a half-written file.
     const temp = `${file}.tagging`;
