@@ -10,7 +10,8 @@ export const globalArgs = {
   debug: { type: "boolean", description: "Verbose logs and stack traces" },
   quiet: { type: "boolean", alias: "q", description: "Only warnings and errors" },
   json: { type: "boolean", description: "Machine-readable output on stdout; logs stay on stderr" },
-  "no-plugins": { type: "boolean", description: "Do not load external plugins" },
+  // citty reads `--no-plugins` as `plugins: false`.
+  plugins: { type: "boolean", default: true, description: "Load external plugins", negativeDescription: "Do not load external plugins" },
 } as const satisfies ArgsDef;
 
 export type GlobalArgs = {
@@ -22,7 +23,7 @@ export type GlobalArgs = {
   debug?: boolean;
   quiet?: boolean;
   json?: boolean;
-  "no-plugins"?: boolean;
+  plugins?: boolean;
 };
 
 export const EXIT_CODES_HELP = `Exit codes: 0 all done · 1 some items failed (the rest finished) · 2 usage or config error ·

@@ -3,6 +3,18 @@ import type { BuiltinPlugin } from "./load.ts";
 
 export const builtinPlugins: readonly BuiltinPlugin[] = [
   {
+    name: "id3",
+    load: () => import("../../plugins/id3/index.ts").then((module) => module.default),
+  },
+  {
+    name: "mp4-tags",
+    load: () => import("../../plugins/mp4-tags/index.ts").then((module) => module.default),
+  },
+  {
+    name: "vorbis-tags",
+    load: () => import("../../plugins/vorbis-tags/index.ts").then((module) => module.default),
+  },
+  {
     name: "youtube",
     load: () => import("../../plugins/youtube/index.ts").then((module) => module.default),
   },

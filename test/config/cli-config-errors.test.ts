@@ -1,6 +1,7 @@
 import { expect, test } from "bun:test";
 import { runCli } from "../helpers/run-cli.ts";
 import { createTempDir } from "./temp-dir.ts";
+import { createSmallCatalog, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
 
 // The real CLI on a bad config: exit 2, one readable line per problem with its line and path, no stack trace.
 const V = 'version: "1.2"\n';
@@ -92,8 +93,16 @@ test("musicdl download -c with a missing file names the path and exits 2", async
 
 test("a repeated entry is a warning, not an error", async () => {
   using dir = createTempDir();
-  dir.write("musicdl.yaml", `${V}albums:\n  - ${ALBUM}\n  - ${ALBUM}\n`);
-  const result = await runCli(["plan"], { cwd: dir.path });
-  expect(result.exitCode).not.toBe(2);
+  const spotify = startFakeSpotify({ catalog: createSmallCatalog() });
+  const album = `https://open.spotify.com/album/${SMALL.albumId}`;
+  dir.write("musicdl.yaml", `${V}albums:\n  - ${album}\n  - ${album}\n`);
+  const env = {
+    MUSICDL_SPOTIFY_API_URL: spotify.apiUrl,
+    MUSICDL_SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
+    SPOTIFY_CLIENT_ID: spotify.clientId,
+    SPOTIFY_CLIENT_SECRET: spotify.clientSecret,
+  };
+  const result = await runCli(["plan"], { cwd: dir.path, env }).finally(() => spotify.stop());
+  expect(result.exitCode).toBe(0);
   expect(result.stderr).toContain("musicdl.yaml line 4, albums[1]: repeats albums[0] (line 3); it is read once.");
 });

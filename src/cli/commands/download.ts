@@ -1,28 +1,85 @@
-/** `musicdl download [SOURCES...]`: resolve, match, download, convert, tag, write M3U. */
+/** `musicdl download [SOURCES...]`: resolve, match, download, convert, tag, write M3U; resumable. */
 import { defineCommand } from "citty";
-import { MusicdlError } from "../../errors.ts";
-import { loadConfig } from "../../config/load.ts";
+import { convertAudio } from "../../audio/convert.ts";
+import { findFfmpeg } from "../../audio/ffmpeg-path.ts";
+import { EXIT, InterruptedError } from "../../errors.ts";
 import { log } from "../../log.ts";
+import { preparePlan } from "../../plan/prepare.ts";
+import { runPlan } from "../../plan/run.ts";
+import { pruneRemoved } from "../../plan/prune.ts";
+import { releaseOnExit } from "../../store/index.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
+import { createProgressRenderer, type ProgressMode } from "../progress/render.ts";
+import { renderSummary, writeFailuresFile } from "../run-summary.ts";
+import { openSession } from "../session.ts";
+import { cancelOnSignals } from "../signals.ts";
 
 export default defineCommand({
   meta: {
     name: "download",
-    description: `Download what the config (or the SOURCES given) lists.\n\nExamples:\n  musicdl download\n  musicdl download https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M -o ~/Music\n\n${EXIT_CODES_HELP}`,
+    description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download https://open.spotify.com/album/4wtZQMNTC1O79kDxMBsEan -o ~/Music --format opus\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     sources: { type: "positional", required: false, description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`" },
     ...globalArgs,
+    wait: { type: "boolean", description: "If another musicdl run holds the library, wait for it instead of exiting" },
+    prune: { type: "boolean", description: "Delete files musicdl wrote for tracks no source lists any more" },
   },
   async run({ args }) {
-    const config = await loadConfig({
-      configPath: args.config,
-      cwd: process.cwd(),
-      env: process.env,
-      cliSources: args._.map(String),
-      overrides: { output: args.output, format: args.format, bitrate: args.bitrate, threads: args.threads },
+    const ffmpeg = await findFfmpeg();
+    const mode: ProgressMode = args.json ? "json" : process.stderr.isTTY && !args.quiet ? "live" : "lines";
+    const write = (text: string) => (mode === "json" ? process.stdout : process.stderr).write(text);
+    const progress = createProgressRenderer({ mode, write, columns: process.stderr.columns ?? 80 });
+    const cancel = cancelOnSignals();
+    const session = await openSession({
+      args,
+      ffmpegPath: ffmpeg.ffmpeg,
+      onSpotifyEvent: (event) => {
+        if (event.type === "rate-limit-wait") progress.onEvent({ type: "wait", reason: "Spotify asked for a pause", untilMs: event.until });
+      },
     });
-    for (const warning of config.warnings) log.warn(warning);
-    throw new MusicdlError("download is not wired yet");
+    try {
+      const { config, store } = session;
+      const lock = await store.acquireLibraryLock(config.download.outputDir, { wait: args.wait === true, signal: cancel.signal });
+      const unregister = releaseOnExit(lock);
+      try {
+        const prepared = await preparePlan({ ...session, signal: cancel.signal, save: true });
+        for (const warning of prepared.warnings) log.warn(warning);
+        const summary = await runPlan(prepared, {
+          ...session,
+          convert: (options) =>
+            convertAudio({
+              input: options.input,
+              output: options.output,
+              target: options.target,
+              source: { codec: options.sourceCodec, container: options.sourceContainer, ...(options.sourceBitrateKbps ? { bitrateKbps: options.sourceBitrateKbps } : {}) },
+              ffmpegPath: ffmpeg.ffmpeg,
+              signal: options.signal,
+            }),
+          signal: cancel.signal,
+          onEvent: progress.onEvent,
+        });
+        progress.stop();
+        const pruned = args.prune && !summary.interrupted ? await pruneRemoved(prepared.removed, store.library(prepared.libraryKey)) : 0;
+        const input = { summary, failedSources: prepared.failedSources, removed: prepared.removed.length, pruned };
+        const failuresFile = await writeFailuresFile(config.download.cachePath, prepared.libraryKey, input);
+        if (args.json) {
+          const stats = { spotify: session.spotify.stats(), ...input, summary: { ...summary } };
+          process.stdout.write(`${JSON.stringify({ type: "summary", ...stats, failuresFile })}\n`);
+        } else {
+          process.stderr.write(renderSummary(input, failuresFile));
+        }
+        if (args.debug) log.debug(`spotify: ${JSON.stringify(session.spotify.stats())}`);
+        if (summary.interrupted) throw new InterruptedError();
+        if (summary.counts.failed > 0 || prepared.failedSources.length > 0) process.exitCode = EXIT.SOME_FAILED;
+      } finally {
+        unregister();
+        lock.release();
+      }
+    } finally {
+      progress.stop();
+      cancel.dispose();
+      await session.close();
+    }
   },
 });

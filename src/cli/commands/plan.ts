@@ -1,28 +1,46 @@
 /** `musicdl plan [SOURCES...]`: show what download would do, without downloading. */
 import { defineCommand } from "citty";
-import { MusicdlError } from "../../errors.ts";
-import { loadConfig } from "../../config/load.ts";
 import { log } from "../../log.ts";
+import { preparePlan } from "../../plan/prepare.ts";
+import { planToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
+import { renderPlanTable } from "../plan-table.ts";
+import { openSession } from "../session.ts";
 
 export default defineCommand({
   meta: {
     name: "plan",
-    description: `Show the plan: tracks, duplicates removed, already present, to download.\n\nExamples:\n  musicdl plan\n  musicdl plan https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M -o ~/Music\n\n${EXIT_CODES_HELP}`,
+    description: `Show the plan: tracks, duplicates removed, already present, to download.\n\nExamples:\n  musicdl plan\n  musicdl plan --json | jq '.stats'\n  musicdl plan https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M -o ~/Music\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     sources: { type: "positional", required: false, description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`" },
     ...globalArgs,
   },
   async run({ args }) {
-    const config = await loadConfig({
-      configPath: args.config,
-      cwd: process.cwd(),
-      env: process.env,
-      cliSources: args._.map(String),
-      overrides: { output: args.output, format: args.format, bitrate: args.bitrate, threads: args.threads },
-    });
-    for (const warning of config.warnings) log.warn(warning);
-    throw new MusicdlError("plan is not wired yet");
+    const session = await openSession({ args });
+    try {
+      const prepared = await preparePlan({
+        config: session.config,
+        store: session.store,
+        registry: session.registry,
+        spotify: session.spotify,
+        signal: new AbortController().signal,
+        save: false,
+      });
+      for (const warning of prepared.warnings) log.warn(warning);
+      for (const failure of prepared.failedSources) log.error(failure.reason);
+      if (args.json) {
+        const document = planToJson(prepared.plan) as Record<string, unknown>;
+        const failed_sources = prepared.failedSources.map((f) => ({ url: f.entry.url, reason: f.reason }));
+        const output = { ...document, failed_sources, spotify: session.spotify.stats() };
+        process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      } else {
+        process.stdout.write(renderPlanTable(prepared.plan, session.config.download.outputDir));
+      }
+      if (args.debug) log.debug(`spotify: ${JSON.stringify(session.spotify.stats())}`);
+      if (prepared.failedSources.length > 0) process.exitCode = 1;
+    } finally {
+      await session.close();
+    }
   },
 });

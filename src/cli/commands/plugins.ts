@@ -21,8 +21,7 @@ export default defineCommand({
     const { openPlugins } = await import("../../plugins/open.ts");
     const { registry, problems, dirs } = await openPlugins({
       pluginsDirs: pluginsDirsFrom(rawArgs),
-      // citty reads `--no-plugins` as the negation of `plugins`, so both spellings are checked.
-      noExternal: args["no-plugins"] === true || (args as { plugins?: boolean }).plugins === false,
+      noExternal: args.plugins === false,
     });
     const plugins = registry.all();
     if (args.json) {

@@ -1,0 +1,42 @@
+/** The end-of-run summary: counts, each failure with its reason, and the failures file written next to the state. */
+import { dirname, join } from "node:path";
+import { writeFileAtomic } from "../library/atomic-write.ts";
+import type { RunSummary } from "../plan/execute.ts";
+import type { FailedSource } from "../plan/generate.ts";
+
+export interface SummaryInput {
+  readonly summary: RunSummary;
+  readonly failedSources: readonly FailedSource[];
+  readonly removed: number;
+  readonly pruned: number;
+}
+
+export function renderSummary(input: SummaryInput, failuresFile: string | null): string {
+  const { summary } = input;
+  const c = summary.counts;
+  const lines = [`done ${c.done} · skipped ${c.skipped} · failed ${c.failed}${summary.interrupted ? " · interrupted" : ""}`];
+  for (const failure of summary.failures) lines.push(`  failed ${failure.label} [${failure.stage}]: ${failure.reason}`);
+  for (const source of input.failedSources) lines.push(`  source failed: ${source.reason}`);
+  if (summary.m3uMissing > 0) lines.push(`  ${summary.m3uMissing} M3U entr${summary.m3uMissing === 1 ? "y" : "ies"} left out (their tracks failed)`);
+  if (input.removed > 0) {
+    lines.push(
+      input.pruned > 0
+        ? `  ${input.removed} track(s) no longer listed; ${input.pruned} file(s) musicdl wrote were deleted (--prune)`
+        : `  ${input.removed} track(s) no longer listed by any source (kept on disk; --prune deletes the files musicdl wrote)`,
+    );
+  }
+  if (failuresFile) lines.push(`Failures are listed in ${failuresFile}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Writes (or, after a clean run, empties) the failures list beside the state database; returns its path. */
+export async function writeFailuresFile(cachePath: string, libraryKey: string, input: SummaryInput): Promise<string | null> {
+  const file = join(dirname(cachePath), "last-failures.txt");
+  const rows = [
+    ...input.summary.failures.map((f) => `${f.id}\t${f.stage}\t${f.label}\t${f.reason}`),
+    ...input.failedSources.map((s) => `source\tresolve\t${s.entry.url}\t${s.reason}`),
+  ];
+  const header = `# musicdl failures for ${libraryKey} at ${new Date().toISOString()}\n`;
+  await writeFileAtomic(file, `${header}${rows.join("\n")}${rows.length ? "\n" : ""}`);
+  return rows.length ? file : null;
+}

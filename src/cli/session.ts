@@ -1,0 +1,111 @@
+/**
+ * What a command needs for one library, opened in the right order: log level, plugins (so source plugins can
+ * vouch for their links while the config is checked), config, store, Spotify client. `close()` undoes it all.
+ */
+import { loadConfig } from "../config/load.ts";
+import { ConfigError } from "../errors.ts";
+import { compiledBinaryPath, discoverPluginFiles, resolvePluginDirs } from "../plugins/discover.ts";
+import type { Config } from "../config/types.ts";
+import { log, setLogLevel } from "../log.ts";
+import type { HttpClient } from "../plugins/api.ts";
+import { openPlugins } from "../plugins/open.ts";
+import type { PluginRegistry } from "../plugins/registry.ts";
+import { createSpotifyClient, type SpotifyClient, type SpotifyEvent } from "../spotify/client.ts";
+import { openStore, type Store } from "../store/index.ts";
+import type { GlobalArgs } from "./global-args.ts";
+
+export interface Session {
+  readonly config: Config;
+  readonly store: Store;
+  readonly registry: PluginRegistry;
+  readonly spotify: SpotifyClient;
+  close(): Promise<void>;
+}
+
+export interface OpenSessionOptions {
+  readonly args: GlobalArgs & { _: readonly (string | number)[] };
+  readonly ffmpegPath?: string | null;
+  readonly http?: HttpClient;
+  readonly onSpotifyEvent?: (event: SpotifyEvent) => void;
+}
+
+export function applyLogLevel(args: GlobalArgs): void {
+  setLogLevel(args.debug ? "debug" : args.quiet ? "quiet" : "info");
+}
+
+export async function loadConfigFromArgs(
+  args: OpenSessionOptions["args"],
+  isKnownSource?: (url: string) => boolean,
+): Promise<Config> {
+  return loadConfig({
+    configPath: args.config,
+    cwd: process.cwd(),
+    env: process.env,
+    cliSources: args._.map(String),
+    overrides: { output: args.output, format: args.format, bitrate: args.bitrate, threads: args.threads },
+    ...(isKnownSource ? { isKnownSource } : {}),
+  });
+}
+
+export async function openSession(options: OpenSessionOptions): Promise<Session> {
+  const { args } = options;
+  applyLogLevel(args);
+  const noExternal = args.plugins === false;
+  const config = await loadConfigWithSourcePlugins(args, noExternal);
+  for (const warning of config.warnings) log.warn(warning);
+  const { registry } = await openPlugins({
+    pluginsDirs: config.download.pluginsDirs,
+    audioProviders: config.download.audioProviders,
+    pluginOptions: withLegacyCookies(config),
+    configFile: config.file,
+    noExternal,
+    ffmpegPath: options.ffmpegPath ?? null,
+    ...(options.http ? { http: options.http } : {}),
+  });
+  const store = openStore(config.download.cachePath, { settings: config.download });
+  const spotify = createSpotifyClient({
+    settings: config.download,
+    cache: store.spotify,
+    ...(options.onSpotifyEvent ? { onEvent: options.onSpotifyEvent } : {}),
+  });
+  await registry.setupAll();
+  return {
+    config,
+    store,
+    registry,
+    spotify,
+    async close() {
+      await registry.disposeAll();
+      store.close();
+    },
+  };
+}
+
+/**
+ * Loads the config; only when it fails and external plugins exist are they loaded, so a source plugin can vouch
+ * for links that are not Spotify's. Built-ins have no sources, and loading them first would slow every error.
+ */
+async function loadConfigWithSourcePlugins(args: OpenSessionOptions["args"], noExternal: boolean): Promise<Config> {
+  try {
+    return await loadConfigFromArgs(args);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || noExternal) throw error;
+    const dirs = resolvePluginDirs({ binaryPath: compiledBinaryPath() });
+    if (discoverPluginFiles(dirs).length === 0) throw error;
+    const early = await openPlugins({ builtins: [] });
+    return loadConfigFromArgs(args, (url) => early.registry.findSource(url) !== null);
+  }
+}
+
+/** The origin's `download.cookies` meant the YouTube providers' cookies file; hand it to them unless set. */
+function withLegacyCookies(config: Config): Record<string, unknown> {
+  const options: Record<string, unknown> = { ...config.pluginOptions };
+  const cookies = config.download.cookies;
+  if (!cookies) return options;
+  for (const name of ["youtube-music", "youtube"]) {
+    const own = options[name];
+    if (own === undefined) options[name] = { cookies };
+    else if (typeof own === "object" && own !== null && !("cookies" in own)) options[name] = { ...own, cookies };
+  }
+  return options;
+}

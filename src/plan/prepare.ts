@@ -1,0 +1,115 @@
+/**
+ * Builds the plan for a library: resolves every source (Spotify or a source plugin), dedupes, renders targets,
+ * marks what is already present, and merges with the saved plan of the previous run.
+ */
+import { statSync } from "node:fs";
+import type { Config, SourceEntry } from "../config/types.ts";
+import { UsageError } from "../errors.ts";
+import { disambiguatePaths } from "../library/collisions.ts";
+import { m3uPathFor } from "../library/m3u.ts";
+import { renderTargetPath } from "../library/template.ts";
+import { callPlugin } from "../plugins/call.ts";
+import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
+import type { PluginRegistry } from "../plugins/registry.ts";
+import type { LibraryIndex, Store } from "../store/index.ts";
+import { parseSpotifyUrl, type SpotifyRef } from "../spotify/url.ts";
+import { resolveSources, type FailedSource } from "./generate.ts";
+import type { DownloadPlan, PlanItem, TrackPlanItem } from "./model.ts";
+import { buildPlan, computeStats } from "./optimize.ts";
+import { keepItemsOfUnresolvedSources, removedTracks } from "./reconcile.ts";
+
+export interface SpotifyResolver {
+  resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
+}
+
+export interface PrepareOptions {
+  readonly config: Config;
+  readonly store: Store;
+  readonly registry: PluginRegistry;
+  readonly spotify: SpotifyResolver;
+  readonly signal: AbortSignal;
+  /** Save the plan as the library's state (download) or only show it (plan). */
+  readonly save: boolean;
+}
+
+export interface PreparedPlan {
+  readonly plan: DownloadPlan;
+  readonly failedSources: readonly FailedSource[];
+  readonly warnings: readonly string[];
+  /** Tracks the previous plan had and no source lists any more. */
+  readonly removed: readonly TrackPlanItem[];
+  readonly libraryKey: string;
+}
+
+export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan> {
+  const { config, store, signal } = options;
+  const download = config.download;
+  const libraryKey = download.outputDir;
+  const library = store.library(libraryKey);
+  const generated = await resolveSources(config.sources, (entry, s) => resolveEntry(entry, options, s), {
+    concurrency: download.spotifyConcurrency,
+    signal,
+  });
+  const built = buildPlan(generated.resolved, {
+    targetFor: (track, context) => indexedPath(library, track) ?? renderTarget(config, track, context),
+    m3uPathFor: (source) => m3uPathFor({ outputDir: download.outputDir, name: source.name, extension: download.m3uExtension }),
+    disambiguate: disambiguatePaths,
+    isPresent: (track, target) => download.overwrite === "skip" && isPresent(library, track, target),
+  });
+  const saved = store.plans.loadPlan(libraryKey);
+  const failedUrls = new Set(generated.failed.map((failure) => failure.entry.url));
+  const items = keepItemsOfUnresolvedSources(built.items, saved, failedUrls);
+  const finalItems: PlanItem[] = options.save ? store.plans.savePlan(libraryKey, { items }) : items;
+  const plan: DownloadPlan = {
+    items: finalItems,
+    dependencies: built.dependencies,
+    stats: { ...computeStats(finalItems, built.stats.tracks + built.stats.duplicatesRemoved) },
+  };
+  return {
+    plan,
+    failedSources: generated.failed,
+    warnings: generated.warnings,
+    removed: removedTracks(finalItems, saved),
+    libraryKey,
+  };
+}
+
+async function resolveEntry(entry: SourceEntry, options: PrepareOptions, signal: AbortSignal): Promise<ResolvedSource> {
+  const spotifyRef = parseSpotifyUrl(entry.url);
+  if (spotifyRef) return options.spotify.resolve(spotifyRef, { signal });
+  const match = options.registry.findSource(entry.url);
+  if (!match) {
+    throw new UsageError(`${entry.url}: no source recognises this link.`, {
+      hint: "Use a Spotify URL, or install a source plugin for this site.",
+    });
+  }
+  return callPlugin(match.plugin, "resolve", () => match.plugin.resolve(match.ref, { signal }));
+}
+
+const EXTENSIONS: Record<string, string> = { mp3: "mp3", m4a: "m4a", opus: "opus", ogg: "ogg", flac: "flac", wav: "wav" };
+
+function renderTarget(config: Config, track: TrackMeta, context: { playlist?: string; playlistPosition?: number }) {
+  return renderTargetPath({
+    outputDir: config.download.outputDir,
+    template: config.download.output,
+    track,
+    ctx: { ext: EXTENSIONS[config.download.format] ?? config.download.format, ...context },
+  });
+}
+
+/** Where musicdl already put this track, when the file is still there and unchanged. */
+function indexedPath(library: LibraryIndex, track: TrackMeta): string | undefined {
+  const presence = library.isPresentAndComplete(track.spotifyId);
+  return presence.present ? presence.path : undefined;
+}
+
+/** In the index and unchanged, or a non-empty file at the target that an earlier version (or the user) put there. */
+function isPresent(library: LibraryIndex, track: TrackMeta, target: string): boolean {
+  if (library.isPresentAndComplete(track.spotifyId).present) return true;
+  try {
+    const info = statSync(target);
+    return info.isFile() && info.size > 0;
+  } catch {
+    return false;
+  }
+}

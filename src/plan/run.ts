@@ -1,0 +1,70 @@
+/** Executes a prepared plan for one library: wires the executor to plugins, ffmpeg, the store and the matcher. */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Config } from "../config/types.ts";
+import { cleanupStaleTemps } from "../library/atomic-write.ts";
+import { describeRejection, rankCandidates, resolveMatchSettings } from "../match/index.ts";
+import type { PluginRegistry } from "../plugins/registry.ts";
+import type { Store } from "../store/index.ts";
+import { createCoverFetcher } from "../tags/cover.ts";
+import type { EventSink } from "./events.ts";
+import { executePlan, type RunSummary } from "./execute.ts";
+import type { PlanItem } from "./model.ts";
+import type { PreparedPlan } from "./prepare.ts";
+import type { ExecutorContext } from "./stages/context.ts";
+
+export interface RunPlanOptions {
+  readonly config: Config;
+  readonly store: Store;
+  readonly registry: PluginRegistry;
+  readonly convert: ExecutorContext["convert"];
+  readonly signal: AbortSignal;
+  readonly onEvent: EventSink;
+  readonly fetchImpl?: typeof fetch;
+}
+
+export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): Promise<RunSummary> {
+  const { config, store, registry } = options;
+  const download = config.download;
+  const matchSettings = resolveMatchSettings(config.match);
+  const library = store.library(prepared.libraryKey);
+  await cleanupStaleTemps(download.outputDir).catch(() => []);
+  const startedAtMs = Date.now();
+  const ctx: ExecutorContext = {
+    providers: registry.providersInOrder(download.audioProviders),
+    taggerFor: (format) => registry.taggerFor(format),
+    rank: (track, candidates) => rankCandidates(track, candidates, matchSettings),
+    describeRejection: (track, ranked) => describeRejection(track, ranked as Parameters<typeof describeRejection>[1]),
+    convert: options.convert,
+    coverFor: createCoverFetcher(options.fetchImpl),
+    searchCache: store.search,
+    library: { upsert: (row) => library.upsert({ ...row, format: download.format, writtenAtMs: Date.now() }) },
+    persist: (item) => persistItem(store, prepared.libraryKey, item),
+    format: download.format,
+    bitrate: download.bitrate,
+    overwrite: download.overwrite,
+    maxRetries: download.maxRetries,
+    limits: {
+      threads: download.threads,
+      search: download.searchConcurrency,
+      download: download.downloadConcurrency,
+      ffmpeg: download.ffmpegConcurrency,
+    },
+    tempDir: join(tmpdir(), `musicdl-${process.pid}-${startedAtMs}`),
+    onEvent: options.onEvent,
+    signal: options.signal,
+  };
+  const summary = await executePlan(prepared.plan, ctx);
+  store.plans.recordRun(prepared.libraryKey, { startedAtMs, endedAtMs: Date.now(), counts: summary.counts });
+  return summary;
+}
+
+function persistItem(store: Store, libraryKey: string, item: PlanItem): void {
+  store.plans.updateItem(libraryKey, item.id, {
+    status: item.status,
+    attempts: item.attempts,
+    error: item.error ?? null,
+    target: item.target,
+    ...(item.kind === "track" ? { match: item.match ?? null } : {}),
+  });
+}

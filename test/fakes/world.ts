@@ -1,0 +1,80 @@
+/**
+ * Both remote services at once, built from one Spotify catalog: the fake Spotify Web API and a fake YouTube whose
+ * catalog holds, for every Spotify track, its audio release (a "song") plus decoys a careless matcher would take
+ * (a live video, a cover by someone else). Used by the e2e tests, the demo and the benches.
+ */
+import type { Catalog } from "./spotify/catalog.ts";
+import { startFakeSpotify, type FakeSpotify, type FakeSpotifySwitches } from "./spotify/index.ts";
+import { startFakeYouTube, type FakeVideo, type FakeYouTube } from "./youtube/index.ts";
+
+export interface FakeWorld {
+  readonly spotify: FakeSpotify;
+  readonly youtube: FakeYouTube;
+  /** Environment for a spawned musicdl: base URLs, origin and the fake's credentials. */
+  readonly env: Record<string, string>;
+  /** Video id of the song that matches a Spotify track. */
+  videoIdOf(trackId: string): string;
+  stop(): Promise<void>;
+}
+
+export interface FakeWorldOptions {
+  readonly catalog: Catalog;
+  readonly youtubeLatencyMs?: number;
+  readonly spotifySwitches?: Partial<FakeSpotifySwitches>;
+  /** Length of the generated audio per video (seconds, 2–5). */
+  readonly audioSeconds?: number;
+  /** Add decoy videos (live, cover) beside every song; default true. */
+  readonly decoys?: boolean;
+  /** Track ids with no YouTube upload at all (their items must fail with a reason). */
+  readonly missing?: ReadonlySet<string>;
+}
+
+export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWorld> {
+  const spotify = startFakeSpotify({ catalog: options.catalog, ...(options.spotifySwitches ? { switches: options.spotifySwitches } : {}) });
+  const videos = youtubeCatalogFor(options.catalog, options);
+  const youtube = await startFakeYouTube({ catalog: videos, ...(options.youtubeLatencyMs ? { latencyMs: options.youtubeLatencyMs } : {}) });
+  return {
+    spotify,
+    youtube,
+    env: {
+      MUSICDL_SPOTIFY_API_URL: spotify.apiUrl,
+      MUSICDL_SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
+      MUSICDL_YOUTUBE_ORIGIN: youtube.origin,
+      SPOTIFY_CLIENT_ID: spotify.clientId,
+      SPOTIFY_CLIENT_SECRET: spotify.clientSecret,
+    },
+    videoIdOf: songVideoId,
+    async stop() {
+      await Promise.all([spotify.stop(), youtube.stop()]);
+    },
+  };
+}
+
+export function youtubeCatalogFor(catalog: Catalog, options: Pick<FakeWorldOptions, "audioSeconds" | "decoys" | "missing"> = {}): FakeVideo[] {
+  const videos: FakeVideo[] = [];
+  const artistName = (id: string) => catalog.artists.get(id)?.name ?? "Unknown";
+  for (const track of catalog.tracks.values()) {
+    if (options.missing?.has(track.id)) continue;
+    const artists = track.artistIds.map(artistName);
+    const album = catalog.albums.get(track.albumId)?.name;
+    const audioSeconds = options.audioSeconds ?? 2;
+    videos.push({ videoId: songVideoId(track.id), title: track.name, artists, ...(album ? { album } : {}), durationMs: track.durationMs, kind: "song", audioSeconds });
+    if (options.decoys === false) continue;
+    videos.push({ videoId: decoyVideoId(track.id, "L"), title: `${track.name} (Live)`, artists, durationMs: track.durationMs + 41_000, kind: "video", audioSeconds });
+    videos.push({ videoId: decoyVideoId(track.id, "K"), title: `${track.name} (Karaoke Version)`, artists: ["Sing King"], durationMs: track.durationMs, kind: "video", audioSeconds });
+  }
+  return videos;
+}
+
+/** 11 characters from the track id, like a real video id; distinct per track for the catalogs we generate. */
+export function songVideoId(trackId: string): string {
+  return `S${hash10(trackId)}`;
+}
+function decoyVideoId(trackId: string, kind: string): string {
+  return `${kind}${hash10(trackId)}`;
+}
+function hash10(text: string): string {
+  const hasher = new Bun.CryptoHasher("sha1");
+  hasher.update(text);
+  return hasher.digest("base64url").slice(0, 10);
+}
