@@ -30,7 +30,7 @@ export interface FakeWorldOptions {
 }
 
 export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWorld> {
-  const spotify = startFakeSpotify({ catalog: options.catalog, ...(options.spotifySwitches ? { switches: options.spotifySwitches } : {}) });
+  const spotify = startFakeSpotify({ catalog: options.catalog, serveCovers: true, ...(options.spotifySwitches ? { switches: options.spotifySwitches } : {}) });
   const videos = youtubeCatalogFor(options.catalog, options);
   const youtube = await startFakeYouTube({ catalog: videos, ...(options.youtubeLatencyMs ? { latencyMs: options.youtubeLatencyMs } : {}) });
   return {

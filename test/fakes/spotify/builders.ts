@@ -22,7 +22,8 @@ export interface Builders {
   page(path: string, items: unknown[], offset: number, limit: number, total: number, query?: string): Json;
 }
 
-export function createBuilders(catalog: Catalog, apiUrl: string, shape: ApiShape): Builders {
+/** `imageBase`: where cover URLs point (Spotify's CDN by default; the fake's own /image/ when it serves covers). */
+export function createBuilders(catalog: Catalog, apiUrl: string, shape: ApiShape, imageBase = "https://i.scdn.co"): Builders {
   const legacyFields = shape !== "2026";
   const ref = (kind: string, id: string) => ({
     external_urls: { spotify: `https://open.spotify.com/${kind}/${id}` },
@@ -32,7 +33,7 @@ export function createBuilders(catalog: Catalog, apiUrl: string, shape: ApiShape
     uri: `spotify:${kind}:${id}`,
   });
   const images = (id: string) =>
-    [640, 300, 64].map((size) => ({ url: `https://i.scdn.co/image/fake-${size}-${id}`, height: size, width: size }));
+    [640, 300, 64].map((size) => ({ url: `${imageBase}/image/fake-${size}-${id}`, height: size, width: size }));
 
   const builders: Builders = {
     artist: (id) => ({ ...ref("artist", id), name: catalog.artists.get(id)?.name ?? "" }),

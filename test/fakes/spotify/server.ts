@@ -3,6 +3,7 @@
  * Switches change its behaviour mid-run (API shape, batch endpoints, ownership rule, latency, faults); every
  * request lands in `requests` so tests can assert on what was sent and when.
  */
+import { COVER_JPEG } from "./cover-image.ts";
 import { type AccountsState, handleAccounts } from "./accounts.ts";
 import { apiError, routeApi } from "./api-routes.ts";
 import { createBuilders } from "./builders.ts";
@@ -59,6 +60,8 @@ export interface FakeSpotifyOptions {
   readonly clientSecret?: string;
   readonly switches?: Partial<FakeSpotifySwitches>;
   readonly now?: () => number;
+  /** Point cover URLs at this server's /image/ (a real tiny JPEG) instead of Spotify's CDN, for offline tagging. */
+  readonly serveCovers?: boolean;
 }
 
 export interface FakeSpotify {
@@ -151,6 +154,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     if (switches.latencyMs > 0) await Bun.sleep(switches.latencyMs);
     const fault = takeFault(url.pathname);
     if (fault) return serveFault(fault);
+    if (url.pathname.startsWith("/image/")) return new Response(COVER_JPEG, { headers: { "content-type": "image/jpeg" } });
     if (!url.pathname.startsWith("/v1/")) return handleAccounts(request, url, accounts);
     if (switches.enforceRetryAfter && now() < blockedUntil) {
       return apiError(
@@ -166,7 +170,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     const shape = switches.apiShape;
     return routeApi(url.pathname.slice(3), url.searchParams, {
       catalog,
-      builders: createBuilders(catalog, apiBase, shape),
+      builders: createBuilders(catalog, apiBase, shape, options.serveCovers ? apiBase.replace(/\/v1$/, "") : undefined),
       shape,
       caps: { ...defaultPageCaps(shape), ...switches.pageCaps },
       batchEndpoints: switches.batchEndpoints,
