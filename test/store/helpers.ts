@@ -1,4 +1,5 @@
 /** Test helpers for the store: a temp dir removed via `using`, a fake clock, a log that records, plan item builders. */
+import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,26 +44,7 @@ export function createRecordingLog(): StoreLog & { warnings: string[]; infos: st
 
 /** A TrackMeta in the shape src/plugins/api.ts documents. */
 export function trackMeta(spotifyId: string, title = `Song ${spotifyId}`): TrackMeta {
-  return {
-    spotifyId,
-    title,
-    artists: ["Rush"],
-    album: {
-      id: "album1",
-      name: "Moving Pictures",
-      type: "album",
-      artists: ["Rush"],
-      releaseDate: "1981-02-12",
-      releaseDatePrecision: "day",
-      totalTracks: 7,
-      images: [],
-    },
-    discNumber: 1,
-    trackNumber: 1,
-    durationMs: 266_000,
-    explicit: false,
-    spotifyUrl: `https://open.spotify.com/track/${spotifyId}`,
-  };
+  return makeTrack({ spotifyId, title, trackNumber: 1, album: makeAlbum({ id: "album1", images: [] }) });
 }
 
 export function trackItem(spotifyId: string, overrides: Partial<TrackPlanItem> = {}): TrackPlanItem {
