@@ -85,7 +85,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
  * Loads the config; only when it fails and external plugins exist are they loaded, so a source plugin can vouch
  * for links that are not Spotify's. Built-ins have no sources, and loading them first would slow every error.
  */
-async function loadConfigWithSourcePlugins(args: OpenSessionOptions["args"], noExternal: boolean): Promise<Config> {
+export async function loadConfigWithSourcePlugins(args: OpenSessionOptions["args"], noExternal: boolean): Promise<Config> {
   try {
     return await loadConfigFromArgs(args);
   } catch (error) {
@@ -98,7 +98,7 @@ async function loadConfigWithSourcePlugins(args: OpenSessionOptions["args"], noE
 }
 
 /** The origin's `download.cookies` meant the YouTube providers' cookies file; hand it to them unless set. */
-function withLegacyCookies(config: Config): Record<string, unknown> {
+export function withLegacyCookies(config: Config): Record<string, unknown> {
   const options: Record<string, unknown> = { ...config.pluginOptions };
   const cookies = config.download.cookies;
   if (!cookies) return options;

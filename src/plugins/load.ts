@@ -31,6 +31,11 @@ export interface LoadPluginsOptions {
   readonly namedInConfig?: readonly ConfigReference[];
   /** `--no-plugins`: built-ins only. */
   readonly noExternal?: boolean;
+  /**
+   * `musicdl plugins`: a plugin the config names that fails, or is missing, becomes a listed problem instead of
+   * stopping, so the listing shows everything at once.
+   */
+  readonly reportOnly?: boolean;
   /** Builds each plugin's context; called only for factories. */
   readonly contextFor: (name: string) => PluginContext;
   /** For messages about config references. */
@@ -72,7 +77,7 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<LoadPlug
       continue;
     }
     const path = named.get(candidate.name);
-    if (path !== undefined) {
+    if (path !== undefined && !options.reportOnly) {
       throw new ConfigError(displayOrigin(candidate.origin, candidate.name), [{ path: "", message: result.message }], {
         hint: `The config needs this plugin (${path}); fix the plugin or remove it from ${path}.`,
       });
@@ -117,7 +122,7 @@ function listCandidates(options: LoadPluginsOptions): PluginCandidate[] {
   return [...builtins, ...external];
 }
 
-/** A name the config relies on must exist; with `--no-plugins` its absence is only a warning. */
+/** A name the config relies on must exist; with `--no-plugins` (or `reportOnly`) its absence is only a warning. */
 function checkConfigReferences(
   options: LoadPluginsOptions,
   loaded: readonly LoadedPlugin[],
@@ -128,13 +133,12 @@ function checkConfigReferences(
   const names = new Set(loaded.map((entry) => entry.plugin.name));
   for (const ref of options.namedInConfig ?? []) {
     if (names.has(ref.name) || aliases.has(ref.name)) continue;
+    // Already listed: it failed to load, or an earlier reference named it.
+    if (problems.some((problem) => problem.name === ref.name)) continue;
     const message = `${ref.path} names the plugin "${ref.name}", but no plugin by that name was found`;
-    if (options.noExternal) {
-      problems.push({
-        name: ref.name,
-        origin: "config",
-        message: `${message} (external plugins are off: --no-plugins)`,
-      });
+    if (options.noExternal || options.reportOnly) {
+      const why = options.noExternal ? " (external plugins are off: --no-plugins)" : "";
+      problems.push({ name: ref.name, origin: "config", message: `${message}${why}` });
       warn(problems.at(-1)!.message);
       continue;
     }

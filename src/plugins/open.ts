@@ -17,6 +17,8 @@ export interface OpenPluginsOptions {
   readonly pluginOptions?: Readonly<Record<string, unknown>>;
   readonly configFile?: string | null;
   readonly noExternal?: boolean;
+  /** List a broken or missing plugin the config names as a problem instead of stopping (`musicdl plugins`). */
+  readonly reportOnly?: boolean;
   /** The shared, rate-limited client; plain fetch when omitted. */
   readonly http?: HttpClient;
   readonly ffmpegPath?: string | null;
@@ -40,6 +42,7 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
     dirs,
     namedInConfig: configReferences({ audioProviders: options.audioProviders ?? [], pluginOptions }),
     noExternal: options.noExternal,
+    reportOnly: options.reportOnly,
     configFile: options.configFile,
     contextFor: (name) =>
       createPluginContext({

@@ -81,3 +81,39 @@ test("a plugin logging request headers never prints the credentials in them", as
   expect(result.stderr).toContain("audio/*");
   expect(`${result.stdout}${result.stderr}`).not.toContain(token);
 });
+
+test("with a config, the listing gives plugins their options and lists a broken or missing named plugin instead of stopping", async () => {
+  using dir = createTempDir();
+  const picky = dir.write(
+    "plugins/picky.ts",
+    providerSource("picky", { prelude: "ctx.v.parse(ctx.v.object({ region: ctx.v.string() }), ctx.options);" }),
+  );
+  const broken = dir.write(
+    "plugins/half-done.ts",
+    `export default { apiVersion: 1, kind: "provider", name: "half-done", download() {} };`,
+  );
+  dir.write(
+    "musicdl.yaml",
+    [
+      'version: "1.2"',
+      "download:",
+      "  plugins_dir: plugins",
+      "  audio_providers: [picky, half-done, nowhere]",
+      "plugins:",
+      "  picky: { region: eu }",
+    ].join("\n"),
+  );
+  const result = await runCli(["plugins", "--json", "-c", join(dir.path, "musicdl.yaml")]);
+  expect(result.exitCode).toBe(0);
+  const listing = JSON.parse(result.stdout);
+  expect(listing.plugins.find((p: { name: string }) => p.name === "picky")?.origin).toBe(picky);
+  expect(listing.problems).toEqual([
+    { name: "half-done", origin: broken, message: "a provider needs search()" },
+    {
+      name: "nowhere",
+      origin: "config",
+      message: 'download.audio_providers names the plugin "nowhere", but no plugin by that name was found',
+    },
+  ]);
+  expect(listing.dirs[0]).toBe(join(dir.path, "plugins"));
+});

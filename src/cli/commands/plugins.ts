@@ -1,13 +1,15 @@
 /** `musicdl plugins [--json]`: which plugins load, from where, and which were skipped and why. */
 import { resolve } from "node:path";
 import { defineCommand } from "citty";
+import { findConfigFile } from "../../config/find-config-file.ts";
+import type { Config } from "../../config/types.ts";
 import type { PluginProblem, PluginInfo } from "../../plugins/registry.ts";
-import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
+import { EXIT_CODES_HELP, globalArgs, type GlobalArgs } from "../global-args.ts";
 
 export default defineCommand({
   meta: {
     name: "plugins",
-    description: `List loaded plugins (kind, name, version, origin) and the ones skipped.\n\nExamples:\n  musicdl plugins\n  musicdl plugins --plugins-dir ./my-plugins --json\n\n${EXIT_CODES_HELP}`,
+    description: `List loaded plugins (kind, name, version, origin) and the ones skipped. Reads the config's\nplugins_dir and plugins: options when there is a config file.\n\nExamples:\n  musicdl plugins\n  musicdl plugins --plugins-dir ./my-plugins --json\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     ...globalArgs,
@@ -19,9 +21,18 @@ export default defineCommand({
   },
   async run({ args, rawArgs }) {
     const { openPlugins } = await import("../../plugins/open.ts");
+    const session = await import("../session.ts");
+    session.applyLogLevel(args);
+    const noExternal = args.plugins === false;
+    const config = await configForListing(args, noExternal);
     const { registry, problems, dirs } = await openPlugins({
-      pluginsDirs: pluginsDirsFrom(rawArgs),
-      noExternal: args.plugins === false,
+      pluginsDirs: [...pluginsDirsFrom(rawArgs), ...(config?.download.pluginsDirs ?? [])],
+      // Named plugins get their options as in a run, so a factory that validates them is listed as it would load.
+      pluginOptions: config ? session.withLegacyCookies(config) : {},
+      audioProviders: config?.download.audioProviders ?? [],
+      configFile: config?.file ?? null,
+      noExternal,
+      reportOnly: true,
     });
     const plugins = registry.all();
     if (args.json) {
@@ -31,6 +42,17 @@ export default defineCommand({
     process.stdout.write(renderPluginTable(plugins, problems, dirs));
   },
 });
+
+/**
+ * The config a run would use, for its `plugins_dir` and `plugins:` options; null when there is no config file
+ * (listing plugins needs none). A `--config` that does not exist, or a broken file, is still an error.
+ */
+async function configForListing(args: GlobalArgs, noExternal: boolean): Promise<Config | null> {
+  const found = findConfigFile({ configPath: args.config, cwd: process.cwd(), env: process.env });
+  if (!found.path && !args.config) return null;
+  const { loadConfigWithSourcePlugins } = await import("../session.ts");
+  return loadConfigWithSourcePlugins({ ...args, _: [] }, noExternal);
+}
 
 /** Every `--plugins-dir` value (citty keeps only the last of a repeated option), commas split, made absolute. */
 export function pluginsDirsFrom(rawArgs: readonly string[]): string[] {
