@@ -69,42 +69,65 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<LoadPlug
     warn(`${displayOrigin(origin, name)}: ${message} (${outcome})`);
   };
 
-  const instances: LoadedPlugin[] = [];
+  const slots: Slot[] = [];
   for (const candidate of listCandidates(options)) {
     const result = await instantiatePlugin(candidate, options.contextFor);
-    if (result.ok) {
-      instances.push({ plugin: result.plugin, origin: candidate.origin });
+    slots.push(
+      result.ok
+        ? { plugin: result.plugin, origin: candidate.origin }
+        : { plugin: { name: candidate.name }, origin: candidate.origin, failure: result.message },
+    );
+  }
+
+  // Overrides and name clashes are settled first, failed plugins included: a plugin another one overrides never
+  // runs, so its failure does not count (typically the built-in youtube-music rejecting the options written for
+  // its replacement), and a clash is what to fix first when two plugins share a name, whether or not one loads.
+  const settled = applyOverrides(slots);
+  if (!settled.ok) {
+    const { entry } = settled;
+    const alsoFailed = isFailed(entry) ? `; this one also failed to load: ${entry.failure}` : "";
+    throw new ConfigError(
+      displayOrigin(entry.origin, entry.plugin.name),
+      [{ path: "", message: `${settled.message}${alsoFailed}` }],
+      { hint: settled.hint },
+    );
+  }
+  const loaded: LoadedPlugin[] = [];
+  for (const slot of settled.loaded) {
+    if (!isFailed(slot)) {
+      loaded.push(slot);
       continue;
     }
-    const path = named.get(candidate.name);
+    const path = named.get(slot.plugin.name);
     if (path !== undefined && !options.reportOnly) {
-      throw new ConfigError(displayOrigin(candidate.origin, candidate.name), [{ path: "", message: result.message }], {
+      throw new ConfigError(displayOrigin(slot.origin, slot.plugin.name), [{ path: "", message: slot.failure }], {
         hint: `The config needs this plugin (${path}); fix the plugin or remove it from ${path}.`,
       });
     }
-    record(candidate.name, candidate.origin, result.message, "skipped");
-  }
-
-  const settled = applyOverrides(instances);
-  if (!settled.ok) {
-    throw new ConfigError(
-      displayOrigin(settled.entry.origin, settled.entry.plugin.name),
-      [{ path: "", message: settled.message }],
-      {
-        hint: settled.hint,
-      },
-    );
+    record(slot.plugin.name, slot.origin, slot.failure, "skipped");
   }
   for (const note of settled.notes) record(note.entry.plugin.name, note.entry.origin, note.message, "override ignored");
-  checkConfigReferences(options, settled.loaded, settled.aliases, problems, warn);
+  checkConfigReferences(options, loaded, settled.aliases, problems, warn);
 
   const registry = createPluginRegistry({
-    loaded: settled.loaded,
+    loaded,
     problems,
     aliases: settled.aliases,
     configFile: options.configFile,
   });
   return { registry, problems };
+}
+
+/** A plugin that failed to load, kept in its place until overrides are settled. */
+interface FailedPlugin {
+  readonly plugin: { readonly name: string; readonly overrides?: undefined };
+  readonly origin: string;
+  readonly failure: string;
+}
+type Slot = LoadedPlugin | FailedPlugin;
+
+function isFailed(slot: Slot): slot is FailedPlugin {
+  return "failure" in slot;
 }
 
 function listCandidates(options: LoadPluginsOptions): PluginCandidate[] {

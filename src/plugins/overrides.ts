@@ -1,24 +1,30 @@
 /** Settles name clashes between loaded plugins: `overrides` replaces deliberately, anything else is a conflict. */
 import type { LoadedPlugin } from "./registry.ts";
 
-export type OverrideResult =
+/** What settling needs of a plugin: its name, what it overrides, where it came from. */
+export interface OverrideEntry {
+  readonly plugin: { readonly name: string; readonly overrides?: string | undefined };
+  readonly origin: string;
+}
+
+export type OverrideResult<T extends OverrideEntry = LoadedPlugin> =
   | {
       ok: true;
-      loaded: LoadedPlugin[];
+      loaded: T[];
       aliases: Map<string, string>;
-      notes: { entry: LoadedPlugin; message: string }[];
+      notes: { entry: T; message: string }[];
     }
-  | { ok: false; entry: LoadedPlugin; message: string; hint: string };
+  | { ok: false; entry: T; message: string; hint: string };
 
 /**
  * A plugin declaring `overrides: "x"` takes the place (and load position, which matters for sources) of the plugin
  * called `x`; when its own name differs, `x` becomes an alias so `audio_providers: [x]` still finds it. Two plugins
  * with one name and no such declaration are a conflict, as in beets: silently picking one would surprise someone.
  */
-export function applyOverrides(instances: readonly LoadedPlugin[]): OverrideResult {
+export function applyOverrides<T extends OverrideEntry = LoadedPlugin>(instances: readonly T[]): OverrideResult<T> {
   let loaded = [...instances];
   const aliases = new Map<string, string>();
-  const notes: { entry: LoadedPlugin; message: string }[] = [];
+  const notes: { entry: T; message: string }[] = [];
   for (const entry of instances) {
     const target = entry.plugin.overrides;
     if (target === undefined) continue;
@@ -45,7 +51,7 @@ export function applyOverrides(instances: readonly LoadedPlugin[]): OverrideResu
     });
     if (entry.plugin.name !== target) aliases.set(target, entry.plugin.name);
   }
-  const seen = new Map<string, LoadedPlugin>();
+  const seen = new Map<string, T>();
   for (const entry of loaded) {
     const first = seen.get(entry.plugin.name);
     if (first) {

@@ -1,6 +1,6 @@
 import { expect, test } from "bun:test";
 import { ConfigError, EXIT } from "../../src/errors.ts";
-import type { Plugin, PluginModuleExport } from "../../src/plugins/api.ts";
+import type { Plugin, PluginContext, PluginModuleExport } from "../../src/plugins/api.ts";
 import { createBasicHttpClient, createPluginContext } from "../../src/plugins/context.ts";
 import { loadPlugins, type BuiltinPlugin, type LoadPluginsOptions } from "../../src/plugins/load.ts";
 import { createTempDir, providerSource } from "./plugin-files.ts";
@@ -136,6 +136,38 @@ test("an override under another name takes the built-in's place and answers to i
   dir.write("fast-ytm.ts", providerSource("fast-ytm", { body: `overrides: "youtube-music",` }));
   const { registry } = await load([dir.path]).result;
   expect(registry.providersInOrder(["youtube-music"]).map((plugin) => plugin.name)).toEqual(["fast-ytm"]);
+});
+
+test("a built-in rejecting the options meant for the plugin overriding it is replaced, not an error", async () => {
+  using dir = createTempDir();
+  const replacement = dir.write(
+    "youtube-music.ts",
+    providerSource("youtube-music", { body: `overrides: "youtube-music",`, prelude: "void ctx.options.tone;" }),
+  );
+  // Like the real built-in: a strict options schema that knows nothing of the replacement's `tone`.
+  const strictBuiltin = (ctx: PluginContext): Plugin => {
+    ctx.v.parse(ctx.v.strictObject({ cookies: ctx.v.optional(ctx.v.string()) }), ctx.options ?? {});
+    return ytm;
+  };
+  const { result, warnings } = load([dir.path], {
+    builtins: [builtin(strictBuiltin, "youtube-music")],
+    namedInConfig: [{ name: "youtube-music", path: "plugins.youtube-music" }],
+  });
+  const { registry, problems } = await result;
+  expect(registry.all().map((info) => [info.name, info.origin])).toEqual([["youtube-music", replacement]]);
+  expect(problems).toEqual([]);
+  expect(warnings).toEqual([]);
+
+  // Without `overrides`, the clash is what the user hears about, not the built-in's complaint about the options.
+  using other = createTempDir();
+  const clashing = other.write("youtube-music.ts", providerSource("youtube-music"));
+  const error = await configErrorOf(
+    load([other.path], {
+      builtins: [builtin(strictBuiltin, "youtube-music")],
+      namedInConfig: [{ name: "youtube-music", path: "plugins.youtube-music" }],
+    }).result,
+  );
+  expect(error.message).toStartWith(`${clashing}: a plugin called "youtube-music" is already loaded (built-in)`);
 });
 
 test("two external plugins with one name conflict, naming both files", async () => {
