@@ -1,4 +1,5 @@
 /** Error classes that know how to present themselves: a message, a hint, and the exit code they end a run with. */
+import { redact } from "./util/redact.ts";
 
 /** Exit codes, documented in `--help` and the README. */
 export const EXIT = {
@@ -75,7 +76,9 @@ export class PluginError extends MusicdlError {
     readonly method: string,
     cause: unknown,
   ) {
-    super(`plugin ${plugin}: ${method}() failed: ${describeCause(cause)}`, { cause });
+    // Redacted here, once: this message becomes the item's failure reason, shown in progress and summary lines
+    // and stored in the plan state and failures file, and plugins do put their tokens in error messages.
+    super(`plugin ${plugin}: ${method}() failed: ${redact(describeCause(cause))}`, { cause });
   }
 }
 

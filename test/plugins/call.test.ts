@@ -1,6 +1,7 @@
 import { expect, test } from "bun:test";
 import { InterruptedError, PluginError } from "../../src/errors.ts";
 import { callPlugin } from "../../src/plugins/call.ts";
+import { registerSecret } from "../../src/util/redact.ts";
 
 const plugin = { name: "bandcamp" };
 
@@ -32,4 +33,10 @@ test("an abort and an interrupt pass through, so Ctrl-C stops the run instead of
       throw new InterruptedError();
     }),
   ).rejects.toBeInstanceOf(InterruptedError);
+});
+
+test("a plugin error's message hides registered secrets and credential-looking pairs the plugin put in its throw", () => {
+  registerSecret("sk-live-0a1b2c3d4e5f");
+  const error = new PluginError("bandcamp", "download", new Error("401 for sk-live-0a1b2c3d4e5f, cookie=SID123456789"));
+  expect(error.message).toBe("plugin bandcamp: download() failed: 401 for [redacted], cookie=[redacted]");
 });
