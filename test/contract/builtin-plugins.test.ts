@@ -1,0 +1,90 @@
+/**
+ * Every built-in plugin passes its kind's contract suite, loaded as the core loads it (the generated builtin.ts):
+ * the YouTube providers against the fake YouTube, the taggers on ffmpeg-made files of each of their formats.
+ */
+import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Plugin, ProviderPlugin, TaggerPlugin, TrackMeta } from "../../src/plugins/api.ts";
+import { builtinPlugins } from "../../src/plugins/builtin.ts";
+import { createBasicHttpClient, createPluginContext } from "../../src/plugins/context.ts";
+import { instantiatePlugin } from "../../src/plugins/instantiate.ts";
+import { createSmallCatalog } from "../fakes/spotify/index.ts";
+import { youtubeCatalogFor } from "../fakes/world.ts";
+import { type FakeYouTube, startFakeYouTube } from "../fakes/youtube/index.ts";
+import { FFMPEG } from "../helpers/make-tone.ts";
+import { makeTrack } from "../helpers/track-meta.ts";
+import { useYouTubeOrigin } from "../youtube/helpers.ts";
+import { describeProviderContract } from "./provider-contract.ts";
+import { describeTaggerContract } from "./tagger-contract.ts";
+
+// ffmpeg and ffprobe run per format; on a busy 2-core machine that can exceed bun's 5 s default.
+setDefaultTimeout(30_000);
+
+const dirs = mkdtempSync(join(tmpdir(), "musicdl-builtin-contract-"));
+let youtube: FakeYouTube;
+beforeAll(async () => {
+  // The world's YouTube: for each track of the small Spotify catalog its song plus live and karaoke decoys.
+  youtube = await startFakeYouTube({ catalog: youtubeCatalogFor(createSmallCatalog(), { audioSeconds: 2 }) });
+});
+afterAll(async () => {
+  await youtube.stop();
+  rmSync(dirs, { recursive: true, force: true });
+});
+
+/** Loads a built-in exactly as the core does: its lazy import, the factory with a real context, validation. */
+async function loadBuiltin(name: string): Promise<Plugin> {
+  const builtin = builtinPlugins.find((entry) => entry.name === name);
+  if (!builtin) throw new Error(`no built-in called ${name}`);
+  const result = await instantiatePlugin({ name, origin: "built-in", load: () => builtin.load() }, (pluginName) =>
+    createPluginContext({
+      name: pluginName,
+      options: undefined,
+      http: createBasicHttpClient(),
+      dirs: { cache: dirs, temp: dirs },
+      ffmpegPath: FFMPEG,
+      version: "0.0.0-test",
+    }),
+  );
+  if (!result.ok) throw new Error(`built-in ${name}: ${result.message}`);
+  return result.plugin;
+}
+
+// "Tide Tables" by Harbor Lights, as the fake YouTube holds it (song, live decoy, karaoke decoy).
+const tideTables: TrackMeta = makeTrack({
+  spotifyId: "0TideTablesTrack000001",
+  title: "Tide Tables",
+  artists: ["Harbor Lights"],
+  durationMs: 202_000,
+});
+
+/** The track each built-in provider must find; a new built-in provider needs an entry (and a fake) here. */
+const PROVIDER_FIXTURES: Record<string, TrackMeta> = { "youtube-music": tideTables, youtube: tideTables };
+const TAGGERS = ["id3", "mp4-tags", "vorbis-tags"];
+
+for (const [name, track] of Object.entries(PROVIDER_FIXTURES)) {
+  describeProviderContract(
+    `built-in ${name} (fake YouTube)`,
+    async () => {
+      // The providers read MUSICDL_YOUTUBE_ORIGIN once, when created.
+      using _origin = useYouTubeOrigin(youtube.origin);
+      return (await loadBuiltin(name)) as ProviderPlugin;
+    },
+    { track },
+  );
+}
+
+for (const name of TAGGERS) {
+  describeTaggerContract(`built-in ${name}`, async () => (await loadBuiltin(name)) as TaggerPlugin);
+}
+
+test("every built-in runs its kind's contract suite above", async () => {
+  const kinds = await Promise.all(
+    builtinPlugins.map(async (builtin) => [builtin.name, (await loadBuiltin(builtin.name)).kind] as const),
+  );
+  expect(Object.fromEntries(kinds)).toEqual({
+    ...Object.fromEntries(Object.keys(PROVIDER_FIXTURES).map((name) => [name, "provider"])),
+    ...Object.fromEntries(TAGGERS.map((name) => [name, "tagger"])),
+  });
+});
