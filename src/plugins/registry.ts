@@ -36,7 +36,10 @@ export interface PluginRegistry {
   readonly problems: readonly PluginProblem[];
   /** The first source whose `match` recognises `input` (load order), or null. */
   findSource(input: string): { plugin: SourcePlugin; ref: SourceRef } | null;
-  /** Providers in `download.audio_providers` order; a name no provider has is a ConfigError naming it. */
+  /**
+   * Providers in `download.audio_providers` order; a name no provider has is a ConfigError naming it, except one
+   * the load tolerated (with `--no-plugins`), which is skipped.
+   */
   providersInOrder(names: readonly string[]): ProviderPlugin[];
   /** The one tagger for `format`, or undefined when none is loaded. */
   taggerFor(format: AudioFormat): TaggerPlugin | undefined;
@@ -73,7 +76,22 @@ export function createPluginRegistry(options: CreateRegistryOptions): PluginRegi
       }
       return null;
     },
-    providersInOrder(names) {
+    providersInOrder(requested) {
+      // A name the load already let pass as missing (external plugins off: --no-plugins) is skipped, so the run
+      // goes on with the built-ins the list also names; a list left empty is still an error.
+      const tolerated = new Map(
+        (options.problems ?? []).filter((problem) => problem.origin === "config").map((p) => [p.name, p.message]),
+      );
+      const isTolerated = (name: string) => tolerated.has(name) && !byName.has(aliases.get(name) ?? name);
+      const names = requested.filter((name) => !isTolerated(name));
+      if (names.length === 0 && requested.length > 0) {
+        throw new ConfigError(options.configFile ?? "config", [
+          {
+            path: "download.audio_providers",
+            message: `no provider left to use: ${requested.map((name) => tolerated.get(name)).join("; ")}`,
+          },
+        ]);
+      }
       return names.map((name) => {
         const entry = byName.get(aliases.get(name) ?? name);
         if (entry?.plugin.kind === "provider") return entry.plugin;

@@ -200,6 +200,13 @@ test("a plugin the config names but no folder holds is a config error; with --no
   expect(registry.all().map((info) => info.name)).toEqual(["youtube-music"]);
   expect(problems).toHaveLength(1);
   expect(warnings[0]).toContain("--no-plugins");
+  // The run goes on with the built-ins the list names; with none left, it stops.
+  expect(registry.providersInOrder(["bandcamp", "youtube-music"]).map((plugin) => plugin.name)).toEqual([
+    "youtube-music",
+  ]);
+  expect(() => registry.providersInOrder(["bandcamp"])).toThrow(
+    'download.audio_providers: no provider left to use: download.audio_providers names the plugin "bandcamp", but no plugin by that name was found (external plugins are off: --no-plugins)',
+  );
 });
 
 test("a built-in given as a factory receives its context", async () => {
