@@ -1,6 +1,6 @@
 /** Everything a YouTube provider holds for a run: options, the redirecting fetch, and a lazily created Innertube. */
 import type { PluginContext } from "musicdl/plugin";
-import { Innertube } from "youtubei.js";
+import type { Innertube } from "youtubei.js";
 import { loadCookieHeader } from "./cookies-file.ts";
 import { parseYouTubeOptions, type YouTubeOptions } from "./options.ts";
 import { createYouTubeFetch, parseYouTubeOrigin, YOUTUBE_ORIGIN_ENV, type YouTubeFetch } from "./youtube-fetch.ts";
@@ -40,6 +40,8 @@ export function createYouTubeSession(ctx: PluginContext, pluginName: string): Yo
   const innertube = () => {
     created ??= (async () => {
       const cookie = options.cookies === undefined ? undefined : await loadCookieHeader(options.cookies);
+      // Loaded on first use: importing youtubei.js costs about 2 s, which commands that never search should not pay.
+      const { Innertube } = await import("youtubei.js");
       return Innertube.create(innertubeCreateOptions(youtubeFetch, options, cookie));
     })();
     // A failed creation (unreadable cookies file) is retried on the next call rather than cached forever.

@@ -1,8 +1,6 @@
 /** The `youtube-music` provider: finds recordings with YouTube Music search and downloads their audio-only stream. */
 import type { PluginContext, ProviderPlugin } from "musicdl/plugin";
-import { downloadYouTubeAudio } from "../_youtube-common/download-audio.ts";
 import { createYouTubeSession } from "../_youtube-common/session.ts";
-import { searchYouTubeMusic } from "./search-music.ts";
 
 const NAME = "youtube-music";
 
@@ -13,7 +11,9 @@ export default (ctx: PluginContext) => {
     kind: "provider",
     name: NAME,
     description: "YouTube Music: songs (audio tracks) first, music videos when no song fits",
-    search: (track, opts) => searchYouTubeMusic(session, NAME, track, opts),
-    download: (candidate, tempDir, opts) => downloadYouTubeAudio(session, NAME, candidate, tempDir, opts),
+    // Search and download modules pull in youtubei.js; they load on first use so listing plugins stays fast.
+    search: async (track, opts) => (await import("./search-music.ts")).searchYouTubeMusic(session, NAME, track, opts),
+    download: async (candidate, tempDir, opts) =>
+      (await import("../_youtube-common/download-audio.ts")).downloadYouTubeAudio(session, NAME, candidate, tempDir, opts),
   } satisfies ProviderPlugin;
 };

@@ -1,8 +1,6 @@
 /** The `youtube` provider: a plain YouTube video search, the fallback when YouTube Music has no fitting recording. */
 import type { PluginContext, ProviderPlugin } from "musicdl/plugin";
-import { downloadYouTubeAudio } from "../_youtube-common/download-audio.ts";
 import { createYouTubeSession } from "../_youtube-common/session.ts";
-import { searchVideos } from "./search-videos.ts";
 
 const NAME = "youtube";
 
@@ -13,7 +11,9 @@ export default (ctx: PluginContext) => {
     kind: "provider",
     name: NAME,
     description: "YouTube videos (fallback for recordings YouTube Music lacks)",
-    search: (track, opts) => searchVideos(session, NAME, track, opts),
-    download: (candidate, tempDir, opts) => downloadYouTubeAudio(session, NAME, candidate, tempDir, opts),
+    // Search and download modules pull in youtubei.js; they load on first use so listing plugins stays fast.
+    search: async (track, opts) => (await import("./search-videos.ts")).searchVideos(session, NAME, track, opts),
+    download: async (candidate, tempDir, opts) =>
+      (await import("../_youtube-common/download-audio.ts")).downloadYouTubeAudio(session, NAME, candidate, tempDir, opts),
   } satisfies ProviderPlugin;
 };
