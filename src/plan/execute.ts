@@ -42,7 +42,8 @@ export async function executePlan(plan: DownloadPlan, ctx: ExecutorContext): Pro
   );
   const interrupted = ctx.signal.aborted;
   const m3uMissing = interrupted ? 0 : await writeM3us(m3us, plan.items, ctx);
-  await rm(ctx.tempDir, { recursive: true, force: true }).catch(() => undefined);
+  // Interrupted items keep their scratch folders (partial downloads) for the next run; otherwise none is left.
+  if (!interrupted) await rm(ctx.tempDir, { recursive: true, force: true }).catch(() => undefined);
   const counts = countByStatus(plan.items);
   ctx.onEvent({ type: "run-end", counts, interrupted });
   return { counts, failures: failuresOf(plan.items), interrupted, m3uMissing };

@@ -50,13 +50,24 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
       download: download.downloadConcurrency,
       ffmpeg: download.ffmpegConcurrency,
     },
-    tempDir: join(tmpdir(), `musicdl-${process.pid}-${startedAtMs}`),
+    tempDir: scratchDirOf(prepared.libraryKey, download.cachePath),
     onEvent: options.onEvent,
     signal: options.signal,
   };
   const summary = await executePlan(prepared.plan, ctx);
   store.plans.recordRun(prepared.libraryKey, { startedAtMs, endedAtMs: Date.now(), counts: summary.counts });
   return summary;
+}
+
+/**
+ * Downloads in progress live here, one folder per library and store, the same on every run: a run that was
+ * interrupted or killed leaves its partial downloads for the next one to resume instead of fetching them again.
+ */
+function scratchDirOf(libraryKey: string, cachePath: string): string {
+  const hasher = new Bun.CryptoHasher("sha1");
+  hasher.update(`${cachePath}\n${libraryKey}`);
+  const user = process.getuid?.() ?? "user";
+  return join(tmpdir(), `musicdl-${user}-downloads-${hasher.digest("hex").slice(0, 12)}`);
 }
 
 function persistItem(store: Store, libraryKey: string, item: PlanItem): void {

@@ -1,9 +1,10 @@
 /** Runs one track item through match → download → convert → tag → move into place, persisting each step. */
-import { mkdir, rm, stat, copyFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { copyFile, mkdir, rm, stat } from "node:fs/promises";
+import { dirname } from "node:path";
 import { describeCause, PluginError } from "../../errors.ts";
 import { moveIntoPlace, tempPathBeside } from "../../library/atomic-write.ts";
 import type { DownloadedAudio, TagSet } from "../../plugins/api.ts";
+import { downloadAudio, removeScratch, scratchFolderOf } from "./download.ts";
 import type { PlanStage, TrackPlanItem } from "../model.ts";
 import type { ExecutorContext } from "./context.ts";
 import { matchTrack } from "./match.ts";
@@ -48,16 +49,19 @@ export async function runTrackItem(item: TrackPlanItem, ctx: ExecutorContext, li
       }
       await fetchConvertTag(item, ctx, limits, temps, stageOf, update);
     }
+    await removeScratch(scratchFolderOf(ctx.tempDir, item.id));
     delete item.error;
     update({ status: "done" });
     ctx.onEvent({ type: "item-end", id: item.id, label, status: "done" });
   } catch (error) {
     await Promise.all(temps.map((file) => rm(file, { force: true, recursive: true })));
     if (ctx.signal.aborted) {
-      // Interrupted, not failed: a later run picks it up from the last finished step.
+      // Interrupted, not failed: a later run picks it up from the last finished step, and its scratch folder
+      // (a partial or finished download) stays for that run to resume from.
       update({ status: item.match ? "matched" : "pending" });
       throw error;
     }
+    await removeScratch(scratchFolderOf(ctx.tempDir, item.id));
     const stage = error instanceof StageError ? error.stage : "download";
     update({ status: "failed", error: { stage, reason: describeCause(error) } });
     ctx.onEvent({ type: "item-end", id: item.id, label, status: "failed", detail: describeCause(error) });
@@ -77,12 +81,14 @@ async function fetchConvertTag(
   if (!provider) throw new StageError("download", `provider ${chosen.candidate.provider} is not loaded`);
   stageOf("download");
   update({ status: "downloading" });
-  const itemTemp = join(ctx.tempDir, item.id.replace(/[^A-Za-z0-9_-]/g, "_"));
-  temps.push(itemTemp);
   const audio = await inStage("download", () =>
-    withRetries(ctx.maxRetries, ctx.signal, async () => {
-      await mkdir(itemTemp, { recursive: true });
-      return limits.download(() => callDownload(provider, chosen.candidate, itemTemp, ctx.signal));
+    downloadAudio({
+      provider,
+      candidate: chosen.candidate,
+      folder: scratchFolderOf(ctx.tempDir, item.id),
+      attempts: ctx.maxRetries,
+      limit: limits.download,
+      signal: ctx.signal,
     }),
   );
   stageOf("convert");
@@ -99,19 +105,6 @@ async function fetchConvertTag(
   });
   await moveIntoPlace(converted, item.target);
   await recordInLibrary(item, tags, ctx);
-}
-
-async function callDownload(
-  provider: ExecutorContext["providers"][number],
-  candidate: NonNullable<TrackPlanItem["match"]>["candidate"],
-  tempDir: string,
-  signal: AbortSignal,
-): Promise<DownloadedAudio> {
-  try {
-    return await provider.download(candidate, tempDir, { signal });
-  } catch (error) {
-    throw signal.aborted ? error : new PluginError(provider.name, "download", error);
-  }
 }
 
 function convertDownloaded(audio: DownloadedAudio, output: string, ctx: ExecutorContext) {
@@ -169,19 +162,6 @@ async function inStage<T>(stage: PlanStage, task: () => Promise<T>): Promise<T> 
   } catch (error) {
     throw error instanceof StageError ? error : new StageError(stage, error);
   }
-}
-
-async function withRetries<T>(maxAttempts: number, signal: AbortSignal, task: () => Promise<T>): Promise<T> {
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= Math.max(1, maxAttempts); attempt++) {
-    try {
-      return await task();
-    } catch (error) {
-      if (signal.aborted) throw error;
-      lastError = error;
-    }
-  }
-  throw lastError;
 }
 
 async function fileExists(path: string): Promise<boolean> {
