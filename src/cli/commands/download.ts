@@ -2,12 +2,12 @@
 import { defineCommand } from "citty";
 import { convertAudio } from "../../audio/convert.ts";
 import { findFfmpeg } from "../../audio/ffmpeg-path.ts";
-import { EXIT, InterruptedError } from "../../errors.ts";
+import { EXIT, InterruptedError, UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
-import { preparePlan } from "../../plan/prepare.ts";
+import { type PreparedPlan, preparePlan } from "../../plan/prepare.ts";
 import { runPlan } from "../../plan/run.ts";
-import { pruneRemoved } from "../../plan/prune.ts";
-import { releaseOnExit } from "../../store/index.ts";
+import { pruneUnlisted } from "../../plan/prune.ts";
+import { type LibraryIndex, releaseOnExit } from "../../store/index.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { createProgressRenderer, type ProgressMode } from "../progress/render.ts";
 import { renderSummary, writeFailuresFile } from "../run-summary.ts";
@@ -26,6 +26,11 @@ export default defineCommand({
     prune: { type: "boolean", description: "Delete files musicdl wrote for tracks no source lists any more" },
   },
   async run({ args }) {
+    if (args.prune && args._.length > 0) {
+      throw new UsageError("--prune works from the config's sources, not links given on the command line.", {
+        hint: "Run `musicdl download --prune` without links: it deletes files of tracks the config no longer lists.",
+      });
+    }
     const ffmpeg = await findFfmpeg();
     const mode: ProgressMode = args.json ? "json" : process.stderr.isTTY && !args.quiet ? "live" : "lines";
     const write = (text: string) => (mode === "json" ? process.stdout : process.stderr).write(text);
@@ -60,7 +65,7 @@ export default defineCommand({
           onEvent: progress.onEvent,
         });
         progress.stop();
-        const pruned = args.prune && !summary.interrupted ? await pruneRemoved(prepared.removed, store.library(prepared.libraryKey)) : 0;
+        const pruned = args.prune && !summary.interrupted ? await prune(prepared, store.library(prepared.libraryKey)) : 0;
         const input = { summary, failedSources: prepared.failedSources, removed: prepared.removed.length, pruned };
         const failuresFile = await writeFailuresFile(config.download.cachePath, prepared.libraryKey, input);
         if (args.json) {
@@ -83,3 +88,12 @@ export default defineCommand({
     }
   },
 });
+
+/** A source that could not be read this time may still list any track, so nothing is pruned then. */
+async function prune(prepared: PreparedPlan, library: LibraryIndex): Promise<number> {
+  if (prepared.failedSources.length > 0) {
+    log.warn(`not pruning: ${prepared.failedSources.length} source(s) could not be read, so what they list is unknown`);
+    return 0;
+  }
+  return (await pruneUnlisted(prepared.plan.items, library)).length;
+}
