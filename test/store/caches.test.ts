@@ -34,6 +34,21 @@ describe("spotify cache", () => {
     store.close();
   });
 
+  test("setting a never-expiring row again keeps it; a new value or a row that was expiring is still written", () => {
+    using dir = tempDir();
+    const { store, clock } = open(dir.path);
+    store.spotify.set("track:1", { name: "YYZ" }, null);
+    store.spotify.set("track:1", { name: "YYZ" }, null);
+    store.spotify.set("track:1", { name: "YYZ (2011 remaster)" }, null);
+    store.spotify.set("playlist:1", { snapshot: "a" }, 60);
+    store.spotify.set("playlist:1", { snapshot: "a" }, null);
+    clock.advance(3_600_000);
+    expect(store.spotify.get("track:1")).toEqual({ name: "YYZ (2011 remaster)" });
+    expect(store.spotify.get("playlist:1")).toEqual({ snapshot: "a" });
+    expect(store.stats().spotify.rows).toBe(2);
+    store.close();
+  });
+
   test("an expiring response is gone after its TTL and counted as expired", () => {
     using dir = tempDir();
     const { store, clock } = open(dir.path);
