@@ -26,6 +26,8 @@ export interface LibraryRun extends Disposable {
   /** Starts `musicdl download -c <config> -o <library> …args`; await `.result` for its output. */
   spawn(args?: string[]): SpawnedRun;
   run(args?: string[]): Promise<CliResult>;
+  /** `musicdl plan -c <config> -o <library> …args`. */
+  plan(args?: string[]): Promise<CliResult>;
   /** Audio files in the library (relative paths, sorted); temp files excluded. */
   audioFiles(): string[];
   tempFiles(): string[];
@@ -54,8 +56,8 @@ export function createLibraryRun(world: FakeWorld): LibraryRun {
     XDG_CONFIG_HOME: join(root, "config"),
     TMPDIR: join(root, "tmp"),
   };
-  const spawn = (args: string[] = []): SpawnedRun => {
-    const child = Bun.spawn([process.execPath, ENTRY, "download", "-c", configFile, "-o", library, ...args], {
+  const spawn = (args: string[] = [], command = "download"): SpawnedRun => {
+    const child = Bun.spawn([process.execPath, ENTRY, command, "-c", configFile, "-o", library, ...args], {
       env: env as Record<string, string>,
       stdin: "ignore",
       stdout: "pipe",
@@ -95,6 +97,7 @@ export function createLibraryRun(world: FakeWorld): LibraryRun {
     },
     spawn,
     run: (args) => spawn(args).result,
+    plan: (args) => spawn(args, "plan").result,
     audioFiles: () => walk().filter((path) => AUDIO.test(path) && !isTempName(path.split("/").pop()!)),
     tempFiles: () => walk().filter((path) => isTempName(path.split("/").pop()!)),
     m3uTitles(name) {
