@@ -1,5 +1,5 @@
 /** `download()` for both YouTube providers: player request, playability check, audio stream choice, ranged transfer. */
-import { rename } from "node:fs/promises";
+import { rename, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { AudioCandidate, CallOptions, DownloadedAudio } from "musicdl/plugin";
 import { Constants, type YT } from "youtubei.js";
@@ -74,6 +74,10 @@ export async function downloadYouTubeAudio(
   const base = join(tempDir, `${videoId}.${choice.format.itag}`);
   // The announced length is in the partial's name, so a stream that changed since is never resumed into.
   const partFile = `${base}.${expectedBytes ?? "unknown"}.part`;
+  const file = `${base}.${choice.container === "webm" ? "webm" : "m4a"}`;
+  // A run killed right after the rename below left a complete file: reuse it rather than fetch it again.
+  const finished = expectedBytes === undefined ? 0 : await stat(file).then((info) => info.size, () => 0);
+  if (finished > 0 && finished === expectedBytes) return { file, sizeBytes: finished, ...describeChoice(choice) };
   const sizeBytes = await downloadRanged({
     url: url.href,
     partFile,
@@ -83,7 +87,6 @@ export async function downloadYouTubeAudio(
     headers: mediaHeaders(options.client),
     signal: opts.signal,
   });
-  const file = `${base}.${choice.container === "webm" ? "webm" : "m4a"}`;
   await rename(partFile, file);
   session.log.debug(`downloaded ${videoId} itag ${choice.format.itag} (${sizeBytes} bytes)`);
   return { file, sizeBytes, ...describeChoice(choice) };

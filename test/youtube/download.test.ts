@@ -106,6 +106,15 @@ describe("download", () => {
     expect(readdirSync(s.tempDir).filter((f) => f.endsWith(".part"))).toEqual([]);
   });
 
+  test("a complete file left by a run killed after the transfer is reused, not fetched again", async () => {
+    using s = setup();
+    const first = await s.plugin.download(candidate("0h6XAAwX8II"), s.tempDir, {});
+    fake.requests.length = 0;
+    const again = await s.plugin.download(candidate("0h6XAAwX8II"), s.tempDir, {});
+    expect(again).toEqual(first);
+    expect(fake.downloadsOf("0h6XAAwX8II")).toEqual([]);
+  });
+
   test("a stream whose length differs from the announced one is rejected and its partial removed", async () => {
     using s = setup();
     await expect(s.plugin.download(candidate("wrongLen001"), s.tempDir, {})).rejects.toThrow(/length mismatch/);
