@@ -22,17 +22,35 @@ export async function run(argv: string[]): Promise<void> {
   }
 }
 
-/** Prints usage for `--help`/`-h` (or no command) and says whether it did. */
+/** Prints usage for `--help`/`-h` (or no command) and says whether it did: the deepest subcommand named wins. */
 async function printHelpIfAsked(argv: string[]): Promise<boolean> {
   const wantsHelp = argv.includes("--help") || argv.includes("-h");
   if (!wantsHelp && argv.length > 0) return false;
-  const subCommands = (await resolve(mainCommand.subCommands)) ?? {};
-  const name = argv.find((arg) => !arg.startsWith("-"));
-  const sub = name ? await resolve(subCommands[name]) : undefined;
-  const usage = sub ? await renderUsage(sub as CommandDef, mainCommand) : await renderUsage(mainCommand);
+  const [command, parent] = await findNamedCommand(argv);
+  const usage = await renderUsage(command, parent);
   process.stdout.write(`${usage}\n`);
   if (!wantsHelp && argv.length === 0) process.exitCode = EXIT.USAGE;
   return true;
+}
+
+/**
+ * Follows the leading words of argv down the subcommand tree (`cache clear --help` → clear). The parent handed to
+ * citty's renderUsage is named by the whole path, so the usage line reads `musicdl cache clear`, not `cache clear`.
+ */
+async function findNamedCommand(argv: string[]): Promise<[CommandDef, CommandDef | undefined]> {
+  let command = mainCommand as CommandDef;
+  const path: string[] = [];
+  for (const word of argv) {
+    if (word.startsWith("-")) continue;
+    const subCommands = (await resolve(command.subCommands)) ?? {};
+    const sub = await resolve(subCommands[word]);
+    if (!sub) break;
+    path.push(word);
+    command = sub as CommandDef;
+  }
+  if (path.length === 0) return [command, undefined];
+  const parentName = ["musicdl", ...path.slice(0, -1)].join(" ");
+  return [command, { meta: { name: parentName, version: VERSION } }];
 }
 
 async function resolve<T>(value: T | Promise<T> | (() => T | Promise<T>) | undefined): Promise<T | undefined> {
