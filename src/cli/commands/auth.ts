@@ -1,10 +1,12 @@
 /** `musicdl auth login|logout`: store or remove the Spotify user login used for `saved` and the user's own playlists. */
 import { defineCommand } from "citty";
+import { findConfigFile } from "../../config/find-config-file.ts";
 import { UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
 import { defaultAuthFile, removeAuthFile } from "../../spotify/auth-file.ts";
 import { DEFAULT_ACCOUNTS_URL } from "../../spotify/client.ts";
 import { DEFAULT_LOGIN_PORT, loginWithPkce } from "../../spotify/login.ts";
+import { globalArgs } from "../global-args.ts";
 
 const login = defineCommand({
   meta: {
@@ -18,7 +20,7 @@ const login = defineCommand({
   args: {
     "client-id": {
       type: "string",
-      description: "Spotify app client id (default: $SPOTIFY_CLIENT_ID)",
+      description: "Spotify app client id (default: $SPOTIFY_CLIENT_ID, then client_id in the config)",
       valueHint: "ID",
     },
     port: {
@@ -26,12 +28,15 @@ const login = defineCommand({
       description: `Loopback port of the redirect URI (default ${DEFAULT_LOGIN_PORT}; 0 picks a free one)`,
       valueHint: "PORT",
     },
+    config: globalArgs.config,
   },
   async run({ args }) {
-    const clientId = args["client-id"] || process.env.SPOTIFY_CLIENT_ID;
+    const clientId = args["client-id"] || process.env.SPOTIFY_CLIENT_ID || (await clientIdFromConfig(args.config));
     if (!clientId) {
       throw new UsageError("Spotify login needs your app's client id: SPOTIFY_CLIENT_ID is not set.", {
-        hint: "Create an app at https://developer.spotify.com/dashboard, then set SPOTIFY_CLIENT_ID or pass --client-id.",
+        hint:
+          `Create an app at https://developer.spotify.com/dashboard (Redirect URI http://127.0.0.1:${DEFAULT_LOGIN_PORT}/callback), ` +
+          "then set SPOTIFY_CLIENT_ID, pass --client-id, or put client_id in musicdl.yaml.",
       });
     }
     const port = args.port === undefined ? DEFAULT_LOGIN_PORT : Number(args.port);
@@ -51,6 +56,16 @@ const login = defineCommand({
     process.stdout.write(`Logged in. The login is stored in ${authFile}; \`musicdl auth logout\` removes it.\n`);
   },
 });
+
+/** `download.client_id` of the config, when there is a config file; a broken config stops with its own error. */
+async function clientIdFromConfig(configPath: string | undefined): Promise<string | undefined> {
+  const found = findConfigFile({ configPath, cwd: process.cwd(), env: process.env });
+  if (!found.path) return undefined;
+  // Loaded only here: the session module pulls in the store and plugins, which `auth logout` does not need.
+  const { loadConfigFromArgs } = await import("../session.ts");
+  const config = await loadConfigFromArgs({ config: found.path, _: [] });
+  return config.download.clientId;
+}
 
 const logout = defineCommand({
   meta: { name: "logout", description: "Forget the stored Spotify login (musicdl falls back to the app credentials)." },
