@@ -16,5 +16,6 @@ export const mainCommand = defineCommand({
     plugins: () => import("./commands/plugins.ts").then((m) => m.default),
     cache: () => import("./commands/cache.ts").then((m) => m.default),
     auth: () => import("./commands/auth.ts").then((m) => m.default),
+    doctor: () => import("./commands/doctor.ts").then((m) => m.default),
   },
 });

@@ -1,0 +1,50 @@
+/** `musicdl doctor [--json]`: checks what a download needs (ffmpeg, Spotify, folders, plugins, YouTube) and how to fix each. */
+import { defineCommand } from "citty";
+import { setLogLevel } from "../../log.ts";
+import type { DoctorCheck } from "../doctor/check.ts";
+import { renderDoctorReport } from "../doctor/check.ts";
+import { loadDoctorConfig } from "../doctor/config.ts";
+import { checkEncoders, checkFfmpeg } from "../doctor/ffmpeg.ts";
+import { checkCache, checkOutputDir } from "../doctor/files.ts";
+import { checkPlugins } from "../doctor/plugins.ts";
+import { checkSpotify } from "../doctor/spotify.ts";
+import { checkYouTube } from "../doctor/youtube.ts";
+import { globalArgs } from "../global-args.ts";
+
+export default defineCommand({
+  meta: {
+    name: "doctor",
+    description:
+      "Check that everything a download needs is in place, and say how to fix what is not.\n" +
+      "Sends one Spotify token request and one request to YouTube Music.\n\n" +
+      "Examples:\n  musicdl doctor\n  musicdl doctor --json | jq '.checks[] | select(.status == \"fail\")'\n\n" +
+      "Exit codes: 0 everything needed is in place · 1 something is missing (see `fix:`)",
+  },
+  args: {
+    config: globalArgs.config,
+    output: globalArgs.output,
+    json: globalArgs.json,
+  },
+  async run({ args }) {
+    // Findings are the output; log lines from the modules checked would only repeat them.
+    setLogLevel("quiet");
+    const { config, check: configCheck } = await loadDoctorConfig(args);
+    const ffmpeg = await checkFfmpeg(process.env);
+    const checks: DoctorCheck[] = [configCheck, ...ffmpeg.checks];
+    if (ffmpeg.location) checks.push(await checkEncoders(ffmpeg.location.ffmpeg, config.download.format));
+    const [spotify, youtube] = await Promise.all([
+      checkSpotify(config.download, process.env),
+      checkYouTube(process.env),
+    ]);
+    checks.push(
+      spotify,
+      checkOutputDir(config.download.outputDir),
+      checkCache(config.download.cachePath),
+      await checkPlugins(config, ffmpeg.location?.ffmpeg ?? null),
+      youtube,
+    );
+    const ok = checks.every((check) => check.status !== "fail");
+    process.stdout.write(args.json ? `${JSON.stringify({ ok, checks }, null, 2)}\n` : renderDoctorReport(checks));
+    process.exitCode = ok ? 0 : 1;
+  },
+});
