@@ -3,6 +3,20 @@ import { defineCommand } from "citty";
 import { VERSION } from "../version.ts";
 import { EXIT_CODES_HELP } from "./global-args.ts";
 
+/**
+ * One line per command for `musicdl --help`. Listing them from here means the top-level help loads no command
+ * module (and so no store, sqlite or plugins); each command's own `--help` shows its full description.
+ */
+export const COMMAND_SUMMARIES = {
+  download: "Download what the config (or the SOURCES given) lists; a re-run only does what changed",
+  plan: "Show what download would do: tracks, duplicates removed, already present, to download",
+  init: "Write a commented starter musicdl.yaml",
+  plugins: "List loaded plugins and the ones skipped",
+  cache: "Inspect or empty musicdl's cache file",
+  auth: "Spotify user login for saved tracks and your own playlists",
+  doctor: "Check ffmpeg, Spotify credentials, folders, plugins and YouTube Music, with a fix for each problem",
+} as const;
+
 export const mainCommand = defineCommand({
   meta: {
     name: "musicdl",

@@ -6,7 +6,7 @@ import { runCommand, renderUsage, type CommandDef } from "citty";
 import { EXIT, MusicdlError, describeCause } from "../errors.ts";
 import { redact } from "../util/redact.ts";
 import { VERSION } from "../version.ts";
-import { mainCommand } from "./main-command.ts";
+import { COMMAND_SUMMARIES, mainCommand } from "./main-command.ts";
 
 export async function run(argv: string[]): Promise<void> {
   const debug = argv.includes("--debug");
@@ -48,9 +48,18 @@ async function findNamedCommand(argv: string[]): Promise<[CommandDef, CommandDef
     path.push(word);
     command = sub as CommandDef;
   }
-  if (path.length === 0) return [command, undefined];
+  if (path.length === 0) return [topLevelListing(), undefined];
   const parentName = ["musicdl", ...path.slice(0, -1)].join(" ");
   return [command, { meta: { name: parentName, version: VERSION } }];
+}
+
+/** mainCommand with stand-ins for its subcommands: renderUsage would otherwise import every command module. */
+function topLevelListing(): CommandDef {
+  const entries = Object.entries(COMMAND_SUMMARIES).map(([name, description]) => [
+    name,
+    { meta: { name, description } },
+  ]);
+  return { meta: mainCommand.meta, subCommands: Object.fromEntries(entries) };
 }
 
 async function resolve<T>(value: T | Promise<T> | (() => T | Promise<T>) | undefined): Promise<T | undefined> {
