@@ -72,8 +72,10 @@ function findFfprobe(ffmpeg: string, env: Env): string | null {
 }
 
 async function importFfmpegStatic(): Promise<string | null> {
-  // A variable specifier keeps `bun build --compile` from trying to bundle this optional package.
-  const specifier = "ffmpeg-static";
+  // A computed specifier keeps `bun build --compile` from bundling this optional package: `--minify` folds a plain
+  // string constant into import("ffmpeg-static"), and the build then fails where the package is not installed. Its
+  // path would point inside the bundle anyway, so a compiled binary never uses it (MUSICDL_FFMPEG or PATH instead).
+  const specifier = ["ffmpeg", "static"].join("-");
   const module: { default?: unknown } = await import(specifier);
   return typeof module.default === "string" ? module.default : null;
 }
