@@ -1,23 +1,17 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { join } from "node:path";
 import { builtinPlugins } from "../../src/plugins/builtin.ts";
+import { installCompiledBinary } from "../helpers/compiled-binary.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { createTempDir, providerSource, type TempDir } from "./plugin-files.ts";
 
-const ENTRY = join(import.meta.dir, "..", "..", "src", "main.ts");
 let root: TempDir;
 let binary: string;
 
-// One build for the file: `bun build --compile` takes seconds.
+// One build per test run (test/helpers/compiled-binary.ts): `bun build --compile` takes seconds.
 beforeAll(async () => {
   root = createTempDir("musicdl-compiled-");
-  binary = join(root.path, "bin", "musicdl");
-  const build = Bun.spawn([process.execPath, "build", ENTRY, "--compile", "--outfile", binary], {
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [stderr, exitCode] = await Promise.all([new Response(build.stderr).text(), build.exited]);
-  if (exitCode !== 0) throw new Error(`bun build --compile failed: ${stderr}`);
+  binary = await installCompiledBinary(join(root.path, "bin"));
 });
 afterAll(() => root[Symbol.dispose]());
 
