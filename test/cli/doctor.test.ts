@@ -71,9 +71,13 @@ describe("musicdl doctor", () => {
     expect(world.spotify.apiRequests()).toEqual([]);
   });
 
-  test("credentials Spotify refuses are named as such, without printing the secret", async () => {
+  test("credentials Spotify refuses and a provider no plugin offers are named, without printing the secret", async () => {
     using dir = makeTempDir("musicdl-doctor-");
     const secret = "definitely-not-the-secret-0042";
+    writeFileSync(
+      join(dir.path, "musicdl.yaml"),
+      'version: "1.2"\ndownload:\n  audio_providers: [bandcamp, youtube-music]\n',
+    );
     const result = await runCli(["doctor", "--json"], {
       cwd: dir.path,
       env: { ...world.env, SPOTIFY_CLIENT_SECRET: secret },
@@ -83,6 +87,9 @@ describe("musicdl doctor", () => {
     expect(spotify?.status).toBe("fail");
     expect(spotify?.summary).toContain("Spotify refused the token request");
     expect(spotify?.fix).toContain("https://developer.spotify.com/dashboard");
+    const plugins = (JSON.parse(result.stdout) as Report).checks.find((check) => check.name === "plugins");
+    expect(plugins?.status).toBe("fail");
+    expect(plugins?.summary).toContain('names the plugin "bandcamp"');
     expect(result.stdout + result.stderr).not.toContain(secret);
   });
 });

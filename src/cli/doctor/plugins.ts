@@ -1,6 +1,7 @@
 /** Doctor check for plugins: every plugin file loads and every name the config uses exists. */
 import type { Config } from "../../config/types.ts";
 import { openPlugins } from "../../plugins/open.ts";
+import { withLegacyCookies } from "../session.ts";
 import { type DoctorCheck, failed, failedWith, passed } from "./check.ts";
 
 export async function checkPlugins(config: Config, ffmpegPath: string | null): Promise<DoctorCheck> {
@@ -9,9 +10,11 @@ export async function checkPlugins(config: Config, ffmpegPath: string | null): P
     const { registry, problems, dirs } = await openPlugins({
       pluginsDirs: config.download.pluginsDirs,
       audioProviders: config.download.audioProviders,
-      pluginOptions: config.pluginOptions,
+      pluginOptions: withLegacyCookies(config),
       configFile: config.file,
       ffmpegPath,
+      // Every broken or missing plugin the config names becomes a listed problem, not just the first one thrown.
+      reportOnly: true,
     });
     // Asking for the providers in order is what a download does first: an unknown name fails here too.
     registry.providersInOrder(config.download.audioProviders);
