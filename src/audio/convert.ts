@@ -1,6 +1,7 @@
 /** Runs ffmpeg once to turn a downloaded file into the target format, leaving nothing behind on failure or abort. */
 import { rm } from "node:fs/promises";
 import { MusicdlError } from "../errors.ts";
+import { log } from "../log.ts";
 import { runProcess, stderrTail } from "./_run-process.ts";
 import { probeAudio } from "./probe.ts";
 import { type ConversionSource, type ConversionTarget, planConversion } from "./conversion-plan.ts";
@@ -62,6 +63,9 @@ export async function convertAudio(options: ConvertOptions): Promise<ConvertResu
     plan.muxer,
     options.output,
   ];
+  // Logged before running, so a failing command can be copied from `--debug` output and run by hand.
+  log.debug(`ffmpeg (${plan.streamCopy ? "stream copy" : "encode"}): ${[options.ffmpegPath, ...args].join(" ")}`);
+  if (plan.note) log.debug(plan.note);
   try {
     const result = await runProcess([options.ffmpegPath, ...args], options.signal);
     if (result.exitCode !== 0) {
