@@ -27,6 +27,10 @@ export interface FakeWorldOptions {
   readonly decoys?: boolean;
   /** Track ids with no YouTube upload at all (their items must fail with a reason). */
   readonly missing?: ReadonlySet<string>;
+  /** Track ids whose song was never uploaded, while its decoys (live, karaoke) were: the matcher must refuse them. */
+  readonly decoysOnly?: ReadonlySet<string>;
+  /** Audio formats YouTube offers for a track's song (default both, opus preferred): `["aac"]` serves only itag 140. */
+  readonly formatsOf?: (trackId: string) => FakeVideo["formats"] | undefined;
 }
 
 export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWorld> {
@@ -50,7 +54,7 @@ export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWor
   };
 }
 
-export function youtubeCatalogFor(catalog: Catalog, options: Pick<FakeWorldOptions, "audioSeconds" | "decoys" | "missing"> = {}): FakeVideo[] {
+export function youtubeCatalogFor(catalog: Catalog, options: Pick<FakeWorldOptions, "audioSeconds" | "decoys" | "missing" | "decoysOnly" | "formatsOf"> = {}): FakeVideo[] {
   const videos: FakeVideo[] = [];
   const artistName = (id: string) => catalog.artists.get(id)?.name ?? "Unknown";
   for (const track of catalog.tracks.values()) {
@@ -58,8 +62,9 @@ export function youtubeCatalogFor(catalog: Catalog, options: Pick<FakeWorldOptio
     const artists = track.artistIds.map(artistName);
     const album = catalog.albums.get(track.albumId)?.name;
     const audioSeconds = options.audioSeconds ?? 2;
-    videos.push({ videoId: songVideoId(track.id), title: track.name, artists, ...(album ? { album } : {}), durationMs: track.durationMs, kind: "song", audioSeconds });
-    if (options.decoys === false) continue;
+    const formats = options.formatsOf?.(track.id);
+    if (!options.decoysOnly?.has(track.id)) videos.push({ videoId: songVideoId(track.id), title: track.name, artists, ...(album ? { album } : {}), ...(formats ? { formats } : {}), durationMs: track.durationMs, kind: "song", audioSeconds });
+    if (options.decoys === false && !options.decoysOnly?.has(track.id)) continue;
     videos.push({ videoId: decoyVideoId(track.id, "L"), title: `${track.name} (Live)`, artists, durationMs: track.durationMs + 41_000, kind: "video", audioSeconds });
     videos.push({ videoId: decoyVideoId(track.id, "K"), title: `${track.name} (Karaoke Version)`, artists: ["Sing King"], durationMs: track.durationMs, kind: "video", audioSeconds });
   }
