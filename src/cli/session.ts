@@ -10,6 +10,7 @@ import { log, setLogLevel } from "../log.ts";
 import type { HttpClient } from "../plugins/api.ts";
 import { openPlugins } from "../plugins/open.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
+import { withFreshTracksAndAlbums } from "../spotify/cache.ts";
 import { createSpotifyClient, type SpotifyClient, type SpotifyEvent } from "../spotify/client.ts";
 import { openStore, type Store } from "../store/index.ts";
 import type { GlobalArgs } from "./global-args.ts";
@@ -65,7 +66,8 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
   const store = openStore(config.download.cachePath, { settings: config.download });
   const spotify = createSpotifyClient({
     settings: config.download,
-    cache: store.spotify,
+    // Re-tagging must see album and track renames; those cache entries never expire otherwise.
+    cache: config.download.overwrite === "metadata" ? withFreshTracksAndAlbums(store.spotify) : store.spotify,
     ...(options.onSpotifyEvent ? { onEvent: options.onSpotifyEvent } : {}),
   });
   await registry.setupAll();

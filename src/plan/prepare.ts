@@ -59,6 +59,7 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   const saved = store.plans.loadPlan(libraryKey);
   const failedUrls = new Set(generated.failed.map((failure) => failure.entry.url));
   const items = keepItemsOfUnresolvedSources(built.items, saved, failedUrls);
+  if (download.overwrite === "metadata") keepSavedMatches(items, saved);
   const finalItems: PlanItem[] = options.save ? store.plans.savePlan(libraryKey, { items }) : items;
   const plan: DownloadPlan = {
     items: finalItems,
@@ -72,6 +73,20 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
     removed: removedTracks(finalItems, saved),
     libraryKey,
   };
+}
+
+/**
+ * `overwrite: metadata` re-tags files already there; their saved match names the recording each came from, so
+ * the re-tag writes its source URL again instead of dropping it.
+ */
+function keepSavedMatches(items: readonly PlanItem[], saved: readonly PlanItem[] | null): void {
+  const matches = new Map(
+    saved?.flatMap((item) => (item.kind === "track" && item.match ? [[item.id, item.match] as const] : [])),
+  );
+  for (const item of items) {
+    const match = item.kind === "track" && !item.match ? matches.get(item.id) : undefined;
+    if (match && item.kind === "track") item.match = match;
+  }
 }
 
 async function resolveEntry(entry: SourceEntry, options: PrepareOptions, signal: AbortSignal): Promise<ResolvedSource> {

@@ -36,3 +36,16 @@ export const cacheKeys = {
   playlist: (id: string, snapshotId: string) => `spotify:playlist:${id}@${snapshotId}`,
   artistAlbums: (id: string) => `spotify:artist-albums:${id}`,
 };
+
+/**
+ * The cache as `overwrite: metadata` needs it: tracks, albums and playlist contents (which hold whole tracks) are
+ * read from Spotify again and stored anew. Those entries never expire, and the point of the mode is to re-tag with
+ * Spotify's current names (an album renamed under the same id). Snapshot ids and artist pages keep their expiry.
+ */
+export function withFreshTracksAndAlbums(cache: SpotifyCache): SpotifyCache {
+  const fresh = [cacheKeys.track(""), cacheKeys.album(""), cacheKeys.playlist("", "").replace(/@$/, "")];
+  return {
+    get: (key) => (fresh.some((prefix) => key.startsWith(prefix)) ? undefined : cache.get(key)),
+    set: (key, value, ttlS) => cache.set(key, value, ttlS),
+  };
+}

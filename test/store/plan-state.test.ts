@@ -183,3 +183,10 @@ test.each([
   const item = reconcileItem(saved, fresh);
   expect({ status: item.status, attempts: item.attempts }).toEqual({ status: want[0], attempts: want[1] });
 });
+
+test("reconcile: a track found present keeps its saved match, so a later re-tag still knows its source", () => {
+  const saved = trackItem("a", { status: "done", attempts: 1, match });
+  const item = reconcileItem(saved, trackItem("a", { status: "skipped", skipReason: "already present" }));
+  expect(item.status).toBe("skipped");
+  expect(item.kind === "track" ? item.match : undefined).toEqual(match);
+});
