@@ -20,15 +20,19 @@ export interface TempPathOptions {
   readonly keepExtension?: boolean;
 }
 
+/** Bytes a temp name leaves free for a helper's own suffix (`.tagging` is 8); a 300-character title hit the limit. */
+const SUFFIX_ROOM_BYTES = 16;
+
 /**
  * A fresh temp path in the target's own folder: `.<name>.musicdl-<random>.tmp`. Same folder means same filesystem,
- * so the final rename is atomic. The name part is shortened so the whole stays within 255 bytes.
+ * so the final rename is atomic. The name part is shortened so the whole stays within 255 bytes, with room left for
+ * a suffix: taggers write `<temp>.tagging` beside the file they are given.
  */
 export function tempPathBeside(target: string, options: TempPathOptions = {}): string {
   const name = basename(target);
   const extension = options.keepExtension ? extname(name) : "";
   const marker = `.musicdl-${randomBytes(6).toString("hex")}.tmp${extension}`;
-  const room = 255 - 1 - utf8Length(marker);
+  const room = 255 - 1 - utf8Length(marker) - SUFFIX_ROOM_BYTES;
   return join(dirname(target), `.${truncateUtf8(name, room)}${marker}`);
 }
 

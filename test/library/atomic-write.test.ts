@@ -90,6 +90,11 @@ describe("tempPathBeside", () => {
   test("can keep the extension for ffmpeg", () =>
     expect(basename(tempPathBeside("/m/YYZ.opus", { keepExtension: true }))).toMatch(/\.tmp\.opus$/u));
 
+  test("a 255-byte target name leaves room in its temp name for a tagger's `.tagging` file", () => {
+    const name = basename(tempPathBeside(`/m/${"x".repeat(251)}.opus`, { keepExtension: true }));
+    expect(new TextEncoder().encode(`${name}.tagging`).length).toBeLessThanOrEqual(255);
+  });
+
   test("a 255-byte target name still gives a temp name within 255 bytes", () => {
     const name = basename(tempPathBeside(`/m/${"é".repeat(125)}.mp3`, { keepExtension: true }));
     expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(255);
