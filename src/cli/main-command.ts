@@ -26,6 +26,7 @@ export const mainCommand = defineCommand({
   subCommands: {
     download: () => import("./commands/download.ts").then((m) => m.default),
     plan: () => import("./commands/plan.ts").then((m) => m.default),
+    match: () => import("./commands/match.ts").then((m) => m.default),
     init: () => import("./commands/init.ts").then((m) => m.default),
     plugins: () => import("./commands/plugins.ts").then((m) => m.default),
     cache: () => import("./commands/cache.ts").then((m) => m.default),
