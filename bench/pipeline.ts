@@ -113,6 +113,8 @@ async function runOnce(format: string, threads: number): Promise<RunResult> {
   const wallS = (performance.now() - started) / 1000;
   const measured = /BENCH-TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(stderr);
   const lines = stderr.split("\n");
+  const failures = lines.filter((line) => line.startsWith("  failed "));
+  if (failures.length > 0) console.log(failures.map((line) => `    ${line.trim()}`).join("\n"));
   return {
     wallS: measured ? Number(measured[1]) : wallS,
     cpuS: measured ? Number(measured[2]) + Number(measured[3]) : null,

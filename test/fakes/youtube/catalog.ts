@@ -46,9 +46,13 @@ function tokens(text: string): Set<string> {
 export function matchCatalog(catalog: readonly FakeVideo[], query: string): FakeVideo[] {
   const wanted = tokens(query);
   const scored = catalog.map((video, index) => {
-    const titleHits = [...tokens(video.title)].filter((token) => wanted.has(token)).length;
+    const titleTokens = [...tokens(video.title)];
+    const titleHits = titleTokens.filter((token) => wanted.has(token)).length;
     const artistHits = [...tokens(video.artists.join(" "))].filter((token) => wanted.has(token)).length;
-    return { video, index, titleHits, score: titleHits + artistHits };
+    // A title the query names in full ranks above one that only shares a word, as on YouTube: otherwise a
+    // generated catalog's "Silver Silver" drowns among the same artist's "Orbit Static"s.
+    const wholeTitle = titleTokens.every((token) => wanted.has(token)) ? 1 : 0;
+    return { video, index, titleHits, score: titleHits + artistHits + wholeTitle };
   });
   return scored
     .filter((entry) => entry.titleHits > 0)
