@@ -10,6 +10,7 @@ import { EXIT_CODES_HELP } from "./global-args.ts";
 export const COMMAND_SUMMARIES = {
   download: "Download what the config (or the SOURCES given) lists; a re-run only does what changed",
   plan: "Show what download would do: tracks, duplicates removed, already present, to download",
+  match: "Show the candidates for one Spotify track, their scores and why each won or lost",
   init: "Write a commented starter musicdl.yaml",
   plugins: "List loaded plugins and the ones skipped",
   cache: "Inspect or empty musicdl's cache file",

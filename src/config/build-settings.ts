@@ -46,7 +46,8 @@ export function buildDownloadSettings(
     threads,
     maxRetries: file.max_retries ?? 3,
     overwrite: file.overwrite ?? "skip",
-    audioProviders: file.audio_providers ?? ["youtube-music"],
+    // The origin defaulted to youtube-music alone; plain YouTube now backs it up for recordings Music lacks.
+    audioProviders: file.audio_providers ?? ["youtube-music", "youtube"],
     pluginsDirs: (file.plugins_dir ?? []).map((dir) => resolvePath(baseDir, dir, env)),
     m3uExtension: file.m3u_extension ?? "m3u8",
     cachePath: file.cache_path ? resolvePath(baseDir, file.cache_path, env) : defaultCachePath(env),
