@@ -13,8 +13,11 @@ export interface SummaryInput {
 
 export function renderSummary(input: SummaryInput, failuresFile: string | null): string {
   const { summary } = input;
-  const c = summary.counts;
-  const lines = [`done ${c.done} · skipped ${c.skipped} · failed ${c.failed}${summary.interrupted ? " · interrupted" : ""}`];
+  const c = summary.trackCounts;
+  const m3u = summary.m3uWritten > 0 ? ` · M3U files written ${summary.m3uWritten}` : "";
+  const lines = [
+    `tracks: done ${c.done} · skipped ${c.skipped} · failed ${c.failed}${m3u}${summary.interrupted ? " · interrupted" : ""}`,
+  ];
   for (const failure of summary.failures) lines.push(`  failed ${failure.label} [${failure.stage}]: ${failure.reason}`);
   for (const source of input.failedSources) lines.push(`  source failed: ${source.reason}`);
   if (summary.m3uMissing > 0) lines.push(`  ${summary.m3uMissing} M3U entr${summary.m3uMissing === 1 ? "y" : "ies"} left out (their tracks failed)`);

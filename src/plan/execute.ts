@@ -13,7 +13,12 @@ import { runTrackItem, type StageLimits } from "./stages/track.ts";
 import { describeCause } from "../errors.ts";
 
 export interface RunSummary {
+  /** Every item, tracks and M3U files. */
   readonly counts: Record<PlanItemStatus, number>;
+  /** Track items only: what the summary line reports. */
+  readonly trackCounts: Record<PlanItemStatus, number>;
+  /** M3U files written this run. */
+  readonly m3uWritten: number;
   readonly failures: { id: string; label: string; stage: string; reason: string }[];
   readonly interrupted: boolean;
   /** M3U entries left out because their track failed. */
@@ -46,7 +51,9 @@ export async function executePlan(plan: DownloadPlan, ctx: ExecutorContext): Pro
   if (!interrupted) await rm(ctx.tempDir, { recursive: true, force: true }).catch(() => undefined);
   const counts = countByStatus(plan.items);
   ctx.onEvent({ type: "run-end", counts, interrupted });
-  return { counts, failures: failuresOf(plan.items), interrupted, m3uMissing };
+  const trackCounts = countByStatus(tracks);
+  const m3uWritten = m3us.filter((item) => item.status === "done").length;
+  return { counts, trackCounts, m3uWritten, failures: failuresOf(plan.items), interrupted, m3uMissing };
 }
 
 function reportSkipped(item: TrackPlanItem, ctx: ExecutorContext): void {

@@ -66,7 +66,7 @@ test("hostile Spotify names stay inside the library as valid names, and nothing 
     `version: "1.2"\ndownload:\n  format: opus\nalbums:\n  - url: ${albumUrl(SMALL.albumId)}\n    create_m3u: true\nplaylists:\n  - ${playlistUrl}\n`,
   );
   const run = await runMusicdl(world, join(dir.path, "home"), ["download", "-c", config, "-o", library]);
-  expect(run.stderr).toContain("done 5 · skipped 0 · failed 0");
+  expect(run.stderr).toContain("tracks: done 3 · skipped 0 · failed 0 · M3U files written 2");
   expect(run.exitCode).toBe(0);
 
   const files = listFiles(library);
