@@ -38,6 +38,8 @@ export interface PreparedPlan {
   readonly warnings: readonly string[];
   /** Tracks the previous plan had and no source lists any more. */
   readonly removed: readonly TrackPlanItem[];
+  /** M3U files musicdl wrote under a name the source no longer has (a renamed playlist); removed after the run. */
+  readonly renamedM3uFiles: readonly string[];
   readonly libraryKey: string;
 }
 
@@ -71,8 +73,18 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
     failedSources: generated.failed,
     warnings: generated.warnings,
     removed: removedTracks(finalItems, saved),
+    renamedM3uFiles: renamedM3uFiles(finalItems, saved),
     libraryKey,
   };
+}
+
+function renamedM3uFiles(items: readonly PlanItem[], saved: readonly PlanItem[] | null): string[] {
+  const targets = new Map(items.filter((item) => item.kind === "m3u").map((item) => [item.id, item.target]));
+  const current = new Set(targets.values());
+  return (saved ?? []).flatMap((item) => {
+    const now = targets.get(item.id);
+    return item.kind === "m3u" && now !== undefined && now !== item.target && !current.has(item.target) ? [item.target] : [];
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Executes a prepared plan for one library: wires the executor to plugins, ffmpeg, the store and the matcher. */
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Config } from "../config/types.ts";
@@ -55,6 +56,8 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
     signal: options.signal,
   };
   const summary = await executePlan(prepared.plan, ctx);
+  // The playlist's M3U now lives under its new name; the old one would list a stale copy.
+  if (!summary.interrupted) await Promise.all(prepared.renamedM3uFiles.map((file) => rm(file, { force: true })));
   store.plans.recordRun(prepared.libraryKey, { startedAtMs, endedAtMs: Date.now(), counts: summary.counts });
   return summary;
 }

@@ -150,6 +150,9 @@ describe("a library over several runs", () => {
     // Same files, same place (musicdl keeps a track where it put it), new tags.
     expect(listFiles(albumDir)).toEqual([LANTERNS, UNDERTOW]);
     for (const file of [LANTERNS, UNDERTOW]) expect((await readTags(file)).common.album).toBe("Paper Boats (Deluxe)");
+    // The album's M3U follows the new name; no stale copy under the old one.
+    expect(existsSync(join(library, "Paper Boats (Deluxe).m3u8"))).toBe(true);
+    expect(existsSync(PAPER_BOATS_M3U)).toBe(false);
     // Tags that came from the match (the source URL) survive the re-tag.
     expect(commentBefore?.[0]?.text).toContain(world.videoIdOf(SMALL.trackIds.lanterns));
     expect((await readTags(LANTERNS)).common.comment).toEqual(commentBefore!);
