@@ -15,7 +15,7 @@ RUN bun install --frozen-lockfile --ignore-scripts
 COPY tsconfig.json bunfig.toml ./
 COPY src ./src
 COPY plugins ./plugins
-RUN bun build src/main.ts --compile --minify --outfile /out/musicdl \
+RUN bun build src/main.ts --compile --minify --bytecode --format=esm --outfile /out/musicdl \
  && /out/musicdl --version
 
 FROM ${FFMPEG_IMAGE} AS ffmpeg

@@ -45,7 +45,7 @@ trap cleanup EXIT
 binary="${MUSICDL_BIN:-}"
 if [ -z "$binary" ]; then
   say "building the binary (bun build --compile --minify)"
-  bun build src/main.ts --compile --minify --outfile "$work/musicdl" >/dev/null
+  bun build src/main.ts --compile --minify --bytecode --format=esm --outfile "$work/musicdl" >/dev/null
   binary="$work/musicdl"
 fi
 [ -x "$binary" ] || fail "$binary is not an executable"

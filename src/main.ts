@@ -2,4 +2,5 @@
 /** Compiled entry: hands the process to the CLI, nothing else. */
 import { run } from "./cli/run.ts";
 
-await run(process.argv.slice(2));
+// No top-level await: the binary is compiled to bytecode, which needs a plain (non-async) entry module.
+void run(process.argv.slice(2));

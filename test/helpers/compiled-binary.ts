@@ -14,7 +14,7 @@ async function build(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "musicdl-binary-"));
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   const outfile = join(dir, "musicdl");
-  const proc = Bun.spawn([process.execPath, "build", ENTRY, "--compile", "--minify", "--outfile", outfile], {
+  const proc = Bun.spawn([process.execPath, "build", ENTRY, "--compile", "--minify", "--bytecode", "--format=esm", "--outfile", outfile], {
     stdout: "pipe",
     stderr: "pipe",
   });
