@@ -6,6 +6,7 @@ import { loadConfig } from "../config/load.ts";
 import { ConfigError } from "../errors.ts";
 import { compiledBinaryPath, discoverPluginFiles, resolvePluginDirs } from "../plugins/discover.ts";
 import type { Config } from "../config/types.ts";
+import { createPluginHttpClient, pluginHttpOptionsFrom } from "../http/plugin-http.ts";
 import { log, setLogLevel } from "../log.ts";
 import type { HttpClient } from "../plugins/api.ts";
 import { openPlugins } from "../plugins/open.ts";
@@ -61,7 +62,8 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     configFile: config.file,
     noExternal,
     ffmpegPath: options.ffmpegPath ?? null,
-    ...(options.http ? { http: options.http } : {}),
+    // One budget for every plugin's requests, so two providers cannot together exceed the configured pace.
+    http: options.http ?? createPluginHttpClient(pluginHttpOptionsFrom(config.download)),
   });
   const store = openStore(config.download.cachePath, { settings: config.download });
   const spotify = createSpotifyClient({
