@@ -69,9 +69,9 @@ async function writeM3us(m3us: M3uPlanItem[], items: PlanItem[], ctx: ExecutorCo
     try {
       const result = await writeM3uItem(item, byId);
       missing += result.missing;
-      item.status = "done";
+      item.status = result.written ? "done" : "skipped";
       delete item.error;
-      ctx.onEvent({ type: "item-end", id: item.id, label: item.title, status: "done" });
+      ctx.onEvent({ type: "item-end", id: item.id, label: item.title, status: item.status, ...(result.written ? {} : { detail: "unchanged" }) });
     } catch (error) {
       item.status = "failed";
       item.error = { stage: "m3u", reason: describeCause(error) };

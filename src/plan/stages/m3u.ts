@@ -1,4 +1,5 @@
 /** M3U stage: writes a playlist's (or album's) M3U from the tracks that made it, atomically, in source order. */
+import { readFile } from "node:fs/promises";
 import { writeFileAtomic } from "../../library/atomic-write.ts";
 import { renderM3u } from "../../library/m3u.ts";
 import type { M3uPlanItem, PlanItem, TrackPlanItem } from "../model.ts";
@@ -6,6 +7,8 @@ import type { M3uPlanItem, PlanItem, TrackPlanItem } from "../model.ts";
 export interface M3uResult {
   readonly listed: number;
   readonly missing: number;
+  /** False when the file already held exactly this text (a re-run where the source did not change). */
+  readonly written: boolean;
 }
 
 export async function writeM3uItem(item: M3uPlanItem, itemsById: ReadonlyMap<string, PlanItem>): Promise<M3uResult> {
@@ -19,6 +22,10 @@ export async function writeM3uItem(item: M3uPlanItem, itemsById: ReadonlyMap<str
       missing++;
     }
   }
-  await writeFileAtomic(item.target, renderM3u({ m3uPath: item.target, entries }));
-  return { listed: entries.length, missing };
+  const text = renderM3u({ m3uPath: item.target, entries });
+  // Rewriting an unchanged playlist would bump its mtime and wake every player and sync tool watching the folder.
+  const current = await readFile(item.target, "utf8").catch(() => null);
+  if (current === text) return { listed: entries.length, missing, written: false };
+  await writeFileAtomic(item.target, text);
+  return { listed: entries.length, missing, written: true };
 }
