@@ -1,13 +1,16 @@
 /** `musicdl cache stats|clear`: what the store holds and how well the caches work, and emptying them. */
 import { defineCommand } from "citty";
 import { resolve } from "node:path";
+import { findConfigFile } from "../../config/find-config-file.ts";
 import { setLogLevel } from "../../log.ts";
 import { defaultCachePath, openStore, type Store, type StoreStats } from "../../store/index.ts";
+import { loadConfigFromArgs } from "../session.ts";
 
 const storeArgs = {
+  config: { type: "string", alias: "c", description: "Config file whose cache_path to use (found as `download` finds it)", valueHint: "FILE" },
   "cache-path": {
     type: "string",
-    description: "The store file (default: $XDG_CACHE_HOME/musicdl/musicdl.sqlite)",
+    description: "The store file (default: the config's cache_path, else $XDG_CACHE_HOME/musicdl/musicdl.sqlite)",
     valueHint: "FILE",
   },
   json: { type: "boolean", description: "Machine-readable output on stdout; logs stay on stderr" },
@@ -16,6 +19,7 @@ const storeArgs = {
 } as const;
 
 interface StoreArgs {
+  config?: string;
   "cache-path"?: string;
   json?: boolean;
   debug?: boolean;
@@ -23,16 +27,19 @@ interface StoreArgs {
 }
 
 /**
- * The one place that decides which file the command opens. When config loading lands, this becomes
- * `args["cache-path"] ?? (await loadConfig(args)).download.cachePath` and the rest of the file stays as is.
+ * The one place that decides which file the command opens: `--cache-path`, else the `cache_path` of the config
+ * `download` would read (so `cache stats` describes the store that run used), else the default. No config file
+ * at all is fine here; a `--config` that does not exist or does not parse is the usual config error.
  */
-export function resolveCachePath(args: StoreArgs, env: Record<string, string | undefined> = process.env): string {
-  return args["cache-path"] ? resolve(args["cache-path"]) : defaultCachePath(env);
+export async function resolveCachePath(args: StoreArgs, env: Record<string, string | undefined> = process.env): Promise<string> {
+  if (args["cache-path"]) return resolve(args["cache-path"]);
+  if (!args.config && !findConfigFile({ cwd: process.cwd(), env }).path) return defaultCachePath(env);
+  return (await loadConfigFromArgs({ ...(args.config ? { config: args.config } : {}), _: [] })).download.cachePath;
 }
 
-function withStore<T>(args: StoreArgs, use: (store: Store) => T): T {
+async function withStore<T>(args: StoreArgs, use: (store: Store) => T): Promise<T> {
   setLogLevel(args.debug ? "debug" : args.quiet ? "quiet" : "info");
-  const store = openStore(resolveCachePath(args));
+  const store = openStore(await resolveCachePath(args));
   try {
     return use(store);
   } finally {
@@ -43,8 +50,8 @@ function withStore<T>(args: StoreArgs, use: (store: Store) => T): T {
 const stats = defineCommand({
   meta: { name: "stats", description: "Rows, hits, misses and evictions per cache, the library index and plan state" },
   args: storeArgs,
-  run({ args }) {
-    const result = withStore(args, (store) => store.stats());
+  async run({ args }) {
+    const result = await withStore(args, (store) => store.stats());
     process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatStats(result));
   },
 });
@@ -64,10 +71,10 @@ const clear = defineCommand({
     },
     ...storeArgs,
   },
-  run({ args }) {
+  async run({ args }) {
     const which = { spotify: args.spotify, search: args.search, library: args.library };
-    const path = resolveCachePath(args);
-    const cleared = withStore(args, (store) => store.clear(which));
+    const path = await resolveCachePath(args);
+    const cleared = await withStore(args, (store) => store.clear(which));
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ path, cleared }, null, 2)}\n`);
       return;
