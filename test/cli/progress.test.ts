@@ -40,3 +40,24 @@ describe("progress", () => {
     expect(JSON.parse(out[0]!)).toEqual({ type: "item-end", id: "a", label: "Rush - YYZ", status: "done", at: 42 });
   });
 });
+
+describe("the live view around the run", () => {
+  test("nothing is drawn while the plan is made, so its warnings are not torn; stop draws once", async () => {
+    const out: string[] = [];
+    const renderer = createProgressRenderer({ mode: "live", write: (t) => out.push(t), columns: 120 });
+    await Bun.sleep(250);
+    expect(out).toEqual([]);
+    renderer.onEvent({ type: "run-start", total: 1, counts });
+    renderer.onEvent({ type: "item-end", id: "a", label: "Rush - YYZ", status: "done" });
+    renderer.stop();
+    renderer.stop();
+    expect(out).toHaveLength(1);
+    expect(out[0]).toContain("1/1 · done 1");
+  });
+
+  test("a run that never started leaves no bar behind", () => {
+    const out: string[] = [];
+    createProgressRenderer({ mode: "live", write: (t) => out.push(t) }).stop();
+    expect(out).toEqual([]);
+  });
+});

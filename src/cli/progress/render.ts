@@ -41,7 +41,12 @@ function writeLine(state: ProgressState, event: ExecutorEvent, write: (text: str
 
 function createLiveView(state: ProgressState, options: RendererOptions, now: () => number): ProgressRenderer {
   let drawnLines = 0;
+  let started = false;
+  let stopped = false;
   const draw = () => {
+    // Before run-start the plan is being made and its warnings go to stderr too: a block drawn then would be torn
+    // by them. Only a rate-limit wait is worth showing that early.
+    if (!started && !(state.waitUntilMs !== null && state.waitUntilMs > now()) && drawnLines === 0) return;
     const lines = liveLines(state, now(), options.columns ?? 80);
     const clear = drawnLines ? `\x1b[${drawnLines}F\x1b[J` : "";
     options.write(`${clear}${lines.join("\n")}\n`);
@@ -51,6 +56,7 @@ function createLiveView(state: ProgressState, options: RendererOptions, now: () 
   return {
     onEvent(event) {
       applyEvent(state, event);
+      if (event.type === "run-start") started = true;
       if (event.type === "item-end" && event.status === "failed") {
         // Failures stay on screen above the live block.
         const clear = drawnLines ? `\x1b[${drawnLines}F\x1b[J` : "";
@@ -59,8 +65,12 @@ function createLiveView(state: ProgressState, options: RendererOptions, now: () 
       }
     },
     stop() {
+      // Called after the run and again on the way out: a second final draw would move up over the summary printed
+      // in between and overwrite it.
+      if (stopped) return;
+      stopped = true;
       clearInterval(timer);
-      draw();
+      if (started || drawnLines > 0) draw();
     },
   };
 }
