@@ -47,7 +47,7 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   const { config, store, signal } = options;
   const download = config.download;
   const libraryKey = download.outputDir;
-  const library = store.library(libraryKey);
+  const library = presenceChecked(store.library(libraryKey));
   const generated = await resolveSources(config.sources, (entry, s) => resolveEntry(entry, options, s), {
     concurrency: download.spotifyConcurrency,
     signal,
@@ -124,14 +124,34 @@ function renderTarget(config: Config, track: TrackMeta, context: { playlist?: st
   });
 }
 
+/**
+ * The library index with each track's presence checked once per plan: the target and the skip decision both ask,
+ * and on a 10,000-track re-run every extra check is a query and a `stat`.
+ */
+function presenceChecked(library: LibraryIndex): PresenceIndex {
+  const checked = new Map<string, ReturnType<LibraryIndex["isPresentAndComplete"]>>();
+  return {
+    isPresentAndComplete(spotifyId) {
+      let presence = checked.get(spotifyId);
+      if (!presence) {
+        presence = library.isPresentAndComplete(spotifyId);
+        checked.set(spotifyId, presence);
+      }
+      return presence;
+    },
+  };
+}
+
+type PresenceIndex = Pick<LibraryIndex, "isPresentAndComplete">;
+
 /** Where musicdl already put this track, when the file is still there and unchanged. */
-function indexedPath(library: LibraryIndex, track: TrackMeta): string | undefined {
+function indexedPath(library: PresenceIndex, track: TrackMeta): string | undefined {
   const presence = library.isPresentAndComplete(track.spotifyId);
   return presence.present ? presence.path : undefined;
 }
 
 /** In the index and unchanged, or a non-empty file at the target that an earlier version (or the user) put there. */
-function isPresent(library: LibraryIndex, track: TrackMeta, target: string): boolean {
+function isPresent(library: PresenceIndex, track: TrackMeta, target: string): boolean {
   if (library.isPresentAndComplete(track.spotifyId).present) return true;
   try {
     const info = statSync(target);
