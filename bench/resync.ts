@@ -16,7 +16,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Catalog, type CatalogPlaylistEntry, createCatalog, editPlaylist, startFakeSpotify } from "../test/fakes/spotify/index.ts";
+import {
+  type Catalog,
+  type CatalogPlaylistEntry,
+  createCatalog,
+  editPlaylist,
+  startFakeSpotify,
+} from "../test/fakes/spotify/index.ts";
 import { startFakeYouTube } from "../test/fakes/youtube/index.ts";
 import { youtubeCatalogFor } from "../test/fakes/world.ts";
 
@@ -103,7 +109,13 @@ async function run(title: string): Promise<void> {
       process.execPath,
       ...(values.profile ? ["--cpu-prof-md", `--cpu-prof-dir=${values.profile}`] : []),
       join(ROOT, "src", "main.ts"),
-      "download", "-c", configFile, "-o", library, "--json"],
+      "download",
+      "-c",
+      configFile,
+      "-o",
+      library,
+      "--json",
+    ],
     { env, stdout: "pipe", stderr: "pipe" },
   );
   const [stdout, stderr, exitCode] = await Promise.all([
@@ -128,20 +140,40 @@ async function run(title: string): Promise<void> {
   console.log(
     [
       `${title}: exit ${exitCode}, wall ${wallS.toFixed(2)} s (musicdl CPU ${cpuS.toFixed(1)} s), peak RSS ${rssMb.toFixed(0)} MB`,
-      `  Spotify requests ${spotifyRequests.length} (${Object.entries(byPath).map(([k, n]) => `${k} ${n}`).join(", ") || "none"})`,
+      `  Spotify requests ${spotifyRequests.length} (${
+        Object.entries(byPath)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(", ") || "none"
+      })`,
       `  provider searches ${youtubeRequests.filter((r) => r.path.endsWith("/search")).length}, player ${youtubeRequests.filter((r) => r.path.endsWith("/player")).length}, media ${youtubeRequests.filter((r) => r.path === "/videoplayback").length}`,
       `  files written ${written.length} (${written.filter(([p]) => /\.m3u8?$/.test(p)).length} M3U) of ${after.size}; items done ${counts.done ?? "?"}, skipped ${counts.skipped ?? "?"}, failed ${counts.failed ?? "?"}; removed ${summary.removed ?? 0}`,
     ].join("\n"),
   );
-  if (process.env.BENCH_PHASES) console.log(stderr.split("\n").filter((line) => line.startsWith("PHASE")).join(" | "));
-  if (exitCode !== 0) console.log(stderr.split("\n").filter((line) => /fail|error/i.test(line)).slice(0, 5).join("\n"));
+  if (process.env.BENCH_PHASES)
+    console.log(
+      stderr
+        .split("\n")
+        .filter((line) => line.startsWith("PHASE"))
+        .join(" | "),
+    );
+  if (exitCode !== 0)
+    console.log(
+      stderr
+        .split("\n")
+        .filter((line) => /fail|error/i.test(line))
+        .slice(0, 5)
+        .join("\n"),
+    );
 }
 
 /** Gives every playlist its own slice of the playlist-only tracks (plus a few shared ones); returns the unused. */
 function spreadPoolOverPlaylists(catalog: Catalog, wanted: number): string[] {
   const main = new Set(catalog.mainArtistIds);
   const pool = [...catalog.tracks.values()]
-    .filter((track) => !track.artistIds.some((id) => main.has(id)) && catalog.albums.get(track.albumId)?.albumType !== "compilation")
+    .filter(
+      (track) =>
+        !track.artistIds.some((id) => main.has(id)) && catalog.albums.get(track.albumId)?.albumType !== "compilation",
+    )
     .map((track) => track.id);
   const used = pool.slice(0, Math.max(20, wanted));
   const playlists = [...catalog.playlists.values()];
@@ -158,7 +190,11 @@ function spreadPoolOverPlaylists(catalog: Catalog, wanted: number): string[] {
 /** A stand-in for ffmpeg's stream copy when input and output share a container: copies the `-i` file. */
 function copyingFfmpeg(folder: string): string {
   const path = join(folder, "ffmpeg-copy.sh");
-  writeFileSync(path, '#!/bin/sh\nin=""\nwhile [ $# -gt 1 ]; do [ "$1" = "-i" ] && in="$2"; shift; done\nexec cp "$in" "$1"\n', { mode: 0o755 });
+  writeFileSync(
+    path,
+    '#!/bin/sh\nin=""\nwhile [ $# -gt 1 ]; do [ "$1" = "-i" ] && in="$2"; shift; done\nexec cp "$in" "$1"\n',
+    { mode: 0o755 },
+  );
   return path;
 }
 

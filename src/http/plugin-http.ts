@@ -21,7 +21,12 @@ export interface PluginHttpOptions {
 export function pluginHttpOptionsFrom(settings: DownloadSettings): PluginHttpOptions {
   return {
     ...(settings.downloadRateLimitEnabled
-      ? { requests: { perWindow: settings.downloadRateLimitRequests, windowMs: settings.downloadRateLimitWindowS * 1000 } }
+      ? {
+          requests: {
+            perWindow: settings.downloadRateLimitRequests,
+            windowMs: settings.downloadRateLimitWindowS * 1000,
+          },
+        }
       : {}),
     ...(settings.downloadBandwidthLimit ? { bytesPerSecond: settings.downloadBandwidthLimit } : {}),
   };
@@ -84,7 +89,11 @@ export function createBandwidthThrottle(bytesPerSecond: number, clock: Clock = s
           },
         }),
       );
-      const wrapped = new Response(paced, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const wrapped = new Response(paced, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
       // youtubei.js reads `url` (error messages, streaming info); a constructed Response has none of its own.
       Object.defineProperty(wrapped, "url", { value: response.url });
       return wrapped;

@@ -15,10 +15,22 @@ describe("in a terminal", () => {
   test("the live view shows the overall bar with its counts and each item's stage, then the summary", async () => {
     const { configFile, library } = lw.writeConfig("live");
     const script = join(lw.dir, "live.sh");
-    const exports = Object.entries({ ...lw.env, TERM: "xterm-256color" }).map(([key, value]) => `export ${key}='${value}'`);
-    writeFileSync(script, [...exports, `'${process.execPath}' '${ENTRY}' download -c '${configFile}' -o '${library}'`, "echo EXITED $?", "sleep 60", ""].join("\n"));
+    const exports = Object.entries({ ...lw.env, TERM: "xterm-256color" }).map(
+      ([key, value]) => `export ${key}='${value}'`,
+    );
+    writeFileSync(
+      script,
+      [
+        ...exports,
+        `'${process.execPath}' '${ENTRY}' download -c '${configFile}' -o '${library}'`,
+        "echo EXITED $?",
+        "sleep 60",
+        "",
+      ].join("\n"),
+    );
     const socket = `musicdl-test-${process.pid}`;
-    const tmux = (...args: string[]) => Bun.spawnSync(["tmux", "-L", socket, "-f", "/dev/null", ...args], { stdout: "pipe", stderr: "pipe" });
+    const tmux = (...args: string[]) =>
+      Bun.spawnSync(["tmux", "-L", socket, "-f", "/dev/null", ...args], { stdout: "pipe", stderr: "pipe" });
     // Slow answers keep items in flight long enough to be seen.
     lw.world.youtube.setLatency(700);
     try {
@@ -50,7 +62,10 @@ describe("without a terminal", () => {
     const { configFile, library } = lw.writeConfig("json");
     const result = await runCli(["download", "-c", configFile, "-o", library, "--json"], { env: lw.env });
     expect(result.exitCode).toBe(0);
-    const events = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as { type: string; status?: string });
+    const events = result.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string; status?: string });
     expect(events[0]?.type).toBe("run-start");
     expect(events.filter((event) => event.type === "item-end" && event.status === "done")).toHaveLength(4);
     expect(events.at(-1)).toMatchObject({ type: "summary", summary: { counts: { done: 4, failed: 0 } } });

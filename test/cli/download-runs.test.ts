@@ -19,7 +19,11 @@ describe("two runs on one library", () => {
     const args = ["download", "-c", configFile, "-o", library];
     // Slow answers keep the first run inside the lock while the others start.
     lw.world.youtube.setLatency(1500);
-    const first = Bun.spawn([process.execPath, ENTRY, ...args], { env: { ...process.env, ...lw.env }, stdout: "pipe", stderr: "pipe" });
+    const first = Bun.spawn([process.execPath, ENTRY, ...args], {
+      env: { ...process.env, ...lw.env },
+      stdout: "pipe",
+      stderr: "pipe",
+    });
     const firstOutput = Promise.all([new Response(first.stdout).text(), new Response(first.stderr).text()]);
     try {
       // YouTube hears from the first run only after it took the lock and planned.
@@ -63,7 +67,11 @@ describe("the store file", () => {
     expect(after.spotify.hits).toBeGreaterThan(first.spotify.hits);
     expect(after.spotify.misses).toBe(first.spotify.misses);
     const explicit = JSON.parse(
-      (await runCli(["cache", "stats", "--json", "-c", configFile, "--cache-path", `${cachePath}.other`], { env: lw.env })).stdout,
+      (
+        await runCli(["cache", "stats", "--json", "-c", configFile, "--cache-path", `${cachePath}.other`], {
+          env: lw.env,
+        })
+      ).stdout,
     );
     expect(explicit.path).toBe(`${cachePath}.other`);
   }, 30_000);
@@ -74,7 +82,9 @@ describe("the store file", () => {
     writeFileSync(cachePath, "this is not a database, just bytes a crash left behind\n".repeat(200));
     const result = await runCli(["download", "-c", configFile, "-o", library], { env: lw.env });
     expect(result.exitCode).toBe(0);
-    expect(result.stderr).toContain(`The cache file ${cachePath} is damaged or not a database; moved it to ${cachePath}.broken-`);
+    expect(result.stderr).toContain(
+      `The cache file ${cachePath} is damaged or not a database; moved it to ${cachePath}.broken-`,
+    );
     expect(result.stderr).toContain("done 4 · skipped 0 · failed 0");
     expect(readdirSync(dirname(cachePath)).some((name) => name.startsWith("musicdl.sqlite.broken-"))).toBe(true);
     expect(existsSync(cachePath)).toBe(true);

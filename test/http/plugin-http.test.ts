@@ -36,7 +36,11 @@ describe("provider HTTP behind the download rate limit", () => {
   test("a request waiting for the budget is abandoned when its signal aborts", async () => {
     const clock = createFakeClock();
     const server = fakeServer(clock);
-    const http = createPluginHttpClient({ requests: { perWindow: 1, windowMs: 60_000 }, clock, fetch: server.fetchImpl });
+    const http = createPluginHttpClient({
+      requests: { perWindow: 1, windowMs: 60_000 },
+      clock,
+      fetch: server.fetchImpl,
+    });
     await http.fetch("http://example.test/");
     const controller = new AbortController();
     controller.abort(new Error("stop"));
@@ -47,13 +51,22 @@ describe("provider HTTP behind the download rate limit", () => {
   test("the config's limits become the client's; disabled and null mean no limit", () => {
     const settings = (file: Record<string, unknown>) =>
       buildDownloadSettings(file as never, {}, { baseDir: "/tmp", cwd: "/tmp", env: {} });
-    expect(pluginHttpOptionsFrom(settings({}))).toEqual({ requests: { perWindow: 2, windowMs: 1000 }, bytesPerSecond: 1_048_576 });
+    expect(pluginHttpOptionsFrom(settings({}))).toEqual({
+      requests: { perWindow: 2, windowMs: 1000 },
+      bytesPerSecond: 1_048_576,
+    });
     expect(
       pluginHttpOptionsFrom(
-        settings({ download_rate_limit_requests: 5, download_rate_limit_window: 10, download_bandwidth_limit: 500_000 }),
+        settings({
+          download_rate_limit_requests: 5,
+          download_rate_limit_window: 10,
+          download_bandwidth_limit: 500_000,
+        }),
       ),
     ).toEqual({ requests: { perWindow: 5, windowMs: 10_000 }, bytesPerSecond: 500_000 });
-    expect(pluginHttpOptionsFrom(settings({ download_rate_limit_enabled: false, download_bandwidth_limit: null }))).toEqual({});
+    expect(
+      pluginHttpOptionsFrom(settings({ download_rate_limit_enabled: false, download_bandwidth_limit: null })),
+    ).toEqual({});
   });
 });
 
@@ -104,7 +117,8 @@ describe("the YouTube providers send through ctx.http", () => {
           return fetch(input, init);
         },
       });
-      using context = createTestContext({}, ((input: string, init?: RequestInit) => http.fetch(input, init)) as typeof fetch);
+      using context = createTestContext({}, ((input: string, init?: RequestInit) =>
+        http.fetch(input, init)) as typeof fetch);
       const plugin = createYouTubeMusic(context.ctx);
       const song = CATALOG.find((video) => video.kind === "song")!;
       const track = trackMeta({ title: song.title, artists: song.artists, durationMs: song.durationMs });

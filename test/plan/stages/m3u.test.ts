@@ -8,17 +8,38 @@ import { buildTrack } from "../../library/_track.ts";
 
 function trackItem(dir: string, id: string, title: string): TrackPlanItem {
   const track = buildTrack({ spotifyId: id, title });
-  return { id: `track:${id}`, kind: "track", status: "done", attempts: 1, track, target: join(dir, `${title}.mp3`), sources: [] };
+  return {
+    id: `track:${id}`,
+    kind: "track",
+    status: "done",
+    attempts: 1,
+    track,
+    target: join(dir, `${title}.mp3`),
+    sources: [],
+  };
 }
 
 function m3uItem(dir: string, entries: string[]): M3uPlanItem {
   const target = join(dir, "Road Trip.m3u8");
-  return { id: "m3u:playlist:p1", kind: "m3u", status: "pending", attempts: 0, title: "Road Trip", target, entries, sources: [] };
+  return {
+    id: "m3u:playlist:p1",
+    kind: "m3u",
+    status: "pending",
+    attempts: 0,
+    title: "Road Trip",
+    target,
+    entries,
+    sources: [],
+  };
 }
 
 test("a re-run leaves an unchanged M3U untouched and rewrites it when the playlist changed", async () => {
   using dir = createTempDir();
-  const tracks = [trackItem(dir.path, "a", "YYZ"), trackItem(dir.path, "b", "Limelight"), trackItem(dir.path, "c", "Tom Sawyer")];
+  const tracks = [
+    trackItem(dir.path, "a", "YYZ"),
+    trackItem(dir.path, "b", "Limelight"),
+    trackItem(dir.path, "c", "Tom Sawyer"),
+  ];
   const byId = new Map<string, PlanItem>(tracks.map((item) => [item.id, item]));
   const first = await writeM3uItem(m3uItem(dir.path, ["track:a", "track:b"]), byId);
   expect(first).toEqual({ listed: 2, missing: 0, written: true });
