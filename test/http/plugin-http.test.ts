@@ -68,6 +68,21 @@ describe("provider HTTP behind the download rate limit", () => {
       pluginHttpOptionsFrom(settings({ download_rate_limit_enabled: false, download_bandwidth_limit: null })),
     ).toEqual({});
   });
+
+  test("requests to this machine (the offline fakes, a local proxy) are not paced", async () => {
+    const clock = createFakeClock();
+    const server = fakeServer(clock, 3_000_000);
+    const http = createPluginHttpClient({
+      requests: { perWindow: 1, windowMs: 60_000 },
+      bytesPerSecond: 1000,
+      clock,
+      fetch: server.fetchImpl,
+    });
+    for (const url of ["http://127.0.0.1:8080/a", "http://localhost/b", "http://[::1]:9/c"]) {
+      await (await http.fetch(url)).arrayBuffer();
+    }
+    expect(clock.sleeps).toEqual([]);
+  });
 });
 
 describe("provider HTTP behind the bandwidth cap", () => {
@@ -104,7 +119,9 @@ describe("provider HTTP behind the bandwidth cap", () => {
 describe("the YouTube providers send through ctx.http", () => {
   test("search, player and media requests all take from the shared budget", async () => {
     const fake = await startFakeYouTube({ catalog: CATALOG });
-    using _origin = useYouTubeOrigin(fake.origin);
+    // A remote-looking origin (loopback is not paced); the wire below delivers it to the fake.
+    const remote = "http://youtube.fake.test";
+    using _origin = useYouTubeOrigin(remote);
     try {
       const clock = createFakeClock();
       let sent = 0;
@@ -114,7 +131,7 @@ describe("the YouTube providers send through ctx.http", () => {
         clock,
         fetch: (input, init) => {
           sent++;
-          return fetch(input, init);
+          return fetch(String(input).replace(remote, fake.origin), init);
         },
       });
       using context = createTestContext({}, ((input: string, init?: RequestInit) =>
