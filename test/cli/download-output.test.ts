@@ -49,7 +49,7 @@ describe("in a terminal", () => {
       // The plan's warning, logged before the live block appeared, is still on screen above it.
       expect(last).toContain('playlist "Road Trip": skipped 1 local file');
       expect(last).toMatch(/\[#+\] 4\/4 · done 4 · skipped 0 · failed 0/);
-      expect(last).toContain("done 4 · skipped 0 · failed 0\n");
+      expect(last).toContain("tracks: done 3 · skipped 0 · failed 0 · M3U files written 1\n");
     } finally {
       tmux("kill-server");
       lw.world.youtube.setLatency(0);
@@ -80,7 +80,7 @@ describe("without a terminal", () => {
       const result = await runCli(["download", "-c", configFile, "-o", library], { env: lw.env });
       expect(result.exitCode).toBe(0);
       expect(result.stderr).toMatch(/^waiting [12]s: Spotify asked for a pause$/m);
-      expect(result.stderr).toContain("done 4 · skipped 0 · failed 0");
+      expect(result.stderr).toContain("tracks: done 3 · skipped 0 · failed 0 · M3U files written 1");
       expect(lw.world.spotify.apiRequests().some((request) => request.status === 429)).toBe(true);
     } finally {
       lw.world.spotify.set({ faults: [] });

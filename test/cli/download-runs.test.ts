@@ -38,7 +38,7 @@ describe("two runs on one library", () => {
       const waited = await waiter;
       expect(waited.exitCode).toBe(0);
       expect(waited.stderr).toContain(`Waiting for musicdl pid ${first.pid}`);
-      expect(waited.stderr).toContain("done 0 · skipped 4 · failed 0");
+      expect(waited.stderr).toContain("tracks: done 0 · skipped 3 · failed 0\n");
       expect(mediaRequests()).toBe(mediaAfterFirst);
 
       // Without a TTY the first run wrote one plain line per finished item (3 tracks and the playlist's M3U).
@@ -85,7 +85,7 @@ describe("the store file", () => {
     expect(result.stderr).toContain(
       `The cache file ${cachePath} is damaged or not a database; moved it to ${cachePath}.broken-`,
     );
-    expect(result.stderr).toContain("done 4 · skipped 0 · failed 0");
+    expect(result.stderr).toContain("tracks: done 3 · skipped 0 · failed 0 · M3U files written 1");
     expect(readdirSync(dirname(cachePath)).some((name) => name.startsWith("musicdl.sqlite.broken-"))).toBe(true);
     expect(existsSync(cachePath)).toBe(true);
   }, 30_000);
