@@ -43,16 +43,18 @@ describe("429 handling", () => {
     await using fake = disposable(
       startFakeSpotify({ switches: { faults: [{ kind: "429", retryAfterS: 1, after: 2 }] } }),
     );
-    const sends: { path: string; at: number }[] = [];
-    let pause: { until: number; at: number } | undefined;
+    // Ordered by when they happened (a send and the pause can share a millisecond, so order, not time, decides).
+    const sends: { path: string; at: number; seq: number }[] = [];
+    let pause: { until: number; seq: number } | undefined;
+    let seq = 0;
     const onEvent = (event: SpotifyEvent) => {
-      if (event.type === "request") sends.push({ path: event.path, at: Date.now() });
-      if (event.type === "rate-limit-wait") pause = { until: event.until, at: Date.now() };
+      if (event.type === "request") sends.push({ path: event.path, at: Date.now(), seq: seq++ });
+      if (event.type === "rate-limit-wait") pause = { until: event.until, seq: seq++ };
     };
     const client = clientFor(fake, { onEvent });
     expect(await resolveAll(client)).toEqual(expected);
     expect(pause).toBeDefined();
-    const sentDuringPause = sends.filter((send) => send.at >= pause!.at && send.at < pause!.until);
+    const sentDuringPause = sends.filter((send) => send.seq > pause!.seq && send.at < pause!.until);
     expect(sentDuringPause).toEqual([]);
     // Requests already in flight when the 429 came may meet the window too (Spotify answers them 429); no more.
     expect(fake.apiRequests().filter((r) => r.status === 429).length).toBeLessThanOrEqual(4);
