@@ -10,6 +10,8 @@ export interface TtlCache {
   get(key: string): unknown | undefined;
   /** Stores `value` (JSON) for `ttlS` seconds; null = never expires; 0 or less = not stored. */
   set(key: string, value: unknown, ttlS: number | null): void;
+  /** Writes what `set` buffered now; the store calls it before reading tables, clearing and closing. */
+  flush(): void;
 }
 
 export interface TtlCacheOptions {
@@ -53,10 +55,42 @@ export function createTtlCache(db: Database, options: TtlCacheOptions): TtlCache
     if (overflow > 0) counters.add(`${prefix}.evictions`, evictOldest.run(overflow).changes);
   });
 
+  // Never-expiring rows (tracks, albums) are buffered and stored together a microtask later: a page of 100 tracks
+  // was 100 transactions, most of a cold plan's CPU in bench/plan.ts. They take no part in expiry or eviction, so
+  // only the moment they reach the file changes; reads look in the buffer first. Expiring rows are rare and written
+  // at once, keeping LRU order exact.
+  const pending = new Map<string, { text: string; now: number }>();
+  let flushQueued = false;
+  const storeRows = db.transaction((rows: [string, { text: string; now: number }][]) => {
+    for (const [key, row] of rows) upsert.run(key, row.text, null, row.now);
+  });
+
+  function flush(): void {
+    flushQueued = false;
+    if (pending.size === 0) return;
+    const rows = [...pending];
+    pending.clear();
+    storeRows.immediate(rows);
+  }
+
+  function flushQuietly(): void {
+    try {
+      flush();
+    } catch (error) {
+      // A cache that could not be written only costs a request next run; it must not crash this one.
+      log.warn(`could not write the ${prefix} cache: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   return {
     get(key) {
-      const row = select.get(key) as { value: string; expires_at_ms: number | null; accessed_at_ms: number } | null;
       const now = clock.now();
+      const buffered = pending.get(key);
+      if (buffered) {
+        counters.add(`${prefix}.hits`);
+        return JSON.parse(buffered.text) as unknown;
+      }
+      const row = select.get(key) as { value: string; expires_at_ms: number | null; accessed_at_ms: number } | null;
       if (row && row.expires_at_ms !== null && row.expires_at_ms <= now) {
         counters.add(`${prefix}.expired`, removeExpired.run(now).changes);
       } else if (row) {
@@ -78,10 +112,23 @@ export function createTtlCache(db: Database, options: TtlCacheOptions): TtlCache
         return;
       }
       // A re-run hands the same never-expiring rows back (every track of a cached playlist); rewriting them was
-      // one transaction each, most of a warm plan's time in bench/plan.ts.
-      if (ttlS === null && (selectSame.get(key, text) as { same: number } | null)?.same === 1) return;
+      // most of a warm plan's time in bench/plan.ts.
+      if (ttlS === null && !pending.has(key) && (selectSame.get(key, text) as { same: number } | null)?.same === 1) {
+        return;
+      }
       const now = clock.now();
-      storeRow.immediate(key, text, ttlS === null ? null : now + Math.round(ttlS * 1000), now);
+      if (ttlS !== null) {
+        pending.delete(key);
+        storeRow.immediate(key, text, now + Math.round(ttlS * 1000), now);
+        return;
+      }
+      pending.set(key, { text, now });
+      if (!flushQueued) {
+        flushQueued = true;
+        queueMicrotask(flushQuietly);
+      }
     },
+    flush,
   };
 }
+

@@ -68,15 +68,22 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const locks = createLockManager(db, clock, log);
   const libraries = new Map<string, LibraryIndex>();
   let closed = false;
+  const spotify = createSpotifyCache(db, { ...common, maxEntries: settings.cacheMaxSize });
+  const search = createSearchCache(db, {
+    ...common,
+    maxEntries: settings.audioSearchCacheMaxSize,
+    ttlS: settings.audioSearchCacheTtlS,
+  });
+  // The caches buffer their writes for a microtask; anything that reads the tables directly sees them first.
+  const flushCaches = () => {
+    spotify.flush();
+    search.flush();
+  };
 
   return {
     path,
-    spotify: createSpotifyCache(db, { ...common, maxEntries: settings.cacheMaxSize }),
-    search: createSearchCache(db, {
-      ...common,
-      maxEntries: settings.audioSearchCacheMaxSize,
-      ttlS: settings.audioSearchCacheTtlS,
-    }),
+    spotify,
+    search,
     library(libraryKey) {
       const index = libraries.get(libraryKey) ?? createLibraryIndex(db, libraryKey);
       libraries.set(libraryKey, index);
@@ -84,8 +91,12 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     },
     plans: createPlanStore(db, clock),
     acquireLibraryLock: (libraryKey, lockOptions) => locks.acquire(libraryKey, lockOptions),
-    stats: () => readStats(db, path, counters.read()),
+    stats: () => {
+      flushCaches();
+      return readStats(db, path, counters.read());
+    },
     clear(which = {}) {
+      flushCaches();
       const none = !which.spotify && !which.search && !which.library;
       const tables = {
         spotify: none || which.spotify ? "spotify_cache" : null,
@@ -105,6 +116,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     close() {
       if (closed) return;
       closed = true;
+      flushCaches();
       locks.releaseAll();
       counters.flush();
       db.close();

@@ -1,7 +1,7 @@
 /** Provider search results per (provider, track key), so a re-run does not search again for the same track. */
 import type { Database } from "bun:sqlite";
 import type { AudioCandidate } from "../plugins/api.ts";
-import { createTtlCache, type TtlCacheOptions } from "./_ttl-cache.ts";
+import { createTtlCache, type TtlCache, type TtlCacheOptions } from "./_ttl-cache.ts";
 
 export interface SearchCache {
   get(provider: string, trackKey: string): AudioCandidate[] | undefined;
@@ -17,7 +17,7 @@ export interface SearchCacheOptions extends Omit<TtlCacheOptions, "table" | "cou
   readonly ttlS: number;
 }
 
-export function createSearchCache(db: Database, options: SearchCacheOptions): SearchCache {
+export function createSearchCache(db: Database, options: SearchCacheOptions): SearchCache & Pick<TtlCache, "flush"> {
   const cache = createTtlCache(db, { ...options, table: "search_cache", counterPrefix: "search" });
   // A tab cannot appear in a provider name (kebab-case), so the pair maps to one key unambiguously.
   const keyOf = (provider: string, trackKey: string) => `${provider}\t${trackKey}`;
@@ -27,5 +27,6 @@ export function createSearchCache(db: Database, options: SearchCacheOptions): Se
       const ttlS = candidates.length > 0 ? options.ttlS : Math.min(options.ttlS, MISS_TTL_CAP_S);
       cache.set(keyOf(provider, trackKey), candidates, ttlS);
     },
+    flush: cache.flush,
   };
 }

@@ -1,6 +1,6 @@
 /** Cached Spotify Web API responses (JSON), keyed by the Spotify client. */
 import type { Database } from "bun:sqlite";
-import { createTtlCache, type TtlCacheOptions } from "./_ttl-cache.ts";
+import { createTtlCache, type TtlCache, type TtlCacheOptions } from "./_ttl-cache.ts";
 
 /**
  * `ttlS: null` means never expires: the Spotify client uses it for track and album objects, which do not change
@@ -20,6 +20,6 @@ export interface SpotifyCache {
 export function createSpotifyCache(
   db: Database,
   options: Omit<TtlCacheOptions, "table" | "counterPrefix">,
-): SpotifyCache {
+): SpotifyCache & Pick<TtlCache, "flush"> {
   return createTtlCache(db, { ...options, table: "spotify_cache", counterPrefix: "spotify" });
 }
