@@ -62,7 +62,7 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   const failedUrls = new Set(generated.failed.map((failure) => failure.entry.url));
   const items = keepItemsOfUnresolvedSources(built.items, saved, failedUrls);
   if (download.overwrite === "metadata") keepSavedMatches(items, saved);
-  const finalItems: PlanItem[] = options.save ? store.plans.savePlan(libraryKey, { items }) : items;
+  const finalItems: PlanItem[] = options.save ? store.plans.savePlan(libraryKey, { items }, saved) : items;
   const plan: DownloadPlan = {
     items: finalItems,
     dependencies: built.dependencies,
