@@ -105,15 +105,15 @@ export function createTtlCache(db: Database, options: TtlCacheOptions): TtlCache
       if (ttlS !== null && !(ttlS > 0)) return;
       const text = JSON.stringify(value);
       if (text === undefined) throw new TypeError(`cache value for ${key} is not JSON-serializable`);
+      // A re-run hands the same never-expiring rows back (every track of a cached playlist); rewriting them was
+      // most of a warm plan's time in bench/plan.ts. Checked before redact: a row already stored adds nothing.
+      if (ttlS === null && !pending.has(key) && (selectSame.get(key, text) as { same: number } | null)?.same === 1) {
+        return;
+      }
       // The callers never pass tokens; this is the backstop that keeps one out of the file if they ever do.
       if (redact(key) !== key || redact(text) !== text) {
         counters.add(`${prefix}.refused`);
         log.debug(`not caching ${redact(key)}: it looks like it holds a secret`);
-        return;
-      }
-      // A re-run hands the same never-expiring rows back (every track of a cached playlist); rewriting them was
-      // most of a warm plan's time in bench/plan.ts.
-      if (ttlS === null && !pending.has(key) && (selectSame.get(key, text) as { same: number } | null)?.same === 1) {
         return;
       }
       const now = clock.now();
