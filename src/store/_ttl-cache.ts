@@ -31,9 +31,7 @@ const ACCESS_RESOLUTION_MS = 60_000;
 export function createTtlCache(db: Database, options: TtlCacheOptions): TtlCache {
   const { table, counterPrefix: prefix, maxEntries, clock, counters, log } = options;
   const select = db.query(`SELECT value, expires_at_ms, accessed_at_ms FROM ${table} WHERE key = ?1`);
-  const selectSame = db.query(
-    `SELECT 1 AS same FROM ${table} WHERE key = ?1 AND value = ?2 AND expires_at_ms IS NULL`,
-  );
+  const selectSame = db.query(`SELECT 1 AS same FROM ${table} WHERE key = ?1 AND value = ?2 AND expires_at_ms IS NULL`);
   const touch = db.query(`UPDATE ${table} SET accessed_at_ms = ?2 WHERE key = ?1`);
   const removeExpired = db.query(`DELETE FROM ${table} WHERE expires_at_ms IS NOT NULL AND expires_at_ms <= ?1`);
   const upsert = db.query(
@@ -131,4 +129,3 @@ export function createTtlCache(db: Database, options: TtlCacheOptions): TtlCache
     flush,
   };
 }
-

@@ -73,25 +73,29 @@ export function createPlanStore(db: Database, clock: Clock): PlanStore {
 
   // A re-run mostly saves the plan it loaded: deleting and inserting every row was 10,000 writes (and the peak RSS
   // of a resync re-run); now unchanged rows are compared as JSON text and left alone.
-  const savePlan = db.transaction((libraryKey: string, items: readonly PlanItem[], previous?: readonly PlanItem[] | null) => {
-    const rows = selectRows.all(libraryKey) as { id: string; position: number; item: string }[];
-    const stored = new Map(rows.map((row) => [row.id, row]));
-    const reused = previous?.length === rows.length && previous.every((item, index) => item.id === rows[index]!.id);
-    const saved = new Map<string, PlanItem>(
-      reused ? previous.map((item) => [item.id, item]) : rows.map((row) => [row.id, JSON.parse(row.item) as PlanItem]),
-    );
-    const reconciled = items.map((item) => reconcileItem(saved.get(item.id), item));
-    upsertPlan.run(libraryKey, clock.now());
-    for (const [position, item] of reconciled.entries()) {
-      const text = JSON.stringify(item);
-      const row = stored.get(item.id);
-      stored.delete(item.id);
-      if (row?.position === position && row.item === text) continue;
-      upsertItem.run(libraryKey, item.id, position, item.status, text);
-    }
-    for (const id of stored.keys()) deleteItem.run(libraryKey, id);
-    return reconciled;
-  });
+  const savePlan = db.transaction(
+    (libraryKey: string, items: readonly PlanItem[], previous?: readonly PlanItem[] | null) => {
+      const rows = selectRows.all(libraryKey) as { id: string; position: number; item: string }[];
+      const stored = new Map(rows.map((row) => [row.id, row]));
+      const reused = previous?.length === rows.length && previous.every((item, index) => item.id === rows[index]!.id);
+      const saved = new Map<string, PlanItem>(
+        reused
+          ? previous.map((item) => [item.id, item])
+          : rows.map((row) => [row.id, JSON.parse(row.item) as PlanItem]),
+      );
+      const reconciled = items.map((item) => reconcileItem(saved.get(item.id), item));
+      upsertPlan.run(libraryKey, clock.now());
+      for (const [position, item] of reconciled.entries()) {
+        const text = JSON.stringify(item);
+        const row = stored.get(item.id);
+        stored.delete(item.id);
+        if (row?.position === position && row.item === text) continue;
+        upsertItem.run(libraryKey, item.id, position, item.status, text);
+      }
+      for (const id of stored.keys()) deleteItem.run(libraryKey, id);
+      return reconciled;
+    },
+  );
 
   const resetInterrupted = db.transaction((libraryKey: string) => {
     const items = (selectInterrupted.all(libraryKey) as { item: string }[]).map(

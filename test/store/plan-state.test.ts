@@ -60,6 +60,27 @@ describe("plan state", () => {
     store.close();
   });
 
+  test("a re-save given the plan it loaded keeps progress, and a stale loaded plan does not hide newer progress", () => {
+    using dir = tempDir();
+    const store = open(dir.path);
+    store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b")] });
+    store.plans.updateItem(LIBRARY, "track:a", { status: "failed", attempts: 1 });
+    const loaded = store.plans.loadPlan(LIBRARY)!;
+    const again = store.plans.savePlan(LIBRARY, { items: [trackItem("b"), trackItem("a")] }, loaded);
+    expect(again.map((item) => [item.id, item.status])).toEqual([
+      ["track:b", "pending"],
+      ["track:a", "failed"],
+    ]);
+    expect(store.plans.loadPlan(LIBRARY)).toEqual(again);
+    // Another save added c since `loaded` was read; its progress must come from the store, not the stale list.
+    store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b"), trackItem("c")] });
+    store.plans.updateItem(LIBRARY, "track:c", { status: "failed", attempts: 3 });
+    const saved = store.plans.savePlan(LIBRARY, { items: [trackItem("c")] }, loaded);
+    expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([["track:c", "failed", 3]]);
+    expect(store.plans.loadPlan(LIBRARY)).toEqual(saved);
+    store.close();
+  });
+
   test("updateItem writes each change at once, and null removes a field", () => {
     using dir = tempDir();
     const store = open(dir.path);
