@@ -1,27 +1,15 @@
 /** Unknown-key checks with a "did you mean" suggestion: origin versions ignored typos silently, so they did nothing. */
 import type { YamlPath } from "./locate-lines.ts";
 import type { Finding } from "./findings.ts";
+import { editDistance } from "../util/edit-distance.ts";
 
-/** Edit distance (insert, delete, substitute), for suggesting the key the user meant. */
-export function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 
 /** The closest known key, if it is close enough to be a likely typo. */
 export function suggestKey(unknown: string, known: readonly string[]): string | undefined {
   const lowered = unknown.toLowerCase().replace(/-/g, "_");
   let best: { key: string; distance: number } | undefined;
   for (const key of known) {
-    const distance = levenshtein(lowered, key);
+    const distance = editDistance(lowered, key);
     if (!best || distance < best.distance) best = { key, distance };
   }
   if (!best) return undefined;

@@ -1,4 +1,5 @@
 /** Parses output templates (`{artist}/{album}/{track-number:3} - {title}.{ext}`) into components of tokens. */
+import { editDistance } from "../util/edit-distance.ts";
 
 /** Every variable a template may use, with whether its value is a number (and so takes a width). */
 export const TEMPLATE_VARIABLES = {
@@ -124,15 +125,3 @@ function suggest(raw: string): string {
         .join(" ")}`;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}

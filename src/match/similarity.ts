@@ -1,20 +1,5 @@
 /** String similarity in 0..1 for folded text: edit distance and word overlap, the two views beets combines too. */
-
-/** Levenshtein distance over code points, so a kanji or an emoji counts as one edit. */
-export function editDistance(a: string, b: string): number {
-  const left = [...a];
-  const right = [...b];
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= left.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= right.length; j++) {
-      const substitution = previous[j - 1]! + (left[i - 1] === right[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[right.length]!;
-}
+import { editDistance } from "../util/edit-distance.ts";
 
 /** 1 for equal strings, 0 for nothing in common; spaces ignored so "mocro maniac" equals "mocromaniac". */
 export function editSimilarity(a: string, b: string): number {
