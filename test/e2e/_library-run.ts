@@ -9,9 +9,8 @@ import { join } from "node:path";
 import { isTempName } from "../../src/library/atomic-write.ts";
 import type { PlanItem } from "../../src/plan/model.ts";
 import { openStore } from "../../src/store/index.ts";
-import { type Catalog, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { type FakeWorld, songVideoId, youtubeCatalogFor } from "../fakes/world.ts";
-import { startFakeYouTube } from "../fakes/youtube/index.ts";
+import type { Catalog } from "../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
 
 const ENTRY = join(import.meta.dir, "..", "..", "src", "main.ts");
@@ -129,28 +128,8 @@ export function createLibraryRun(world: FakeWorld): LibraryRun {
  * The fake world with Opus-only videos: the fake makes each video's audio with ffmpeg on first use, one file per
  * format, and these tests never need the AAC one.
  */
-export async function startOpusWorld(catalog: Catalog): Promise<FakeWorld> {
-  const spotify = startFakeSpotify({ catalog, serveCovers: true });
-  const videos = youtubeCatalogFor(catalog, { audioSeconds: 2 }).map((video) => ({
-    ...video,
-    formats: ["opus" as const],
-  }));
-  const youtube = await startFakeYouTube({ catalog: videos });
-  return {
-    spotify,
-    youtube,
-    env: {
-      MUSICDL_SPOTIFY_API_URL: spotify.apiUrl,
-      MUSICDL_SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
-      MUSICDL_YOUTUBE_ORIGIN: youtube.origin,
-      SPOTIFY_CLIENT_ID: spotify.clientId,
-      SPOTIFY_CLIENT_SECRET: spotify.clientSecret,
-    },
-    videoIdOf: songVideoId,
-    stop: async () => {
-      await Promise.all([spotify.stop(), youtube.stop()]);
-    },
-  };
+export function startOpusWorld(catalog: Catalog): Promise<FakeWorld> {
+  return startFakeWorld({ catalog, audioSeconds: 2, formatsOf: () => ["opus"] });
 }
 
 /** Polls `condition` every 20 ms until it holds; fails naming `what` after `timeoutMs`. */
