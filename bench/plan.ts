@@ -201,7 +201,7 @@ const ctx: ExecutorContext = {
   providers: [provider],
   taggerFor: () => tagger,
   rank: (_track, candidates) =>
-    candidates.map((candidate) => ({ candidate, score: { distance: 0, verdict: "strong" as const } })),
+    candidates.map((candidate) => ({ candidate, score: { distance: 0, verdict: "strong" as const, penalties: [] } })),
   describeRejection: () => "none",
   convert: async ({ output }) => {
     await writeFile(output, ""); // not Bun.write: it blocks, and would be most of what this measures

@@ -35,7 +35,7 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
     providers: registry.providersInOrder(download.audioProviders),
     taggerFor: (format) => registry.taggerFor(format),
     rank: (track, candidates) => rankCandidates(track, candidates, matchSettings),
-    describeRejection: (track, ranked) => describeRejection(track, ranked as Parameters<typeof describeRejection>[1]),
+    describeRejection,
     convert: options.convert,
     coverFor: createCoverFetcher(options.fetchImpl),
     searchCache: store.search,

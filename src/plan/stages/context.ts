@@ -3,11 +3,10 @@ import type { OverwriteMode } from "../../config/types.ts";
 import type { AudioCandidate, AudioFormat, ProviderPlugin, TagSet, TaggerPlugin, TrackMeta } from "../../plugins/api.ts";
 import type { EventSink } from "../events.ts";
 import type { PlanItem } from "../model.ts";
+import type { ScoredCandidate } from "../../match/pick.ts";
 
-export interface RankedCandidate {
-  readonly candidate: AudioCandidate;
-  readonly score: { readonly distance: number; readonly verdict: "strong" | "acceptable" | "reject" };
-}
+/** A candidate with its score, as the matcher ranks them (src/match). */
+export type RankedCandidate = ScoredCandidate;
 
 export interface SearchCache {
   get(provider: string, key: string): AudioCandidate[] | undefined;
