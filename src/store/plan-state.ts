@@ -44,12 +44,13 @@ export function createPlanStore(db: Database, clock: Clock): PlanStore {
   const upsertPlan = db.query(
     "INSERT INTO plans (library_key, saved_at_ms) VALUES (?1, ?2) ON CONFLICT DO UPDATE SET saved_at_ms = excluded.saved_at_ms",
   );
-  const selectRows = db.query("SELECT id, position, item FROM plan_items WHERE library_key = ?1 ORDER BY position");
+  const selectIds = db.query("SELECT id FROM plan_items WHERE library_key = ?1 ORDER BY position");
   const deleteItem = db.query("DELETE FROM plan_items WHERE library_key = ?1 AND id = ?2");
   const upsertItem = db.query(
     `INSERT INTO plan_items (library_key, id, position, status, item) VALUES (?1, ?2, ?3, ?4, ?5)
      ON CONFLICT(library_key, id) DO UPDATE SET position = excluded.position, status = excluded.status,
-       item = excluded.item`,
+       item = excluded.item
+     WHERE position IS NOT excluded.position OR item IS NOT excluded.item`,
   );
   const patchStatements = new Map<string, ReturnType<Database["query"]>>();
   const patchItem = (libraryKey: string, id: string, patch: PlanItemPatch) => {
@@ -71,28 +72,27 @@ export function createPlanStore(db: Database, clock: Clock): PlanStore {
   const readItems = (libraryKey: string) =>
     (selectItems.all(libraryKey) as { item: string }[]).map((row) => JSON.parse(row.item) as PlanItem);
 
-  // A re-run mostly saves the plan it loaded: deleting and inserting every row was 10,000 writes (and the peak RSS
-  // of a resync re-run); now unchanged rows are compared as JSON text and left alone.
+  // A re-run mostly saves the plan it loaded: deleting and inserting every row was 10,000 writes; the upsert
+  // leaves unchanged rows alone. sqlite compares the stored text itself, so no copy of every row's JSON is read
+  // into memory next to the saved and the fresh items (that copy was much of a 10,000-track re-run's peak RSS).
   const savePlan = db.transaction(
     (libraryKey: string, items: readonly PlanItem[], previous?: readonly PlanItem[] | null) => {
-      const rows = selectRows.all(libraryKey) as { id: string; position: number; item: string }[];
-      const stored = new Map(rows.map((row) => [row.id, row]));
-      const reused = previous?.length === rows.length && previous.every((item, index) => item.id === rows[index]!.id);
-      const saved = new Map<string, PlanItem>(
-        reused
-          ? previous.map((item) => [item.id, item])
-          : rows.map((row) => [row.id, JSON.parse(row.item) as PlanItem]),
-      );
+      const ids = (selectIds.values(libraryKey) as [string][]).map((row) => row[0]);
+      const reused = previous?.length === ids.length && previous.every((item, index) => item.id === ids[index]);
+      const saved = new Map<string, PlanItem>();
+      if (reused) for (const item of previous) saved.set(item.id, item);
+      else for (const row of selectItems.iterate(libraryKey) as Iterable<{ item: string }>) {
+        const item = JSON.parse(row.item) as PlanItem;
+        saved.set(item.id, item);
+      }
+      const stale = new Set(ids);
       const reconciled = items.map((item) => reconcileItem(saved.get(item.id), item));
       upsertPlan.run(libraryKey, clock.now());
       for (const [position, item] of reconciled.entries()) {
-        const text = JSON.stringify(item);
-        const row = stored.get(item.id);
-        stored.delete(item.id);
-        if (row?.position === position && row.item === text) continue;
-        upsertItem.run(libraryKey, item.id, position, item.status, text);
+        stale.delete(item.id);
+        upsertItem.run(libraryKey, item.id, position, item.status, JSON.stringify(item));
       }
-      for (const id of stored.keys()) deleteItem.run(libraryKey, id);
+      for (const id of stale) deleteItem.run(libraryKey, id);
       return reconciled;
     },
   );
