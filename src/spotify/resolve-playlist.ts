@@ -36,7 +36,7 @@ export async function resolvePlaylist(ctx: ResolveContext, id: string, signal?: 
       : undefined;
     if (cached) {
       ctx.stats.cacheHits++;
-      ctx.loader.provide(cached.tracks);
+      ctx.loader.provide(cached.tracks, { cached: true });
       return cached;
     }
   }

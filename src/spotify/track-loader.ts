@@ -18,8 +18,11 @@ export const BATCH_SIZE = 50;
 export interface TrackLoader {
   /** Full tracks by id; null for ids Spotify does not know or that are unavailable. */
   load(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, TrackMeta | null>>;
-  /** Full tracks a list endpoint already returned: cached, and handed to anyone waiting for them. */
-  provide(tracks: readonly TrackMeta[]): void;
+  /**
+   * Full tracks a list endpoint already returned: cached, and handed to anyone waiting for them. `cached`: they
+   * came out of the cache (a playlist snapshot seen before), so they were stored when first listed.
+   */
+  provide(tracks: readonly TrackMeta[], options?: { cached?: boolean }): void;
   /**
    * Marks a source as still listing; call the returned function once it is done. `provider`: it lists full tracks
    * (playlist, saved) and may supply queued ids; `lister`: it lists ids needing full tracks (album, artist).
@@ -145,9 +148,10 @@ export function createTrackLoader(options: TrackLoaderOptions): TrackLoader {
       const results = signal ? await abortable(all, signal) : await all;
       return new Map(unique.map((id, index) => [id, results[index] ?? null]));
     },
-    provide(tracks) {
+    provide(tracks, options) {
       for (const track of tracks) {
-        cache.set(cacheKeys.track(track.spotifyId), track, null);
+        // Storing them again only compared (or re-wrote) thousands of rows and their JSON text on every re-run.
+        if (!options?.cached) cache.set(cacheKeys.track(track.spotifyId), track, null);
         const waiter = queued.get(track.spotifyId);
         if (waiter) {
           queued.delete(track.spotifyId);
