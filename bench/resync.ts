@@ -108,6 +108,8 @@ async function run(title: string): Promise<void> {
     [
       process.execPath,
       ...(values.profile ? ["--cpu-prof-md", `--cpu-prof-dir=${values.profile}`] : []),
+      "--preload",
+      join(import.meta.dir, "_peak-rss.ts"),
       join(ROOT, "src", "main.ts"),
       "download",
       "-c",
@@ -125,7 +127,9 @@ async function run(title: string): Promise<void> {
   ]);
   const wallS = (performance.now() - started) / 1000;
   const usage = child.resourceUsage();
-  const rssMb = (usage?.maxRSS ?? 0) / 1024 / 1024;
+  // musicdl's own high-water mark (see _peak-rss.ts); rusage's also counts this bench process as it was at fork.
+  const peakKb = /^MUSICDL_PEAK_RSS_KB (\d+)$/m.exec(stderr)?.[1];
+  const rssMb = peakKb ? Number(peakKb) / 1024 : (usage?.maxRSS ?? 0) / 1024 / 1024;
   const cpuS = usage ? Number(usage.cpuTime.user + usage.cpuTime.system) / 1e6 : 0;
   const summary = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as {
     summary?: { counts: Record<string, number> };
