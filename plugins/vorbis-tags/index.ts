@@ -3,34 +3,25 @@
  * picture (a PICTURE block in flac, METADATA_BLOCK_PICTURE in Ogg). Written directly, since ffmpeg 5.1 joins
  * repeated keys and cannot attach pictures to Ogg.
  */
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import type { CallOptions, PluginContext, TaggerPlugin, TagSet } from "musicdl/plugin";
+import { rewriteFile } from "../_tagging-common/rewrite-file.ts";
 import { isFlac, retagFlac } from "./flac.ts";
 import { isOgg, retagOgg } from "./ogg.ts";
 
 export default (_ctx: PluginContext) => {
   async function write(file: string, tags: TagSet, opts: CallOptions): Promise<void> {
-    opts.signal?.throwIfAborted();
-    const original = await readFile(file);
-    // The temp file the core hands over may have no extension; the bytes say what it is.
-    if (!isFlac(original) && !isOgg(original)) throw new Error(`${file} is neither FLAC nor Ogg`);
-    let tagged: Uint8Array;
-    try {
-      tagged = isFlac(original) ? retagFlac(original, tags) : retagOgg(original, tags);
-    } catch (error) {
-      throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-    opts.signal?.throwIfAborted();
-    // Beside the file, then renamed over it: a crash never leaves a half-written file.
-    const temp = `${file}.tagging`;
-    try {
-      await writeFile(temp, tagged);
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    await rewriteFile(
+      file,
+      (bytes) => {
+        // The temp file the core hands over may have no extension; the bytes say what it is.
+        if (isFlac(bytes)) return retagFlac(bytes, tags);
+        if (isOgg(bytes)) return retagOgg(bytes, tags);
+        throw new Error("neither FLAC nor Ogg");
+      },
+      opts,
+    );
   }
+
 
   return {
     apiVersion: 1,
