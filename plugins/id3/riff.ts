@@ -20,15 +20,6 @@ function chunk(id: string, body: Uint8Array): Uint8Array {
   return padded;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
 
 export function isWav(bytes: Uint8Array): boolean {
   return bytes.length >= 12 && ascii(bytes, 0) === "RIFF" && ascii(bytes, 8) === "WAVE";
@@ -55,7 +46,7 @@ function isInfoList(chunk: Chunk): boolean {
 function infoList(fields: Record<string, string>): Uint8Array {
   const encoder = new TextEncoder();
   const items = Object.entries(fields).map(([id, value]) => chunk(id, encoder.encode(`${value}\u0000`)));
-  return chunk("LIST", concat([encoder.encode("INFO"), ...items]));
+  return chunk("LIST", Buffer.concat([encoder.encode("INFO"), ...items]));
 }
 
 /** RIFF CSET with code page 65001 tells readers the INFO strings are UTF-8 rather than Latin-1. */
@@ -71,7 +62,7 @@ export function rewriteWavTags(bytes: Uint8Array, info: Record<string, string>, 
   const kept = readChunks(bytes).filter((c) => !SKIPPED.has(c.id) && !isInfoList(c));
   const dataIndex = kept.findIndex((c) => c.id === "data");
   if (dataIndex < 0) throw new Error("the wav file has no data chunk");
-  const body = concat([
+  const body = Buffer.concat([
     new TextEncoder().encode("WAVE"),
     ...kept.slice(0, dataIndex).map((c) => c.bytes),
     utf8Cset(),

@@ -55,7 +55,7 @@ function readHeaderPackets(pages: readonly Page[], count: number): { packets: Ui
       current.push(page.body.subarray(offset, offset + value));
       offset += value;
       if (value === 255) continue;
-      packets.push(concat(current));
+      packets.push(Buffer.concat(current));
       current = [];
       if (packets.length === count) {
         if (segment !== page.lacing.length - 1) throw new Error("Ogg audio shares a page with the headers");
@@ -66,15 +66,6 @@ function readHeaderPackets(pages: readonly Page[], count: number): { packets: Ui
   throw new Error("the Ogg headers are incomplete");
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
 
 function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
   return prefix.every((value, index) => bytes[index] === value);
@@ -98,12 +89,12 @@ export function retagOgg(bytes: Uint8Array, tags: TagSet): Uint8Array {
     comments.push(`METADATA_BLOCK_PICTURE=${Buffer.from(encodePictureBlock(tags.cover)).toString("base64")}`);
   const body = encodeCommentBody(vendor, comments);
   // Vorbis ends its comment header with a framing bit; Opus has none.
-  const comment = isOpus ? concat([prefix, body]) : concat([prefix, body, Uint8Array.of(1)]);
+  const comment = isOpus ? Buffer.concat([prefix, body]) : Buffer.concat([prefix, body, Uint8Array.of(1)]);
 
   const headerPages = paginate([comment, ...packets.slice(2)], first.serial, 1);
   const shift = 1 + headerPages.length - nextPage;
   const rest = pages.slice(nextPage).map((page) => (shift === 0 ? page.bytes : renumber(page, page.sequence + shift)));
-  return concat([first.bytes, ...headerPages, ...rest]);
+  return Buffer.concat([first.bytes, ...headerPages, ...rest]);
 }
 
 /** Packets laid out over as many pages as needed (255 lacing values per page), granule position 0 for headers. */
@@ -122,7 +113,7 @@ function paginate(packets: readonly Uint8Array[], serial: number, firstSequence:
     const continued = index > 0 && (segments[index - 1]?.continues ?? false);
     const lacing = Uint8Array.from(chunk, (segment) => segment.data.length);
     pages.push(
-      buildPage(continued ? 1 : 0, serial, firstSequence + pages.length, lacing, concat(chunk.map((s) => s.data))),
+      buildPage(continued ? 1 : 0, serial, firstSequence + pages.length, lacing, Buffer.concat(chunk.map((s) => s.data))),
     );
   }
   return pages;
