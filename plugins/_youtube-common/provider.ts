@@ -1,0 +1,23 @@
+/** Builds either YouTube provider: the same session and download, each with its own search. */
+import type { AudioCandidate, PluginContext, ProviderPlugin, SearchOptions, TrackMeta } from "musicdl/plugin";
+import { createYouTubeSession, type YouTubeSession } from "./session.ts";
+
+export interface YouTubeProviderSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Loaded on first search: search modules pull in youtubei.js, so listing plugins stays fast. */
+  loadSearch(): Promise<(session: YouTubeSession, name: string, track: TrackMeta, opts: SearchOptions) => Promise<AudioCandidate[]>>;
+}
+
+export function createYouTubeProvider(ctx: PluginContext, spec: YouTubeProviderSpec): ProviderPlugin {
+  const session = createYouTubeSession(ctx, spec.name);
+  return {
+    apiVersion: 1,
+    kind: "provider",
+    name: spec.name,
+    description: spec.description,
+    search: async (track, opts) => (await spec.loadSearch())(session, spec.name, track, opts),
+    download: async (candidate, tempDir, opts) =>
+      (await import("./download-audio.ts")).downloadYouTubeAudio(session, spec.name, candidate, tempDir, opts),
+  };
+}
