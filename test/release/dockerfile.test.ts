@@ -18,6 +18,7 @@ describe("musicdl.Dockerfile", () => {
 
   test("the runtime stage is distroless, non-root, shell-free, with the documented volumes and entrypoint", () => {
     expect(dockerfile).toContain("ARG RUNTIME_IMAGE=gcr.io/distroless/cc-debian12:nonroot");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Dockerfile build argument, not a JS template
     expect(finalStage).toStartWith("\nFROM ${RUNTIME_IMAGE}");
     expect(finalStage).toContain("USER 65532:65532");
     expect(finalStage).toContain('ENTRYPOINT ["/usr/local/bin/musicdl"]');
