@@ -26,7 +26,8 @@ function timeRuns(args: string[]): number[] {
   return times.sort((a, b) => a - b);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 const sizeMiB = statSync(binary).size / 1024 / 1024;
 console.log(`binary: ${binary} (${sizeMiB.toFixed(1)} MiB)`);
 for (const args of [["--version"], ["--help"]]) {

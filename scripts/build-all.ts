@@ -15,7 +15,18 @@ const TARGETS = [
 let failures = 0;
 for (const { target, file } of TARGETS) {
   const outfile = join(root, "dist", file);
-  const args = ["bun", "build", "src/main.ts", "--compile", "--minify", "--bytecode", "--format=esm", `--target=${target}`, "--outfile", outfile];
+  const args = [
+    "bun",
+    "build",
+    "src/main.ts",
+    "--compile",
+    "--minify",
+    "--bytecode",
+    "--format=esm",
+    `--target=${target}`,
+    "--outfile",
+    outfile,
+  ];
   const result = Bun.spawnSync(args, { cwd: root, stdout: "pipe", stderr: "pipe" });
   const ok = result.exitCode === 0;
   if (!ok) failures++;

@@ -11,7 +11,11 @@ const cliff = join(root, "node_modules", ".bin", "git-cliff");
 export async function generateChangelog(tag?: string): Promise<string> {
   const args = [cliff, "--config", "cliff.toml", "--exclude-path", "CHANGELOG.md", ...(tag ? ["--tag", tag] : [])];
   const proc = Bun.spawn(args, { cwd: root, stdout: "pipe", stderr: "pipe" });
-  const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  const [out, err, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
   if (code !== 0) throw new Error(`git-cliff failed: ${err.trim()}`);
   return out.endsWith("\n") ? out : `${out}\n`;
 }

@@ -16,9 +16,23 @@ const world = await startFakeWorld({ catalog: createSmallCatalog() });
 
 try {
   console.log(`musicdl demo — fakes on ${world.spotify.accountsUrl} (Spotify) and ${world.youtube.origin} (YouTube)\n`);
-  const args = ["download", "-c", join(root, "examples", "demo", "musicdl.yaml"), "-o", library, ...process.argv.slice(2)];
-  const musicdl = process.env.MUSICDL_BIN ? [process.env.MUSICDL_BIN] : [process.execPath, join(root, "src", "main.ts")];
-  const env = { ...process.env, ...world.env, XDG_CACHE_HOME: join(demoDir, "cache"), XDG_CONFIG_HOME: join(demoDir, "config") };
+  const args = [
+    "download",
+    "-c",
+    join(root, "examples", "demo", "musicdl.yaml"),
+    "-o",
+    library,
+    ...process.argv.slice(2),
+  ];
+  const musicdl = process.env.MUSICDL_BIN
+    ? [process.env.MUSICDL_BIN]
+    : [process.execPath, join(root, "src", "main.ts")];
+  const env = {
+    ...process.env,
+    ...world.env,
+    XDG_CACHE_HOME: join(demoDir, "cache"),
+    XDG_CONFIG_HOME: join(demoDir, "config"),
+  };
   const run = Bun.spawn([...musicdl, ...args], { env, stdout: "inherit", stderr: "inherit" });
   const exitCode = await run.exited;
 
@@ -52,9 +66,21 @@ function listFiles(dir: string): string[] {
 }
 
 async function readTags(file: string): Promise<string> {
-  const probe = Bun.spawn(["ffprobe", "-v", "error", "-show_entries", "format_tags:stream=codec_name,duration", "-of", "default=noprint_wrappers=1", file], {
-    stdout: "pipe",
-  });
+  const probe = Bun.spawn(
+    [
+      "ffprobe",
+      "-v",
+      "error",
+      "-show_entries",
+      "format_tags:stream=codec_name,duration",
+      "-of",
+      "default=noprint_wrappers=1",
+      file,
+    ],
+    {
+      stdout: "pipe",
+    },
+  );
   const text = await new Response(probe.stdout).text();
   return text
     .split("\n")

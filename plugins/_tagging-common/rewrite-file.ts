@@ -3,7 +3,11 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import type { CallOptions } from "musicdl/plugin";
 
 /** `retag` gets the whole file and returns the tagged bytes; its errors are reported with the file's name. */
-export async function rewriteFile(file: string, retag: (bytes: Uint8Array) => Uint8Array, opts: CallOptions): Promise<void> {
+export async function rewriteFile(
+  file: string,
+  retag: (bytes: Uint8Array) => Uint8Array,
+  opts: CallOptions,
+): Promise<void> {
   opts.signal?.throwIfAborted();
   const original = await readFile(file);
   let tagged: Uint8Array;

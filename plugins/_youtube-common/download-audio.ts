@@ -76,7 +76,13 @@ export async function downloadYouTubeAudio(
   const partFile = `${base}.${expectedBytes ?? "unknown"}.part`;
   const file = `${base}.${choice.container === "webm" ? "webm" : "m4a"}`;
   // A run killed right after the rename below left a complete file: reuse it rather than fetch it again.
-  const finished = expectedBytes === undefined ? 0 : await stat(file).then((info) => info.size, () => 0);
+  const finished =
+    expectedBytes === undefined
+      ? 0
+      : await stat(file).then(
+          (info) => info.size,
+          () => 0,
+        );
   if (finished > 0 && finished === expectedBytes) return { file, sizeBytes: finished, ...describeChoice(choice) };
   const sizeBytes = await downloadRanged({
     url: url.href,

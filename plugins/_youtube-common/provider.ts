@@ -6,7 +6,9 @@ export interface YouTubeProviderSpec {
   readonly name: string;
   readonly description: string;
   /** Loaded on first search: search modules pull in youtubei.js, so listing plugins stays fast. */
-  loadSearch(): Promise<(session: YouTubeSession, name: string, track: TrackMeta, opts: SearchOptions) => Promise<AudioCandidate[]>>;
+  loadSearch(): Promise<
+    (session: YouTubeSession, name: string, track: TrackMeta, opts: SearchOptions) => Promise<AudioCandidate[]>
+  >;
 }
 
 export function createYouTubeProvider(ctx: PluginContext, spec: YouTubeProviderSpec): ProviderPlugin {

@@ -20,7 +20,6 @@ function chunk(id: string, body: Uint8Array): Uint8Array {
   return padded;
 }
 
-
 export function isWav(bytes: Uint8Array): boolean {
   return bytes.length >= 12 && ascii(bytes, 0) === "RIFF" && ascii(bytes, 8) === "WAVE";
 }

@@ -13,7 +13,6 @@ export default (_ctx: PluginContext) => {
     await rewriteFile(file, (bytes) => replaceMoovMeta(bytes, buildMetaBox(tags)), opts);
   }
 
-
   return {
     apiVersion: 1,
     kind: "tagger",

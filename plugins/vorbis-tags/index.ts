@@ -22,7 +22,6 @@ export default (_ctx: PluginContext) => {
     );
   }
 
-
   return {
     apiVersion: 1,
     kind: "tagger",

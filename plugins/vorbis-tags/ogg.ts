@@ -66,7 +66,6 @@ function readHeaderPackets(pages: readonly Page[], count: number): { packets: Ui
   throw new Error("the Ogg headers are incomplete");
 }
 
-
 function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
   return prefix.every((value, index) => bytes[index] === value);
 }
@@ -113,7 +112,13 @@ function paginate(packets: readonly Uint8Array[], serial: number, firstSequence:
     const continued = index > 0 && (segments[index - 1]?.continues ?? false);
     const lacing = Uint8Array.from(chunk, (segment) => segment.data.length);
     pages.push(
-      buildPage(continued ? 1 : 0, serial, firstSequence + pages.length, lacing, Buffer.concat(chunk.map((s) => s.data))),
+      buildPage(
+        continued ? 1 : 0,
+        serial,
+        firstSequence + pages.length,
+        lacing,
+        Buffer.concat(chunk.map((s) => s.data)),
+      ),
     );
   }
   return pages;

@@ -2,7 +2,12 @@
 import type { ArgsDef } from "citty";
 
 export const globalArgs = {
-  config: { type: "string", alias: "c", description: "Config file (default: ./musicdl.yaml, then $XDG_CONFIG_HOME/musicdl/config.yaml)", valueHint: "FILE" },
+  config: {
+    type: "string",
+    alias: "c",
+    description: "Config file (default: ./musicdl.yaml, then $XDG_CONFIG_HOME/musicdl/config.yaml)",
+    valueHint: "FILE",
+  },
   output: { type: "string", alias: "o", description: "Library folder (default: the current folder)", valueHint: "DIR" },
   format: { type: "string", description: "mp3 | m4a | opus | ogg | flac | wav", valueHint: "FORMAT" },
   bitrate: { type: "string", description: "e.g. 320k, auto, copy", valueHint: "RATE" },
@@ -11,7 +16,12 @@ export const globalArgs = {
   quiet: { type: "boolean", alias: "q", description: "Only warnings and errors" },
   json: { type: "boolean", description: "Machine-readable output on stdout; logs stay on stderr" },
   // citty reads `--no-plugins` as `plugins: false`.
-  plugins: { type: "boolean", default: true, description: "Load external plugins", negativeDescription: "Do not load external plugins" },
+  plugins: {
+    type: "boolean",
+    default: true,
+    description: "Load external plugins",
+    negativeDescription: "Do not load external plugins",
+  },
 } as const satisfies ArgsDef;
 
 export type GlobalArgs = {

@@ -20,18 +20,28 @@ export function renderSummary(input: SummaryInput, failuresFile: string | null):
   ];
   for (const failure of summary.failures) lines.push(`  failed ${failure.label} [${failure.stage}]: ${failure.reason}`);
   for (const source of input.failedSources) lines.push(`  source failed: ${source.reason}`);
-  if (summary.m3uMissing > 0) lines.push(`  ${summary.m3uMissing} M3U entr${summary.m3uMissing === 1 ? "y" : "ies"} left out (their tracks failed)`);
+  if (summary.m3uMissing > 0)
+    lines.push(
+      `  ${summary.m3uMissing} M3U entr${summary.m3uMissing === 1 ? "y" : "ies"} left out (their tracks failed)`,
+    );
   if (input.removed > 0 && input.pruned === 0) {
-    lines.push(`  ${input.removed} track(s) no longer listed by any source (kept on disk; --prune deletes the files musicdl wrote)`);
+    lines.push(
+      `  ${input.removed} track(s) no longer listed by any source (kept on disk; --prune deletes the files musicdl wrote)`,
+    );
   }
   // Pruning compares the library index with the plan, so it also deletes files an earlier run only reported.
-  if (input.pruned > 0) lines.push(`  ${input.pruned} file(s) musicdl wrote for tracks no source lists were deleted (--prune)`);
+  if (input.pruned > 0)
+    lines.push(`  ${input.pruned} file(s) musicdl wrote for tracks no source lists were deleted (--prune)`);
   if (failuresFile) lines.push(`Failures are listed in ${failuresFile}`);
   return `${lines.join("\n")}\n`;
 }
 
 /** Writes (or, after a clean run, empties) the failures list beside the state database; returns its path. */
-export async function writeFailuresFile(cachePath: string, libraryKey: string, input: SummaryInput): Promise<string | null> {
+export async function writeFailuresFile(
+  cachePath: string,
+  libraryKey: string,
+  input: SummaryInput,
+): Promise<string | null> {
   const file = join(dirname(cachePath), "last-failures.txt");
   const rows = [
     ...input.summary.failures.map((f) => `${f.id}\t${f.stage}\t${f.label}\t${f.reason}`),

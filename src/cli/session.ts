@@ -89,7 +89,10 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
  * Loads the config; only when it fails and external plugins exist are they loaded, so a source plugin can vouch
  * for links that are not Spotify's. Built-ins have no sources, and loading them first would slow every error.
  */
-export async function loadConfigWithSourcePlugins(args: OpenSessionOptions["args"], noExternal: boolean): Promise<Config> {
+export async function loadConfigWithSourcePlugins(
+  args: OpenSessionOptions["args"],
+  noExternal: boolean,
+): Promise<Config> {
   try {
     return await loadConfigFromArgs(args);
   } catch (error) {

@@ -10,7 +10,9 @@ export function cancelOnSignals(): Cancellation {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(EXIT.INTERRUPTED);
-    process.stderr.write(`\n${name}: finishing the files in hand and saving progress (press Ctrl-C again to quit now)\n`);
+    process.stderr.write(
+      `\n${name}: finishing the files in hand and saving progress (press Ctrl-C again to quit now)\n`,
+    );
     controller.abort(new Error(`interrupted by ${name}`));
   };
   process.on("SIGINT", onSignal);

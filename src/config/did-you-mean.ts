@@ -3,7 +3,6 @@ import type { YamlPath } from "./locate-lines.ts";
 import type { Finding } from "./findings.ts";
 import { editDistance } from "../util/edit-distance.ts";
 
-
 /** The closest known key, if it is close enough to be a likely typo. */
 export function suggestKey(unknown: string, known: readonly string[]): string | undefined {
   const lowered = unknown.toLowerCase().replace(/-/g, "_");

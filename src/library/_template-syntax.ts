@@ -124,4 +124,3 @@ function suggest(raw: string): string {
         .map((n) => `{${n}}`)
         .join(" ")}`;
 }
-

@@ -12,6 +12,10 @@ export type ExecutorEvent =
       readonly detail?: string;
     }
   | { readonly type: "wait"; readonly reason: string; readonly untilMs: number }
-  | { readonly type: "run-end"; readonly counts: Readonly<Record<PlanItemStatus, number>>; readonly interrupted: boolean };
+  | {
+      readonly type: "run-end";
+      readonly counts: Readonly<Record<PlanItemStatus, number>>;
+      readonly interrupted: boolean;
+    };
 
 export type EventSink = (event: ExecutorEvent) => void;

@@ -71,7 +71,13 @@ async function writeM3us(m3us: M3uPlanItem[], items: PlanItem[], ctx: ExecutorCo
       missing += result.missing;
       item.status = result.written ? "done" : "skipped";
       delete item.error;
-      ctx.onEvent({ type: "item-end", id: item.id, label: item.title, status: item.status, ...(result.written ? {} : { detail: "unchanged" }) });
+      ctx.onEvent({
+        type: "item-end",
+        id: item.id,
+        label: item.title,
+        status: item.status,
+        ...(result.written ? {} : { detail: "unchanged" }),
+      });
     } catch (error) {
       item.status = "failed";
       item.error = { stage: "m3u", reason: describeCause(error) };

@@ -5,7 +5,15 @@
  */
 import type { SourceEntry } from "../config/types.ts";
 import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
-import type { DownloadPlan, M3uPlanItem, PlanItem, PlanItemStatus, PlanStats, SourceRefOfItem, TrackPlanItem } from "./model.ts";
+import type {
+  DownloadPlan,
+  M3uPlanItem,
+  PlanItem,
+  PlanItemStatus,
+  PlanStats,
+  SourceRefOfItem,
+  TrackPlanItem,
+} from "./model.ts";
 
 export interface ResolvedEntry {
   readonly entry: SourceEntry;
@@ -58,7 +66,12 @@ function collectOccurrences(resolved: readonly ResolvedEntry[]): Occurrence[] {
     source.tracks.forEach((track, index) => {
       occurrences.push({
         track,
-        source: { section: entry.section, url: entry.url, ...(entry.name ? { name: entry.name } : {}), position: index + 1 },
+        source: {
+          section: entry.section,
+          url: entry.url,
+          ...(entry.name ? { name: entry.name } : {}),
+          position: index + 1,
+        },
         explicitSong: entry.section === "songs",
         order: occurrences.length,
       });
@@ -170,7 +183,10 @@ function createM3uItems(
 
 export function computeStats(items: readonly PlanItem[], trackEntries: number): PlanStats {
   const byStatus = Object.fromEntries(
-    (["pending", "resolving", "matched", "downloading", "tagging", "done", "skipped", "failed"] as const).map((s) => [s, 0]),
+    (["pending", "resolving", "matched", "downloading", "tagging", "done", "skipped", "failed"] as const).map((s) => [
+      s,
+      0,
+    ]),
   ) as Record<PlanItemStatus, number>;
   let tracks = 0;
   let alreadyPresent = 0;

@@ -54,7 +54,8 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   });
   const built = buildPlan(generated.resolved, {
     targetFor: (track, context) => indexedPath(library, track) ?? renderTarget(config, track, context),
-    m3uPathFor: (source) => m3uPathFor({ outputDir: download.outputDir, name: source.name, extension: download.m3uExtension }),
+    m3uPathFor: (source) =>
+      m3uPathFor({ outputDir: download.outputDir, name: source.name, extension: download.m3uExtension }),
     disambiguate: disambiguatePaths,
     isPresent: (track, target) => download.overwrite === "skip" && isPresent(library, track, target),
   });
@@ -94,7 +95,9 @@ function renamedM3uFiles(items: readonly PlanItem[], saved: readonly PlanItem[] 
   const current = new Set(targets.values());
   return (saved ?? []).flatMap((item) => {
     const now = targets.get(item.id);
-    return item.kind === "m3u" && now !== undefined && now !== item.target && !current.has(item.target) ? [item.target] : [];
+    return item.kind === "m3u" && now !== undefined && now !== item.target && !current.has(item.target)
+      ? [item.target]
+      : [];
   });
 }
 
@@ -124,7 +127,14 @@ async function resolveEntry(entry: SourceEntry, options: PrepareOptions, signal:
   return callPlugin(match.plugin, "resolve", () => match.plugin.resolve(match.ref, { signal }));
 }
 
-const EXTENSIONS: Record<string, string> = { mp3: "mp3", m4a: "m4a", opus: "opus", ogg: "ogg", flac: "flac", wav: "wav" };
+const EXTENSIONS: Record<string, string> = {
+  mp3: "mp3",
+  m4a: "m4a",
+  opus: "opus",
+  ogg: "ogg",
+  flac: "flac",
+  wav: "wav",
+};
 
 function renderTarget(config: Config, track: TrackMeta, context: { playlist?: string; playlistPosition?: number }) {
   return renderTargetPath({

@@ -6,7 +6,12 @@ export function planToJson(plan: DownloadPlan): unknown {
 }
 
 function itemToJson(item: PlanItem): Record<string, unknown> {
-  const sources = item.sources.map((s) => ({ section: s.section, url: s.url, name: s.name ?? null, position: s.position ?? null }));
+  const sources = item.sources.map((s) => ({
+    section: s.section,
+    url: s.url,
+    name: s.name ?? null,
+    position: s.position ?? null,
+  }));
   const common = { id: item.id, kind: item.kind, status: item.status, target: item.target, sources };
   const error = item.error ? { error: { stage: item.error.stage, reason: item.error.reason } } : {};
   if (item.kind === "m3u") return { ...common, title: item.title, entries: item.entries, ...error };

@@ -81,10 +81,11 @@ export function createPlanStore(db: Database, clock: Clock): PlanStore {
       const reused = previous?.length === ids.length && previous.every((item, index) => item.id === ids[index]);
       const saved = new Map<string, PlanItem>();
       if (reused) for (const item of previous) saved.set(item.id, item);
-      else for (const row of selectItems.iterate(libraryKey) as Iterable<{ item: string }>) {
-        const item = JSON.parse(row.item) as PlanItem;
-        saved.set(item.id, item);
-      }
+      else
+        for (const row of selectItems.iterate(libraryKey) as Iterable<{ item: string }>) {
+          const item = JSON.parse(row.item) as PlanItem;
+          saved.set(item.id, item);
+        }
       const stale = new Set(ids);
       const reconciled = items.map((item) => reconcileItem(saved.get(item.id), item));
       upsertPlan.run(libraryKey, clock.now());

@@ -17,7 +17,11 @@ export function createCoverFetcher(fetchImpl: typeof fetch = fetch): CoverFetche
   };
 }
 
-async function downloadLargest(track: TrackMeta, fetchImpl: typeof fetch, signal: AbortSignal): Promise<TagSet["cover"]> {
+async function downloadLargest(
+  track: TrackMeta,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal,
+): Promise<TagSet["cover"]> {
   const largest = [...track.album.images].sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0];
   if (!largest) return undefined;
   try {
@@ -28,7 +32,9 @@ async function downloadLargest(track: TrackMeta, fetchImpl: typeof fetch, signal
     return { mime, data };
   } catch (error) {
     if (signal.aborted) throw error;
-    log.warn(`cover of "${track.album.name}" could not be fetched (${error instanceof Error ? error.message : error}); tagging without it`);
+    log.warn(
+      `cover of "${track.album.name}" could not be fetched (${error instanceof Error ? error.message : error}); tagging without it`,
+    );
     return undefined;
   }
 }

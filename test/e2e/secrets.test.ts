@@ -16,8 +16,14 @@ test("the client secret and every token stay out of --json output, --debug logs 
   using dir = makeTempDir();
   const env = { ...world.env, XDG_CACHE_HOME: join(dir.path, "cache"), XDG_CONFIG_HOME: join(dir.path, "config") };
   const album = `https://open.spotify.com/album/${SMALL.albumId}`;
-  const plan = await runCli(["plan", album, "--json", "--debug", "-o", join(dir.path, "music")], { env, cwd: dir.path });
-  const download = await runCli(["download", album, "--json", "--debug", "-o", join(dir.path, "music")], { env, cwd: dir.path });
+  const plan = await runCli(["plan", album, "--json", "--debug", "-o", join(dir.path, "music")], {
+    env,
+    cwd: dir.path,
+  });
+  const download = await runCli(["download", album, "--json", "--debug", "-o", join(dir.path, "music")], {
+    env,
+    cwd: dir.path,
+  });
   expect(plan.exitCode).toBe(0);
   expect(download.exitCode).toBe(0);
   const secrets = [world.spotify.clientSecret, ...world.spotify.issuedSecrets()];

@@ -34,9 +34,16 @@ export interface FakeWorldOptions {
 }
 
 export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWorld> {
-  const spotify = startFakeSpotify({ catalog: options.catalog, serveCovers: true, ...(options.spotifySwitches ? { switches: options.spotifySwitches } : {}) });
+  const spotify = startFakeSpotify({
+    catalog: options.catalog,
+    serveCovers: true,
+    ...(options.spotifySwitches ? { switches: options.spotifySwitches } : {}),
+  });
   const videos = youtubeCatalogFor(options.catalog, options);
-  const youtube = await startFakeYouTube({ catalog: videos, ...(options.youtubeLatencyMs ? { latencyMs: options.youtubeLatencyMs } : {}) });
+  const youtube = await startFakeYouTube({
+    catalog: videos,
+    ...(options.youtubeLatencyMs ? { latencyMs: options.youtubeLatencyMs } : {}),
+  });
   return {
     spotify,
     youtube,
@@ -54,7 +61,10 @@ export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWor
   };
 }
 
-export function youtubeCatalogFor(catalog: Catalog, options: Pick<FakeWorldOptions, "audioSeconds" | "decoys" | "missing" | "decoysOnly" | "formatsOf"> = {}): FakeVideo[] {
+export function youtubeCatalogFor(
+  catalog: Catalog,
+  options: Pick<FakeWorldOptions, "audioSeconds" | "decoys" | "missing" | "decoysOnly" | "formatsOf"> = {},
+): FakeVideo[] {
   const videos: FakeVideo[] = [];
   const artistName = (id: string) => catalog.artists.get(id)?.name ?? "Unknown";
   for (const track of catalog.tracks.values()) {
@@ -63,10 +73,34 @@ export function youtubeCatalogFor(catalog: Catalog, options: Pick<FakeWorldOptio
     const album = catalog.albums.get(track.albumId)?.name;
     const audioSeconds = options.audioSeconds ?? 2;
     const formats = options.formatsOf?.(track.id);
-    if (!options.decoysOnly?.has(track.id)) videos.push({ videoId: songVideoId(track.id), title: track.name, artists, ...(album ? { album } : {}), ...(formats ? { formats } : {}), durationMs: track.durationMs, kind: "song", audioSeconds });
+    if (!options.decoysOnly?.has(track.id))
+      videos.push({
+        videoId: songVideoId(track.id),
+        title: track.name,
+        artists,
+        ...(album ? { album } : {}),
+        ...(formats ? { formats } : {}),
+        durationMs: track.durationMs,
+        kind: "song",
+        audioSeconds,
+      });
     if (options.decoys === false && !options.decoysOnly?.has(track.id)) continue;
-    videos.push({ videoId: decoyVideoId(track.id, "L"), title: `${track.name} (Live)`, artists, durationMs: track.durationMs + 41_000, kind: "video", audioSeconds });
-    videos.push({ videoId: decoyVideoId(track.id, "K"), title: `${track.name} (Karaoke Version)`, artists: ["Sing King"], durationMs: track.durationMs, kind: "video", audioSeconds });
+    videos.push({
+      videoId: decoyVideoId(track.id, "L"),
+      title: `${track.name} (Live)`,
+      artists,
+      durationMs: track.durationMs + 41_000,
+      kind: "video",
+      audioSeconds,
+    });
+    videos.push({
+      videoId: decoyVideoId(track.id, "K"),
+      title: `${track.name} (Karaoke Version)`,
+      artists: ["Sing King"],
+      durationMs: track.durationMs,
+      kind: "video",
+      audioSeconds,
+    });
   }
   return videos;
 }

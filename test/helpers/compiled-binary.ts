@@ -14,10 +14,13 @@ async function build(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "musicdl-binary-"));
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   const outfile = join(dir, "musicdl");
-  const proc = Bun.spawn([process.execPath, "build", ENTRY, "--compile", "--minify", "--bytecode", "--format=esm", "--outfile", outfile], {
-    stdout: "pipe",
-    stderr: "pipe",
-  });
+  const proc = Bun.spawn(
+    [process.execPath, "build", ENTRY, "--compile", "--minify", "--bytecode", "--format=esm", "--outfile", outfile],
+    {
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  );
   const [stderr, exitCode] = await Promise.all([new Response(proc.stderr).text(), proc.exited]);
   if (exitCode !== 0) throw new Error(`bun build --compile failed: ${stderr}`);
   return outfile;

@@ -22,7 +22,9 @@ describe("resolveSources", () => {
       { concurrency: 2, signal: new AbortController().signal },
     );
     expect(result.resolved.map((r) => r.entry.url)).toEqual(["good"]);
-    expect(result.failed).toEqual([{ entry: entries[1]!, reason: "missing (line 7): Spotify has no album with that id" }]);
+    expect(result.failed).toEqual([
+      { entry: entries[1]!, reason: "missing (line 7): Spotify has no album with that id" },
+    ]);
     expect(result.warnings).toEqual(["A: 1 local file skipped"]);
   });
 

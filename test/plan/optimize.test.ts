@@ -91,10 +91,13 @@ describe("buildPlan", () => {
 
   test("colliding targets are handed to the disambiguator", () => {
     const sameName = makeTrack({ spotifyId: "sameName", title: "Song A" });
-    const plan = buildPlan([{ entry: entry("albums", "a1"), source: source("album", "a1", [albumVersion, sameName]) }], {
-      ...options,
-      disambiguate: (items) => new Map(items.map((item, index) => [item.id, index ? `${item.path} (2)` : item.path])),
-    });
+    const plan = buildPlan(
+      [{ entry: entry("albums", "a1"), source: source("album", "a1", [albumVersion, sameName]) }],
+      {
+        ...options,
+        disambiguate: (items) => new Map(items.map((item, index) => [item.id, index ? `${item.path} (2)` : item.path])),
+      },
+    );
     expect(tracksOf(plan.items).map((t) => t.target)).toEqual(["/music/Song A.mp3", "/music/Song A.mp3 (2)"]);
   });
 });

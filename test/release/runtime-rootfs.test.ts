@@ -10,31 +10,27 @@ import { compiledBinary } from "../helpers/compiled-binary.ts";
 const SCRIPT = join(import.meta.dir, "..", "..", "scripts", "check-runtime-rootfs.sh");
 const isRoot = process.getuid?.() === 0;
 
-test(
-  isRoot
-    ? "in a root holding only the image's files, musicdl runs as 65532 without a shell and writes the tagged demo library"
-    : "the runtime-rootfs check refuses to run without root, saying why",
-  async () => {
-    const proc = Bun.spawn(["bash", SCRIPT], {
-      env: { ...process.env, MUSICDL_BIN: await compiledBinary() },
-      stdout: "pipe",
-      stderr: "pipe",
-    });
-    const [stdout, stderr, exitCode] = await Promise.all([
-      new Response(proc.stdout).text(),
-      new Response(proc.stderr).text(),
-      proc.exited,
-    ]);
-    if (!isRoot) {
-      expect(exitCode).toBe(1);
-      expect(stderr).toContain("must run as root");
-      return;
-    }
-    expect(stderr).toBe("");
-    expect(exitCode).toBe(0);
-    expect(stdout).toContain("no shell");
-    expect(stdout).toContain("musicdl doctor as 65532: all checks pass");
-    expect(stdout).toMatch(/ok: [1-9]\d* tagged tracks and [1-9]\d* playlists written by uid 65532/);
-  },
-  60_000,
-);
+test(isRoot
+  ? "in a root holding only the image's files, musicdl runs as 65532 without a shell and writes the tagged demo library"
+  : "the runtime-rootfs check refuses to run without root, saying why", async () => {
+  const proc = Bun.spawn(["bash", SCRIPT], {
+    env: { ...process.env, MUSICDL_BIN: await compiledBinary() },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [stdout, stderr, exitCode] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
+  if (!isRoot) {
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain("must run as root");
+    return;
+  }
+  expect(stderr).toBe("");
+  expect(exitCode).toBe(0);
+  expect(stdout).toContain("no shell");
+  expect(stdout).toContain("musicdl doctor as 65532: all checks pass");
+  expect(stdout).toMatch(/ok: [1-9]\d* tagged tracks and [1-9]\d* playlists written by uid 65532/);
+}, 60_000);

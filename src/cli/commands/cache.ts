@@ -7,7 +7,12 @@ import { defaultCachePath, openStore, type Store, type StoreStats } from "../../
 import { loadConfigFromArgs } from "../session.ts";
 
 const storeArgs = {
-  config: { type: "string", alias: "c", description: "Config file whose cache_path to use (found as `download` finds it)", valueHint: "FILE" },
+  config: {
+    type: "string",
+    alias: "c",
+    description: "Config file whose cache_path to use (found as `download` finds it)",
+    valueHint: "FILE",
+  },
   "cache-path": {
     type: "string",
     description: "The store file (default: the config's cache_path, else $XDG_CACHE_HOME/musicdl/musicdl.sqlite)",
@@ -31,7 +36,10 @@ interface StoreArgs {
  * `download` would read (so `cache stats` describes the store that run used), else the default. No config file
  * at all is fine here; a `--config` that does not exist or does not parse is the usual config error.
  */
-export async function resolveCachePath(args: StoreArgs, env: Record<string, string | undefined> = process.env): Promise<string> {
+export async function resolveCachePath(
+  args: StoreArgs,
+  env: Record<string, string | undefined> = process.env,
+): Promise<string> {
   if (args["cache-path"]) return resolve(args["cache-path"]);
   if (!args.config && !findConfigFile({ cwd: process.cwd(), env }).path) return defaultCachePath(env);
   return (await loadConfigFromArgs({ ...(args.config ? { config: args.config } : {}), _: [] })).download.cachePath;

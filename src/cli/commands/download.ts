@@ -20,7 +20,11 @@ export default defineCommand({
     description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download https://open.spotify.com/album/4wtZQMNTC1O79kDxMBsEan -o ~/Music --format opus\n\n${EXIT_CODES_HELP}`,
   },
   args: {
-    sources: { type: "positional", required: false, description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`" },
+    sources: {
+      type: "positional",
+      required: false,
+      description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`",
+    },
     ...globalArgs,
     wait: { type: "boolean", description: "If another musicdl run holds the library, wait for it instead of exiting" },
     prune: { type: "boolean", description: "Delete files musicdl wrote for tracks no source lists any more" },
@@ -40,12 +44,16 @@ export default defineCommand({
       args,
       ffmpegPath: ffmpeg.ffmpeg,
       onSpotifyEvent: (event) => {
-        if (event.type === "rate-limit-wait") progress.onEvent({ type: "wait", reason: "Spotify asked for a pause", untilMs: event.until });
+        if (event.type === "rate-limit-wait")
+          progress.onEvent({ type: "wait", reason: "Spotify asked for a pause", untilMs: event.until });
       },
     });
     try {
       const { config, store } = session;
-      const lock = await store.acquireLibraryLock(config.download.outputDir, { wait: args.wait === true, signal: cancel.signal });
+      const lock = await store.acquireLibraryLock(config.download.outputDir, {
+        wait: args.wait === true,
+        signal: cancel.signal,
+      });
       const unregister = releaseOnExit(lock);
       try {
         const prepared = await preparePlan({ ...session, signal: cancel.signal, save: true });
@@ -57,7 +65,11 @@ export default defineCommand({
               input: options.input,
               output: options.output,
               target: options.target,
-              source: { codec: options.sourceCodec, container: options.sourceContainer, ...(options.sourceBitrateKbps ? { bitrateKbps: options.sourceBitrateKbps } : {}) },
+              source: {
+                codec: options.sourceCodec,
+                container: options.sourceContainer,
+                ...(options.sourceBitrateKbps ? { bitrateKbps: options.sourceBitrateKbps } : {}),
+              },
               ffmpegPath: ffmpeg.ffmpeg,
               signal: options.signal,
             }),
@@ -65,7 +77,8 @@ export default defineCommand({
           onEvent: progress.onEvent,
         });
         progress.stop();
-        const pruned = args.prune && !summary.interrupted ? await prune(prepared, store.library(prepared.libraryKey)) : 0;
+        const pruned =
+          args.prune && !summary.interrupted ? await prune(prepared, store.library(prepared.libraryKey)) : 0;
         const input = { summary, failedSources: prepared.failedSources, removed: prepared.removed.length, pruned };
         const failuresFile = await writeFailuresFile(config.download.cachePath, prepared.libraryKey, input);
         if (args.json) {

@@ -9,7 +9,8 @@ import { STARTER_CONFIG } from "../starter-config.ts";
 export default defineCommand({
   meta: {
     name: "init",
-    description: "Write a commented starter musicdl.yaml in the current folder (or FILE).\n\nExample:\n  musicdl init && $EDITOR musicdl.yaml",
+    description:
+      "Write a commented starter musicdl.yaml in the current folder (or FILE).\n\nExample:\n  musicdl init && $EDITOR musicdl.yaml",
   },
   args: {
     file: { type: "positional", required: false, description: "Where to write it (default: ./musicdl.yaml)" },

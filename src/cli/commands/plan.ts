@@ -13,7 +13,11 @@ export default defineCommand({
     description: `Show the plan: tracks, duplicates removed, already present, to download.\n\nExamples:\n  musicdl plan\n  musicdl plan --json | jq '.stats'\n  musicdl plan https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M -o ~/Music\n\n${EXIT_CODES_HELP}`,
   },
   args: {
-    sources: { type: "positional", required: false, description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`" },
+    sources: {
+      type: "positional",
+      required: false,
+      description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`",
+    },
     ...globalArgs,
   },
   async run({ args }) {

@@ -85,7 +85,9 @@ export function liveLines(state: ProgressState, nowMs: number, columns: number):
   const head = `${bar} ${finished}/${state.total} · done ${state.done} · skipped ${state.skipped} · failed ${state.failed} · ${perSecond.toFixed(1)}/s · ${eta}`;
   const lines = [head.slice(0, columns)];
   if (state.waitUntilMs !== null && state.waitUntilMs > nowMs) {
-    lines.push(`  waiting ${formatDuration((state.waitUntilMs - nowMs) / 1000)}: ${state.waitReason}`.slice(0, columns));
+    lines.push(
+      `  waiting ${formatDuration((state.waitUntilMs - nowMs) / 1000)}: ${state.waitReason}`.slice(0, columns),
+    );
   }
   for (const { label, stage } of state.inFlight.values()) lines.push(`  ${stage.padEnd(8)} ${label}`.slice(0, columns));
   return lines;

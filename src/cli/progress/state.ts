@@ -14,7 +14,16 @@ export interface ProgressState {
 }
 
 export function createProgressState(nowMs: number): ProgressState {
-  return { total: 0, done: 0, skipped: 0, failed: 0, startedAtMs: nowMs, inFlight: new Map(), waitUntilMs: null, waitReason: "" };
+  return {
+    total: 0,
+    done: 0,
+    skipped: 0,
+    failed: 0,
+    startedAtMs: nowMs,
+    inFlight: new Map(),
+    waitUntilMs: null,
+    waitReason: "",
+  };
 }
 
 export function applyEvent(state: ProgressState, event: ExecutorEvent): void {

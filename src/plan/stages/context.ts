@@ -1,6 +1,13 @@
 /** What every stage of the executor needs, injected so the executor stays testable without the CLI. */
 import type { OverwriteMode } from "../../config/types.ts";
-import type { AudioCandidate, AudioFormat, ProviderPlugin, TagSet, TaggerPlugin, TrackMeta } from "../../plugins/api.ts";
+import type {
+  AudioCandidate,
+  AudioFormat,
+  ProviderPlugin,
+  TagSet,
+  TaggerPlugin,
+  TrackMeta,
+} from "../../plugins/api.ts";
 import type { EventSink } from "../events.ts";
 import type { PlanItem } from "../model.ts";
 import type { ScoredCandidate } from "../../match/pick.ts";

@@ -17,7 +17,12 @@ export async function writeM3uItem(item: M3uPlanItem, itemsById: ReadonlyMap<str
   for (const id of item.entries) {
     const track = itemsById.get(id) as TrackPlanItem | undefined;
     if (track && (track.status === "done" || track.status === "skipped")) {
-      entries.push({ path: track.target, durationMs: track.track.durationMs, artists: track.track.artists, title: track.track.title });
+      entries.push({
+        path: track.target,
+        durationMs: track.track.durationMs,
+        artists: track.track.artists,
+        title: track.track.title,
+      });
     } else {
       missing++;
     }

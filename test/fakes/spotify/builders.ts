@@ -23,7 +23,12 @@ export interface Builders {
 }
 
 /** `imageBase`: where cover URLs point (Spotify's CDN by default; the fake's own /image/ when it serves covers). */
-export function createBuilders(catalog: Catalog, apiUrl: string, shape: ApiShape, imageBase = "https://i.scdn.co"): Builders {
+export function createBuilders(
+  catalog: Catalog,
+  apiUrl: string,
+  shape: ApiShape,
+  imageBase = "https://i.scdn.co",
+): Builders {
   const legacyFields = shape !== "2026";
   const ref = (kind: string, id: string) => ({
     external_urls: { spotify: `https://open.spotify.com/${kind}/${id}` },

@@ -154,7 +154,8 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     if (switches.latencyMs > 0) await Bun.sleep(switches.latencyMs);
     const fault = takeFault(url.pathname);
     if (fault) return serveFault(fault);
-    if (url.pathname.startsWith("/image/")) return new Response(COVER_JPEG, { headers: { "content-type": "image/jpeg" } });
+    if (url.pathname.startsWith("/image/"))
+      return new Response(COVER_JPEG, { headers: { "content-type": "image/jpeg" } });
     if (!url.pathname.startsWith("/v1/")) return handleAccounts(request, url, accounts);
     if (switches.enforceRetryAfter && now() < blockedUntil) {
       return apiError(
