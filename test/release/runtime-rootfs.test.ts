@@ -6,6 +6,7 @@
 import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { compiledBinary } from "../helpers/compiled-binary.ts";
+import { runCli } from "../helpers/run-cli.ts";
 
 const SCRIPT = join(import.meta.dir, "..", "..", "scripts", "check-runtime-rootfs.sh");
 const isRoot = process.getuid?.() === 0;
@@ -13,16 +14,10 @@ const isRoot = process.getuid?.() === 0;
 test(isRoot
   ? "in a root holding only the image's files, musicdl runs as 65532 without a shell and writes the tagged demo library"
   : "the runtime-rootfs check refuses to run without root, saying why", async () => {
-  const proc = Bun.spawn(["bash", SCRIPT], {
-    env: { ...process.env, MUSICDL_BIN: await compiledBinary() },
-    stdout: "pipe",
-    stderr: "pipe",
+  const { stdout, stderr, exitCode } = await runCli([SCRIPT], {
+    executable: "bash",
+    env: { MUSICDL_BIN: await compiledBinary() },
   });
-  const [stdout, stderr, exitCode] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
   if (!isRoot) {
     expect(exitCode).toBe(1);
     expect(stderr).toContain("must run as root");
