@@ -9,6 +9,9 @@ export interface SummaryInput {
   readonly failedSources: readonly FailedSource[];
   readonly removed: number;
   readonly pruned: number;
+  /** M3U files musicdl wrote for sources the config no longer lists, still on disk. */
+  readonly unlistedM3u: number;
+  readonly prunedM3u: number;
 }
 
 export function renderSummary(input: SummaryInput, failuresFile: string | null): string {
@@ -32,6 +35,13 @@ export function renderSummary(input: SummaryInput, failuresFile: string | null):
   // Pruning compares the library index with the plan, so it also deletes files an earlier run only reported.
   if (input.pruned > 0)
     lines.push(`  ${input.pruned} file(s) musicdl wrote for tracks no source lists were deleted (--prune)`);
+  if (input.unlistedM3u > 0) {
+    lines.push(
+      `  ${input.unlistedM3u} M3U file(s) of sources no longer in the config (kept on disk; --prune deletes them)`,
+    );
+  }
+  if (input.prunedM3u > 0)
+    lines.push(`  ${input.prunedM3u} M3U file(s) of sources no longer in the config were deleted (--prune)`);
   if (failuresFile) lines.push(`Failures are listed in ${failuresFile}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,6 +1,9 @@
-/** `--prune`: deletes files musicdl itself wrote (they are in the library index) for tracks the plan no longer lists. */
+/**
+ * `--prune`: deletes files musicdl itself wrote (they are in the library index) for tracks the plan no longer lists,
+ * and the M3U files of sources the config no longer lists.
+ */
 import { rm } from "node:fs/promises";
-import type { LibraryIndex } from "../store/index.ts";
+import type { LibraryIndex, PlaylistFileRow, PlaylistIndex } from "../store/index.ts";
 import type { PlanItem } from "./model.ts";
 
 /**
@@ -20,6 +23,35 @@ export async function pruneUnlisted(items: readonly PlanItem[], library: Library
     await rm(presence.path, { force: true });
     library.remove(row.spotifyId);
     pruned.push(presence.path);
+  }
+  return pruned;
+}
+
+/** M3U files musicdl wrote for sources the plan no longer has, still on disk as musicdl left them. */
+export function unlistedPlaylists(items: readonly PlanItem[], playlists: PlaylistIndex): PlaylistFileRow[] {
+  const listed = new Set(items.flatMap((item) => (item.kind === "m3u" ? [item.id] : [])));
+  // A playlist renamed to another's old name shares the path: the file is the current one's now.
+  const targets = new Set(items.map((item) => item.target));
+  return playlists
+    .all()
+    .filter((row) => !listed.has(row.itemId) && !targets.has(row.path) && playlists.isUnchanged(row));
+}
+
+/**
+ * Deletes the M3U files of sources no longer listed; one edited (or deleted) since musicdl wrote it is the user's
+ * now, so it stays and is forgotten. Returns the deleted paths.
+ */
+export async function pruneUnlistedPlaylists(items: readonly PlanItem[], playlists: PlaylistIndex): Promise<string[]> {
+  const listed = new Set(items.flatMap((item) => (item.kind === "m3u" ? [item.id] : [])));
+  const deletable = new Set(unlistedPlaylists(items, playlists).map((row) => row.itemId));
+  const pruned: string[] = [];
+  for (const row of playlists.all()) {
+    if (listed.has(row.itemId)) continue;
+    if (deletable.has(row.itemId)) {
+      await rm(row.path, { force: true });
+      pruned.push(row.path);
+    }
+    playlists.remove(row.itemId);
   }
   return pruned;
 }

@@ -6,7 +6,7 @@ import type { Config } from "../config/types.ts";
 import { cleanupStaleTemps } from "../library/atomic-write.ts";
 import { describeRejection, rankCandidates, resolveMatchSettings } from "../match/index.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
-import type { Store } from "../store/index.ts";
+import type { PlaylistIndex, Store } from "../store/index.ts";
 import { createCoverFetcher } from "../tags/cover.ts";
 import type { EventSink } from "./events.ts";
 import { executePlan, type RunSummary } from "./execute.ts";
@@ -56,6 +56,7 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
     signal: options.signal,
   };
   const summary = await executePlan(prepared.plan, ctx);
+  recordPlaylistFiles(prepared.plan.items, store.playlists(prepared.libraryKey));
   // The playlist's M3U now lives under its new name; the old one would list a stale copy.
   if (!summary.interrupted) await Promise.all(prepared.renamedM3uFiles.map((file) => rm(file, { force: true })));
   store.plans.recordRun(prepared.libraryKey, { startedAtMs, endedAtMs: Date.now(), counts: summary.counts });
@@ -81,4 +82,17 @@ function persistItem(store: Store, libraryKey: string, item: PlanItem): void {
     target: item.target,
     ...(item.kind === "track" ? { match: item.match ?? null } : {}),
   });
+}
+
+/** The M3U files on disk as this run left them: what `--prune` may delete once their source leaves the config. */
+function recordPlaylistFiles(items: readonly PlanItem[], playlists: PlaylistIndex): void {
+  const now = Date.now();
+  for (const item of items) {
+    if (item.kind !== "m3u" || (item.status !== "done" && item.status !== "skipped")) continue;
+    try {
+      playlists.record(item.id, item.target, now);
+    } catch {
+      // Gone already (removed by hand mid-run): nothing of musicdl's to record.
+    }
+  }
 }

@@ -5,6 +5,7 @@ export type { SpotifyCache } from "./spotify-cache.ts";
 export { MISS_TTL_CAP_S, type SearchCache } from "./search-cache.ts";
 export { fileFingerprint, type LibraryIndex, type LibraryRow, type PresenceCheck } from "./library-index.ts";
 export type { PlanStore, PlanItemPatch, RunSummary } from "./plan-state.ts";
+export type { PlaylistFileRow, PlaylistIndex } from "./playlist-index.ts";
 export { reconcileItem, restartStatus } from "./reconcile-plan.ts";
 export {
   LibraryLockedError,

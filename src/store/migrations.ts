@@ -55,6 +55,14 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
   `,
+  `
+  -- M3U files musicdl wrote, per library and plan item (m3u:<kind>:<id>): once the source leaves the config,
+  -- --prune may delete the file if it is unchanged since.
+  CREATE TABLE library_playlists (
+    library_key TEXT NOT NULL, item_id TEXT NOT NULL, path TEXT NOT NULL, size_bytes INTEGER NOT NULL,
+    mtime_ms REAL NOT NULL, written_at_ms INTEGER NOT NULL, PRIMARY KEY (library_key, item_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export type SchemaVerdict = "current" | "migrate" | "newer" | "foreign";

@@ -8,6 +8,7 @@ import { openDatabase } from "./_database.ts";
 import { createLibraryIndex, type LibraryIndex } from "./library-index.ts";
 import { createLockManager, type AcquireLockOptions, type LibraryLock } from "./library-lock.ts";
 import { createPlanStore, type PlanStore } from "./plan-state.ts";
+import { createPlaylistIndex, type PlaylistIndex } from "./playlist-index.ts";
 import { createSearchCache, type SearchCache } from "./search-cache.ts";
 import { createSpotifyCache, type SpotifyCache } from "./spotify-cache.ts";
 import { readStats, type StoreStats } from "./stats.ts";
@@ -48,6 +49,8 @@ export interface Store {
   readonly search: SearchCache;
   /** The index of one library; `libraryKey` = its absolute output dir. */
   library(libraryKey: string): LibraryIndex;
+  /** The M3U files musicdl wrote into that library. */
+  playlists(libraryKey: string): PlaylistIndex;
   readonly plans: PlanStore;
   /** Throws LibraryLockedError (exit 3) when another live process holds it and `wait` is false. */
   acquireLibraryLock(libraryKey: string, options: AcquireLockOptions): Promise<LibraryLock>;
@@ -89,6 +92,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       libraries.set(libraryKey, index);
       return index;
     },
+    playlists: (libraryKey) => createPlaylistIndex(db, libraryKey),
     plans: createPlanStore(db, clock),
     acquireLibraryLock: (libraryKey, lockOptions) => locks.acquire(libraryKey, lockOptions),
     stats: () => {
@@ -110,6 +114,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
           deleted[name] = db.run(`DELETE FROM ${table}`).changes;
           counters.reset(`${name}.`);
         }
+        // The M3U files musicdl wrote are part of the same record.
+        if (which.library) deleted.library = (deleted.library ?? 0) + db.run("DELETE FROM library_playlists").changes;
       }).immediate();
       return deleted;
     },

@@ -22,7 +22,7 @@ export interface StoreStats {
   readonly schemaVersion: number;
   readonly spotify: CacheTableStats & { readonly neverExpiringRows: number };
   readonly search: CacheTableStats;
-  readonly library: { readonly files: number; readonly libraries: number };
+  readonly library: { readonly files: number; readonly m3uFiles: number; readonly libraries: number };
   readonly plans: { readonly libraries: number; readonly items: number };
   readonly runs: number;
 }
@@ -48,6 +48,7 @@ export function readStats(db: Database, path: string, counters: Record<string, n
     search: table("search", count("SELECT count(*) AS n FROM search_cache")),
     library: {
       files: count("SELECT count(*) AS n FROM library_files"),
+      m3uFiles: count("SELECT count(*) AS n FROM library_playlists"),
       libraries: count("SELECT count(DISTINCT library_key) AS n FROM library_files"),
     },
     plans: {

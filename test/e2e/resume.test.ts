@@ -164,7 +164,7 @@ describe("musicdl download", () => {
     await expectNoVideoDownloadedTwice(world, from);
   }, 30_000);
 
-  test("a changed config adds an album, reports a removed playlist's tracks without deleting them; --prune deletes only musicdl's files", async () => {
+  test("a changed config adds an album, reports a removed playlist's tracks and M3U without deleting them; --prune deletes only musicdl's files", async () => {
     using run = createLibraryRun(world);
     configure(run, { playlists: [playlistA, playlistB] });
     expect((await run.run()).exitCode).toBe(0);
@@ -177,6 +177,9 @@ describe("musicdl download", () => {
     const changed = await run.run();
     expect(changed.exitCode, changed.stderr).toBe(0);
     expect(changed.stderr).toContain(`${onlyB.length} track(s) no longer listed by any source (kept on disk`);
+    const m3uOf = (id: string) => join(run.library, `${catalog.playlists.get(id)!.name}.m3u8`);
+    expect(changed.stderr).toContain("1 M3U file(s) of sources no longer in the config (kept on disk");
+    expect(existsSync(m3uOf(playlistB))).toBe(true);
     const after = run.audioFiles();
     expect(after).toHaveLength(recordingsOf({ playlists: [playlistA, playlistB], albums: [album2a] }).size);
     for (const file of before) expect(after).toContain(file);
@@ -187,7 +190,9 @@ describe("musicdl download", () => {
     const pruned = await run.run(["--prune"]);
     expect(pruned.exitCode, pruned.stderr).toBe(0);
     expect(pruned.stderr).toContain(`${onlyB.length} file(s) musicdl wrote for tracks no source lists were deleted`);
+    expect(pruned.stderr).toContain("1 M3U file(s) of sources no longer in the config were deleted (--prune)");
     expect(existsSync(ownFile)).toBe(true);
+    expect([m3uOf(playlistA), m3uOf(playlistB)].map(existsSync)).toEqual([true, false]);
     const remaining = run.audioFiles().filter((file) => !file.startsWith("My Own/"));
     expect(remaining).toHaveLength(recordingsOf(now).size);
     expect(after.filter((file) => !remaining.includes(file))).toHaveLength(onlyB.length);

@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pruneUnlisted } from "../../src/plan/prune.ts";
+import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "../../src/plan/prune.ts";
 import { openStore } from "../../src/store/index.ts";
 import { playlistPlan } from "./_executor-world.ts";
 import { makeTrack } from "../helpers/track-meta.ts";
@@ -11,6 +11,7 @@ function setUp() {
   const root = mkdtempSync(join(tmpdir(), "musicdl-prune-"));
   const store = openStore(join(root, "state.sqlite"));
   const library = store.library(root);
+  const playlists = store.playlists(root);
   const write = (spotifyId: string, name: string) => {
     const path = join(root, name);
     writeFileSync(path, `audio of ${spotifyId}`);
@@ -26,10 +27,19 @@ function setUp() {
     });
     return path;
   };
+  /** An M3U musicdl wrote for `itemId` (as the run records it). */
+  const writeM3u = (itemId: string, name: string) => {
+    const path = join(root, name);
+    writeFileSync(path, `#EXTM3U\n# ${itemId}\n`);
+    playlists.record(itemId, path, 0);
+    return path;
+  };
   return {
     root,
     library,
+    playlists,
     write,
+    writeM3u,
     [Symbol.dispose]: () => {
       store.close();
       rmSync(root, { recursive: true, force: true });
@@ -60,5 +70,31 @@ describe("pruneUnlisted", () => {
     const plan = playlistPlan(lib.root, [makeTrack({ spotifyId: "albumVersion", title: "Song" })]);
     expect(await pruneUnlisted(plan.items, lib.library)).toEqual([]);
     expect(existsSync(single)).toBe(true);
+  });
+});
+
+describe("pruneUnlistedPlaylists", () => {
+  test("deletes the unchanged M3U of a source no longer listed; an edited one stays and is forgotten", async () => {
+    using lib = setUp();
+    const plan = playlistPlan(lib.root, [makeTrack({ spotifyId: "listed", title: "Listed" })]);
+    const current = lib.writeM3u("m3u:playlist:p1", "Mix.m3u8");
+    const removed = lib.writeM3u("m3u:playlist:gone", "Road Trip.m3u8");
+    const edited = lib.writeM3u("m3u:playlist:edited", "Edited.m3u8");
+    writeFileSync(edited, "#EXTM3U\n# my own order now\n");
+
+    expect(unlistedPlaylists(plan.items, lib.playlists).map((row) => row.path)).toEqual([removed]);
+    expect(await pruneUnlistedPlaylists(plan.items, lib.playlists)).toEqual([removed]);
+    expect([current, removed, edited].map(existsSync)).toEqual([true, false, true]);
+    expect(lib.playlists.all().map((row) => row.itemId)).toEqual(["m3u:playlist:p1"]);
+  });
+
+  test("an M3U path the plan still writes stays, though recorded for a source that is gone", async () => {
+    using lib = setUp();
+    // "Mix" was another playlist's name before; the listed playlist p1 now writes that file.
+    const shared = lib.writeM3u("m3u:playlist:old", "Mix.m3u8");
+    const plan = playlistPlan(lib.root, [makeTrack({ spotifyId: "listed", title: "Listed" })]);
+    expect(unlistedPlaylists(plan.items, lib.playlists)).toEqual([]);
+    expect(await pruneUnlistedPlaylists(plan.items, lib.playlists)).toEqual([]);
+    expect(existsSync(shared)).toBe(true);
   });
 });

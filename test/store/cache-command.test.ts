@@ -1,5 +1,6 @@
 import { expect, test } from "bun:test";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { defaultCachePath, openStore } from "../../src/store/index.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { createRecordingLog, tempDir } from "./helpers.ts";
@@ -19,6 +20,9 @@ function fillStore(path: string) {
     tagHash: "h",
     writtenAtMs: 1,
   });
+  const m3u = join(dirname(path), "Mix.m3u8");
+  writeFileSync(m3u, "#EXTM3U\n");
+  store.playlists("/music").record("m3u:playlist:p1", m3u, 1);
   store.close();
 }
 
@@ -33,7 +37,7 @@ test("cache stats --json shows rows and the hits and misses of earlier runs", as
     path,
     spotify: { rows: 1, hits: 1, misses: 1 },
     search: { rows: 1 },
-    library: { files: 1, libraries: 1 },
+    library: { files: 1, m3uFiles: 1, libraries: 1 },
   });
 });
 
@@ -44,7 +48,7 @@ test("cache stats prints a readable summary", async () => {
   const result = await runCli(["cache", "stats", "--cache-path", path]);
   expect(result.exitCode).toBe(0);
   expect(result.stdout).toContain("Spotify cache   1 rows (1 never expire) · 50% hits");
-  expect(result.stdout).toContain("Library index   1 files in 1 libraries");
+  expect(result.stdout).toContain("Library index   1 files and 1 M3U files in 1 libraries");
 });
 
 test("cache clear empties the caches but keeps the library index unless --library is given", async () => {
@@ -55,9 +59,9 @@ test("cache clear empties the caches but keeps the library index unless --librar
   expect(cleared.exitCode).toBe(0);
   expect(JSON.parse(cleared.stdout)).toEqual({ path, cleared: { spotify: 1, search: 1 } });
   const library = await runCli(["cache", "clear", "--library", "--cache-path", path]);
-  expect(library.stdout).toBe(`Cleared 1 library index rows from ${path}.\n`);
+  expect(library.stdout).toBe(`Cleared 2 library index rows from ${path}.\n`);
   const stats = JSON.parse((await runCli(["cache", "stats", "--json", "--cache-path", path])).stdout);
-  expect([stats.spotify.rows, stats.search.rows, stats.library.files]).toEqual([0, 0, 0]);
+  expect([stats.spotify.rows, stats.search.rows, stats.library.files, stats.library.m3uFiles]).toEqual([0, 0, 0, 0]);
 });
 
 test("without --cache-path the store lives under XDG_CACHE_HOME", async () => {

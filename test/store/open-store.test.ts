@@ -28,6 +28,23 @@ describe("opening the store", () => {
     store.close();
   });
 
+  test("a store from the first release (schema 1) is migrated in place, keeping its library index", () => {
+    using dir = tempDir();
+    const path = join(dir.path, "musicdl.sqlite");
+    const old = new Database(path);
+    old.run(MIGRATIONS[0]!);
+    old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+    old.run("PRAGMA user_version = 1");
+    old.run("INSERT INTO library_files VALUES ('/music', 'id1', NULL, '/music/a.mp3', 'mp3', 3, 1, 'h', 1, NULL)");
+    old.close();
+    const { store, log } = openWithLog(path);
+    expect(store.stats().schemaVersion).toBe(MIGRATIONS.length);
+    expect(store.library("/music").get("id1")?.path).toBe("/music/a.mp3");
+    expect(store.playlists("/music").all()).toEqual([]);
+    expect(log.warnings).toEqual([]);
+    store.close();
+  });
+
   test("the file is in WAL mode with a busy timeout, so two processes can share it", () => {
     using dir = tempDir();
     const path = join(dir.path, "musicdl.sqlite");

@@ -108,7 +108,7 @@ function formatStats(stats: StoreStats): string {
     `Store           ${stats.path} (${formatBytes(stats.fileBytes)}, schema ${stats.schemaVersion})`,
     cacheLine("Spotify cache", stats.spotify, ` (${stats.spotify.neverExpiringRows} never expire)`),
     cacheLine("Search cache", stats.search),
-    `Library index   ${stats.library.files} files in ${stats.library.libraries} libraries`,
+    `Library index   ${stats.library.files} files and ${stats.library.m3uFiles} M3U files in ${stats.library.libraries} libraries`,
     `Plan state      ${stats.plans.items} items in ${stats.plans.libraries} libraries · ${stats.runs} runs recorded`,
     "",
   ].join("\n");

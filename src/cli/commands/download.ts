@@ -6,8 +6,8 @@ import { EXIT, InterruptedError, UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
 import { type PreparedPlan, preparePlan } from "../../plan/prepare.ts";
 import { runPlan } from "../../plan/run.ts";
-import { pruneUnlisted } from "../../plan/prune.ts";
-import { type LibraryIndex, releaseOnExit } from "../../store/index.ts";
+import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "../../plan/prune.ts";
+import { type LibraryIndex, type PlaylistIndex, releaseOnExit } from "../../store/index.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { createProgressRenderer, type ProgressMode } from "../progress/render.ts";
 import { renderSummary, writeFailuresFile } from "../run-summary.ts";
@@ -27,7 +27,10 @@ export default defineCommand({
     },
     ...globalArgs,
     wait: { type: "boolean", description: "If another musicdl run holds the library, wait for it instead of exiting" },
-    prune: { type: "boolean", description: "Delete files musicdl wrote for tracks no source lists any more" },
+    prune: {
+      type: "boolean",
+      description: "Delete files musicdl wrote for tracks no source lists any more, and M3U files of removed sources",
+    },
   },
   async run({ args }) {
     if (args.prune && args._.length > 0) {
@@ -77,9 +80,21 @@ export default defineCommand({
           onEvent: progress.onEvent,
         });
         progress.stop();
-        const pruned =
-          args.prune && !summary.interrupted ? await prune(prepared, store.library(prepared.libraryKey)) : 0;
-        const input = { summary, failedSources: prepared.failedSources, removed: prepared.removed.length, pruned };
+        const indexes = {
+          library: store.library(prepared.libraryKey),
+          playlists: store.playlists(prepared.libraryKey),
+        };
+        const pruned = args.prune && !summary.interrupted ? await prune(prepared, indexes) : { files: 0, m3u: 0 };
+        // Links on the command line stand for the config only this once: its other playlists are not "removed".
+        const unlistedM3u = args._.length === 0 ? unlistedPlaylists(prepared.plan.items, indexes.playlists).length : 0;
+        const input = {
+          summary,
+          failedSources: prepared.failedSources,
+          removed: prepared.removed.length,
+          pruned: pruned.files,
+          unlistedM3u,
+          prunedM3u: pruned.m3u,
+        };
         const failuresFile = await writeFailuresFile(config.download.cachePath, prepared.libraryKey, input);
         if (args.json) {
           const stats = { spotify: session.spotify.stats(), ...input, summary: { ...summary } };
@@ -103,10 +118,15 @@ export default defineCommand({
 });
 
 /** A source that could not be read this time may still list any track, so nothing is pruned then. */
-async function prune(prepared: PreparedPlan, library: LibraryIndex): Promise<number> {
+async function prune(
+  prepared: PreparedPlan,
+  indexes: { library: LibraryIndex; playlists: PlaylistIndex },
+): Promise<{ files: number; m3u: number }> {
   if (prepared.failedSources.length > 0) {
     log.warn(`not pruning: ${prepared.failedSources.length} source(s) could not be read, so what they list is unknown`);
-    return 0;
+    return { files: 0, m3u: 0 };
   }
-  return (await pruneUnlisted(prepared.plan.items, library)).length;
+  const files = await pruneUnlisted(prepared.plan.items, indexes.library);
+  const m3u = await pruneUnlistedPlaylists(prepared.plan.items, indexes.playlists);
+  return { files: files.length, m3u: m3u.length };
 }
