@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { toneProviderSource } from "../e2e/_tone-provider.ts";
+import { runCli } from "../helpers/run-cli.ts";
 import { createTempDir, type TempDir } from "./plugin-files.ts";
 
 const ROOT = join(import.meta.dir, "..", "..");
@@ -38,17 +39,7 @@ beforeAll(() => {
 afterAll(() => repo[Symbol.dispose]());
 
 test("the documented contract test runs green in an author's repository, importing musicdl/contract", async () => {
-  const proc = Bun.spawn([process.execPath, "test"], {
-    cwd: repo.path,
-    env: { ...process.env, NO_COLOR: "1" },
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [stdout, stderr, exitCode] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
+  const { stdout, stderr, exitCode } = await runCli(["test"], { executable: process.execPath, cwd: repo.path });
   const output = stdout + stderr;
   expect(output).toMatch(/^ *4 pass$/m);
   expect(output).toMatch(/^ *0 fail$/m);
