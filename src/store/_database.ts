@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, renameSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { MusicdlError, describeCause } from "../errors.ts";
 import type { Clock } from "../util/clock.ts";
-import { MIGRATIONS, judgeSchema, migrate, readApplicationId, readUserVersion } from "./migrations.ts";
+import { MIGRATIONS, judgeSchema, migrate } from "./migrations.ts";
 
 export interface WarnLog {
   warn(message: string, ...args: unknown[]): void;
@@ -54,16 +54,12 @@ function tryOpen(path: string): { db?: Database; problem?: string } {
     db = new Database(path, { create: true, strict: true });
     // busy_timeout first: every later statement may meet another process's lock.
     db.run(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.run("PRAGMA journal_mode = WAL");
+    enableWal(db);
     db.run("PRAGMA synchronous = NORMAL"); // WAL + NORMAL: durable across app crashes, fast commits
     db.run("PRAGMA foreign_keys = ON");
     const check = db.query("PRAGMA quick_check(1)").get() as { quick_check: string } | null;
     if (check?.quick_check !== "ok") return { db, problem: "failed sqlite's integrity check" };
-    const header = {
-      userVersion: readUserVersion(db),
-      applicationId: readApplicationId(db),
-      tableCount: (db.query("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n,
-    };
+    const header = readHeader(db);
     switch (judgeSchema(header)) {
       case "foreign":
         return { db, problem: "is not musicdl's (another application's database)" };
@@ -81,6 +77,41 @@ function tryOpen(path: string): { db?: Database; problem?: string } {
     db?.close();
     throw error;
   }
+}
+
+/**
+ * Switching a new file to WAL needs it to itself for a moment, and sqlite can answer "database is locked" at once
+ * instead of waiting out the busy timeout; two musicdl processes opening a fresh store together then retry here.
+ */
+function enableWal(db: Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.run("PRAGMA journal_mode = WAL");
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      Bun.sleepSync(10 + Math.random() * 40);
+    }
+  }
+}
+
+/**
+ * One statement, so one snapshot: read one by one, a process migrating the file at the same moment could show
+ * "no version, no id" and then its new tables, which looks like another application's database.
+ */
+function readHeader(db: Database): { userVersion: number; applicationId: number; tableCount: number } {
+  return db
+    .query(
+      `SELECT (SELECT user_version FROM pragma_user_version) AS userVersion,
+              (SELECT application_id FROM pragma_application_id) AS applicationId,
+              (SELECT count(*) FROM sqlite_master WHERE type = 'table') AS tableCount`,
+    )
+    .get() as { userVersion: number; applicationId: number; tableCount: number };
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && ((error as { code?: string }).code ?? "").startsWith("SQLITE_BUSY");
 }
 
 function isDamaged(error: unknown): boolean {

@@ -89,7 +89,3 @@ export function migrate(db: Database): void {
 export function readUserVersion(db: Database): number {
   return (db.query("PRAGMA user_version").get() as { user_version: number }).user_version;
 }
-
-export function readApplicationId(db: Database): number {
-  return (db.query("PRAGMA application_id").get() as { application_id: number }).application_id;
-}

@@ -53,7 +53,7 @@ afterAll(async () => {
 
 describe("musicdl match", () => {
   test("--explain: the song wins and the live video loses on unwanted-words, providers asked in config order", () => {
-    expect(table.exitCode).toBe(0);
+    expect(table.exitCode, table.stderr).toBe(0);
     const lines = table.stdout.split("\n");
     expect(lines[0]).toBe("Lanterns — Harbor Lights, Mira Vale · 3:21 · ISRC QZHBL2600001");
     const songId = world.videoIdOf(SMALL.trackIds.lanterns);
@@ -68,7 +68,7 @@ describe("musicdl match", () => {
   });
 
   test("--json: a track with only decoys has no pick, exits 1, and each candidate carries its penalties", () => {
-    expect(refused.exitCode).toBe(1);
+    expect(refused.exitCode, refused.stderr).toBe(1);
     const json = JSON.parse(refused.stdout) as MatchJson;
     expect(json.picked).toBeNull();
     // YouTube Music found nothing strong, so plain YouTube was asked too, as download does.

@@ -45,6 +45,31 @@ describe("opening the store", () => {
     store.close();
   });
 
+  test("musicdl processes opening a fresh store at the same moment all succeed, and none moves it aside", async () => {
+    using dir = tempDir();
+    const child = join(import.meta.dir, "_open-and-write.ts");
+    // Each round is a race on a new file: switching it to WAL and migrating it while the others look at it.
+    for (let round = 0; round < 30; round++) {
+      const path = join(dir.path, `round-${round}.sqlite`);
+      const runs = await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          const proc = Bun.spawn([process.execPath, child, path], { stdout: "pipe", stderr: "pipe" });
+          const [stdout, stderr, exitCode] = await Promise.all([
+            new Response(proc.stdout).text(),
+            new Response(proc.stderr).text(),
+            proc.exited,
+          ]);
+          return { output: stdout + stderr, exitCode };
+        }),
+      );
+      expect(runs.filter((run) => run.exitCode !== 0 || run.output !== "")).toEqual([]);
+      const store = openWithLog(path).store;
+      expect(store.stats().spotify.rows).toBe(4);
+      store.close();
+    }
+    expect(brokenCopies(dir.path)).toEqual([]);
+  }, 30_000);
+
   test("the file is in WAL mode with a busy timeout, so two processes can share it", () => {
     using dir = tempDir();
     const path = join(dir.path, "musicdl.sqlite");
