@@ -2,14 +2,10 @@
 import type { AudioCandidate, SearchOptions, TrackMeta } from "musicdl/plugin";
 import type { Innertube } from "youtubei.js";
 import { describeInnertubeError } from "../_youtube-common/innertube-errors.ts";
+import { resultLimit, searchQuery } from "../_youtube-common/search-terms.ts";
 import type { YouTubeSession } from "../_youtube-common/session.ts";
 import { candidatesFromMusicSearch, type ReadOptions } from "./music-candidates.ts";
 import { looksLikeTrack } from "./looks-like-track.ts";
-
-/** "Artist A, Artist B - Title": the form YouTube Music ranks best for a known recording (spotDL uses it too). */
-export function musicQuery(track: TrackMeta): string {
-  return `${track.artists.join(", ")} - ${track.title}`;
-}
 
 export async function searchYouTubeMusic(
   session: YouTubeSession,
@@ -17,7 +13,7 @@ export async function searchYouTubeMusic(
   track: TrackMeta,
   opts: SearchOptions,
 ): Promise<AudioCandidate[]> {
-  const limit = Math.max(1, Math.min(opts.limit, session.options.search_limit));
+  const limit = resultLimit(opts, session.options);
   const yt = await session.innertube();
   const found: AudioCandidate[] = [];
   const add = (candidates: readonly AudioCandidate[]) => {
@@ -38,7 +34,7 @@ export async function searchYouTubeMusic(
     add(await search(track.isrc, "all", { foundBy: "isrc", filtered: false, cardsOnly: true }));
     if (looksRight("song")) return found.slice(0, limit);
   }
-  const query = musicQuery(track);
+  const query = searchQuery(track);
   add(await search(query, "song", { foundBy: "songs", filtered: true }));
   if (!looksRight()) add(await search(query, "video", { foundBy: "videos", filtered: true }));
   session.log.debug(`"${query}": ${found.length} candidates`);

@@ -1,11 +1,9 @@
 /** Plain YouTube video search: one request, results in YouTube's order. */
 import type { AudioCandidate, SearchOptions, TrackMeta } from "musicdl/plugin";
 import { describeInnertubeError } from "../_youtube-common/innertube-errors.ts";
+import { resultLimit, searchQuery } from "../_youtube-common/search-terms.ts";
 import type { YouTubeSession } from "../_youtube-common/session.ts";
 import { candidatesFromVideos } from "./video-candidates.ts";
-
-/** "Artist - Title" is how most uploads are named. */
-export const videoQuery = (track: TrackMeta) => `${track.artists.join(", ")} - ${track.title}`;
 
 export async function searchVideos(
   session: YouTubeSession,
@@ -13,8 +11,8 @@ export async function searchVideos(
   track: TrackMeta,
   opts: SearchOptions,
 ): Promise<AudioCandidate[]> {
-  const limit = Math.max(1, Math.min(opts.limit, session.options.search_limit));
-  const query = videoQuery(track);
+  const limit = resultLimit(opts, session.options);
+  const query = searchQuery(track);
   const yt = await session.innertube();
   opts.signal?.throwIfAborted();
   try {
