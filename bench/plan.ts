@@ -18,6 +18,7 @@ import { preparePlan } from "../src/plan/prepare.ts";
 import type { ExecutorContext } from "../src/plan/stages/context.ts";
 import type { ProviderPlugin, TaggerPlugin } from "../src/plugins/api.ts";
 import { type CatalogSpec, createCatalog, startFakeSpotify } from "../test/fakes/spotify/index.ts";
+import { type FakeAddress, serveUntilStdinCloses, startFakeInChild } from "./_fake-in-child.ts";
 
 const LATENCY_MS = 20;
 const SPEC: CatalogSpec = {
@@ -38,13 +39,7 @@ if (process.argv[2] === "--serve") {
     artists: catalog.mainArtistIds.slice(0, 10),
     albums: catalog.mainArtistIds.slice(10).map((id) => catalog.releases.get(id)![0]!.albumId),
   };
-  const { apiUrl, accountsUrl, clientId, clientSecret } = fake;
-  process.stdout.write(`${JSON.stringify({ apiUrl, accountsUrl, clientId, clientSecret, sources })}\n`);
-  for await (const _ of process.stdin) {
-    // Runs until the parent closes stdin.
-  }
-  await fake.stop();
-  process.exit(0);
+  await serveUntilStdinCloses(fake, { sources });
 }
 
 interface Sources {
@@ -114,22 +109,7 @@ if (process.argv[2] === "--plan") {
   process.exit(0);
 }
 
-// The catalog lives only in the fake's process, so the RSS measured here is musicdl's own.
-const child = Bun.spawn([process.execPath, import.meta.path, "--serve"], {
-  stdin: "pipe",
-  stdout: "pipe",
-  stderr: "inherit",
-});
-const reader = child.stdout.getReader();
-let text = "";
-while (!text.includes("\n")) text += new TextDecoder().decode((await reader.read()).value);
-const fake = JSON.parse(text) as {
-  apiUrl: string;
-  accountsUrl: string;
-  clientId: string;
-  clientSecret: string;
-  sources: Sources;
-};
+const { fake, stop: stopFake } = await startFakeInChild<FakeAddress & { sources: Sources }>(import.meta.path);
 Object.assign(process.env, {
   MUSICDL_SPOTIFY_API_URL: fake.apiUrl,
   MUSICDL_SPOTIFY_ACCOUNTS_URL: fake.accountsUrl,
@@ -161,8 +141,7 @@ console.log(
 await planInChild("cold (empty cache)");
 await planInChild("warm (cached)     ");
 const { plan } = await planOnce();
-child.stdin.end();
-await child.exited;
+await stopFake();
 
 // The executor alone: every stage answers at once, so what is left is its own bookkeeping and file handling.
 const provider: ProviderPlugin = {

@@ -16,6 +16,7 @@ import {
   startFakeSpotify,
 } from "../test/fakes/spotify/index.ts";
 import { testSettings } from "../test/spotify/helpers.ts";
+import { serveUntilStdinCloses, startFakeInChild } from "./_fake-in-child.ts";
 
 const LATENCY_MS = 50;
 const CONCURRENCY = 8;
@@ -45,14 +46,7 @@ if (process.argv[2] === "--serve") {
       apiShape: process.argv[4] as ApiShape,
     },
   });
-  process.stdout.write(
-    `${JSON.stringify({ apiUrl: fake.apiUrl, accountsUrl: fake.accountsUrl, clientId: fake.clientId, clientSecret: fake.clientSecret })}\n`,
-  );
-  for await (const _ of process.stdin) {
-    // Runs until the parent closes stdin.
-  }
-  await fake.stop();
-  process.exit(0);
+  await serveUntilStdinCloses(fake);
 }
 
 const catalog = createCatalog(SPEC);
@@ -69,15 +63,7 @@ console.log(
 );
 
 async function run(batch: boolean, shape: ApiShape) {
-  const child = Bun.spawn([process.execPath, import.meta.path, "--serve", batch ? "batch" : "no-batch", shape], {
-    stdin: "pipe",
-    stdout: "pipe",
-    stderr: "inherit",
-  });
-  const reader = child.stdout.getReader();
-  let text = "";
-  while (!text.includes("\n")) text += new TextDecoder().decode((await reader.read()).value);
-  const fake = JSON.parse(text) as { apiUrl: string; accountsUrl: string; clientId: string; clientSecret: string };
+  const { fake, stop: stopFake } = await startFakeInChild(import.meta.path, [batch ? "batch" : "no-batch", shape]);
   const client = createSpotifyClient({
     settings: testSettings({
       clientId: fake.clientId,
@@ -97,8 +83,7 @@ async function run(batch: boolean, shape: ApiShape) {
   const resolved = await Promise.all(sources.map((source) => client.resolve(source)));
   const wallS = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  child.stdin.end();
-  await child.exited;
+  await stopFake();
   const stats = client.stats();
   const minimum = minimumRequests(catalog, sources, { batch, shape });
   const tracks = resolved.reduce((sum, source) => sum + source.tracks.length, 0);
