@@ -27,31 +27,32 @@ export async function pruneUnlisted(items: readonly PlanItem[], library: Library
   return pruned;
 }
 
-/** M3U files musicdl wrote for sources the plan no longer has, still on disk as musicdl left them. */
-export function unlistedPlaylists(items: readonly PlanItem[], playlists: PlaylistIndex): PlaylistFileRow[] {
+/**
+ * M3U files recorded for sources the plan no longer has: `deletable` are still on disk as musicdl left them;
+ * `forgotten` were edited or deleted since (the user's now), or share a path the plan still writes.
+ */
+function sortUnlistedPlaylists(items: readonly PlanItem[], playlists: PlaylistIndex) {
   const listed = new Set(items.flatMap((item) => (item.kind === "m3u" ? [item.id] : [])));
   // A playlist renamed to another's old name shares the path: the file is the current one's now.
   const targets = new Set(items.map((item) => item.target));
-  return playlists
-    .all()
-    .filter((row) => !listed.has(row.itemId) && !targets.has(row.path) && playlists.isUnchanged(row));
-}
-
-/**
- * Deletes the M3U files of sources no longer listed; one edited (or deleted) since musicdl wrote it is the user's
- * now, so it stays and is forgotten. Returns the deleted paths.
- */
-export async function pruneUnlistedPlaylists(items: readonly PlanItem[], playlists: PlaylistIndex): Promise<string[]> {
-  const listed = new Set(items.flatMap((item) => (item.kind === "m3u" ? [item.id] : [])));
-  const deletable = new Set(unlistedPlaylists(items, playlists).map((row) => row.itemId));
-  const pruned: string[] = [];
+  const deletable: PlaylistFileRow[] = [];
+  const forgotten: PlaylistFileRow[] = [];
   for (const row of playlists.all()) {
     if (listed.has(row.itemId)) continue;
-    if (deletable.has(row.itemId)) {
-      await rm(row.path, { force: true });
-      pruned.push(row.path);
-    }
-    playlists.remove(row.itemId);
+    (!targets.has(row.path) && playlists.isUnchanged(row) ? deletable : forgotten).push(row);
   }
-  return pruned;
+  return { deletable, forgotten };
+}
+
+/** M3U files musicdl wrote for sources the plan no longer has, still on disk as musicdl left them. */
+export function unlistedPlaylists(items: readonly PlanItem[], playlists: PlaylistIndex): PlaylistFileRow[] {
+  return sortUnlistedPlaylists(items, playlists).deletable;
+}
+
+/** Deletes the M3U files of sources no longer listed and forgets every such record. Returns the deleted paths. */
+export async function pruneUnlistedPlaylists(items: readonly PlanItem[], playlists: PlaylistIndex): Promise<string[]> {
+  const { deletable, forgotten } = sortUnlistedPlaylists(items, playlists);
+  for (const row of deletable) await rm(row.path, { force: true });
+  for (const row of [...deletable, ...forgotten]) playlists.remove(row.itemId);
+  return deletable.map((row) => row.path);
 }
