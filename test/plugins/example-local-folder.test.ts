@@ -6,30 +6,16 @@ import { createBasicHttpClient, createPluginContext } from "../../src/plugins/co
 import { loadPlugins } from "../../src/plugins/load.ts";
 import { describeProviderContract } from "../contract/provider-contract.ts";
 import { makeToneFile } from "../contract/audio-probe.ts";
+import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
 import { createTempDir, type TempDir } from "./plugin-files.ts";
 
 const EXAMPLES = join(import.meta.dir, "..", "..", "examples", "plugins");
 
-const yyz: TrackMeta = {
+const yyz: TrackMeta = makeTrack({
   spotifyId: "1RKbVxcm267VdsIzqY7msi",
-  title: "YYZ",
-  artists: ["Rush"],
-  album: {
-    id: "a",
-    name: "Moving Pictures",
-    type: "album",
-    artists: ["Rush"],
-    releaseDate: "1981-02-12",
-    releaseDatePrecision: "day",
-    totalTracks: 7,
-    images: [],
-  },
-  discNumber: 1,
-  trackNumber: 3,
+  album: makeAlbum({ id: "a", images: [] }),
   durationMs: 1000,
-  explicit: false,
-  spotifyUrl: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi",
-};
+});
 
 let music: TempDir;
 beforeAll(async () => {
