@@ -26,7 +26,7 @@ export interface MutagenReading extends Reading {
 }
 
 /** Debian's python3-mutagen lives in the system Python, which a pyenv or venv `python3` on PATH may not see. */
-async function pythonWithMutagen(): Promise<string> {
+export async function pythonWithMutagen(): Promise<string> {
   for (const candidate of ["/usr/bin/python3", Bun.which("python3")]) {
     if (!candidate || !existsSync(candidate)) continue;
     const probe = Bun.spawnSync([candidate, "-c", "import mutagen"], { stdout: "ignore", stderr: "ignore" });
