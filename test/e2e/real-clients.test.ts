@@ -7,31 +7,22 @@
  * cover; mpd must load every M3U with every entry found, and list `.m3u` playlists by name.
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
 import { makeTempDir } from "../helpers/make-tone.ts";
 import { readWithBeets } from "./_real-clients/beets.ts";
-import {
-  createRealClientsCatalog,
-  EXPECTED,
-  type ExpectedTrack,
-  IDS,
-  RELEASE,
-  ROAD_TRIP,
-} from "./_real-clients/catalog.ts";
+import { createRealClientsCatalog, EXPECTED, type ExpectedTrack, RELEASE, ROAD_TRIP } from "./_real-clients/catalog.ts";
+import { downloadLibrary } from "./_real-clients/download-library.ts";
 import { readWithFfprobe } from "./_real-clients/ffprobe.ts";
 import { type Mpd, startMpd } from "./_real-clients/mpd.ts";
 import { type MutagenReading, readWithMutagen } from "./_real-clients/mutagen.ts";
 import type { Reading } from "./_real-clients/reading.ts";
-import { listFiles, runMusicdl } from "./_helpers.ts";
-import { spotifyUrl as spotifyUrlOf } from "./_library-run.ts";
 
 const FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;
 type Format = (typeof FORMATS)[number];
 /** mpd lists only `.m3u` files of its playlist_directory by name: these libraries are written the way mpd users set it. */
 const PLAIN_M3U: ReadonlySet<Format> = new Set(["mp3", "wav"]);
-const AUDIO = /\.(mp3|m4a|opus|ogg|flac|wav)$/;
 
 // Six spawned downloads with real ffmpeg, then four readers, on a busy 2-core machine.
 setDefaultTimeout(120_000);
@@ -48,41 +39,13 @@ let mutagen: Map<string, MutagenReading>;
 let beets: Map<string, Reading>;
 const ffprobe = new Map<string, Reading>();
 
-function configFor(format: Format): string {
-  return [
-    'version: "1.2"',
-    "download:",
-    `  format: ${format}`,
-    "  threads: 3",
-    ...(PLAIN_M3U.has(format) ? ["  m3u_extension: m3u"] : []),
-    "playlists:",
-    `  - ${spotifyUrlOf("playlist", IDS.roadTrip)}`,
-    "albums:",
-    `  - { url: ${spotifyUrlOf("album", IDS.sessions)}, create_m3u: true }`,
-    "",
-  ].join("\n");
-}
-
-/** The file of each expected track, found by its title (unique in this catalog). */
-function filesByTitle(library: string): Map<string, string> {
-  const byTitle = new Map<string, string>();
-  for (const file of listFiles(library).filter((path) => AUDIO.test(path))) {
-    const track = EXPECTED.find((expected) => basename(file).includes(` - ${expected.title}.`));
-    if (track) byTitle.set(track.title, file);
-  }
-  return byTitle;
-}
-
 beforeAll(async () => {
   world = await startFakeWorld({ catalog: createRealClientsCatalog(), audioSeconds: 2, decoys: false });
   await Promise.all(
     FORMATS.map(async (format) => {
-      const home = join(dir.path, "homes", format);
-      const config = join(dir.path, `${format}.yaml`);
-      writeFileSync(config, configFor(format));
-      const result = await runMusicdl(world, home, ["download", "-c", config, "-o", libraryOf(format)]);
-      if (result.exitCode !== 0) throw new Error(`musicdl --format ${format} failed:\n${result.stderr}`);
-      files.set(format, filesByTitle(libraryOf(format)));
+      const m3uExtension = PLAIN_M3U.has(format) ? "m3u" : "m3u8";
+      const library = libraryOf(format);
+      files.set(format, await downloadLibrary({ world, format, m3uExtension, library, work: dir.path }));
     }),
   );
   const allFiles = [...files.values()].flatMap((byTitle) => [...byTitle.values()]);
