@@ -142,3 +142,4 @@ docker history --no-trunc --format '{{.Size}}\t{{.CreatedBy}}\t{{.Comment}}' mus
 
 # --- the runs -----------------------------------------------------------------------------------------------------
 source scripts/check-image-runs.sh
+say "ok: the image builds and runs as README.md shows (${SECONDS} s)"
