@@ -7,7 +7,7 @@ import { EXIT, MusicdlError, describeCause } from "../errors.ts";
 import { redact } from "../util/redact.ts";
 import { VERSION } from "../version.ts";
 import { checkOptions } from "./check-options.ts";
-import { forStream } from "./colour.ts";
+import { forStream } from "../util/colour.ts";
 import { COMMAND_SUMMARIES, mainCommand } from "./main-command.ts";
 
 export async function run(argv: string[]): Promise<void> {
