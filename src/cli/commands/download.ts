@@ -46,6 +46,7 @@ export default defineCommand({
     const session = await openSession({
       args,
       ffmpegPath: ffmpeg.ffmpeg,
+      checkFolders: true,
       onSpotifyEvent: (event) => {
         if (event.type === "rate-limit-wait")
           progress.onEvent({ type: "wait", reason: "Spotify asked for a pause", untilMs: event.until });
