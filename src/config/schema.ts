@@ -118,6 +118,12 @@ export const DownloadSectionSchema = v.object({
   search_concurrency: v.nullish(wholeNumber(1, 64)),
   download_concurrency: v.nullish(wholeNumber(1, 64)),
   ffmpeg_concurrency: v.nullish(wholeNumber(1, 64)),
+  ffmpeg_stall_timeout: v.nullish(
+    v.pipe(
+      durationSchema,
+      v.minValue(1, "expected at least 1 second, e.g. 60s or 5m (a conversion needs time to start)"),
+    ),
+  ),
   cookies: v.nullish(text),
   plugins_dir: v.nullish(stringOrList("a folder path")),
   cache_path: v.nullish(v.pipe(text, v.nonEmpty("expected a file path"))),

@@ -76,6 +76,7 @@ export default defineCommand({
               },
               ffmpegPath: ffmpeg.ffmpeg,
               signal: options.signal,
+              stallMs: config.download.ffmpegStallTimeoutS * 1000,
             }),
           signal: cancel.signal,
           onEvent: progress.onEvent,
