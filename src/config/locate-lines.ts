@@ -49,7 +49,7 @@ export function scanYamlLines(text: string): { locate: LineLocator; repeats: Rep
 function collectRepeats(node: LineNode, path: YamlPath, out: RepeatedKey[]): void {
   for (const { key, firstLine, line } of node.repeats ?? []) out.push({ path: [...path, key], firstLine, line });
   for (const [key, child] of node.keys) collectRepeats(child, [...path, key], out);
-  node.items.forEach((item, index) => collectRepeats(item, [...path, index], out));
+  for (const [index, item] of node.items.entries()) collectRepeats(item, [...path, index], out);
 }
 
 function locatorOf(root: LineNode): LineLocator {
@@ -188,7 +188,10 @@ function parseMap(lines: TextLine[], start: number, indent: number, node: LineNo
     if (!entry) break;
     const child = newNode(current.line);
     const earlier = node.keys.get(entry.key);
-    if (earlier) (node.repeats ??= []).push({ key: entry.key, firstLine: earlier.line, line: current.line });
+    if (earlier) {
+      node.repeats ??= [];
+      node.repeats.push({ key: entry.key, firstLine: earlier.line, line: current.line });
+    }
     node.keys.set(entry.key, child);
     const value = entry.rest.trim();
     if (!value) {
