@@ -18,8 +18,8 @@ const VALUE = String.raw`[^\s"',}&]+`;
 
 const SECRET_PATTERNS: readonly RegExp[] = [
   /(authorization\s*[:=]\s*)(bearer|basic)\s+[^\s"',}]+/gi,
-  new RegExp(String.raw`((?:access|refresh)_token${SEPARATOR})${VALUE}`, "gi"),
-  new RegExp(String.raw`((?:client_secret|code_verifier|cookie|po_token)${SEPARATOR})${VALUE}`, "gi"),
+  new RegExp(`((?:access|refresh)_token${SEPARATOR})${VALUE}`, "gi"),
+  new RegExp(`((?:client_secret|code_verifier|cookie|po_token)${SEPARATOR})${VALUE}`, "gi"),
 ];
 
 /** Replaces registered secrets and secret-looking key/value pairs with `[redacted]`. */

@@ -43,7 +43,10 @@ test("the retries are bounded: a server that keeps failing gets the first try an
 test("an answer below 500 is returned at once, and an abort stops the waiting", async () => {
   let sent = 0;
   const ok = await retryServerErrors(
-    async () => (sent++, new Response("{}", { status: 404 })),
+    async () => {
+      sent++;
+      return new Response("{}", { status: 404 });
+    },
     { retries: 3, baseMs: 1, capMs: 1 },
     undefined,
   );
