@@ -6,7 +6,7 @@ import { dirname, isAbsolute } from "node:path";
 import { loadConfig } from "../config/load.ts";
 import { assertWritableFolder } from "../library/writable-folder.ts";
 import { scratchDirOf } from "../plan/scratch-dir.ts";
-import { ConfigError } from "../errors.ts";
+import { ConfigError, describeCause } from "../errors.ts";
 import { compiledBinaryPath, discoverPluginFiles, resolvePluginDirs } from "../plugins/discover.ts";
 import type { Config } from "../config/types.ts";
 import { createPluginHttpClient, pluginHttpOptionsFrom } from "../http/plugin-http.ts";
@@ -16,7 +16,7 @@ import { openPlugins } from "../plugins/open.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import { withFreshTracksAndAlbums } from "../spotify/cache.ts";
 import { createSpotifyClient, type SpotifyClient, type SpotifyEvent } from "../spotify/client.ts";
-import { openStore, type Store } from "../store/index.ts";
+import { asStoreWriteError, openStore, type Store } from "../store/index.ts";
 import type { GlobalArgs } from "./global-args.ts";
 
 export interface Session {
@@ -89,6 +89,19 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
       store.close();
     },
   };
+}
+
+/**
+ * Closes the session after its work. When the work already failed, a second error from closing (the same full
+ * disk, met again while saving counters) is only logged: the first one is what the user must see.
+ */
+export async function closeAfter(session: Session, workFailed: boolean): Promise<void> {
+  try {
+    await session.close();
+  } catch (error) {
+    if (!workFailed) throw asStoreWriteError(error, session.store.path);
+    log.debug(`closing after the failure above also failed: ${describeCause(error)}`);
+  }
 }
 
 /** The folders a download writes into, each created and written once before the first request. */

@@ -4,7 +4,7 @@ import type { Config } from "../config/types.ts";
 import { cleanupStaleTemps } from "../library/atomic-write.ts";
 import { describeRejection, rankCandidates, resolveMatchSettings } from "../match/index.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
-import type { PlaylistIndex, Store } from "../store/index.ts";
+import { asStoreWriteError, type PlaylistIndex, type Store } from "../store/index.ts";
 import { createCoverFetcher } from "../tags/cover.ts";
 import type { EventSink } from "./events.ts";
 import { executePlan, type RunSummary } from "./execute.ts";
@@ -39,7 +39,13 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
     coverFor: createCoverFetcher(options.fetchImpl),
     searchCache: store.search,
     library: { upsert: (row) => library.upsert({ ...row, format: download.format, writtenAtMs: Date.now() }) },
-    persist: (item) => persistItem(store, prepared.libraryKey, item),
+    persist: (item) => {
+      try {
+        persistItem(store, prepared.libraryKey, item);
+      } catch (error) {
+        throw asStoreWriteError(error, store.path);
+      }
+    },
     format: download.format,
     bitrate: download.bitrate,
     overwrite: download.overwrite,
