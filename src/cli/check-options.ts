@@ -26,7 +26,8 @@ export async function checkOptions(root: CommandDef, argv: readonly string[], ro
     }
     const subCommands = (await resolve(command.subCommands)) ?? {};
     const sub = await resolve(subCommands[word] as Lazy<CommandDef> | undefined);
-    if (!sub) continue; // a positional argument (or an unknown command, which citty reports)
+    if (!sub && Object.keys(subCommands).length > 0 && !command.run) throw unknownCommand(word, subCommands, path);
+    if (!sub) continue; // a positional argument
     command = sub;
     path = `${path} ${word}`;
     options = describeOptions((await resolve(command.args)) ?? {});
@@ -92,6 +93,15 @@ function unknownOption(shown: string, options: KnownOptions, path: string): Usag
       : "";
   return new UsageError(`unknown option ${shown} for \`${path}\`.${didYouMean}`, {
     hint: `Run \`${path} --help\` for its options.`,
+  });
+}
+
+function unknownCommand(word: string, subCommands: Record<string, unknown>, path: string): UsageError {
+  const names = Object.keys(subCommands);
+  const suggestion = suggestKey(word, names);
+  const hint = suggestion ? ` Did you mean \`${path} ${suggestion}\`?` : ` Commands: ${names.join(", ")}.`;
+  return new UsageError(`unknown command \`${word}\` for \`${path}\`.${hint}`, {
+    hint: `Run \`${path} --help\` for usage.`,
   });
 }
 

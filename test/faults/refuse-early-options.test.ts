@@ -47,6 +47,8 @@ test.each([
   ],
   [["--verbose", "plan"], "error: unknown option --verbose for `musicdl`."],
   [["init", "-x"], "error: unknown option -x for `musicdl init`."],
+  [["donwload"], "error: unknown command `donwload` for `musicdl`. Did you mean `musicdl download`?"],
+  [["cache", "clr"], "error: unknown command `clr` for `musicdl cache`. Did you mean `musicdl cache clear`?"],
 ])("musicdl %p exits 2: %s", async (args, message) => {
   const result = await runCli(args, { env: lw.env, cwd: lw.dir });
   expect(result.exitCode).toBe(2);
