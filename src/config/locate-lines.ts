@@ -8,6 +8,15 @@ interface LineNode {
   readonly keys: Map<string, LineNode>;
   readonly items: LineNode[];
   flow?: boolean;
+  /** Keys written twice in this map (YAML keeps only the last): the earlier line of each. */
+  repeats?: { key: string; firstLine: number; line: number }[];
+}
+
+/** A key written twice in one map: where the ignored first one and the kept second one are. */
+export interface RepeatedKey {
+  readonly path: YamlPath;
+  readonly firstLine: number;
+  readonly line: number;
 }
 
 interface TextLine {
@@ -20,6 +29,11 @@ export type LineLocator = (path: YamlPath) => number | undefined;
 
 /** Builds a locator for one file's text. Unknown paths resolve to the line of their deepest known ancestor. */
 export function createLineLocator(text: string): LineLocator {
+  return scanYamlLines(text).locate;
+}
+
+/** One scan of the text: the line locator, and every key repeated within one map (Bun.YAML keeps the last). */
+export function scanYamlLines(text: string): { locate: LineLocator; repeats: RepeatedKey[] } {
   const lines = splitLines(text.replace(/^\uFEFF/, "")); // a byte-order mark is not part of the first key
   const root = newNode(lines[0]?.line ?? 1);
   // Keep going after a line the scanner does not understand, so one odd line costs only its own block.
@@ -27,6 +41,18 @@ export function createLineLocator(text: string): LineLocator {
     const next = parseBlock(lines, i, root);
     i = next > i ? next : i + 1;
   }
+  const repeats: RepeatedKey[] = [];
+  collectRepeats(root, [], repeats);
+  return { locate: locatorOf(root), repeats };
+}
+
+function collectRepeats(node: LineNode, path: YamlPath, out: RepeatedKey[]): void {
+  for (const { key, firstLine, line } of node.repeats ?? []) out.push({ path: [...path, key], firstLine, line });
+  for (const [key, child] of node.keys) collectRepeats(child, [...path, key], out);
+  for (const [index, item] of node.items.entries()) collectRepeats(item, [...path, index], out);
+}
+
+function locatorOf(root: LineNode): LineLocator {
   return (path) => {
     let node = root;
     let found: number | undefined;
@@ -77,13 +103,37 @@ function stripComment(raw: string): string {
   return raw;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s\-[{"'?][\s\S]*?|-[^\s][\s\S]*?)\s*:(?:\s+|$)/;
-
-/** Splits `key: rest` into the unquoted key and the rest, or null when the line is not a map entry. */
+/**
+ * Splits `key: rest` into the unquoted key and the rest, or null when the line is not a map entry. Written as a
+ * scan rather than one regex: backtracking over a 20 MB quoted value cost hundreds of megabytes.
+ */
 function matchKey(content: string): { key: string; rest: string } | null {
-  const match = KEY.exec(content);
-  if (!match?.[1]) return null;
-  return { key: unquote(match[1]), rest: content.slice(match[0].length) };
+  const first = content[0];
+  if (first === '"' || first === "'") {
+    const close = closingQuote(content, first);
+    if (close < 0) return null;
+    const after = /^\s*:(?:\s+|$)/.exec(content.slice(close + 1));
+    return after
+      ? { key: unquote(content.slice(0, close + 1)), rest: content.slice(close + 1 + after[0].length) }
+      : null;
+  }
+  if (first === undefined || /[\s[{?]/.test(first) || (first === "-" && /^-(?:\s|$)/.test(content))) return null;
+  const colon = /:(?:\s+|$)/.exec(content);
+  if (!colon || colon.index === 0) return null;
+  return { key: unquote(content.slice(0, colon.index)), rest: content.slice(colon.index + colon[0].length) };
+}
+
+/** Index of the quote that closes the one at 0 (`\"` escapes in "…", `''` in '…'), or -1. */
+function closingQuote(content: string, quote: string): number {
+  for (let i = 1; i < content.length; i++) {
+    const char = content[i];
+    if (quote === '"' && char === "\\") i++;
+    else if (char === quote) {
+      if (quote === "'" && content[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
 }
 
 function unquote(key: string): string {
@@ -137,6 +187,11 @@ function parseMap(lines: TextLine[], start: number, indent: number, node: LineNo
     const entry = current.indent === indent ? matchKey(current.content) : null;
     if (!entry) break;
     const child = newNode(current.line);
+    const earlier = node.keys.get(entry.key);
+    if (earlier) {
+      node.repeats ??= [];
+      node.repeats.push({ key: entry.key, firstLine: earlier.line, line: current.line });
+    }
     node.keys.set(entry.key, child);
     const value = entry.rest.trim();
     if (!value) {

@@ -12,6 +12,7 @@ import { createPlaylistIndex, type PlaylistIndex } from "./playlist-index.ts";
 import { createSearchCache, type SearchCache } from "./search-cache.ts";
 import { createSpotifyCache, type SpotifyCache } from "./spotify-cache.ts";
 import { readStats, type StoreStats } from "./stats.ts";
+import { asStoreWriteError } from "./write-failure.ts";
 
 export type StoreSettings = Pick<DownloadSettings, "cacheMaxSize" | "audioSearchCacheTtlS" | "audioSearchCacheMaxSize">;
 
@@ -122,10 +123,18 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     close() {
       if (closed) return;
       closed = true;
-      flushCaches();
-      locks.releaseAll();
-      counters.flush();
+      // Every step runs, and the file is closed, even when one fails (a full disk): the first failure is thrown
+      // after, as a StoreWriteError naming the file.
+      let failure: unknown;
+      for (const step of [flushCaches, () => locks.releaseAll(), () => counters.flush()]) {
+        try {
+          step();
+        } catch (error) {
+          failure ??= error;
+        }
+      }
       db.close();
+      if (failure !== undefined) throw asStoreWriteError(failure, path);
     },
   };
 }
