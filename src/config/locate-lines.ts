@@ -1,5 +1,7 @@
 /** Maps a YAML path (`playlists[2].url`) to its 1-based line by scanning the text; Bun.YAML gives no positions. */
 
+import { repeatedFlowKeys } from "./flow-map-keys.ts";
+
 export type YamlPath = readonly (string | number)[];
 
 /** Line numbers of one YAML node and its children; a flow node (`[a, b]`) answers its own line for any child. */
@@ -152,7 +154,7 @@ function parseBlock(lines: TextLine[], start: number, node: LineNode): number {
   if (!first) return start;
   if (isSequenceItem(first.content)) return parseSequence(lines, start, first.indent, node);
   if (matchKey(first.content)) return parseMap(lines, start, first.indent, node);
-  if (/^[[{]/.test(first.content)) node.flow = true;
+  if (/^[[{]/.test(first.content)) markFlow(node, first.content);
   return skipDeeper(lines, start + 1, first.indent - 1);
 }
 
@@ -198,12 +200,21 @@ function parseMap(lines: TextLine[], start: number, indent: number, node: LineNo
       // `key:` then either deeper lines or, as YAML allows, `- item` lines at the same indent.
       i = parseChild(lines, i + 1, indent, child, true);
     } else {
-      if (/^[[{]/.test(value)) child.flow = true;
+      if (/^[[{]/.test(value)) markFlow(child, value);
       // Block scalars (`|`, `>`) and multi-line plain scalars continue on deeper lines.
       i = skipDeeper(lines, i + 1, indent);
     }
   }
   return i;
+}
+
+/** A `[…]` or `{…}` value: its children answer its line, and a one-line map's repeated keys are recorded. */
+function markFlow(node: LineNode, content: string): void {
+  node.flow = true;
+  for (const key of repeatedFlowKeys(content)) {
+    node.repeats ??= [];
+    node.repeats.push({ key, firstLine: node.line, line: node.line });
+  }
 }
 
 /** Parses the value block of a key or empty `-` that begins on the next line. */
