@@ -1,5 +1,8 @@
 /** Maps a YAML path (`playlists[2].url`) to its 1-based line by scanning the text; Bun.YAML gives no positions. */
 
+import { matchKey, stripComment } from "./_yaml-line.ts";
+import { repeatedFlowKeys } from "./flow-map-keys.ts";
+
 export type YamlPath = readonly (string | number)[];
 
 /** Line numbers of one YAML node and its children; a flow node (`[a, b]`) answers its own line for any child. */
@@ -83,65 +86,6 @@ function splitLines(text: string): TextLine[] {
   return out;
 }
 
-/** Drops a `#` comment that starts the line or follows whitespace, outside quotes. */
-function stripComment(raw: string): string {
-  let quote: string | null = null;
-  for (let i = 0; i < raw.length; i++) {
-    const char = raw[i];
-    if (quote) {
-      if (char === "\\" && quote === '"') i++;
-      else if (char === "'" && quote === "'" && raw[i + 1] === "'")
-        i++; // '' is a quote inside '…'
-      else if (char === quote) quote = null;
-    } else if (char === '"' || char === "'") {
-      // A quote opens a quoted scalar only at the start of a token (so `it's` is plain text).
-      if (i === 0 || /[\s:[{,-]/.test(raw[i - 1] ?? "")) quote = char;
-    } else if (char === "#" && (i === 0 || /\s/.test(raw[i - 1] ?? ""))) {
-      return raw.slice(0, i);
-    }
-  }
-  return raw;
-}
-
-/**
- * Splits `key: rest` into the unquoted key and the rest, or null when the line is not a map entry. Written as a
- * scan rather than one regex: backtracking over a 20 MB quoted value cost hundreds of megabytes.
- */
-function matchKey(content: string): { key: string; rest: string } | null {
-  const first = content[0];
-  if (first === '"' || first === "'") {
-    const close = closingQuote(content, first);
-    if (close < 0) return null;
-    const after = /^\s*:(?:\s+|$)/.exec(content.slice(close + 1));
-    return after
-      ? { key: unquote(content.slice(0, close + 1)), rest: content.slice(close + 1 + after[0].length) }
-      : null;
-  }
-  if (first === undefined || /[\s[{?]/.test(first) || (first === "-" && /^-(?:\s|$)/.test(content))) return null;
-  const colon = /:(?:\s+|$)/.exec(content);
-  if (!colon || colon.index === 0) return null;
-  return { key: unquote(content.slice(0, colon.index)), rest: content.slice(colon.index + colon[0].length) };
-}
-
-/** Index of the quote that closes the one at 0 (`\"` escapes in "…", `''` in '…'), or -1. */
-function closingQuote(content: string, quote: string): number {
-  for (let i = 1; i < content.length; i++) {
-    const char = content[i];
-    if (quote === '"' && char === "\\") i++;
-    else if (char === quote) {
-      if (quote === "'" && content[i + 1] === "'") i++;
-      else return i;
-    }
-  }
-  return -1;
-}
-
-function unquote(key: string): string {
-  if (key.startsWith('"')) return key.slice(1, -1).replace(/\\(.)/g, "$1");
-  if (key.startsWith("'")) return key.slice(1, -1).replace(/''/g, "'");
-  return key.trim();
-}
-
 function isSequenceItem(content: string): boolean {
   return content === "-" || content.startsWith("- ");
 }
@@ -152,7 +96,7 @@ function parseBlock(lines: TextLine[], start: number, node: LineNode): number {
   if (!first) return start;
   if (isSequenceItem(first.content)) return parseSequence(lines, start, first.indent, node);
   if (matchKey(first.content)) return parseMap(lines, start, first.indent, node);
-  if (/^[[{]/.test(first.content)) node.flow = true;
+  if (/^[[{]/.test(first.content)) markFlow(node, first.content);
   return skipDeeper(lines, start + 1, first.indent - 1);
 }
 
@@ -198,12 +142,21 @@ function parseMap(lines: TextLine[], start: number, indent: number, node: LineNo
       // `key:` then either deeper lines or, as YAML allows, `- item` lines at the same indent.
       i = parseChild(lines, i + 1, indent, child, true);
     } else {
-      if (/^[[{]/.test(value)) child.flow = true;
+      if (/^[[{]/.test(value)) markFlow(child, value);
       // Block scalars (`|`, `>`) and multi-line plain scalars continue on deeper lines.
       i = skipDeeper(lines, i + 1, indent);
     }
   }
   return i;
+}
+
+/** A `[…]` or `{…}` value: its children answer its line, and a one-line map's repeated keys are recorded. */
+function markFlow(node: LineNode, content: string): void {
+  node.flow = true;
+  for (const key of repeatedFlowKeys(content)) {
+    node.repeats ??= [];
+    node.repeats.push({ key, firstLine: node.line, line: node.line });
+  }
 }
 
 /** Parses the value block of a key or empty `-` that begins on the next line. */

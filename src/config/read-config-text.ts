@@ -119,9 +119,14 @@ function repeatedKeyIssue(repeat: RepeatedKey): ConfigIssue {
   const key = String(repeat.path.at(-1));
   const parent = repeat.path.slice(0, -1);
   const where = parent.length === 0 ? "at the top level" : `in ${formatYamlPath(parent)}`;
+  const lines =
+    repeat.firstLine === repeat.line
+      ? `twice on line ${repeat.line}`
+      : `(lines ${repeat.firstLine} and ${repeat.line})`;
+  const ignored = repeat.firstLine === repeat.line ? "the first" : `line ${repeat.firstLine} and anything under it`;
   const message =
-    `\`${key}:\` appears twice ${where} (lines ${repeat.firstLine} and ${repeat.line}); YAML keeps only the last, so ` +
-    `line ${repeat.firstLine} and anything under it would be silently ignored. Merge them into one \`${key}:\`.`;
+    `\`${key}:\` appears ${repeat.firstLine === repeat.line ? "" : "twice "}${where} ${lines}; YAML keeps only the ` +
+    `last, so ${ignored} would be silently ignored. Merge them into one \`${key}:\`.`;
   return { path: formatYamlPath(repeat.path), line: repeat.line, message };
 }
 

@@ -29,6 +29,11 @@ test.each([
     yaml: `${V}playlists:\n  - name: gym\n    url: ${PLAYLIST}\n    name: run\n`,
     line: "error: bad.yaml line 5, playlists[0].name: `name:` appears twice in playlists[0] (lines 3 and 5);",
   },
+  {
+    name: "a key twice inside a one-line map",
+    yaml: `${V}albums:\n  - { name: a, url: "${ALBUM}", name: b }\n`,
+    line: "error: bad.yaml line 3, albums[0].name: `name:` appears in albums[0] twice on line 3; YAML keeps only the last, so the first would be silently ignored.",
+  },
 ])("musicdl plan with $name exits 2 naming both lines", async ({ yaml, line }) => {
   using dir = createTempDir();
   dir.write("bad.yaml", yaml);
@@ -41,7 +46,8 @@ test.each([
 test("text that only looks like a repeated key (a block scalar, two list entries, two maps) is not one", () => {
   const yaml =
     `${V}download:\n  output: |\n    a: 1\n    a: 2\nplaylists:\n  - name: gym\n    url: ${PLAYLIST}\n` +
-    `  - name: run\n    url: ${PLAYLIST}\nplugins:\n  one:\n    token: x\n  two:\n    token: y\n`;
+    `  - name: run\n    url: ${PLAYLIST}\nplugins:\n  one:\n    token: x\n  two:\n    token: y\n` +
+    `  three: { kind: 2, "a, b": 1, nested: {kind: 1}, list: [kind, kind] }\n`;
   const result = readConfigText(yaml);
   expect(result.ok).toBe(true);
 });
