@@ -49,11 +49,11 @@ export async function resolveSources(
 }
 
 /** Rate limits and auth problems end the run with exit 3 (resume later); usage errors with exit 2. */
-function stopsTheRun(error: unknown): boolean {
+export function stopsTheRun(error: unknown): boolean {
   return error instanceof MusicdlError && (error.exitCode === EXIT.RESUME_LATER || error.exitCode === EXIT.USAGE);
 }
 
-function describeSourceFailure(entry: SourceEntry, error: unknown): string {
+export function describeSourceFailure(entry: SourceEntry, error: unknown): string {
   const where = entry.line === undefined ? entry.url : `${entry.url} (line ${entry.line})`;
   const hint = error instanceof MusicdlError && error.hint ? ` ${error.hint}` : "";
   return `${where}: ${describeCause(error)}${hint}`;

@@ -16,15 +16,17 @@ import { type Clock, systemClock } from "../util/clock.ts";
 import { defaultAuthFile, readAuthFile } from "./auth-file.ts";
 import { type SpotifyCache, createMemorySpotifyCache } from "./cache.ts";
 import { SpotifyCredentialsMissingError, withSource } from "./errors.ts";
+import { type LibraryExpansion, expandLibrary } from "./expand-library.ts";
 import { resolveAlbum, resolveArtist, resolveTrack } from "./resolve-album.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 import { resolvePlaylist, resolveSaved } from "./resolve-playlist.ts";
 import { type TokenProvider, createClientCredentialsProvider, createUserTokenProvider } from "./tokens.ts";
 import { createTrackLoader } from "./track-loader.ts";
 import { type SpotifyEvent, type SpotifyStats, createSpotifyTransport } from "./transport.ts";
-import { type SpotifyRef, spotifyUrlOf } from "./url.ts";
+import { type LibraryKind, type SpotifyRef, isLibraryKind, spotifyUrlOf } from "./url.ts";
 
 export type { SpotifyCache } from "./cache.ts";
+export type { LibraryChild, LibraryExpansion } from "./expand-library.ts";
 export { createMemorySpotifyCache } from "./cache.ts";
 export type { SpotifyEvent, SpotifyStats } from "./transport.ts";
 
@@ -51,6 +53,8 @@ export interface SpotifyClientOptions {
 export interface SpotifyClient {
   /** Tracks of a track/album/playlist/artist/saved reference, in Spotify's order. Errors name the source URL. */
   resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
+  /** The albums, artists or playlists a library keyword (`saved-albums`…) stands for; resolve each like a link. */
+  expand(kind: LibraryKind, opts?: { signal?: AbortSignal }): Promise<LibraryExpansion>;
   /** A snapshot of the counters. */
   stats(): SpotifyStats;
   /** `user` after `musicdl auth login`, else `app` (client credentials). Throws when neither is configured. */
@@ -101,13 +105,15 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       marketQuery: () => (market ? `&${market}` : ""),
       onEvent: options.onEvent,
     });
-    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market };
+    const listed = { snapshots: new Map(), albums: new Map() };
+    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market, listed };
     return context;
   }
 
   return {
     async resolve(ref, opts = {}) {
       const ctx = getContext();
+      if (isLibraryKind(ref.kind)) throw new Error(`${ref.kind} is expanded with expand(), not resolved`);
       const sourceUrl = ref.kind === "saved" ? "saved tracks" : spotifyUrlOf(ref.kind, ref.id);
       try {
         switch (ref.kind) {
@@ -124,6 +130,13 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
         }
       } catch (error) {
         throw withSource(error, sourceUrl);
+      }
+    },
+    async expand(kind, opts = {}) {
+      try {
+        return await expandLibrary(getContext(), kind, opts.signal);
+      } catch (error) {
+        throw withSource(error, kind);
       }
     },
     stats: () => ({ ...stats }),

@@ -111,6 +111,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     tokens: new Map(),
     codes: new Map(),
     refreshTokens: new Set(),
+    refreshScopes: new Map(),
     issued: [],
     now,
     tokenLifetimeS: () => switches.tokenLifetimeS,
@@ -177,6 +178,8 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
       batchEndpoints: switches.batchEndpoints,
       playlistOwnership: switches.playlistOwnership,
       tokenKind: token.kind,
+      ...(token.scopes ? { scopes: token.scopes } : {}),
+      apiUrl: apiBase,
     });
   }
 
