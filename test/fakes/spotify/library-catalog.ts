@@ -1,5 +1,6 @@
 /**
- * The small catalog as one logged-in user's library: two saved albums, two followed artists, and three playlists
+ * The small catalog as one logged-in user's library: two saved albums (a live album and a compilation), two
+ * followed artists (Harbor Lights and Mira Vale), and three playlists
  * in the user's list — one owned, one owned by someone else but collaborative, one only followed (not readable
  * under the 2026 rules).
  */
@@ -8,7 +9,7 @@ import { createSmallCatalog, SMALL } from "./small-catalog.ts";
 
 export const LIBRARY = {
   collaborativePlaylistId: "0BandPracticeList00001",
-  savedAlbumIds: [SMALL.albumId, SMALL.appearsOnId],
+  savedAlbumIds: [SMALL.appearsOnId, SMALL.compilationId],
   followedArtistIds: [SMALL.featuredArtistId, SMALL.artistId],
 } as const;
 
