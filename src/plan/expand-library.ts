@@ -59,6 +59,8 @@ export async function expandLibraryEntries(
       listed.add(identity);
       result.entries.push({
         section: SECTION_OF_CHILD[child.kind]!,
+        // Spotify's name labels the entry in logs and fills `{playlist}`, as a label written in the file would.
+        ...(child.name ? { name: child.name } : {}),
         url,
         createM3u: entry.createM3u,
         ...(entry.line === undefined ? {} : { line: entry.line }),

@@ -105,6 +105,9 @@ const logout = defineCommand({
 });
 
 export default defineCommand({
-  meta: { name: "auth", description: "Spotify user login for saved tracks and your own playlists" },
+  meta: {
+    name: "auth",
+    description: "Spotify user login for your liked songs, saved albums, followed artists and playlists",
+  },
   subCommands: { login, logout },
 });

@@ -23,7 +23,8 @@ export default defineCommand({
     sources: {
       type: "positional",
       required: false,
-      description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`",
+      description:
+        "Spotify URLs/URIs (track, album, playlist, artist), or `saved`, `saved-albums`, `followed-artists`, `my-playlists`",
     },
     ...globalArgs,
     wait: { type: "boolean", description: "If another musicdl run holds the library, wait for it instead of exiting" },
