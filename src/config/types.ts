@@ -23,6 +23,8 @@ export interface SourceEntry {
   readonly createM3u: boolean;
   /** Line in the config file, for messages; absent for CLI sources. */
   readonly line?: number;
+  /** The library word (`saved-albums`, `followed-artists`, `my-playlists`) this entry was expanded from. */
+  readonly via?: string;
 }
 
 export interface DownloadSettings {

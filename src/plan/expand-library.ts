@@ -64,6 +64,7 @@ export async function expandLibraryEntries(
         url,
         createM3u: entry.createM3u,
         ...(entry.line === undefined ? {} : { line: entry.line }),
+        via: entry.url,
       });
     }
   }

@@ -132,13 +132,8 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
         throw withSource(error, sourceUrl);
       }
     },
-    async expand(kind, opts = {}) {
-      try {
-        return await expandLibrary(getContext(), kind, opts.signal);
-      } catch (error) {
-        throw withSource(error, kind);
-      }
-    },
+    // Failures name the word themselves (or the plan does, with its line): no `kind:` prefix here.
+    expand: (kind, opts = {}) => expandLibrary(getContext(), kind, opts.signal),
     stats: () => ({ ...stats }),
     tokenKind: () => getContext().tokens.kind,
   };

@@ -3,7 +3,7 @@
  * test plays the browser), then `plan --json saved-albums | followed-artists | my-playlists`.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT } from "../../src/errors.ts";
 import { SMALL } from "../fakes/spotify/index.ts";
@@ -130,4 +130,30 @@ describe("the user's library as sources (spawned CLI, logged-in fake user)", () 
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(world.spotify.apiRequests().slice(before)).toEqual([]);
   });
+
+  test("when my-playlists cannot be listed, nothing it brought is reported removed or deleted by --prune", async () => {
+    using run = createLibraryRun(world);
+    run.writeConfig({ playlists: ["my-playlists"] });
+    await login(run);
+    const first = await run.run();
+    expect(first.exitCode, first.stderr).toBe(0);
+    const files = run.audioFiles();
+    expect(files).toHaveLength(4);
+    const m3us = ["Road Trip", "Band Practice"].map((name) => join(run.library, `${name}.m3u8`));
+    expect(m3us.map(existsSync)).toEqual([true, true]);
+
+    world.spotify.set({ faults: [{ kind: "5xx", status: 403, path: "/v1/me/playlists", times: 100 }] });
+    try {
+      const refused = await run.run(["--prune"]);
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stderr).toContain("my-playlists");
+      expect(refused.stderr).not.toContain("were deleted");
+      // Nor are its tracks and M3Us reported as no longer listed: a list that could not be read says nothing.
+      expect(refused.stderr).not.toContain("no longer");
+    } finally {
+      world.spotify.set({ faults: [] });
+    }
+    expect(run.audioFiles()).toEqual(files);
+    expect(m3us.map(existsSync)).toEqual([true, true]);
+  }, 30_000);
 });

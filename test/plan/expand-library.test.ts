@@ -37,6 +37,7 @@ test("a library word becomes one entry per playlist, named by Spotify, with the 
       url: `https://open.spotify.com/playlist/${BAND}`,
       createM3u: true,
       line: 4,
+      via: "my-playlists",
     },
   ]);
   expect(expanded.warnings).toEqual([
