@@ -38,7 +38,8 @@ export async function resolvePlaylist(ctx: ResolveContext, id: string, signal?: 
     return listedCopy;
   }
   const knownSnapshot = ctx.cache.get(cacheKeys.playlistSnapshot(id)) as string | undefined;
-  if (knownSnapshot !== undefined) {
+  // A listed snapshot not in the cache is a changed playlist: probing would only say so again.
+  if (knownSnapshot !== undefined && listedSnapshot === undefined) {
     const probe = await ctx.transport.get(`/playlists/${id}?fields=snapshot_id,name`, PlaylistProbeSchema, signal);
     const cached = probe.snapshot_id
       ? (ctx.cache.get(cacheKeys.playlist(id, probe.snapshot_id)) as ResolvedSource | undefined)

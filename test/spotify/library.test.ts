@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { EXIT } from "../../src/errors.ts";
 import { readAuthFile, writeAuthFile } from "../../src/spotify/auth-file.ts";
 import { loginWithPkce } from "../../src/spotify/login.ts";
-import { createCatalog, type FakeSpotify, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
+import { createCatalog, editPlaylist, type FakeSpotify, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
 import { createLibraryCatalog, LIBRARY } from "../fakes/spotify/library-catalog.ts";
 import { clientFor, disposable, tempDir } from "./helpers.ts";
 
@@ -103,6 +103,16 @@ describe("my-playlists", () => {
     const resolved = await Promise.all(children.map((child) => again.resolve({ kind: "playlist", id: child.id })));
     expect(resolved.map((source) => source.tracks.length)).toEqual([3, 2]);
     expect(paths(fake, from)).toEqual(["/me/playlists"]);
+
+    // An edited playlist is read anew straight away: its listed snapshot already says it changed, so no probe.
+    editPlaylist(fake.catalog, SMALL.playlistId, [{ type: "track", trackId: SMALL.trackIds.undertow }]);
+    const fromEdit = fake.apiRequests().length;
+    const third = clientFor(fake, { authFile, cache: first.cache });
+    for (const child of (await third.expand("my-playlists")).children) {
+      const source = await third.resolve({ kind: "playlist", id: child.id });
+      if (child.id === SMALL.playlistId) expect(source.tracks.map((track) => track.title)).toEqual(["Undertow"]);
+    }
+    expect(paths(fake, fromEdit)).toEqual(["/me/playlists", `/playlists/${SMALL.playlistId}`]);
   });
 });
 
