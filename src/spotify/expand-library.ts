@@ -76,12 +76,13 @@ async function followedArtists(ctx: ResolveContext, signal?: AbortSignal): Promi
       signal,
     );
     for (const artist of artists.items) children.push({ kind: "artist", id: artist.id, name: artist.name });
-    // Cursor paging: the next page starts after the last artist of this one. `next` carries the cursor; when only
-    // `cursors.after` is sent, build the link from it. A cursor seen twice would loop forever, so it ends the list.
+    // Cursor paging: the next page starts after the last artist of this one. `next` carries the cursor (null: the
+    // end); an answer without `next` is paged by `cursors.after` alone. A cursor seen twice would loop forever.
     const after = artists.cursors?.after ?? null;
     if (artists.items.length === 0 || (after !== null && cursorsSeen.has(after))) break;
     if (after !== null) cursorsSeen.add(after);
-    next = artists.next ?? (after === null ? null : `${first}&after=${encodeURIComponent(after)}`);
+    if (artists.next !== undefined) next = artists.next;
+    else next = after === null ? null : `${first}&after=${encodeURIComponent(after)}`;
   }
   return unique(children);
 }

@@ -107,7 +107,8 @@ export const SavedAlbumsPageSchema = pagingSchema(v.object({ album: AlbumSchema 
 export const FollowedArtistsPageSchema = v.object({
   artists: v.object({
     items: v.array(v.object({ id: v.string(), name: v.string() })),
-    next: v.nullish(v.string(), null),
+    /** null on the last page; absent only from an answer that pages by `cursors.after` alone. */
+    next: v.optional(v.nullable(v.string())),
     cursors: v.nullish(v.object({ after: v.nullish(v.string(), null) }), null),
   }),
 });

@@ -46,6 +46,21 @@ describe("followed-artists (cursor paging)", () => {
     ]);
     expect(pages.every((page) => page.query.offset === undefined && page.query.type === "artist")).toBe(true);
   });
+
+  test("an answer with only `cursors.after` (no `next` link) is paged by the cursor to the end", async () => {
+    using dir = tempDir();
+    const catalog = createCatalog({ seed: 8, artists: [{}, {}, {}] });
+    catalog.followedArtistIds = [...catalog.mainArtistIds];
+    await using fake = disposable(
+      startFakeSpotify({ catalog, switches: { pageCaps: { followedArtists: 2 }, followedNextLinks: false } }),
+    );
+    const authFile = join(dir.path, "auth.json");
+    await loginAgainst(fake, authFile);
+    const { children } = await clientFor(fake, { authFile }).expand("followed-artists");
+    expect(children.map((child) => child.id)).toEqual(catalog.mainArtistIds);
+    const pages = fake.apiRequests().filter((request) => request.path === "/v1/me/following");
+    expect(pages.map((page) => page.query.after ?? null)).toEqual([null, catalog.mainArtistIds[1]!]);
+  });
 });
 
 describe("saved-albums (offset paging)", () => {

@@ -16,6 +16,8 @@ export interface RouteContext {
   readonly scopes?: readonly string[];
   /** `http://127.0.0.1:PORT/v1`, for links a route builds itself (cursor paging). */
   readonly apiUrl: string;
+  /** false: followed artists page by `cursors.after` only (no `next` member). */
+  readonly followedNextLinks?: boolean;
 }
 
 /** The Web API error shape (error-403.json, error-404.json). */

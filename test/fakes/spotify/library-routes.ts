@@ -71,7 +71,7 @@ export function routeMe(
         href: link(after ?? undefined),
         items: items.map((id) => ({ ...builders.artist(id), genres: [], images: [] })),
         limit,
-        next: more && last ? link(last) : null,
+        ...(ctx.followedNextLinks === false ? {} : { next: more && last ? link(last) : null }),
         cursors: { after: more && last ? last : null },
         total: all.length,
       },

@@ -38,6 +38,8 @@ export interface FakeSpotifySwitches {
   rotateRefreshTokens: boolean;
   /** After a 429 with Retry-After, keep answering 429 until it elapsed, as Spotify does. */
   enforceRetryAfter: boolean;
+  /** false: `GET /me/following` pages by `cursors.after` alone, with no `next` link (as some API versions did). */
+  followedNextLinks: boolean;
   pageCaps: Partial<PageCaps>;
   faults: Fault[];
 }
@@ -97,6 +99,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     tokenLifetimeS: 3600,
     rotateRefreshTokens: false,
     enforceRetryAfter: true,
+    followedNextLinks: true,
     pageCaps: {},
     faults: [],
     ...options.switches,
@@ -180,6 +183,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
       tokenKind: token.kind,
       ...(token.scopes ? { scopes: token.scopes } : {}),
       apiUrl: apiBase,
+      followedNextLinks: switches.followedNextLinks,
     });
   }
 
