@@ -13,9 +13,9 @@ const clamp = (value: number) => Math.min(1, Math.max(0, value));
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** Up to this difference the same recording is normal (rounding, a second of silence). */
-export const DURATION_TOLERANCE_S = 3;
+export const DURATION_TOLERANCE_S = 2;
 /** From this difference on, the duration alone says "another version" (penalty 1). */
-export const DURATION_FULL_PENALTY_S = 30;
+export const DURATION_FULL_PENALTY_S = 15;
 
 /** Linear from the tolerance to the full-penalty difference; the detail is the signed difference, `+74s`. */
 export function durationPenalty(track: TrackMeta, candidate: AudioCandidate): PenaltyValue {
