@@ -1,5 +1,5 @@
 /** What every stage of the executor needs, injected so the executor stays testable without the CLI. */
-import type { OverwriteMode } from "../../config/types.ts";
+import type { MatchSettings, OverwriteMode } from "../../config/types.ts";
 import type {
   AudioCandidate,
   AudioFormat,
@@ -42,8 +42,8 @@ export interface ExecutorLimits {
 export interface ExecutorContext {
   readonly providers: readonly ProviderPlugin[];
   taggerFor(format: AudioFormat): TaggerPlugin | undefined;
-  /** Scores and sorts candidates, best first. */
-  rank(track: TrackMeta, candidates: readonly AudioCandidate[]): RankedCandidate[];
+  /** Config `match:` weights and thresholds, for the shared pick. */
+  readonly matchSettings?: Partial<MatchSettings>;
   /** The failure reason when nothing acceptable was found. */
   describeRejection(track: TrackMeta, ranked: readonly RankedCandidate[]): string;
   convert(options: {

@@ -3,9 +3,10 @@ import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { describeCause, PluginError } from "../../errors.ts";
 import { moveIntoPlace, tempPathBeside } from "../../library/atomic-write.ts";
-import type { DownloadedAudio, TagSet } from "../../plugins/api.ts";
+import { candidateKey } from "../../match/index.ts";
+import type { AudioCandidate, DownloadedAudio, TagSet } from "../../plugins/api.ts";
 import { downloadAudio, removeScratch, scratchFolderOf } from "./download.ts";
-import type { PlanStage, TrackPlanItem } from "../model.ts";
+import type { ChosenCandidate, PlanStage, TrackPlanItem } from "../model.ts";
 import type { ExecutorContext } from "./context.ts";
 import { matchTrack } from "./match.ts";
 import { buildTagSet, hashTagSet } from "./tags.ts";
@@ -76,21 +77,10 @@ async function fetchConvertTag(
   stageOf: (stage: PlanStage) => void,
   update: (patch: Partial<TrackPlanItem>) => void,
 ): Promise<void> {
-  const chosen = item.match!;
-  const provider = ctx.providers.find((p) => p.name === chosen.candidate.provider);
-  if (!provider) throw new StageError("download", `provider ${chosen.candidate.provider} is not loaded`);
   stageOf("download");
   update({ status: "downloading" });
-  const audio = await inStage("download", () =>
-    downloadAudio({
-      provider,
-      candidate: chosen.candidate,
-      folder: scratchFolderOf(ctx.tempDir, item.id),
-      attempts: ctx.maxRetries,
-      limit: limits.download,
-      signal: ctx.signal,
-    }),
-  );
+  const audio = await downloadWithFallback(item, ctx, limits, update);
+  const chosen = item.match!;
   stageOf("convert");
   await mkdir(dirname(item.target), { recursive: true });
   const converted = tempPathBeside(item.target, { keepExtension: true });
@@ -105,6 +95,64 @@ async function fetchConvertTag(
   });
   await moveIntoPlace(converted, item.target);
   await recordInLibrary(item, tags, ctx);
+}
+
+/** Candidates tried at most for one track when downloads keep failing (each after its own retries). */
+const MAX_DOWNLOAD_CANDIDATES = 4;
+
+/**
+ * Downloads the chosen candidate; when it cannot be fetched (unplayable, age-restricted, Premium-only, gone), the
+ * next candidate that passes the same bar, best first, then the next provider's. The failure lists every try.
+ */
+async function downloadWithFallback(
+  item: TrackPlanItem,
+  ctx: ExecutorContext,
+  limits: StageLimits,
+  update: (patch: Partial<TrackPlanItem>) => void,
+): Promise<DownloadedAudio> {
+  const exclude = new Set<string>();
+  const tried: string[] = [];
+  for (;;) {
+    const chosen = item.match!;
+    try {
+      return await inStage("download", () => downloadChosen(item, chosen.candidate, ctx, limits));
+    } catch (error) {
+      // A pin is the user's choice: no substitute for it.
+      if (ctx.signal.aborted || item.pinned) throw error;
+      exclude.add(candidateKey(chosen.candidate));
+      tried.push(
+        `${candidateKey(chosen.candidate)} (${chosen.verdict} ${chosen.distance.toFixed(2)}): ${describeCause(error)}`,
+      );
+      if (exclude.size >= MAX_DOWNLOAD_CANDIDATES) throw new StageError("download", `tried ${tried.join("; ")}`);
+    }
+    let next: ChosenCandidate;
+    try {
+      next = await matchTrack(item.track, ctx, limits.search, exclude);
+    } catch (error) {
+      if (ctx.signal.aborted) throw error;
+      throw new StageError("download", `tried ${tried.join("; ")}; no other acceptable candidate`);
+    }
+    update({ match: next });
+  }
+}
+
+async function downloadChosen(
+  item: TrackPlanItem,
+  candidate: AudioCandidate,
+  ctx: ExecutorContext,
+  limits: StageLimits,
+): Promise<DownloadedAudio> {
+  const provider = ctx.providers.find((p) => p.name === candidate.provider);
+  if (!provider) throw new Error(`provider ${candidate.provider} is not loaded`);
+  return downloadAudio({
+    provider,
+    candidate,
+    folder: scratchFolderOf(ctx.tempDir, item.id),
+    attempts: ctx.maxRetries,
+    limit: limits.download,
+    signal: ctx.signal,
+    format: ctx.format,
+  });
 }
 
 function convertDownloaded(audio: DownloadedAudio, output: string, ctx: ExecutorContext) {
