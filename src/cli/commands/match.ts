@@ -12,6 +12,7 @@ import {
 } from "../../match/index.ts";
 import type { TrackMeta } from "../../plugins/api.ts";
 import { callPlugin } from "../../plugins/call.ts";
+import { parsePinTarget } from "../../match/pins.ts";
 import { parseSpotifyUrl } from "../../spotify/url.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { openSession } from "../session.ts";
@@ -24,6 +25,12 @@ export default defineCommand({
   args: {
     url: { type: "positional", required: true, description: "A Spotify track URL or URI" },
     explain: { type: "boolean", description: "Show each candidate's penalties under its row" },
+    pin: {
+      type: "string",
+      description:
+        "Record this recording for the track for good (a YouTube Music/YouTube link, provider:id or video id); no search",
+    },
+    skip: { type: "boolean", description: "Record that download never fetches this track; no search" },
     all: {
       type: "boolean",
       description: "Ask every provider, also after one gave a strong match (download stops there)",
@@ -36,6 +43,11 @@ export default defineCommand({
       throw new UsageError(`${args.url}: not a Spotify track link.`, {
         hint: "Pass one track, e.g. https://open.spotify.com/track/<id> (open a song's Share menu in Spotify).",
       });
+    }
+    const pinText = args.skip ? "skip" : args.pin;
+    if (pinText !== undefined) {
+      await recordPin(args, ref.id, pinText);
+      return;
     }
     // Read-only: Ctrl-C may simply end the process; the signal is for the plugins' contract.
     const signal = new AbortController().signal;
@@ -63,6 +75,27 @@ export default defineCommand({
     }
   },
 });
+
+/** `--pin`/`--skip`: records the choice in the store, where every later plan and download finds it. */
+async function recordPin(args: Parameters<typeof openSession>[0]["args"], trackId: string, text: string) {
+  const pin = parsePinTarget(text);
+  if (!pin) {
+    throw new UsageError(`--pin ${text}: not a recording musicdl can fetch.`, {
+      hint: "Pass a link like https://music.youtube.com/watch?v=<id> or https://youtu.be/<id>, provider:id, or use --skip.",
+    });
+  }
+  const session = await openSession({ args });
+  try {
+    session.store.pins.set(trackId, text.trim());
+    const what =
+      pin.kind === "skip"
+        ? "skipped: download never fetches it"
+        : `pinned to ${pin.provider ? `${pin.provider}:` : ""}${pin.id}`;
+    process.stdout.write(`https://open.spotify.com/track/${trackId} ${what}; it is never searched again.\n`);
+  } finally {
+    await session.close();
+  }
+}
 
 /** The pick download would make, with every provider's candidates ranked together for the table. */
 async function pickFromEveryProvider(
