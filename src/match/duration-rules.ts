@@ -4,8 +4,10 @@
  */
 import type { AudioCandidate, TrackMeta } from "../plugins/api.ts";
 
-/** Beyond this difference a candidate is never strong, song or video. */
+/** Beyond this difference a song is never strong (rounding and a second of silence stay under it). */
 export const STRONG_WITHIN_S = 3;
+/** A video's length must agree closer still to be strong: any difference hints at an intro, skit or other mix. */
+export const VIDEO_STRONG_WITHIN_S = 1;
 /** A song further off than max(7 s, 3 % of the track) is another cut and rejected, unless its ISRC matches. */
 export const SONG_REJECT_S = 7;
 export const SONG_REJECT_SHARE = 0.03;
@@ -28,5 +30,6 @@ export function durationRuling(track: TrackMeta, candidate: AudioCandidate): Dur
     candidate.kind === "song"
       ? Math.max(SONG_REJECT_S, trackS * SONG_REJECT_SHARE)
       : Math.max(VIDEO_REJECT_S, trackS * VIDEO_REJECT_SHARE);
-  return { offS, strongAllowed: offS <= STRONG_WITHIN_S, farOff: offS > bound };
+  const strongWithin = candidate.kind === "song" ? STRONG_WITHIN_S : VIDEO_STRONG_WITHIN_S;
+  return { offS, strongAllowed: offS <= strongWithin, farOff: offS > bound };
 }
