@@ -91,8 +91,10 @@ export function matchCatalog(catalog: readonly FakeVideo[], query: string, limit
     const wholeTitle = [...words.title].every((token) => wanted.has(token)) ? 1 : 0;
     const exactTitle =
       lowerQuery.endsWith(video.title.toLowerCase()) || lowerQuery.includes(`- ${video.title.toLowerCase()} `) ? 2 : 0;
-    // Album words count too, so an album-qualified query ("Artist - Title Album") lifts that album's song.
-    const score = count(words.title) + count(words.artists) + count(words.album) + wholeTitle + exactTitle;
+    // Album words count too, so an album-qualified query ("Artist - Title Album") lifts that album's song; only
+    // words the title and artists lack, or an album named like its artist would rank first for every query.
+    const albumOnly = new Set([...words.album].filter((word) => !words.title.has(word) && !words.artists.has(word)));
+    const score = count(words.title) + count(words.artists) + count(albumOnly) + wholeTitle + exactTitle;
     return { video, index, score };
   });
   return scored

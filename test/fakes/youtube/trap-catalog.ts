@@ -34,13 +34,19 @@ export interface TrapCatalog {
 const videoId = (letter: string, index: number, variant = 0) =>
   `${letter}${String(index).padStart(4, "0")}${String(variant).padStart(2, "0")}xxxx`.slice(0, 11);
 
-export function trapCatalogFor(catalog: Catalog): TrapCatalog {
+/** Which class a track gets, by its position in the catalog; by default every class in turn. */
+export type ClassFor = (index: number) => TrapClass;
+
+export function trapCatalogFor(
+  catalog: Catalog,
+  classFor: ClassFor = (index) => TRAP_CLASSES[index % TRAP_CLASSES.length]!,
+): TrapCatalog {
   const videos: FakeVideo[] = [];
   const expected = new Map<string, string | null>();
   const classOf = new Map<string, TrapClass>();
   const artistName = (id: string) => catalog.artists.get(id)?.name ?? "Unknown";
   [...catalog.tracks.values()].forEach((track, index) => {
-    const trap = TRAP_CLASSES[index % TRAP_CLASSES.length]!;
+    const trap = classFor(index);
     classOf.set(track.id, trap);
     const artists = track.artistIds.map(artistName);
     const album = catalog.albums.get(track.albumId)?.name ?? "Unknown Album";
