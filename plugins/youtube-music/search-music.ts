@@ -36,7 +36,8 @@ export async function searchYouTubeMusic(
   // Without the core's judgement (an older caller), a song of the right title and length is sure enough.
   const sure = () => (opts.isSure ? opts.isSure(found) : found.some((c) => looksLikeTrack(track, c)));
   /** Worth a deeper look: a song of the same title that was not sure enough (another cut, another album). */
-  const nearMiss = () => found.some((candidate) => candidate.kind === "song" && sameTitle(track, candidate));
+  const nearMisses = () => found.filter((candidate) => candidate.kind === "song" && sameTitle(track, candidate));
+  const nearMiss = () => nearMisses().length > 0;
   const attempt = async <T>(what: string, request: () => Promise<T>): Promise<T | undefined> => {
     opts.signal?.throwIfAborted();
     requests++;
@@ -53,8 +54,15 @@ export async function searchYouTubeMusic(
   };
   const read = (contents: Contents | undefined, options: Omit<ReadOptions, "provider">) =>
     add(candidatesFromMusicSearch(contents, { ...options, provider }));
-  const search = (query: string, type: "all" | "song" | "video") =>
-    attempt(`YouTube Music search for "${query}"`, () => yt.music.search(query, { type }));
+  // The same query within a run (a fallback search after a failed download) is answered from memory.
+  const search = async (query: string, type: "all" | "song" | "video") => {
+    const key = `${type}\n${query}`;
+    const known = session.answers.get(key) as MusicSearch | undefined;
+    if (known) return known;
+    const answer = await attempt(`YouTube Music search for "${query}"`, () => yt.music.search(query, { type }));
+    if (answer) session.answers.set(key, answer);
+    return answer;
+  };
 
   if (track.isrc) {
     // An ISRC query answers with a top-result card (search-isrc-card.json), sometimes a shelf: both are hits.
@@ -65,13 +73,19 @@ export async function searchYouTubeMusic(
   const songs = await search(query, "song");
   read(contentsOf(songs), { foundBy: "songs", filtered: true });
   if (sure()) return found;
+  // A first page full of other cuts of the title may hide the right one on the next; a page with a few did not.
+  const pageFull = nearMisses().length >= limit;
   const byAlbum = albumQuery(track);
   if (byAlbum && nearMiss()) {
     read(contentsOf(await search(byAlbum, "song")), { foundBy: "songs", filtered: true });
     if (sure()) return found;
   }
-  if (songs?.has_continuation && nearMiss() && requests < MAX_MUSIC_SEARCHES - 1) {
-    const next = await attempt(`second page of "${query}"`, () => songs.getContinuation());
+  if (songs?.has_continuation && pageFull && requests < MAX_MUSIC_SEARCHES - 1) {
+    const key = `next\n${query}`;
+    const next =
+      (session.answers.get(key) as Awaited<ReturnType<typeof songs.getContinuation>> | undefined) ??
+      (await attempt(`second page of "${query}"`, () => songs.getContinuation()));
+    if (next) session.answers.set(key, next);
     read(next?.contents ? [next.contents as never] : [], { foundBy: "songs", filtered: true });
     if (sure()) return found;
   }

@@ -92,7 +92,12 @@ export function matchArtists(track: TrackMeta, candidate: AudioCandidate, parsed
   const wanted = [...new Set([...track.artists.map(normalizeArtist), ...parseTitle(track.title).featured])];
   const offered = candidateArtistNames(candidate, parsed);
   if (offered.length === 0) return { recall: 0, precision: 1, known: false };
-  const [primary, ...others] = wanted.map((name) => offered.some((have) => sameArtist(name, have)));
+  // A title credit "A, B - Song" lost its commas when folded: there, names count as whole words of the credit.
+  const titleCredits = parsed.credited.map((credit) => ` ${credit} `);
+  const [primary, ...others] = wanted.map(
+    (name) =>
+      offered.some((have) => sameArtist(name, have)) || titleCredits.some((credit) => credit.includes(` ${name} `)),
+  );
   const othersFound = others.filter(Boolean).length;
   const recall = others.length === 0 ? Number(primary) : 0.5 * Number(primary) + (0.5 * othersFound) / others.length;
   const fields = candidate.artists.map(normalizeArtist).filter(Boolean);

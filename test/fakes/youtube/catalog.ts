@@ -11,6 +11,8 @@ export interface FakeVideo {
   /** `song` is an ATV audio track on YouTube Music, `video` an OMV music video. */
   readonly kind: "song" | "video";
   readonly isrc?: string;
+  /** An ISRC query finds it in a "Songs" shelf instead of a top-result card. */
+  readonly isrcInShelf?: boolean;
   readonly playability?: "OK" | "UNPLAYABLE" | "LOGIN_REQUIRED";
   /** YouTube's reason for a refusal; a realistic default per status. */
   readonly reason?: string;

@@ -197,7 +197,11 @@ export function allSearchResponse(videos: readonly FakeVideo[], language: ShelfL
   ]);
 }
 
-/** An ISRC query: a top-result card and nothing else (search-isrc-card.json). */
+/**
+ * An ISRC query: a top-result card and nothing else (search-isrc-card.json), or, for a video marked
+ * `isrcInShelf`, no card and the hit inside a "Songs" shelf, as YouTube Music answers some ISRCs.
+ */
 export function isrcCardResponse(video: FakeVideo | undefined, language: ShelfLanguage) {
+  if (video?.isrcInShelf) return wrap([shelf(WORDS[language].songs, [listItem(video, language, null)])]);
   return wrap(video ? [card(video, language)] : []);
 }
