@@ -66,6 +66,16 @@ describe("pins from musicdl match --pin / --skip", () => {
     expect(searches().length).toBe(before);
   });
 
+  test("match on a pinned track says what download takes, without searching", async () => {
+    const before = searches().length;
+    const shown = await runMusicdl(world, home(), ["match", trackUrl(SMALL.trackIds.lanterns)]);
+    expect(shown.exitCode, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`download takes youtube-music:${PINNED_VIDEO} without searching`);
+    const skipped = await runMusicdl(world, home(), ["match", trackUrl(SMALL.trackIds.undertow), "--json"]);
+    expect(JSON.parse(skipped.stdout)).toMatchObject({ pinned: true, skipped: true, picked: null });
+    expect(searches().length).toBe(before);
+  });
+
   test("plan --json shows pinned: true and the skip", async () => {
     const plan = await runMusicdl(world, home(), ["plan", albumUrl(SMALL.albumId), "-o", music(), "--json"]);
     expect(plan.exitCode, plan.stderr).toBe(0);

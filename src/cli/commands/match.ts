@@ -12,7 +12,7 @@ import {
 } from "../../match/index.ts";
 import type { TrackMeta } from "../../plugins/api.ts";
 import { callPlugin } from "../../plugins/call.ts";
-import { parsePinTarget } from "../../match/pins.ts";
+import { describePin, pinOf, recordPin } from "./_match-pins.ts";
 import { parseSpotifyUrl } from "../../spotify/url.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { openSession } from "../session.ts";
@@ -54,6 +54,12 @@ export default defineCommand({
     const session = await openSession({ args });
     try {
       const { config, registry, spotify } = session;
+      // A pinned or skipped track is never searched, by download or here.
+      const pin = pinOf(session, ref.id);
+      if (pin) {
+        process.stdout.write(describePin(ref.id, pin, config.download.audioProviders, args.json === true));
+        return;
+      }
       const [track] = (await spotify.resolve(ref, { signal })).tracks;
       if (!track) throw new UsageError(`${args.url}: Spotify returned no playable track.`);
       const providers = registry.providersInOrder(config.download.audioProviders);
@@ -75,27 +81,6 @@ export default defineCommand({
     }
   },
 });
-
-/** `--pin`/`--skip`: records the choice in the store, where every later plan and download finds it. */
-async function recordPin(args: Parameters<typeof openSession>[0]["args"], trackId: string, text: string) {
-  const pin = parsePinTarget(text);
-  if (!pin) {
-    throw new UsageError(`--pin ${text}: not a recording musicdl can fetch.`, {
-      hint: "Pass a link like https://music.youtube.com/watch?v=<id> or https://youtu.be/<id>, provider:id, or use --skip.",
-    });
-  }
-  const session = await openSession({ args });
-  try {
-    session.store.pins.set(trackId, text.trim());
-    const what =
-      pin.kind === "skip"
-        ? "skipped: download never fetches it"
-        : `pinned to ${pin.provider ? `${pin.provider}:` : ""}${pin.id}`;
-    process.stdout.write(`https://open.spotify.com/track/${trackId} ${what}; it is never searched again.\n`);
-  } finally {
-    await session.close();
-  }
-}
 
 /** The pick download would make, with every provider's candidates ranked together for the table. */
 async function pickFromEveryProvider(
