@@ -23,6 +23,7 @@ export async function searchYouTubeMusic(
   track: TrackMeta,
   opts: SearchOptions,
 ): Promise<AudioCandidate[]> {
+  opts.signal?.throwIfAborted();
   const limit = resultLimit(opts, session.options);
   const yt = await session.innertube();
   const found: AudioCandidate[] = [];

@@ -148,7 +148,5 @@ export async function searchAcrossProviders(
     const pick = pickAcrossProviders(track, seen, settings, exclude);
     if (pick.best?.score.verdict === "strong") return { ...pick, errors };
   }
-  return { ...pick(track, seen, settings, exclude), errors };
+  return { ...pickAcrossProviders(track, seen, settings, exclude), errors };
 }
-
-const pick = pickAcrossProviders;

@@ -81,6 +81,8 @@ export function youtubeCatalogFor(
         title: track.name,
         artists,
         ...(album ? { album } : {}),
+        // YouTube Music finds a release's audio track by its ISRC, as it does for most label releases.
+        ...(track.isrc ? { isrc: track.isrc } : {}),
         ...(formats ? { formats } : {}),
         durationMs: track.durationMs,
         kind: "song",

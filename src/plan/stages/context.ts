@@ -1,16 +1,16 @@
 /** What every stage of the executor needs, injected so the executor stays testable without the CLI. */
 import type { MatchSettings, OverwriteMode } from "../../config/types.ts";
+import type { ScoredCandidate } from "../../match/pick.ts";
 import type {
   AudioCandidate,
   AudioFormat,
   ProviderPlugin,
-  TagSet,
   TaggerPlugin,
+  TagSet,
   TrackMeta,
 } from "../../plugins/api.ts";
 import type { EventSink } from "../events.ts";
 import type { PlanItem } from "../model.ts";
-import type { ScoredCandidate } from "../../match/pick.ts";
 
 /** A candidate with its score, as the matcher ranks them (src/match). */
 export type RankedCandidate = ScoredCandidate;

@@ -3,12 +3,13 @@ import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { describeCause, PluginError } from "../../errors.ts";
 import { moveIntoPlace, tempPathBeside } from "../../library/atomic-write.ts";
-import { candidateKey } from "../../match/index.ts";
-import type { AudioCandidate, DownloadedAudio, TagSet } from "../../plugins/api.ts";
-import { downloadAudio, removeScratch, scratchFolderOf } from "./download.ts";
-import type { ChosenCandidate, PlanStage, TrackPlanItem } from "../model.ts";
+import type { DownloadedAudio, TagSet } from "../../plugins/api.ts";
+import type { PlanStage, TrackPlanItem } from "../model.ts";
 import type { ExecutorContext } from "./context.ts";
+import { removeScratch, scratchFolderOf } from "./download.ts";
+import { downloadWithFallback } from "./download-fallback.ts";
 import { matchTrack } from "./match.ts";
+import { inStage, StageError } from "./stage-error.ts";
 import { buildTagSet, hashTagSet } from "./tags.ts";
 
 export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
@@ -16,16 +17,6 @@ export interface StageLimits {
   readonly search: Limit;
   readonly download: Limit;
   readonly ffmpeg: Limit;
-}
-
-/** Thrown inside a stage so the failure records where it happened. */
-class StageError extends Error {
-  constructor(
-    readonly stage: PlanStage,
-    cause: unknown,
-  ) {
-    super(describeCause(cause), { cause });
-  }
 }
 
 export async function runTrackItem(item: TrackPlanItem, ctx: ExecutorContext, limits: StageLimits): Promise<void> {
@@ -97,64 +88,6 @@ async function fetchConvertTag(
   await recordInLibrary(item, tags, ctx);
 }
 
-/** Candidates tried at most for one track when downloads keep failing (each after its own retries). */
-const MAX_DOWNLOAD_CANDIDATES = 4;
-
-/**
- * Downloads the chosen candidate; when it cannot be fetched (unplayable, age-restricted, Premium-only, gone), the
- * next candidate that passes the same bar, best first, then the next provider's. The failure lists every try.
- */
-async function downloadWithFallback(
-  item: TrackPlanItem,
-  ctx: ExecutorContext,
-  limits: StageLimits,
-  update: (patch: Partial<TrackPlanItem>) => void,
-): Promise<DownloadedAudio> {
-  const exclude = new Set<string>();
-  const tried: string[] = [];
-  for (;;) {
-    const chosen = item.match!;
-    try {
-      return await inStage("download", () => downloadChosen(item, chosen.candidate, ctx, limits));
-    } catch (error) {
-      // A pin is the user's choice: no substitute for it.
-      if (ctx.signal.aborted || item.pinned) throw error;
-      exclude.add(candidateKey(chosen.candidate));
-      tried.push(
-        `${candidateKey(chosen.candidate)} (${chosen.verdict} ${chosen.distance.toFixed(2)}): ${describeCause(error)}`,
-      );
-      if (exclude.size >= MAX_DOWNLOAD_CANDIDATES) throw new StageError("download", `tried ${tried.join("; ")}`);
-    }
-    let next: ChosenCandidate;
-    try {
-      next = await matchTrack(item.track, ctx, limits.search, exclude);
-    } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      throw new StageError("download", `tried ${tried.join("; ")}; no other acceptable candidate`);
-    }
-    update({ match: next });
-  }
-}
-
-async function downloadChosen(
-  item: TrackPlanItem,
-  candidate: AudioCandidate,
-  ctx: ExecutorContext,
-  limits: StageLimits,
-): Promise<DownloadedAudio> {
-  const provider = ctx.providers.find((p) => p.name === candidate.provider);
-  if (!provider) throw new Error(`provider ${candidate.provider} is not loaded`);
-  return downloadAudio({
-    provider,
-    candidate,
-    folder: scratchFolderOf(ctx.tempDir, item.id),
-    attempts: ctx.maxRetries,
-    limit: limits.download,
-    signal: ctx.signal,
-    format: ctx.format,
-  });
-}
-
 function convertDownloaded(audio: DownloadedAudio, output: string, ctx: ExecutorContext) {
   return ctx.convert({
     input: audio.file,
@@ -202,14 +135,6 @@ async function recordInLibrary(item: TrackPlanItem, tags: TagSet, ctx: ExecutorC
     mtimeMs: Math.trunc(info.mtimeMs),
     tagHash: hashTagSet(tags),
   });
-}
-
-async function inStage<T>(stage: PlanStage, task: () => Promise<T>): Promise<T> {
-  try {
-    return await task();
-  } catch (error) {
-    throw error instanceof StageError ? error : new StageError(stage, error);
-  }
 }
 
 async function fileExists(path: string): Promise<boolean> {
