@@ -21,7 +21,7 @@ export function errorFor(status: number, path: string, message: string): Error {
   }
   if (status === 403 && /scope/i.test(message)) {
     return new SpotifyAuthError(`Spotify refused GET ${path}: your login lacks a permission it needs${said}.`, {
-      hint: "Run `musicdl auth login` again from the folder of your musicdl.yaml (it asks for what the config's sources need), then run again.",
+      hint: "Run `musicdl auth login` again with your config (it asks for what the config's sources need), then run again.",
     });
   }
   return new SpotifyApiError(status, path, `Spotify refused GET ${path} (HTTP ${status}${said}).`);

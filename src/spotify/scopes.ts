@@ -68,8 +68,8 @@ export function requireScopes(kind: string, granted: readonly string[] | undefin
       `(it has: ${granted.join(", ") || "none"}).`,
     {
       hint:
-        "Run `musicdl auth login` again from the folder of your musicdl.yaml (it asks for what the config's sources need; " +
-        `or add \`--scope ${missing.join(",")}\`), then run this again.`,
+        "Run `musicdl auth login` again with your config (it asks for what the config's sources need, and keeps what " +
+        `the login had), or add \`--scope ${missing.join(",")}\`; then run this again.`,
     },
   );
 }
