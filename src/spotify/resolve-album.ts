@@ -8,6 +8,7 @@ import { cacheKeys } from "./cache.ts";
 import { SpotifyNotFoundError } from "./errors.ts";
 import { withTotalDiscs } from "./map.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
+import { describeNamed } from "./url.ts";
 import { AlbumSchema, AlbumTracksPageSchema, ArtistAlbumsPageSchema, type SpotifySimplifiedTrack } from "./schemas.ts";
 
 interface ArtistRelease {
@@ -61,7 +62,9 @@ async function listAndLoadAlbum(
     else unavailable++;
   }
   const warnings = unavailable
-    ? [`album "${album.name}": skipped ${unavailable} unavailable track${unavailable > 1 ? "s" : ""}`]
+    ? [
+        `${describeNamed("album", album.name, id)}: skipped ${unavailable} unavailable track${unavailable > 1 ? "s" : ""}`,
+      ]
     : [];
   const resolved: ResolvedSource = { kind: "album", id, name: album.name, tracks, warnings };
   ctx.cache.set(cacheKeys.album(id), resolved, null);

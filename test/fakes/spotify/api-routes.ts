@@ -11,6 +11,8 @@ export interface RouteContext {
   readonly batchEndpoints: boolean;
   readonly playlistOwnership: "any" | "owned-only";
   readonly tokenKind: "app" | "user";
+  /** Tracks albums still list but Spotify no longer serves (region or licence): null in batches, 404 alone. */
+  readonly unavailableTrackIds: readonly string[];
 }
 
 /** The Web API error shape (error-403.json, error-404.json). */
@@ -39,13 +41,13 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
     if (ids.length === 0 || ids.length > caps.batchTracks) return apiError(400, "Too many ids requested");
     return Response.json({
       tracks: ids.map((id) => {
-        const t = catalog.tracks.get(id);
+        const t = ctx.unavailableTrackIds.includes(id) ? undefined : catalog.tracks.get(id);
         return t ? builders.fullTrack(t) : null;
       }),
     });
   }
   if (parts[0] === "tracks" && parts.length === 2) {
-    const track = catalog.tracks.get(parts[1]!);
+    const track = ctx.unavailableTrackIds.includes(parts[1]!) ? undefined : catalog.tracks.get(parts[1]!);
     return track ? Response.json(builders.fullTrack(track)) : apiError(404, "Resource not found");
   }
   if (parts[0] === "albums" && parts[1]) {

@@ -40,6 +40,8 @@ export interface FakeSpotifySwitches {
   enforceRetryAfter: boolean;
   pageCaps: Partial<PageCaps>;
   faults: Fault[];
+  /** Track ids albums still list whose full track Spotify no longer serves (null in batches, 404 alone). */
+  unavailableTrackIds: string[];
 }
 
 export interface RequestLogEntry {
@@ -99,6 +101,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     enforceRetryAfter: true,
     pageCaps: {},
     faults: [],
+    unavailableTrackIds: [],
     ...options.switches,
   };
   const requests: RequestLogEntry[] = [];
@@ -177,6 +180,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
       batchEndpoints: switches.batchEndpoints,
       playlistOwnership: switches.playlistOwnership,
       tokenKind: token.kind,
+      unavailableTrackIds: switches.unavailableTrackIds,
     });
   }
 
