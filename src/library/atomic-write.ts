@@ -5,8 +5,12 @@ import { basename, dirname, extname, join } from "node:path";
 import { type Clock, systemClock } from "../util/clock.ts";
 import { truncateUtf8, utf8Length } from "./_utf8.ts";
 
-/** Hidden, marked with `.musicdl-<12 hex>.tmp`, optionally followed by the real extension for ffmpeg's sake. */
-const TEMP_NAME = /^\..*\.musicdl-[0-9a-f]{12}\.tmp(\.[A-Za-z0-9]{1,10})?$/su;
+/**
+ * Hidden, marked with `.musicdl-<12 hex>.tmp`, optionally followed by the real extension for ffmpeg's sake and by a
+ * helper's own suffix: taggers write `<temp>.tagging` beside the temp they are given, and a run killed meanwhile
+ * leaves that behind too (issue 15).
+ */
+const TEMP_NAME = /^\..*\.musicdl-[0-9a-f]{12}\.tmp(\.[A-Za-z0-9]{1,10}){0,2}$/su;
 
 export function isTempName(name: string): boolean {
   return TEMP_NAME.test(name);
