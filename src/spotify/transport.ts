@@ -59,6 +59,7 @@ export interface SpotifyTransport {
 // a third of a cold plan's CPU in bench/plan.ts. JSON.parse never sets a prototype (a "__proto__" key stays an own
 // property) and valibot keeps only the keys a schema names. A body that is not JSON stays text, as with destr.
 const http = ofetch.create({ retry: 0, ignoreResponseError: true, parseResponse: parseJsonOrText });
+type RawResponse = Awaited<ReturnType<typeof http.raw>>;
 
 function parseJsonOrText(text: string): unknown {
   try {
@@ -78,17 +79,41 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
       random: options.random,
     });
 
-  /** Pauses every request of this process until `untilMs`; throws instead when that is too far away. */
-  function pauseForRateLimit(waitMs: number, retryAfterS: number | undefined): void {
-    const until = clock.now() + waitMs;
-    if (waitMs > settings.spotifyMaxWaitS * 1000) {
-      throw new SpotifyRateLimitError({
-        retryAfterS: retryAfterS ?? Math.ceil(waitMs / 1000),
-        resumeAtMs: until,
-        quota: false,
-        maxWaitS: settings.spotifyMaxWaitS,
-      });
+  /**
+   * Judges a 429 the moment it arrives, before its request's slot is freed: either every request of this process
+   * pauses until the wait is over, or (quota spent, wait too long, too many 429s) the gate closes and every
+   * waiting request fails with the returned error. Either way nothing more is sent inside the Retry-After.
+   */
+  function onRateLimited(response: RawResponse, failures: number): SpotifyRateLimitError | undefined {
+    stats.rateLimited++;
+    const body = v.safeParse(ApiErrorBodySchema, response._data);
+    const retryAfterS = parseRetryAfterS(response.headers.get("retry-after"), clock.now());
+    const resumeAtMs = (seconds: number | undefined) =>
+      seconds === undefined ? undefined : clock.now() + seconds * 1000;
+    let error: SpotifyRateLimitError | undefined;
+    if (body.success && body.output.error.reason === "QUOTA_EXCEEDED") {
+      error = new SpotifyRateLimitError({ quota: true, retryAfterS, resumeAtMs: resumeAtMs(retryAfterS) });
+    } else if (failures > settings.spotifyMaxRetries + 3) {
+      error = new SpotifyRateLimitError({ quota: false, retryAfterS, resumeAtMs: resumeAtMs(retryAfterS ?? 60) });
+    } else {
+      const waitMs = retryAfterS === undefined ? backoff(failures - 1) : retryAfterS * 1000;
+      if (waitMs > settings.spotifyMaxWaitS * 1000) {
+        error = new SpotifyRateLimitError({
+          retryAfterS: retryAfterS ?? Math.ceil(waitMs / 1000),
+          resumeAtMs: clock.now() + waitMs,
+          quota: false,
+          maxWaitS: settings.spotifyMaxWaitS,
+        });
+      } else {
+        pauseFor(waitMs);
+      }
     }
+    if (error) limiter.gate.close(error);
+    return error;
+  }
+
+  function pauseFor(waitMs: number): void {
+    const until = clock.now() + waitMs;
     const previous = Math.max(clock.now(), limiter.gate.pausedUntil());
     if (until <= previous) return;
     stats.waitedS += (until - previous) / 1000;
@@ -108,18 +133,24 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
     let refreshedToken = false;
     for (;;) {
       const token = await options.tokens.get(signal);
-      let response: Awaited<ReturnType<typeof http.raw>>;
+      let response: RawResponse;
+      let rateLimitError: SpotifyRateLimitError | undefined;
       try {
-        response = await limiter.run(() => {
+        response = await limiter.run(async () => {
           stats.requests++;
           emit({ type: "request", path });
-          return http.raw(url, {
+          const answer = await http.raw(url, {
             headers: { authorization: `Bearer ${token}` },
             signal: withTimeout(signal, options.timeoutMs),
           });
+          // Judged inside the slot: a queued request took the freed slot before the pause was set (issue 15).
+          if (answer.status === 429) rateLimitError = onRateLimited(answer, ++failures);
+          return answer;
         }, signal);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        // The gate closed on a 429 musicdl will not sit out: this request fails with it, unsent.
+        if (error instanceof SpotifyRateLimitError) throw error;
         // Dropped connection or timeout. Never log the FetchError itself: its options hold the bearer token.
         if (++failures > settings.spotifyMaxRetries) {
           throw new SpotifyApiError(
@@ -146,23 +177,7 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
         continue;
       }
       if (status === 429) {
-        stats.rateLimited++;
-        const retryAfterS = parseRetryAfterS(response.headers.get("retry-after"), clock.now());
-        if (body.success && body.output.error.reason === "QUOTA_EXCEEDED") {
-          throw new SpotifyRateLimitError({
-            quota: true,
-            retryAfterS,
-            resumeAtMs: retryAfterS === undefined ? undefined : clock.now() + retryAfterS * 1000,
-          });
-        }
-        if (++failures > settings.spotifyMaxRetries + 3) {
-          throw new SpotifyRateLimitError({
-            quota: false,
-            retryAfterS,
-            resumeAtMs: clock.now() + (retryAfterS ?? 60) * 1000,
-          });
-        }
-        pauseForRateLimit(retryAfterS === undefined ? backoff(failures - 1) : retryAfterS * 1000, retryAfterS);
+        if (rateLimitError) throw rateLimitError;
         stats.retries++;
         continue;
       }

@@ -40,6 +40,11 @@ export interface FakeSpotifySwitches {
   enforceRetryAfter: boolean;
   pageCaps: Partial<PageCaps>;
   faults: Fault[];
+  /**
+   * A 429 storm: at most `requests` Web API requests per rolling `windowS`; the next one gets a 429 whose
+   * Retry-After is the time until the window frees a slot (as Spotify's rolling 30 s window does). null = off.
+   */
+  rateLimit: { readonly requests: number; readonly windowS: number } | null;
   /** Track ids albums still list whose full track Spotify no longer serves (null in batches, 404 alone). */
   unavailableTrackIds: string[];
 }
@@ -54,6 +59,8 @@ export interface RequestLogEntry {
   readonly at: number;
   /** When the answer was sent (0 while pending). Status 0 = connection dropped. */
   doneAt: number;
+  /** It arrived after a 429 had been answered and before that 429's Retry-After had elapsed. */
+  insideRetryAfter?: true;
 }
 
 export interface FakeSpotifyOptions {
@@ -102,11 +109,14 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     pageCaps: {},
     faults: [],
     unavailableTrackIds: [],
+    rateLimit: null,
     ...options.switches,
   };
   const requests: RequestLogEntry[] = [];
   const faultUses = new Map<Fault, { skipped: number; served: number }>();
   let blockedUntil = 0;
+  /** Arrival times of the requests the storm let through, oldest first. */
+  const admitted: number[] = [];
   const dropped = new WeakSet<Response>();
   const accounts: AccountsState = {
     clientId: options.clientId ?? FAKE_CLIENT_ID,
@@ -147,13 +157,14 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     if (fault.kind === "401") return apiError(401, "The access token expired");
     const retryAfterS = fault.retryAfterS === undefined ? (fault.kind === "quota" ? 86_400 : 1) : fault.retryAfterS;
     const headers: Record<string, string> = retryAfterS === null ? {} : { "retry-after": String(retryAfterS) };
-    if (retryAfterS !== null && fault.kind === "429") blockedUntil = Math.max(blockedUntil, now() + retryAfterS * 1000);
+    if (retryAfterS !== null) blockedUntil = Math.max(blockedUntil, now() + retryAfterS * 1000);
     if (fault.kind === "quota") return apiError(429, "Too many requests", { reason: "QUOTA_EXCEEDED" }, headers);
     return apiError(429, "API rate limit exceeded", {}, headers);
   }
 
-  async function handle(request: Request, apiBase: string): Promise<Response> {
+  async function handle(request: Request, apiBase: string, entry: RequestLogEntry): Promise<Response> {
     const url = new URL(request.url);
+    if (url.pathname.startsWith("/v1/") && entry.at < blockedUntil) entry.insideRetryAfter = true;
     if (switches.latencyMs > 0) await Bun.sleep(switches.latencyMs);
     const fault = takeFault(url.pathname);
     if (fault) return serveFault(fault);
@@ -167,6 +178,17 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
         {},
         { "retry-after": String(Math.ceil((blockedUntil - now()) / 1000)) },
       );
+    }
+    const storm = switches.rateLimit;
+    if (storm) {
+      const windowMs = storm.windowS * 1000;
+      while (admitted.length > 0 && admitted[0]! <= now() - windowMs) admitted.shift();
+      if (admitted.length >= storm.requests) {
+        const retryAfterS = Math.max(1, Math.ceil((admitted[0]! + windowMs - now()) / 1000));
+        blockedUntil = Math.max(blockedUntil, now() + retryAfterS * 1000);
+        return apiError(429, "API rate limit exceeded", {}, { "retry-after": String(retryAfterS) });
+      }
+      admitted.push(now());
     }
     const token = accounts.tokens.get((request.headers.get("authorization") ?? "").replace(/^Bearer /, ""));
     if (!token) return apiError(401, "Invalid access token");
@@ -198,7 +220,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
         doneAt: 0,
       };
       requests.push(entry);
-      const response = await handle(request, `http://127.0.0.1:${server.port}/v1`);
+      const response = await handle(request, `http://127.0.0.1:${server.port}/v1`, entry);
       // A dropped connection never had a status; log it as 0.
       entry.status = dropped.has(response) ? 0 : response.status;
       entry.doneAt = now();
