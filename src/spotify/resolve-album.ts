@@ -111,7 +111,8 @@ async function fetchArtistReleases(ctx: ResolveContext, id: string, signal?: Abo
   const releases: ArtistRelease[] = [];
   const seen = new Set<string>();
   let name = "";
-  let next: string | null = withMarket(`/artists/${id}/albums?include_groups=album,single&limit=50`, ctx.market);
+  const limit = ctx.pageLimits.limitFor("artist-albums");
+  let next: string | null = withMarket(`/artists/${id}/albums?include_groups=album,single&limit=${limit}`, ctx.market);
   while (next) {
     const page: v.InferOutput<typeof ArtistAlbumsPageSchema> = await ctx.transport.get(
       next,

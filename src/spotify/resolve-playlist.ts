@@ -100,7 +100,7 @@ export async function resolveSaved(ctx: ResolveContext, signal?: AbortSignal): P
   try {
     const tracks: TrackMeta[] = [];
     const skipped: Skipped = { removed: 0, local: 0, episode: 0, unavailable: 0 };
-    let next: string | null = withMarket("/me/tracks?limit=50", ctx.market);
+    let next: string | null = withMarket(`/me/tracks?limit=${ctx.pageLimits.limitFor("saved-tracks")}`, ctx.market);
     while (next) {
       const page: v.InferOutput<typeof SavedTracksPageSchema> = await ctx.transport.get(
         next,

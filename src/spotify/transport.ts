@@ -11,6 +11,7 @@ import { log } from "../log.ts";
 import type { Clock } from "../util/clock.ts";
 import { errorFor, networkReason, parseBody, parseRetryAfterS, relativePath, withTimeout } from "./_answer.ts";
 import { SpotifyApiError, SpotifyRateLimitError, formatClockTime } from "./errors.ts";
+import { isInvalidLimit, type PageLimits } from "./page-limits.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
 import type { TokenProvider } from "./tokens.ts";
 
@@ -47,6 +48,8 @@ export interface SpotifyTransportOptions {
   readonly random?: () => number;
   /** Per-request timeout; a timed-out request is retried like a dropped connection. */
   readonly timeoutMs?: number;
+  /** Page sizes to fit list requests to, and to lower on `400 Invalid limit`. */
+  readonly pageLimits?: PageLimits;
 }
 
 export interface SpotifyTransport {
@@ -127,10 +130,11 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
     schema: T,
     signal?: AbortSignal,
   ): Promise<v.InferOutput<T>> {
-    const path = relativePath(pathOrUrl);
-    const url = `${options.apiUrl}${path}`;
+    let path = options.pageLimits?.fit(relativePath(pathOrUrl)) ?? relativePath(pathOrUrl);
+    let url = `${options.apiUrl}${path}`;
     let failures = 0;
     let refreshedToken = false;
+    let loweredLimit = false;
     for (;;) {
       const token = await options.tokens.get(signal);
       let response: RawResponse;
@@ -194,6 +198,18 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
         }
         await retryAfterBackoff(path, `HTTP ${status}`, failures, signal);
         continue;
+      }
+      if (!loweredLimit && isInvalidLimit(status, message)) {
+        // A Feb 2026 dev-mode app: once with the smaller documented page size, which the next requests keep.
+        const lowered = options.pageLimits?.lowerAfterRefusal(path);
+        if (lowered) {
+          log.debug(`Spotify GET ${path}: page size refused; asking for pages of the 2026 maximum instead`);
+          loweredLimit = true;
+          path = lowered;
+          url = `${options.apiUrl}${path}`;
+          stats.retries++;
+          continue;
+        }
       }
       throw errorFor(status, path, message);
     }

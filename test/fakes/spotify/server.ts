@@ -45,6 +45,11 @@ export interface FakeSpotifySwitches {
    * Retry-After is the time until the window frees a slot (as Spotify's rolling 30 s window does). null = off.
    */
   rateLimit: { readonly requests: number; readonly windowS: number } | null;
+  /**
+   * The Feb 2026 dev-mode page limits, enforced: `limit` above 10 for artist albums and search, or above 50 for
+   * playlist items, is answered `400 Invalid limit` (the reference's maximums; Spotify's refusal body).
+   */
+  enforce2026Limits: boolean;
   /** Track ids albums still list whose full track Spotify no longer serves (null in batches, 404 alone). */
   unavailableTrackIds: string[];
 }
@@ -110,6 +115,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     faults: [],
     unavailableTrackIds: [],
     rateLimit: null,
+    enforce2026Limits: false,
     ...options.switches,
   };
   const requests: RequestLogEntry[] = [];
@@ -203,6 +209,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
       playlistOwnership: switches.playlistOwnership,
       tokenKind: token.kind,
       unavailableTrackIds: switches.unavailableTrackIds,
+      enforce2026Limits: switches.enforce2026Limits,
     });
   }
 
