@@ -104,6 +104,11 @@ export interface CleanupStaleTempsOptions {
   /** Only temps last modified this long ago; protects a run that is still writing in the same library. */
   readonly olderThanMs?: number;
   readonly clock?: Clock;
+  /**
+   * Subfolders holding a file of this name are not entered: another library nested inside this one, whose own run
+   * (maybe live right now) owns the temps in it.
+   */
+  readonly skipFoldersHolding?: string;
 }
 
 /** Removes temp files a killed run left behind; touches nothing but names matching our temp pattern. */
@@ -114,7 +119,11 @@ export async function cleanupStaleTemps(dir: string, options: CleanupStaleTempsO
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const path = join(folder, entry.name);
-      if (entry.isDirectory() && options.recursive !== false && !entry.name.startsWith(".")) await visit(path);
+      if (entry.isDirectory() && options.recursive !== false && !entry.name.startsWith(".")) {
+        const skip =
+          options.skipFoldersHolding && (await lstat(join(path, options.skipFoldersHolding)).catch(() => null));
+        if (!skip) await visit(path);
+      }
       if (!entry.isFile() || !isTempName(entry.name)) continue;
       const stats = await lstat(path).catch(() => null);
       if (!stats || stats.mtimeMs > cutoff) continue;

@@ -6,7 +6,7 @@ import { systemClock, type Clock } from "../util/clock.ts";
 import { createCounters } from "./_counters.ts";
 import { openDatabase } from "./_database.ts";
 import { createLibraryIndex, type LibraryIndex } from "./library-index.ts";
-import { createLockManager, type AcquireLockOptions, type LibraryLock } from "./library-lock.ts";
+import { acquireLibraryLock, type AcquireLockOptions, type LibraryLock } from "./library-lock.ts";
 import { createPlanStore, type PlanStore } from "./plan-state.ts";
 import { createPlaylistIndex, type PlaylistIndex } from "./playlist-index.ts";
 import { createSearchCache, type SearchCache } from "./search-cache.ts";
@@ -52,7 +52,10 @@ export interface Store {
   /** The M3U files musicdl wrote into that library. */
   playlists(libraryKey: string): PlaylistIndex;
   readonly plans: PlanStore;
-  /** Throws LibraryLockedError (exit 3) when another live process holds it and `wait` is false. */
+  /**
+   * Locks the library folder `libraryKey` for this process, whatever store other runs use; throws LibraryLockedError
+   * (exit 3) when another live process holds it and `wait` is false.
+   */
   acquireLibraryLock(libraryKey: string, options: AcquireLockOptions): Promise<LibraryLock>;
   stats(): StoreStats;
   /** Deletes rows and resets those tables' counters; returns rows deleted per table. */
@@ -68,7 +71,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const db: Database = openDatabase(path, clock, log);
   const counters = createCounters(db);
   const common = { clock, counters, log };
-  const locks = createLockManager(db, clock, log);
+  // Locks live in the library folders, not in this file: two stores cannot both hold one library (issue 15).
+  const locks = new Set<LibraryLock>();
   const libraries = new Map<string, LibraryIndex>();
   let closed = false;
   const spotify = createSpotifyCache(db, { ...common, maxEntries: settings.cacheMaxSize });
@@ -94,7 +98,11 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     },
     playlists: (libraryKey) => createPlaylistIndex(db, libraryKey),
     plans: createPlanStore(db, clock),
-    acquireLibraryLock: (libraryKey, lockOptions) => locks.acquire(libraryKey, lockOptions),
+    async acquireLibraryLock(libraryKey, lockOptions) {
+      const lock = await acquireLibraryLock(libraryKey, lockOptions, log, clock);
+      locks.add(lock);
+      return lock;
+    },
     stats: () => {
       flushCaches();
       return readStats(db, path, counters.read());
@@ -123,7 +131,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       if (closed) return;
       closed = true;
       flushCaches();
-      locks.releaseAll();
+      for (const lock of locks) lock.release();
       counters.flush();
       db.close();
     },
