@@ -61,8 +61,8 @@ export interface SpotifyTransport {
 // Plain JSON.parse, not ofetch's default destr: destr scans every body with __proto__/constructor regexes, which was
 // a third of a cold plan's CPU in bench/plan.ts. JSON.parse never sets a prototype (a "__proto__" key stays an own
 // property) and valibot keeps only the keys a schema names. A body that is not JSON stays text, as with destr.
-const http = ofetch.create({ retry: 0, ignoreResponseError: true, parseResponse: parseJsonOrText });
-type RawResponse = Awaited<ReturnType<typeof http.raw>>;
+const OFETCH_OPTIONS = { retry: 0, ignoreResponseError: true, parseResponse: parseJsonOrText } as const;
+type RawResponse = Awaited<ReturnType<ReturnType<typeof ofetch.create>["raw"]>>;
 
 function parseJsonOrText(text: string): unknown {
   try {
@@ -74,6 +74,23 @@ function parseJsonOrText(text: string): unknown {
 
 export function createSpotifyTransport(options: SpotifyTransportOptions): SpotifyTransport {
   const { settings, clock, stats, limiter } = options;
+  // ofetch resolves only once it has read the body; the pause starts when a 429's headers arrive, so nothing is sent
+  // while its body is still on the way (issue 15). The full judgement (quota? too long?) follows with the body.
+  const http = ofetch.create(OFETCH_OPTIONS, {
+    fetch: Object.assign(async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await fetch(input, init);
+      if (response.status === 429) {
+        limitedAt.set(response, clock.now());
+        const retryAfterS = parseRetryAfterS(response.headers.get("retry-after"), clock.now());
+        if (retryAfterS !== undefined) limiter.gate.pauseUntil(clock.now() + retryAfterS * 1000);
+      }
+      return response;
+    }, fetch),
+  });
+  /** When each 429's headers arrived: its pause counts from then, not from when its body was read. */
+  const limitedAt = new WeakMap<Response, number>();
+  /** The end of the longest pause announced (logged, counted) so far. */
+  let announcedUntil = 0;
   const emit = options.onEvent ?? (() => undefined);
   const backoff = (attempt: number) =>
     fullJitterDelayMs(attempt, {
@@ -83,16 +100,18 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
     });
 
   /**
-   * Judges a 429 the moment it arrives, before its request's slot is freed: either every request of this process
+   * Judges a 429 once its body is read, before its request's slot is freed (its headers already paused everything
+   * when they arrived): either every request of this process
    * pauses until the wait is over, or (quota spent, wait too long, too many 429s) the gate closes and every
    * waiting request fails with the returned error. Either way nothing more is sent inside the Retry-After.
    */
   function onRateLimited(response: RawResponse, failures: number): SpotifyRateLimitError | undefined {
     stats.rateLimited++;
+    const arrivedAtMs = limitedAt.get(response) ?? clock.now();
     const body = v.safeParse(ApiErrorBodySchema, response._data);
-    const retryAfterS = parseRetryAfterS(response.headers.get("retry-after"), clock.now());
+    const retryAfterS = parseRetryAfterS(response.headers.get("retry-after"), arrivedAtMs);
     const resumeAtMs = (seconds: number | undefined) =>
-      seconds === undefined ? undefined : clock.now() + seconds * 1000;
+      seconds === undefined ? undefined : arrivedAtMs + seconds * 1000;
     let error: SpotifyRateLimitError | undefined;
     if (body.success && body.output.error.reason === "QUOTA_EXCEEDED") {
       error = new SpotifyRateLimitError({ quota: true, retryAfterS, resumeAtMs: resumeAtMs(retryAfterS) });
@@ -103,24 +122,26 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
       if (waitMs > settings.spotifyMaxWaitS * 1000) {
         error = new SpotifyRateLimitError({
           retryAfterS: retryAfterS ?? Math.ceil(waitMs / 1000),
-          resumeAtMs: clock.now() + waitMs,
+          resumeAtMs: arrivedAtMs + waitMs,
           quota: false,
           maxWaitS: settings.spotifyMaxWaitS,
         });
       } else {
-        pauseFor(waitMs);
+        pauseUntil(arrivedAtMs, arrivedAtMs + waitMs);
       }
     }
     if (error) limiter.gate.close(error);
     return error;
   }
 
-  function pauseFor(waitMs: number): void {
-    const until = clock.now() + waitMs;
-    const previous = Math.max(clock.now(), limiter.gate.pausedUntil());
-    if (until <= previous) return;
-    stats.waitedS += (until - previous) / 1000;
+  /** Pauses everything until `until`, counted (stats, event, log) from `fromMs`, when the 429 arrived. */
+  function pauseUntil(fromMs: number, until: number): void {
+    const waitMs = until - fromMs;
     limiter.gate.pauseUntil(until);
+    const previous = Math.max(fromMs, announcedUntil);
+    if (until <= previous) return;
+    announcedUntil = until;
+    stats.waitedS += (until - previous) / 1000;
     emit({ type: "rate-limit-wait", seconds: waitMs / 1000, until });
     log.warn(`Spotify asked for a pause; waiting ${Math.ceil(waitMs / 1000)} s (until ${formatClockTime(until)}).`);
   }

@@ -16,13 +16,16 @@ const catalog = () =>
     playlists: [{ size: 60 }, { size: 45 }],
   });
 
-async function resolveUnder(switches: { rateLimit?: { requests: number; windowS: number }; faults?: Fault[] }) {
+async function resolveUnder(
+  switches: { rateLimit?: { requests: number; windowS: number }; faults?: Fault[] },
+  concurrency = 1,
+) {
   const clock = createFakeClock();
   const cat = catalog();
   await using fake = disposable(startFakeSpotify({ catalog: cat, now: clock.now, switches }));
   const client = clientFor(fake, {
     clock,
-    settings: { spotifyConcurrency: 1, spotifyMaxWaitS: 600, spotifyMaxRetries: 50 },
+    settings: { spotifyConcurrency: concurrency, spotifyMaxWaitS: 600, spotifyMaxRetries: 50 },
   });
   const sources = [
     ...[...cat.playlists.keys()].map((id) => ({ kind: "playlist" as const, id })),
@@ -47,6 +50,23 @@ describe("a 429 storm", () => {
     expect(run.results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(run.limited).toBeGreaterThan(0);
     expect(run.tracks).toBeGreaterThan(100);
+    expect(run.inside).toEqual([]);
+  });
+
+  test("the pause starts when a 429's headers arrive: no request goes out while its body is still on the way", async () => {
+    // Two in flight: one answered 100 ms late, one 429 whose body comes 300 ms after its headers. The late answer
+    // frees its slot while that body is still on the way; the next request must wait for the pause, not take it.
+    const run = await resolveUnder(
+      {
+        faults: [
+          { kind: "slow", delayMs: 100, path: "/v1/albums", after: 2 },
+          { kind: "429", retryAfterS: 5, path: "/v1/albums", after: 2, bodyDelayMs: 300 },
+        ],
+      },
+      2,
+    );
+    expect(run.results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(run.limited).toBe(1);
     expect(run.inside).toEqual([]);
   });
 

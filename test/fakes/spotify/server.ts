@@ -14,7 +14,7 @@ import { createSmallCatalog } from "./small-catalog.ts";
 /** One injected failure, served to the next matching request(s). */
 export interface Fault {
   /** `429`: rate limit (Retry-After `retryAfterS`, default 1; null = no header). `quota`: 429 with QUOTA_EXCEEDED. */
-  readonly kind: "429" | "quota" | "5xx" | "drop" | "401";
+  readonly kind: "429" | "quota" | "5xx" | "drop" | "401" | "slow";
   readonly retryAfterS?: number | null;
   /** For `5xx` (default 503). */
   readonly status?: number;
@@ -24,6 +24,10 @@ export interface Fault {
   readonly after?: number;
   /** How many requests get it (default 1). */
   readonly times?: number;
+  /** Send the headers at once and the body this much later, as a slow connection delivers an answer. */
+  readonly bodyDelayMs?: number;
+  /** For `slow`: answer normally, this much later. */
+  readonly delayMs?: number;
 }
 
 export interface FakeSpotifySwitches {
@@ -97,6 +101,20 @@ export interface FakeSpotify {
   stop(): Promise<void>;
 }
 
+/** The same answer, its headers sent at once and its body `delayMs` later. */
+function withSlowBody(answer: Response, delayMs: number): Response {
+  const body = answer.text();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(new TextEncoder().encode(" ")); // JSON may start with blanks; this flushes the headers
+      await Bun.sleep(delayMs);
+      controller.enqueue(new TextEncoder().encode(await body));
+      controller.close();
+    },
+  });
+  return new Response(stream, { status: answer.status, headers: answer.headers });
+}
+
 export const FAKE_CLIENT_ID = "fake-client-id-0001";
 export const FAKE_CLIENT_SECRET = "fake-client-secret-9f8e7d6c5b4a";
 
@@ -164,8 +182,11 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     const retryAfterS = fault.retryAfterS === undefined ? (fault.kind === "quota" ? 86_400 : 1) : fault.retryAfterS;
     const headers: Record<string, string> = retryAfterS === null ? {} : { "retry-after": String(retryAfterS) };
     if (retryAfterS !== null) blockedUntil = Math.max(blockedUntil, now() + retryAfterS * 1000);
-    if (fault.kind === "quota") return apiError(429, "Too many requests", { reason: "QUOTA_EXCEEDED" }, headers);
-    return apiError(429, "API rate limit exceeded", {}, headers);
+    const answer =
+      fault.kind === "quota"
+        ? apiError(429, "Too many requests", { reason: "QUOTA_EXCEEDED" }, headers)
+        : apiError(429, "API rate limit exceeded", {}, headers);
+    return fault.bodyDelayMs ? withSlowBody(answer, fault.bodyDelayMs) : answer;
   }
 
   async function handle(request: Request, apiBase: string, entry: RequestLogEntry): Promise<Response> {
@@ -173,11 +194,13 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     if (url.pathname.startsWith("/v1/") && entry.at < blockedUntil) entry.insideRetryAfter = true;
     if (switches.latencyMs > 0) await Bun.sleep(switches.latencyMs);
     const fault = takeFault(url.pathname);
-    if (fault) return serveFault(fault);
+    if (fault?.kind === "slow") await Bun.sleep(fault.delayMs ?? 100);
+    else if (fault) return serveFault(fault);
     if (url.pathname.startsWith("/image/"))
       return new Response(COVER_JPEG, { headers: { "content-type": "image/jpeg" } });
     if (!url.pathname.startsWith("/v1/")) return handleAccounts(request, url, accounts);
-    if (switches.enforceRetryAfter && now() < blockedUntil) {
+    // Judged by arrival: a request that came in before a 429 was answered is not inside its Retry-After.
+    if (switches.enforceRetryAfter && entry.insideRetryAfter) {
       return apiError(
         429,
         "API rate limit exceeded",
