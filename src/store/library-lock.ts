@@ -4,7 +4,7 @@
  * {@link STALE_AFTER_MS} (killed in a container, another host, another pid namespace) is taken over with a warning;
  * on the same host and pid namespace, a dead pid frees it at once.
  */
-import { renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { link, mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -101,7 +101,25 @@ export async function acquireLibraryLock(
     announced = true;
     await clock.sleep(options.pollMs ?? 1000, options.signal);
   }
+  removeLeftovers(libraryKey);
   return holdLock(libraryKey, lockPath, recordNow, options.heartbeatMs ?? HEARTBEAT_MS, log);
+}
+
+/**
+ * The lock's own scratch files (`.musicdl.lock.<id>.new|heartbeat|stale`) a run killed in the middle of writing one
+ * left behind; only old ones, since a run waiting for this lock may be writing its `.new` file right now.
+ */
+function removeLeftovers(libraryKey: string): void {
+  const pattern = /^\.musicdl\.lock\.[0-9a-f-]{36}\.(new|heartbeat|stale)$/;
+  try {
+    for (const name of readdirSync(libraryKey)) {
+      if (!pattern.test(name)) continue;
+      const file = join(libraryKey, name);
+      if (Date.now() - statSync(file).mtimeMs > STALE_AFTER_MS) unlinkSync(file);
+    }
+  } catch {
+    // Nothing to tidy, or not allowed to: the lock itself is what matters.
+  }
 }
 
 /** The running side: a heartbeat timer (unref'd, so it never keeps the process alive) and the release. */

@@ -173,6 +173,7 @@ describe("cleanupStaleTemps", () => {
     const ours = tempPathBeside(join(dir.path, "song.mp3"), { keepExtension: true });
     writeFileSync(theirs, "being written by the nested library's run");
     writeFileSync(ours, "left by a killed run");
+    for (const file of [theirs, ours]) utimesSync(file, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     expect(await cleanupStaleTemps(dir.path, { skipFoldersHolding: ".musicdl.lock" })).toEqual([ours]);
     expect(existsSync(theirs)).toBe(true);
   });

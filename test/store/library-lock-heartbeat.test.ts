@@ -3,7 +3,7 @@
  * namespace. Holders refresh a heartbeat; a silent holder is taken over after the stale interval, with a warning.
  */
 import { expect, test } from "bun:test";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LibraryLockedError, openStore } from "../../src/store/index.ts";
 import { acquireLibraryLock, LOCK_FILE_NAME, STALE_AFTER_MS } from "../../src/store/library-lock.ts";
@@ -122,4 +122,18 @@ test("two runs taking over one stale lock at once: exactly one gets it", async (
     outcomes.push(said.sort().join(" "));
   }
   expect(outcomes).toEqual(Array(5).fill("LibraryLockedError acquired"));
+});
+
+test("the lock's own scratch files left by a killed run are removed once old; fresh ones are not", async () => {
+  using dir = tempDir();
+  const library = join(dir.path, "library");
+  (await acquireLibraryLock(library, { wait: false }, createRecordingLog())).release();
+  const old = join(library, `${LOCK_FILE_NAME}.${crypto.randomUUID()}.heartbeat`);
+  const fresh = join(library, `${LOCK_FILE_NAME}.${crypto.randomUUID()}.new`);
+  writeFileSync(old, "{}");
+  writeFileSync(fresh, "{}");
+  const longAgo = new Date(Date.now() - STALE_AFTER_MS - 60_000);
+  utimesSync(old, longAgo, longAgo);
+  (await acquireLibraryLock(library, { wait: false }, createRecordingLog())).release();
+  expect(readdirSync(library)).toEqual([fresh.split("/").pop()!]);
 });
