@@ -5,9 +5,14 @@
  */
 import { describe, expect, test } from "bun:test";
 import { createMemorySpotifyCache } from "../../src/spotify/client.ts";
+import * as v from "valibot";
+import { createRequestLimiter } from "../../src/http/request-limiter.ts";
 import { createPageLimits } from "../../src/spotify/page-limits.ts";
+import { createClientCredentialsProvider } from "../../src/spotify/tokens.ts";
+import { createSpotifyTransport } from "../../src/spotify/transport.ts";
+import { systemClock } from "../../src/util/clock.ts";
 import { createCatalog, defaultPageCaps, minimumRequests, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable } from "../spotify/helpers.ts";
+import { clientFor, disposable, testSettings } from "../spotify/helpers.ts";
 
 const catalog = createCatalog({
   seed: 2602,
@@ -94,6 +99,51 @@ describe("an app whose API enforces the 2026 page limits", () => {
       "200 200+50",
     ]);
   });
+});
+
+describe("search on such an app", () => {
+  test("a search asking for 50 results a page is retried with 10 and paged through to the last result", async () => {
+    await using fake = start();
+    const clock = systemClock;
+    const transport = createSpotifyTransport({
+      apiUrl: fake.apiUrl,
+      settings: testSettings(),
+      clock,
+      tokens: createClientCredentialsProvider({
+        accountsUrl: fake.accountsUrl,
+        clientId: fake.clientId,
+        clientSecret: fake.clientSecret,
+        clock,
+      }),
+      limiter: createRequestLimiter({ concurrency: 2, clock }),
+      stats: { requests: 0, retries: 0, rateLimited: 0, waitedS: 0, cacheHits: 0 },
+      pageLimits: createPageLimits(createMemorySpotifyCache()),
+    });
+    // The word most track names share, so the results take several pages of 10.
+    const tracks = [...catalog.tracks.values()];
+    const matching = (word: string) => tracks.filter((t) => t.name.toLowerCase().includes(word.toLowerCase()));
+    const words = [...new Set(tracks.flatMap((t) => t.name.split(" ")))];
+    const word = words.reduce((best, w) => (matching(w).length > matching(best).length ? w : best));
+    const expected = matching(word);
+    expect(expected.length).toBeGreaterThan(10);
+    const found: string[] = [];
+    let next: string | null = `/search?q=${encodeURIComponent(word)}&type=track&limit=50`;
+    while (next) {
+      const page: v.InferOutput<typeof SearchPageSchema> = await transport.get(next, SearchPageSchema);
+      found.push(...page.tracks.items.map((item) => item.id));
+      next = page.tracks.next;
+    }
+    expect(found).toEqual(expected.map((t) => t.id));
+    const searches = fake.apiRequests().filter((r) => r.path === "/v1/search");
+    expect(searches.map((r) => `${r.status} ${r.query.limit}`)).toEqual([
+      "400 50",
+      ...Array(Math.ceil(expected.length / 10)).fill("200 10"),
+    ]);
+  });
+});
+
+const SearchPageSchema = v.object({
+  tracks: v.object({ items: v.array(v.object({ id: v.string() })), next: v.nullable(v.string()) }),
 });
 
 describe("page sizes per endpoint", () => {
