@@ -37,10 +37,19 @@ export interface PageLimits {
    * and the next; undefined when the path already asked for no more than that (the refusal is about something else).
    */
   lowerAfterRefusal(path: string): string | undefined;
+  /**
+   * Sends `path` (fitted) through `send`. While an endpoint's page size is unproven (the larger one, never accepted
+   * yet), one request finds out and the others of that endpoint wait for it, so a run that starts twenty playlists
+   * at once on a 2026 app is refused once, not twenty times.
+   */
+  probing<T>(path: string, send: (fitted: string) => Promise<T>): Promise<T>;
 }
 
 export function createPageLimits(cache: SpotifyCache): PageLimits {
   const learned = new Map<PagedEndpoint, number>();
+  /** Endpoints whose page size is known to work: accepted once, lowered after a refusal, or read from the store. */
+  const proven = new Set<PagedEndpoint>();
+  const probes = new Map<PagedEndpoint, Promise<void>>();
   const cacheKey = (endpoint: PagedEndpoint) => `spotify:page-limit:${endpoint}`;
 
   function limitFor(endpoint: PagedEndpoint): number {
@@ -48,18 +57,21 @@ export function createPageLimits(cache: SpotifyCache): PageLimits {
     if (known !== undefined) return known;
     const stored = cache.get(cacheKey(endpoint));
     const limit = typeof stored === "number" && stored > 0 ? stored : MAXIMUMS[endpoint].legacy;
+    if (limit <= MAXIMUMS[endpoint].since2026) proven.add(endpoint);
     learned.set(endpoint, limit);
     return limit;
   }
 
+  function fit(path: string): string {
+    const { endpoint, limit } = parsePagedPath(path);
+    if (!endpoint || limit === undefined) return path;
+    const allowed = limitFor(endpoint);
+    return limit > allowed ? withLimit(path, allowed) : path;
+  }
+
   return {
     limitFor,
-    fit(path) {
-      const { endpoint, limit } = parsePagedPath(path);
-      if (!endpoint || limit === undefined) return path;
-      const allowed = limitFor(endpoint);
-      return limit > allowed ? withLimit(path, allowed) : path;
-    },
+    fit,
     lowerAfterRefusal(path) {
       const { endpoint, limit } = parsePagedPath(path);
       if (!endpoint) return undefined;
@@ -67,8 +79,36 @@ export function createPageLimits(cache: SpotifyCache): PageLimits {
       // No limit sent means Spotify's default, which is within every maximum: nothing to lower.
       if (limit === undefined || limit <= smaller) return undefined;
       learned.set(endpoint, smaller);
+      proven.add(endpoint);
       cache.set(cacheKey(endpoint), smaller, REMEMBER_S);
       return withLimit(path, smaller);
+    },
+    async probing(path, send) {
+      for (;;) {
+        const fitted = fit(path);
+        const { endpoint, limit } = parsePagedPath(fitted);
+        const unproven =
+          endpoint && limit !== undefined && limit > MAXIMUMS[endpoint].since2026 && !proven.has(endpoint);
+        if (!unproven) return send(fitted);
+        const inFlight = probes.get(endpoint);
+        if (inFlight) {
+          await inFlight;
+          continue; // proven now, or that probe failed for another reason and this request becomes the probe
+        }
+        const answer = send(fitted);
+        probes.set(
+          endpoint,
+          answer.then(
+            () => void proven.add(endpoint),
+            () => undefined,
+          ),
+        );
+        try {
+          return await answer;
+        } finally {
+          probes.delete(endpoint);
+        }
+      }
     },
   };
 }

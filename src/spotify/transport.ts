@@ -146,12 +146,22 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
     log.warn(`Spotify asked for a pause; waiting ${Math.ceil(waitMs / 1000)} s (until ${formatClockTime(until)}).`);
   }
 
-  async function get<T extends v.GenericSchema>(
+  function get<T extends v.GenericSchema>(
     pathOrUrl: string,
     schema: T,
     signal?: AbortSignal,
   ): Promise<v.InferOutput<T>> {
-    let path = options.pageLimits?.fit(relativePath(pathOrUrl)) ?? relativePath(pathOrUrl);
+    const path = relativePath(pathOrUrl);
+    const pageLimits = options.pageLimits;
+    return pageLimits ? pageLimits.probing(path, (fitted) => send(fitted, schema, signal)) : send(path, schema, signal);
+  }
+
+  async function send<T extends v.GenericSchema>(
+    fittedPath: string,
+    schema: T,
+    signal?: AbortSignal,
+  ): Promise<v.InferOutput<T>> {
+    let path = fittedPath;
     let url = `${options.apiUrl}${path}`;
     let failures = 0;
     let refreshedToken = false;

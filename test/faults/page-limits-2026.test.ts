@@ -71,6 +71,19 @@ describe("an app whose API enforces the 2026 page limits", () => {
     );
   });
 
+  test("sources resolved at once are refused once per endpoint, not once per source", async () => {
+    await using fake = start();
+    const client = clientFor(fake, { settings: { spotifyConcurrency: 8 } });
+    await Promise.all([
+      client.resolve({ kind: "artist", id: busyArtist }),
+      client.resolve({ kind: "artist", id: otherArtist }),
+      client.resolve({ kind: "playlist", id: playlistId }),
+    ]);
+    const refused = fake.apiRequests().filter((r) => r.status === 400);
+    expect(refused.map((r) => r.path.split("/").at(-1))).toEqual(expect.arrayContaining(["albums", "items"]));
+    expect(refused).toHaveLength(2);
+  });
+
   test("the learned page size is kept in the store: the next run is never refused", async () => {
     const cache = createMemorySpotifyCache();
     {
