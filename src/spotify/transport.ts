@@ -1,6 +1,7 @@
 /**
  * GETs against the Web API with musicdl's own retry policy: one global pause per 429 (Retry-After, else full-jitter
- * backoff), retries for 5xx and dropped connections, one token refresh on 401, typed errors for the rest.
+ * backoff; see _rate-limit.ts), retries for 5xx and dropped connections, one token refresh on 401, one smaller page
+ * on `400 Invalid limit`, typed errors for the rest.
  */
 import { ofetch } from "ofetch";
 import * as v from "valibot";
@@ -9,8 +10,9 @@ import { fullJitterDelayMs } from "../http/backoff.ts";
 import type { RequestLimiter } from "../http/request-limiter.ts";
 import { log } from "../log.ts";
 import type { Clock } from "../util/clock.ts";
-import { errorFor, networkReason, parseBody, parseRetryAfterS, relativePath, withTimeout } from "./_answer.ts";
-import { SpotifyApiError, SpotifyRateLimitError, formatClockTime } from "./errors.ts";
+import { errorFor, networkReason, parseBody, relativePath, withTimeout } from "./_answer.ts";
+import { createRateLimitPolicy } from "./_rate-limit.ts";
+import { SpotifyApiError, SpotifyRateLimitError } from "./errors.ts";
 import { isInvalidLimit, type PageLimits } from "./page-limits.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
 import type { TokenProvider } from "./tokens.ts";
@@ -74,23 +76,6 @@ function parseJsonOrText(text: string): unknown {
 
 export function createSpotifyTransport(options: SpotifyTransportOptions): SpotifyTransport {
   const { settings, clock, stats, limiter } = options;
-  // ofetch resolves only once it has read the body; the pause starts when a 429's headers arrive, so nothing is sent
-  // while its body is still on the way (issue 15). The full judgement (quota? too long?) follows with the body.
-  const http = ofetch.create(OFETCH_OPTIONS, {
-    fetch: Object.assign(async (input: string | URL | Request, init?: RequestInit) => {
-      const response = await fetch(input, init);
-      if (response.status === 429) {
-        limitedAt.set(response, clock.now());
-        const retryAfterS = parseRetryAfterS(response.headers.get("retry-after"), clock.now());
-        if (retryAfterS !== undefined) limiter.gate.pauseUntil(clock.now() + retryAfterS * 1000);
-      }
-      return response;
-    }, fetch),
-  });
-  /** When each 429's headers arrived: its pause counts from then, not from when its body was read. */
-  const limitedAt = new WeakMap<Response, number>();
-  /** The end of the longest pause announced (logged, counted) so far. */
-  let announcedUntil = 0;
   const emit = options.onEvent ?? (() => undefined);
   const backoff = (attempt: number) =>
     fullJitterDelayMs(attempt, {
@@ -98,53 +83,8 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
       capMs: settings.spotifyRetryMaxDelayS * 1000,
       random: options.random,
     });
-
-  /**
-   * Judges a 429 once its body is read, before its request's slot is freed (its headers already paused everything
-   * when they arrived): either every request of this process
-   * pauses until the wait is over, or (quota spent, wait too long, too many 429s) the gate closes and every
-   * waiting request fails with the returned error. Either way nothing more is sent inside the Retry-After.
-   */
-  function onRateLimited(response: RawResponse, failures: number): SpotifyRateLimitError | undefined {
-    stats.rateLimited++;
-    const arrivedAtMs = limitedAt.get(response) ?? clock.now();
-    const body = v.safeParse(ApiErrorBodySchema, response._data);
-    const retryAfterS = parseRetryAfterS(response.headers.get("retry-after"), arrivedAtMs);
-    const resumeAtMs = (seconds: number | undefined) =>
-      seconds === undefined ? undefined : arrivedAtMs + seconds * 1000;
-    let error: SpotifyRateLimitError | undefined;
-    if (body.success && body.output.error.reason === "QUOTA_EXCEEDED") {
-      error = new SpotifyRateLimitError({ quota: true, retryAfterS, resumeAtMs: resumeAtMs(retryAfterS) });
-    } else if (failures > settings.spotifyMaxRetries + 3) {
-      error = new SpotifyRateLimitError({ quota: false, retryAfterS, resumeAtMs: resumeAtMs(retryAfterS ?? 60) });
-    } else {
-      const waitMs = retryAfterS === undefined ? backoff(failures - 1) : retryAfterS * 1000;
-      if (waitMs > settings.spotifyMaxWaitS * 1000) {
-        error = new SpotifyRateLimitError({
-          retryAfterS: retryAfterS ?? Math.ceil(waitMs / 1000),
-          resumeAtMs: arrivedAtMs + waitMs,
-          quota: false,
-          maxWaitS: settings.spotifyMaxWaitS,
-        });
-      } else {
-        pauseUntil(arrivedAtMs, arrivedAtMs + waitMs);
-      }
-    }
-    if (error) limiter.gate.close(error);
-    return error;
-  }
-
-  /** Pauses everything until `until`, counted (stats, event, log) from `fromMs`, when the 429 arrived. */
-  function pauseUntil(fromMs: number, until: number): void {
-    const waitMs = until - fromMs;
-    limiter.gate.pauseUntil(until);
-    const previous = Math.max(fromMs, announcedUntil);
-    if (until <= previous) return;
-    announcedUntil = until;
-    stats.waitedS += (until - previous) / 1000;
-    emit({ type: "rate-limit-wait", seconds: waitMs / 1000, until });
-    log.warn(`Spotify asked for a pause; waiting ${Math.ceil(waitMs / 1000)} s (until ${formatClockTime(until)}).`);
-  }
+  const rateLimits = createRateLimitPolicy({ settings, clock, limiter, stats, emit, backoff });
+  const http = ofetch.create(OFETCH_OPTIONS, { fetch: rateLimits.fetch });
 
   function get<T extends v.GenericSchema>(
     pathOrUrl: string,
@@ -179,7 +119,7 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
             signal: withTimeout(signal, options.timeoutMs),
           });
           // Judged inside the slot: a queued request took the freed slot before the pause was set (issue 15).
-          if (answer.status === 429) rateLimitError = onRateLimited(answer, ++failures);
+          if (answer.status === 429) rateLimitError = rateLimits.judge(answer, ++failures);
           return answer;
         }, signal);
       } catch (error) {
