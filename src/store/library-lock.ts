@@ -4,12 +4,13 @@
  * {@link STALE_AFTER_MS} (killed in a container, another host, another pid namespace) is taken over with a warning;
  * on the same host and pid namespace, a dead pid frees it at once.
  */
-import { readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { link, mkdir, rename, unlink, writeFile } from "node:fs/promises";
+import { renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { EXIT, MusicdlError, UsageError } from "../errors.ts";
 import { type Clock, systemClock } from "../util/clock.ts";
+import { createLockFile, removeIfUnchanged, removeLeftovers } from "./_lock-file.ts";
 import { describeAge, type LockRecord, processIdentity, readLockRecord, staleReason } from "./_lock-record.ts";
 
 /** The lock file's name inside the library folder. */
@@ -88,7 +89,7 @@ export async function acquireLibraryLock(
   let announced = false;
   for (;;) {
     options.signal?.throwIfAborted();
-    if (await createLockFile(lockPath, recordNow(), libraryKey)) break;
+    if (await createLockFile(lockPath, recordNow()).catch(asUnwritable(libraryKey))) break;
     const held = readLockRecord(lockPath);
     if (!held) continue; // released between our try and our read
     const reason = staleReason(held, identity, clock.now(), STALE_AFTER_MS);
@@ -101,25 +102,8 @@ export async function acquireLibraryLock(
     announced = true;
     await clock.sleep(options.pollMs ?? 1000, options.signal);
   }
-  removeLeftovers(libraryKey);
+  removeLeftovers(libraryKey, STALE_AFTER_MS);
   return holdLock(libraryKey, lockPath, recordNow, options.heartbeatMs ?? HEARTBEAT_MS, log);
-}
-
-/**
- * The lock's own scratch files (`.musicdl.lock.<id>.new|heartbeat|stale`) a run killed in the middle of writing one
- * left behind; only old ones, since a run waiting for this lock may be writing its `.new` file right now.
- */
-function removeLeftovers(libraryKey: string): void {
-  const pattern = /^\.musicdl\.lock\.[0-9a-f-]{36}\.(new|heartbeat|stale)$/;
-  try {
-    for (const name of readdirSync(libraryKey)) {
-      if (!pattern.test(name)) continue;
-      const file = join(libraryKey, name);
-      if (Date.now() - statSync(file).mtimeMs > STALE_AFTER_MS) unlinkSync(file);
-    }
-  } catch {
-    // Nothing to tidy, or not allowed to: the lock itself is what matters.
-  }
 }
 
 /** The running side: a heartbeat timer (unref'd, so it never keeps the process alive) and the release. */
@@ -163,49 +147,12 @@ function holdLock(
   };
 }
 
-/** Writes the whole record beside the lock, then links it into place: the lock exists complete or not at all. */
-async function createLockFile(lockPath: string, record: LockRecord, libraryKey: string): Promise<boolean> {
-  const temp = `${lockPath}.${record.token}.new`;
-  try {
-    await writeFile(temp, JSON.stringify(record), { flag: "wx" });
-  } catch (error) {
-    throw unwritable(libraryKey, error);
-  }
-  try {
-    await link(temp, lockPath);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") return false;
-    // Filesystems without hard links (some network and FUSE mounts): an exclusive create instead.
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP") throw error;
-    try {
-      await writeFile(lockPath, JSON.stringify(record), { flag: "wx" });
-      return true;
-    } catch (createError) {
-      if ((createError as NodeJS.ErrnoException).code === "EEXIST") return false;
-      throw createError;
-    }
-  } finally {
-    await unlink(temp).catch(() => {});
-  }
-}
-
-/**
- * Removes a stale lock only if it is still the one judged stale: it is first moved aside (one atomic rename, so two
- * runs taking over at once cannot both succeed), then checked; a fresh lock moved by mistake is put back.
- */
-async function removeIfUnchanged(lockPath: string, staleToken: string): Promise<boolean> {
-  const aside = `${lockPath}.${crypto.randomUUID()}.stale`;
-  try {
-    await rename(lockPath, aside);
-  } catch {
-    return false; // someone else moved or released it first
-  }
-  const moved = readLockRecord(aside);
-  if (moved && moved.token !== staleToken) await link(aside, lockPath).catch(() => {});
-  await unlink(aside).catch(() => {});
-  return !moved || moved.token === staleToken;
+/** A refusal to write in the library (permissions, read-only, full) as one clear error; anything else as it is. */
+function asUnwritable(libraryKey: string) {
+  return (error: unknown): never => {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    throw ["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT"].includes(code) ? unwritable(libraryKey, error) : error;
+  };
 }
 
 function unwritable(libraryKey: string, error: unknown): MusicdlError {
