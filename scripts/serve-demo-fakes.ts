@@ -1,12 +1,23 @@
 /**
  * The demo's offline world on its own: fake Spotify + fake YouTube Music for examples/demo/musicdl.yaml.
  * Prints the environment a musicdl needs as KEY=VALUE lines, then `ready`, then serves until SIGINT/SIGTERM.
- * Used by scripts/check-runtime-rootfs.sh, whose musicdl runs in a chroot and reaches these on 127.0.0.1.
+ * Used by scripts/check-runtime-rootfs.sh and scripts/check-image.sh, whose musicdl runs in a chroot or a container
+ * and reaches these on 127.0.0.1.
+ *
+ *   bun scripts/serve-demo-fakes.ts [--youtube-latency-ms N]   # N ms before every YouTube answer: a slow run
  */
+import { parseArgs } from "node:util";
 import { createSmallCatalog } from "../test/fakes/spotify/index.ts";
 import { startFakeWorld } from "../test/fakes/world.ts";
 
-const world = await startFakeWorld({ catalog: createSmallCatalog() });
+const { values } = parseArgs({ options: { "youtube-latency-ms": { type: "string", default: "0" } } });
+const youtubeLatencyMs = Number(values["youtube-latency-ms"]);
+if (!Number.isInteger(youtubeLatencyMs) || youtubeLatencyMs < 0) {
+  console.error("usage: serve-demo-fakes.ts [--youtube-latency-ms N]   (N: whole milliseconds, 0 or more)");
+  process.exit(2);
+}
+
+const world = await startFakeWorld({ catalog: createSmallCatalog(), youtubeLatencyMs });
 for (const [key, value] of Object.entries(world.env)) console.log(`${key}=${value}`);
 console.log("ready");
 

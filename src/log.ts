@@ -1,5 +1,6 @@
 /** The one consola instance. Logs go to stderr so `--json` keeps stdout for JSON; secrets are redacted. */
 import { createConsola, type ConsolaInstance, type LogObject } from "consola";
+import { wantsColour } from "./util/colour.ts";
 import { redact } from "./util/redact.ts";
 
 function redactArg(arg: unknown): unknown {
@@ -12,7 +13,7 @@ export const log: ConsolaInstance = createConsola({
   level: 3,
   stdout: process.stderr,
   stderr: process.stderr,
-  formatOptions: { date: false, colors: process.stderr.isTTY === true },
+  formatOptions: { date: false, colors: wantsColour(process.stderr) },
 });
 
 log.addReporter({

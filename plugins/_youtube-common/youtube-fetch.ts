@@ -1,5 +1,11 @@
 /** The one fetch every YouTube request goes through: MUSICDL_YOUTUBE_ORIGIN redirection and per-call abort signals. */
 import { AsyncLocalStorage } from "node:async_hooks";
+import {
+  DEFAULT_SERVER_ERROR_RETRY,
+  isInnertubeCall,
+  retryServerErrors,
+  type ServerErrorRetry,
+} from "./retry-server-errors.ts";
 
 /** Environment variable that sends every YouTube request (InnerTube and media) to another origin. */
 export const YOUTUBE_ORIGIN_ENV = "MUSICDL_YOUTUBE_ORIGIN";
@@ -13,6 +19,8 @@ export interface YouTubeFetchOptions {
   readonly origin?: string;
   /** Where requests finally go: the core's rate-limited `ctx.http.fetch`. */
   readonly baseFetch: FetchLike;
+  /** How InnerTube calls answered 5xx are retried; default DEFAULT_SERVER_ERROR_RETRY. */
+  readonly serverErrorRetry?: ServerErrorRetry;
 }
 
 export interface YouTubeFetch {
@@ -63,13 +71,18 @@ export function createYouTubeFetch(options: YouTubeFetchOptions): YouTubeFetch {
     // client (the core's rate-limited one included) gets an ordinary (url, init) call.
     const body = init.body ?? (request?.body ? await request.arrayBuffer() : undefined);
     const signals = [init.signal ?? request?.signal, signalScope.getStore()].filter((s): s is AbortSignal => !!s);
-    return options.baseFetch(url.href, {
-      method: init.method ?? request?.method ?? "GET",
-      headers,
-      body: body ?? undefined,
-      redirect: init.redirect ?? "follow",
-      signal: signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals),
-    });
+    const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
+    const send = () =>
+      options.baseFetch(url.href, {
+        method: init.method ?? request?.method ?? "GET",
+        headers,
+        body: body ?? undefined,
+        redirect: init.redirect ?? "follow",
+        signal,
+      });
+    // Media downloads resume by range in their own loop; only API calls are repeated here.
+    if (!isInnertubeCall(url)) return send();
+    return retryServerErrors(send, options.serverErrorRetry ?? DEFAULT_SERVER_ERROR_RETRY, signal);
   };
 
   return {

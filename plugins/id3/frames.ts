@@ -1,52 +1,51 @@
-/** Maps a TagSet to ID3v2.4 frames (built by node-id3, upgraded by v24.ts). Pure. */
-import type { TagSet } from "musicdl/plugin";
-import type NodeID3 from "node-id3";
-
-/** ID3v2.4 separates values of one text frame with a null character. */
-const MULTI_VALUE = "\u0000";
-
-export function buildId3Tags(tags: TagSet): NodeID3.Tags {
-  return {
-    title: tags.title,
-    artist: tags.artists.join(MULTI_VALUE), // TPE1
-    album: tags.album,
-    performerInfo: tags.albumArtists.join(MULTI_VALUE), // TPE2, read as "album artist" by players
-    trackNumber: `${tags.trackNumber}/${tags.trackTotal}`,
-    partOfSet: `${tags.discNumber}/${tags.discTotal}`, // TPOS
-    recordingTime: tags.date, // TDRC takes YYYY, YYYY-MM or YYYY-MM-DD
-    ...(tags.isrc ? { ISRC: tags.isrc } : {}), // TSRC
-    audioSourceUrl: tags.spotifyUrl, // WOAS
-    ...(tags.comment ? { comment: { language: "eng", text: tags.comment } } : {}),
-    userDefinedText: [
-      { description: "SPOTIFY_ID", value: tags.spotifyId },
-      { description: "SPOTIFY_URL", value: tags.spotifyUrl },
-      // iTunes' advisory values: 1 explicit, 0 none. Picard and mutagen use this TXXX name.
-      { description: "ITUNESADVISORY", value: tags.explicit ? "1" : "0" },
-    ],
-    ...(tags.cover
-      ? {
-          image: {
-            mime: tags.cover.mime,
-            type: { id: 3 }, // front cover
-            description: "Cover",
-            imageBuffer: Buffer.from(tags.cover.data),
-          },
-        }
-      : {}),
-  };
-}
-
 /**
- * RIFF INFO fields for wav, for readers that look only there (Windows Explorer; ffprobe prefers them). INFO has
- * one value per field, so artists are joined for display.
+ * Maps a TagSet to ID3v2.4 frames under the names MusicBrainz Picard uses (docs/tags.md): TPE1 holds the artist
+ * display string and TXXX:ARTISTS each artist; likewise TPE2 and TXXX:ALBUMARTISTS. Pure.
  */
-export function buildRiffInfo(tags: TagSet): Record<string, string> {
-  return {
-    INAM: tags.title,
-    IART: tags.artists.join(", "),
-    IPRD: tags.album,
-    ICRD: tags.date,
-    ITRK: String(tags.trackNumber),
-    ...(tags.comment ? { ICMT: tags.comment } : {}),
-  };
+import type { TagSet } from "musicdl/plugin";
+import type { Id3Frame } from "./id3v24.ts";
+
+const text = (id: string, ...values: string[]): Id3Frame => ({ kind: "text", id, values });
+const userText = (description: string, ...values: readonly string[]): Id3Frame => ({
+  kind: "user-text",
+  description,
+  values,
+});
+
+/** `n/N`, or `n` alone when the total is unknown (a guessed total would be wrong on some albums). */
+const numberPair = (number: number, total: number | undefined) =>
+  total === undefined ? String(number) : `${number}/${total}`;
+
+export function buildId3Frames(tags: TagSet): Id3Frame[] {
+  return [
+    text("TIT2", tags.title),
+    text("TPE1", tags.artist),
+    userText("ARTISTS", ...tags.artists),
+    text("TALB", tags.album),
+    text("TPE2", tags.albumArtist), // read as "album artist" by every player
+    userText("ALBUMARTISTS", ...tags.albumArtists),
+    text("TRCK", numberPair(tags.trackNumber, tags.trackTotal)),
+    text("TPOS", numberPair(tags.discNumber, tags.discTotal)),
+    text("TDRC", tags.date), // YYYY, YYYY-MM or YYYY-MM-DD
+    ...(tags.isrc ? [text("TSRC", tags.isrc)] : []),
+    ...(tags.compilation ? [text("TCMP", "1")] : []), // iTunes' frame, which Picard writes for `compilation`
+    text("TMED", tags.media),
+    userText("SPOTIFY_ID", tags.spotifyId),
+    userText("SPOTIFY_URL", tags.spotifyUrl),
+    { kind: "url", id: "WOAS", url: tags.spotifyUrl },
+    // iTunes' advisory values: 1 explicit, 0 none. Picard and mutagen use this TXXX name.
+    userText("ITUNESADVISORY", tags.explicit ? "1" : "0"),
+    ...(tags.comment ? [{ kind: "comment", language: "eng", description: "", text: tags.comment } as const] : []),
+    ...(tags.cover
+      ? [
+          {
+            kind: "picture",
+            mime: tags.cover.mime,
+            pictureType: 3,
+            description: "Cover",
+            data: tags.cover.data,
+          } as const,
+        ]
+      : []),
+  ];
 }

@@ -1,5 +1,11 @@
-/** Rewrites a wav file's metadata chunks: CSET + LIST/INFO before the audio, an `id3 ` chunk after it. Pure. */
+/**
+ * Rewrites a wav file's metadata: one `id3 ` chunk after the audio holds every tag, and no LIST/INFO chunk is
+ * written. ffmpeg (so ffprobe, and mpd, which reads wav tags through it) discards the ID3 chunk whenever INFO holds
+ * any field ("Discarding ID3 tags because more suitable tags were found"), and INFO has no album artist, disc or
+ * ISRC; with the ID3 chunk alone, ffprobe, mpd, mutagen, beets and TagLib all read every field. Pure.
+ */
 
+/** Chunks an earlier tagging (ours, ffmpeg's or another tool's) left, replaced by the new ID3 chunk. */
 const SKIPPED = new Set(["id3 ", "ID3 ", "CSET"]);
 
 interface Chunk {
@@ -42,32 +48,11 @@ function isInfoList(chunk: Chunk): boolean {
   return chunk.id === "LIST" && chunk.bytes.length >= 12 && ascii(chunk.bytes, 8) === "INFO";
 }
 
-function infoList(fields: Record<string, string>): Uint8Array {
-  const encoder = new TextEncoder();
-  const items = Object.entries(fields).map(([id, value]) => chunk(id, encoder.encode(`${value}\u0000`)));
-  return chunk("LIST", Buffer.concat([encoder.encode("INFO"), ...items]));
-}
-
-/** RIFF CSET with code page 65001 tells readers the INFO strings are UTF-8 rather than Latin-1. */
-function utf8Cset(): Uint8Array {
-  const body = new Uint8Array(8);
-  new DataView(body.buffer).setUint16(0, 65001, true);
-  return chunk("CSET", body);
-}
-
-/** Old INFO, CSET and ID3 chunks go; new ones are placed where Picard and foobar2000 put them. */
-export function rewriteWavTags(bytes: Uint8Array, info: Record<string, string>, id3: Uint8Array): Uint8Array {
+/** Old INFO, CSET and ID3 chunks go (ffmpeg writes an INFO with its name); the new ID3 chunk follows the audio. */
+export function rewriteWavTags(bytes: Uint8Array, id3: Uint8Array): Uint8Array {
   if (!isWav(bytes)) throw new Error("not a RIFF/WAVE file");
   const kept = readChunks(bytes).filter((c) => !SKIPPED.has(c.id) && !isInfoList(c));
-  const dataIndex = kept.findIndex((c) => c.id === "data");
-  if (dataIndex < 0) throw new Error("the wav file has no data chunk");
-  const body = Buffer.concat([
-    new TextEncoder().encode("WAVE"),
-    ...kept.slice(0, dataIndex).map((c) => c.bytes),
-    utf8Cset(),
-    infoList(info),
-    ...kept.slice(dataIndex).map((c) => c.bytes),
-    chunk("id3 ", id3),
-  ]);
+  if (!kept.some((c) => c.id === "data")) throw new Error("the wav file has no data chunk");
+  const body = Buffer.concat([new TextEncoder().encode("WAVE"), ...kept.map((c) => c.bytes), chunk("id3 ", id3)]);
   return chunk("RIFF", body);
 }

@@ -23,23 +23,24 @@ function freeform(name: string, values: readonly string[]): Uint8Array {
   );
 }
 
-/** trkn is 8 bytes (0, number, total, 0); disk is 6 bytes (0, number, total). */
-function numberPair(name: string, number: number, total: number, length: 6 | 8): Uint8Array {
+/** trkn is 8 bytes (0, number, total, 0); disk is 6 bytes (0, number, total). A total of 0 means "unknown". */
+function numberPair(name: string, number: number, total: number | undefined, length: 6 | 8): Uint8Array {
   const payload = new Uint8Array(length);
   const view = new DataView(payload.buffer);
   view.setUint16(2, number);
-  view.setUint16(4, total);
+  view.setUint16(4, total ?? 0);
   return box(name, data(DATA_TYPE.binary, payload));
 }
 
 export function buildMetaBox(tags: TagSet): Uint8Array {
   const items = [
     text("©nam", tags.title),
-    // ©ART and aART hold one display string; each artist also goes in ARTISTS for multi-value readers.
-    text("©ART", tags.artists.join(", ")),
+    // ©ART and aART hold the display string; each artist also goes in ARTISTS/ALBUMARTISTS, as Picard writes them.
+    text("©ART", tags.artist),
     freeform("ARTISTS", tags.artists),
     text("©alb", tags.album),
-    text("aART", tags.albumArtists.join(", ")),
+    text("aART", tags.albumArtist),
+    freeform("ALBUMARTISTS", tags.albumArtists),
     numberPair("trkn", tags.trackNumber, tags.trackTotal, 8),
     numberPair("disk", tags.discNumber, tags.discTotal, 6),
     text("©day", tags.date),
@@ -47,6 +48,9 @@ export function buildMetaBox(tags: TagSet): Uint8Array {
     box("rtng", data(DATA_TYPE.signedInt, Uint8Array.of(tags.explicit ? 1 : 0))),
     ...(tags.comment ? [text("©cmt", tags.comment)] : []),
     ...(tags.isrc ? [freeform("ISRC", [tags.isrc])] : []),
+    // cpil is a one-byte integer flag; Picard writes it only for compilations.
+    ...(tags.compilation ? [box("cpil", data(DATA_TYPE.signedInt, Uint8Array.of(1)))] : []),
+    freeform("MEDIA", [tags.media]),
     freeform("SPOTIFY_ID", [tags.spotifyId]),
     freeform("SPOTIFY_URL", [tags.spotifyUrl]),
     ...(tags.cover

@@ -1,6 +1,6 @@
 /**
- * Built-in tagger for m4a: writes iTunes atoms (©nam, ©ART, ©alb, aART, trkn, disk, ©day, rtng, ©cmt, covr and
- * `----:com.apple.iTunes:` ISRC/ARTISTS/SPOTIFY_*) itself. ffmpeg 5.1's mp4 muxer cannot write those freeform atoms
+ * Built-in tagger for m4a: writes iTunes atoms (©nam, ©ART, ©alb, aART, trkn, disk, ©day, cpil, rtng, ©cmt, covr
+ * and `----:com.apple.iTunes:` ARTISTS/ALBUMARTISTS/ISRC/MEDIA/SPOTIFY_*) itself, under Picard's names. ffmpeg 5.1's mp4 muxer cannot write those freeform atoms
  * (`use_metadata_tags` writes QuickTime `mdta` keys instead, which iTunes-style readers ignore).
  */
 import type { CallOptions, PluginContext, TaggerPlugin, TagSet } from "musicdl/plugin";

@@ -3,19 +3,26 @@ import type { TagSet } from "musicdl/plugin";
 
 const encoder = new TextEncoder();
 
-/** One `KEY=value` per value: Vorbis comments repeat a key for multiple artists rather than joining them. */
+/**
+ * Picard's Vorbis comment names: ARTIST holds the display string and ARTISTS repeats once per artist (likewise
+ * ALBUMARTIST/ALBUMARTISTS); totals go in both spellings Picard writes, and only when known.
+ */
 export function buildComments(tags: TagSet): string[] {
   return [
     `TITLE=${tags.title}`,
-    ...tags.artists.map((artist) => `ARTIST=${artist}`),
+    `ARTIST=${tags.artist}`,
+    ...tags.artists.map((artist) => `ARTISTS=${artist}`),
     `ALBUM=${tags.album}`,
-    ...tags.albumArtists.map((artist) => `ALBUMARTIST=${artist}`),
+    `ALBUMARTIST=${tags.albumArtist}`,
+    ...tags.albumArtists.map((artist) => `ALBUMARTISTS=${artist}`),
     `TRACKNUMBER=${tags.trackNumber}`,
-    `TRACKTOTAL=${tags.trackTotal}`,
+    ...(tags.trackTotal === undefined ? [] : [`TRACKTOTAL=${tags.trackTotal}`, `TOTALTRACKS=${tags.trackTotal}`]),
     `DISCNUMBER=${tags.discNumber}`,
-    `DISCTOTAL=${tags.discTotal}`,
+    ...(tags.discTotal === undefined ? [] : [`DISCTOTAL=${tags.discTotal}`, `TOTALDISCS=${tags.discTotal}`]),
     `DATE=${tags.date}`,
     ...(tags.isrc ? [`ISRC=${tags.isrc}`] : []),
+    ...(tags.compilation ? ["COMPILATION=1"] : []),
+    `MEDIA=${tags.media}`,
     `SPOTIFY_ID=${tags.spotifyId}`,
     `SPOTIFY_URL=${tags.spotifyUrl}`,
     // iTunes' advisory values (1 explicit, 0 none), the name Picard and mutagen use in Vorbis comments.

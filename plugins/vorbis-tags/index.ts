@@ -1,5 +1,5 @@
 /**
- * Built-in tagger for opus, ogg and flac: Vorbis comments with one ARTIST per artist and the cover as a FLAC
+ * Built-in tagger for opus, ogg and flac: Vorbis comments under Picard's names (one ARTISTS per artist) and the cover as a FLAC
  * picture (a PICTURE block in flac, METADATA_BLOCK_PICTURE in Ogg). Written directly, since ffmpeg 5.1 joins
  * repeated keys and cannot attach pictures to Ogg.
  */

@@ -2,7 +2,7 @@
 import { rm } from "node:fs/promises";
 import { MusicdlError } from "../errors.ts";
 import { log } from "../log.ts";
-import { runProcess, stderrTail } from "./_run-process.ts";
+import { createFfmpegProgressReader, DEFAULT_STALL_MS, runProcess, stderrTail } from "./_run-process.ts";
 import { probeAudio } from "./probe.ts";
 import { type ConversionSource, type ConversionTarget, planConversion } from "./conversion-plan.ts";
 
@@ -15,6 +15,8 @@ export interface ConvertOptions {
   readonly target: ConversionTarget;
   readonly ffmpegPath: string;
   readonly signal?: AbortSignal;
+  /** Stop ffmpeg when its position has not moved for this long; default 60 s. */
+  readonly stallMs?: number;
 }
 
 export interface ConvertResult {
@@ -36,7 +38,10 @@ export interface ConvertResult {
  * ```
  */
 export async function convertAudio(options: ConvertOptions): Promise<ConvertResult> {
-  const source = options.source ?? (await probeAudio(options.input, { signal: options.signal }));
+  const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+  const source =
+    options.source ??
+    (await probeAudio(options.input, { ...(options.signal ? { signal: options.signal } : {}), stallMs }));
   const plan = planConversion(source, options.target);
   const args = [
     "-nostdin",
@@ -58,6 +63,10 @@ export async function convertAudio(options: ConvertOptions): Promise<ConvertResu
     // bitexact keeps the muxer from writing its own "Lavf…" encoder tag into the file.
     "-fflags",
     "+bitexact",
+    // Progress on stdout is how a hung ffmpeg is told from a slow one (see runProcess's stall deadline).
+    "-progress",
+    "pipe:1",
+    "-nostats",
     ...plan.codecArgs,
     "-f",
     plan.muxer,
@@ -67,7 +76,12 @@ export async function convertAudio(options: ConvertOptions): Promise<ConvertResu
   log.debug(`ffmpeg (${plan.streamCopy ? "stream copy" : "encode"}): ${[options.ffmpegPath, ...args].join(" ")}`);
   if (plan.note) log.debug(plan.note);
   try {
-    const result = await runProcess([options.ffmpegPath, ...args], options.signal);
+    const result = await runProcess([options.ffmpegPath, ...args], {
+      ...(options.signal ? { signal: options.signal } : {}),
+      stallMs,
+      isProgress: createFfmpegProgressReader(),
+      doing: `converting ${options.input} to ${plan.extension}`,
+    });
     if (result.exitCode !== 0) {
       throw new MusicdlError(
         `ffmpeg could not convert ${options.input} to ${plan.extension} (exit ${result.exitCode}): ${stderrTail(result.stderr)}`,

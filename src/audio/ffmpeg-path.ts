@@ -1,7 +1,7 @@
 /** Finds the ffmpeg (and ffprobe) executables musicdl runs: MUSICDL_FFMPEG, then ffmpeg-static, then PATH. */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { MusicdlError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 
 export interface FfmpegLocation {
   readonly ffmpeg: string;
@@ -42,7 +42,7 @@ async function locate(env: Env, loadFfmpegStatic: FfmpegStaticLoader): Promise<F
   const override = env.MUSICDL_FFMPEG;
   if (override) {
     if (!existsSync(override)) {
-      throw new MusicdlError(`MUSICDL_FFMPEG points to ${override}, which does not exist.`, {
+      throw new UsageError(`MUSICDL_FFMPEG points to ${override}, which does not exist.`, {
         hint: "Set MUSICDL_FFMPEG to the full path of an ffmpeg executable, or unset it to use ffmpeg from PATH.",
       });
     }
@@ -53,7 +53,7 @@ async function locate(env: Env, loadFfmpegStatic: FfmpegStaticLoader): Promise<F
     return { ffmpeg: bundled, ffprobe: findFfprobe(bundled, env), origin: "ffmpeg-static" };
   const onPath = Bun.which("ffmpeg", { PATH: env.PATH ?? "" });
   if (onPath) return { ffmpeg: onPath, ffprobe: findFfprobe(onPath, env), origin: "path" };
-  throw new MusicdlError(
+  throw new UsageError(
     "ffmpeg was not found: the optional ffmpeg-static package is not installed and no ffmpeg is on PATH.",
     {
       hint:

@@ -6,6 +6,8 @@ import { runCommand, renderUsage, type CommandDef } from "citty";
 import { EXIT, MusicdlError, describeCause } from "../errors.ts";
 import { redact } from "../util/redact.ts";
 import { VERSION } from "../version.ts";
+import { checkOptions } from "./check-options.ts";
+import { forStream } from "../util/colour.ts";
 import { COMMAND_SUMMARIES, mainCommand } from "./main-command.ts";
 
 export async function run(argv: string[]): Promise<void> {
@@ -16,6 +18,7 @@ export async function run(argv: string[]): Promise<void> {
   }
   try {
     if (await printHelpIfAsked(argv)) return;
+    await checkOptions(mainCommand, argv);
     await runCommand(mainCommand, { rawArgs: argv });
   } catch (error) {
     process.exitCode = reportError(error, debug);
@@ -28,7 +31,7 @@ async function printHelpIfAsked(argv: string[]): Promise<boolean> {
   if (!wantsHelp && argv.length > 0) return false;
   const [command, parent] = await findNamedCommand(argv);
   const usage = await renderUsage(command, parent);
-  process.stdout.write(`${usage}\n`);
+  process.stdout.write(forStream(`${usage}\n`, process.stdout));
   if (!wantsHelp && argv.length === 0) process.exitCode = EXIT.USAGE;
   return true;
 }
@@ -75,7 +78,8 @@ export function reportError(error: unknown, debug: boolean): number {
     return error.exitCode;
   }
   if (isCittyUsageError(error)) {
-    process.stderr.write(`error: ${redact(describeCause(error))}\nRun \`musicdl --help\` for usage.\n`);
+    const message = forStream(describeCause(error), process.stderr);
+    process.stderr.write(`error: ${redact(message)}\nRun \`musicdl --help\` for usage.\n`);
     return EXIT.USAGE;
   }
   const detail = debug && error instanceof Error && error.stack ? error.stack : describeCause(error);

@@ -2,8 +2,11 @@
  * What a command needs for one library, opened in the right order: log level, plugins (so source plugins can
  * vouch for their links while the config is checked), config, store, Spotify client. `close()` undoes it all.
  */
+import { dirname, isAbsolute } from "node:path";
 import { loadConfig } from "../config/load.ts";
-import { ConfigError } from "../errors.ts";
+import { assertWritableFolder } from "../library/writable-folder.ts";
+import { scratchDirOf } from "../plan/scratch-dir.ts";
+import { ConfigError, describeCause } from "../errors.ts";
 import { compiledBinaryPath, discoverPluginFiles, resolvePluginDirs } from "../plugins/discover.ts";
 import type { Config } from "../config/types.ts";
 import { createPluginHttpClient, pluginHttpOptionsFrom } from "../http/plugin-http.ts";
@@ -13,7 +16,7 @@ import { openPlugins } from "../plugins/open.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import { withFreshTracksAndAlbums } from "../spotify/cache.ts";
 import { createSpotifyClient, type SpotifyClient, type SpotifyEvent } from "../spotify/client.ts";
-import { openStore, type Store } from "../store/index.ts";
+import { asStoreWriteError, openStore, type Store } from "../store/index.ts";
 import type { GlobalArgs } from "./global-args.ts";
 
 export interface Session {
@@ -29,6 +32,8 @@ export interface OpenSessionOptions {
   readonly ffmpegPath?: string | null;
   readonly http?: HttpClient;
   readonly onSpotifyEvent?: (event: SpotifyEvent) => void;
+  /** Check that the library, cache and download scratch folders are writable before anything is fetched. */
+  readonly checkFolders?: boolean;
 }
 
 export function applyLogLevel(args: GlobalArgs): void {
@@ -55,6 +60,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
   const noExternal = args.plugins === false;
   const config = await loadConfigWithSourcePlugins(args, noExternal);
   for (const warning of config.warnings) log.warn(warning);
+  if (options.checkFolders) checkRunFolders(config);
   const { registry } = await openPlugins({
     pluginsDirs: config.download.pluginsDirs,
     audioProviders: config.download.audioProviders,
@@ -83,6 +89,50 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
       store.close();
     },
   };
+}
+
+/**
+ * Closes the session after its work. When the work already failed, a second error from closing (the same full
+ * disk, met again while saving counters) is only logged: the first one is what the user must see.
+ */
+export async function closeAfter(session: Session, workFailed: boolean): Promise<void> {
+  try {
+    await session.close();
+  } catch (error) {
+    if (!workFailed) throw asStoreWriteError(error, session.store.path);
+    log.debug(`closing after the failure above also failed: ${describeCause(error)}`);
+  }
+}
+
+/** The folders a download writes into, each created and written once before the first request. */
+function checkRunFolders(config: Config): void {
+  const { outputDir, cachePath, output } = config.download;
+  const fixedRoot = isAbsolute(output)
+    ? output.slice(0, output.indexOf("{") < 0 ? undefined : output.indexOf("{"))
+    : "";
+  const folders = [
+    { role: "library folder", path: outputDir, fix: "Fix its permissions, or choose another folder with -o/--output." },
+    ...(fixedRoot
+      ? [
+          {
+            role: "library folder",
+            path: dirname(`${fixedRoot}x`),
+            fix: "Fix its permissions, or change download.output.",
+          },
+        ]
+      : []),
+    {
+      role: "cache folder",
+      path: dirname(cachePath),
+      fix: "Fix its permissions, or point download.cache_path (or XDG_CACHE_HOME) at a writable folder.",
+    },
+    {
+      role: "download scratch folder",
+      path: scratchDirOf(outputDir, cachePath),
+      fix: "Partial downloads are kept under the system temp folder; set TMPDIR to a writable folder.",
+    },
+  ];
+  for (const folder of folders) assertWritableFolder(folder);
 }
 
 /**

@@ -72,6 +72,7 @@ export function buildDownloadSettings(
     searchConcurrency: file.search_concurrency ?? threads,
     downloadConcurrency: file.download_concurrency ?? threads,
     ffmpegConcurrency: file.ffmpeg_concurrency ?? availableParallelism(),
+    ffmpegStallTimeoutS: file.ffmpeg_stall_timeout ?? 60,
     ...(cookies === undefined ? {} : { cookies }),
     ...(file.market ? { market: file.market } : {}),
   };

@@ -3,7 +3,7 @@ import type { SourceEntry } from "./types.ts";
 import { checkLink, LIST_SECTIONS, type ListSection } from "./source-links.ts";
 import { findUnknownKeys } from "./did-you-mean.ts";
 import { parseFlag } from "./schema.ts";
-import { describeValue, formatYamlPath, isPlainObject, type Finding } from "./findings.ts";
+import { describeValue, formatYamlPath, isPlainObject, quoteText, type Finding } from "./findings.ts";
 import type { LineLocator, YamlPath } from "./locate-lines.ts";
 
 const EXTENDED_KEYS = ["name", "url", "create_m3u"];
@@ -95,7 +95,7 @@ function readLabelledEntry(label: string, link: unknown, path: YamlPath, issues:
   const urlPath = path.at(-1) === label ? path : [...path, label];
   if (link === null || link === undefined) return { name: label, url: "", urlPath };
   if (typeof link !== "string") {
-    issues.push({ path: urlPath, message: `entry "${label}": expected a link, got ${describeValue(link)}` });
+    issues.push({ path: urlPath, message: `entry ${quoteText(label)}: expected a link, got ${describeValue(link)}` });
     return null;
   }
   return { name: label, url: link, urlPath };
@@ -105,7 +105,7 @@ function readLabelledEntry(label: string, link: unknown, path: YamlPath, issues:
 function readExtendedEntry(value: Record<string, unknown>, path: YamlPath, issues: Finding[]): RawEntry | null {
   const { name, url, create_m3u: createM3u } = value;
   const label = typeof name === "string" || typeof name === "number" ? String(name) : undefined;
-  const entry = label === undefined ? `entry ${formatYamlPath(path)}` : `entry "${label}"`;
+  const entry = label === undefined ? `entry ${formatYamlPath(path)}` : `entry ${quoteText(label)}`;
   const unknown = findUnknownKeys(value, EXTENDED_KEYS, path, `in ${entry}`);
   issues.push(...unknown.map((issue) => ({ ...issue, message: `${issue.message} An entry is ${ENTRY_FORMS}.` })));
   if (name !== undefined && name !== null && label === undefined) {

@@ -26,6 +26,12 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a map";
-  const text = JSON.stringify(value);
+  // Cut before quoting: a 20 MB string must not be copied whole just to print its start.
+  const text = JSON.stringify(typeof value === "string" && value.length > 60 ? value.slice(0, 60) : value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Text the user wrote, quoted for a message and cut to `max` characters (a pasted blob stays readable). */
+export function quoteText(text: string, max = 100): string {
+  return `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
 }

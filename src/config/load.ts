@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { ConfigError, formatConfigIssue, type ConfigIssue } from "../errors.ts";
 import { registerSecret } from "../util/redact.ts";
 import type { Config, SourceEntry } from "./types.ts";
+import { checkBitrateForFormat } from "./bitrate-range.ts";
 import { buildDownloadSettings, buildMatchSettings } from "./build-settings.ts";
 import { readCliOverrides } from "./cli-overrides.ts";
 import { readCliSources } from "./cli-sources.ts";
@@ -51,6 +52,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
     env,
   });
   registerSecret(download.clientSecret);
+  const bitrateFromFlag = overrides.overrides.bitrate !== undefined;
+  const path = bitrateFromFlag ? "--bitrate" : "download.bitrate";
+  const bitrateIssue = checkBitrateForFormat(download.format, download.bitrate, path);
+  if (bitrateIssue) throw new ConfigError(bitrateFromFlag ? "command line" : displayPath(file, cwd), [bitrateIssue]);
   const sources: readonly SourceEntry[] = cliSources.entries.length > 0 ? cliSources.entries : content.sources;
   return {
     file: file ? resolve(file) : null,

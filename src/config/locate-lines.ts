@@ -1,5 +1,8 @@
 /** Maps a YAML path (`playlists[2].url`) to its 1-based line by scanning the text; Bun.YAML gives no positions. */
 
+import { matchKey, stripComment } from "./_yaml-line.ts";
+import { repeatedFlowKeys } from "./flow-map-keys.ts";
+
 export type YamlPath = readonly (string | number)[];
 
 /** Line numbers of one YAML node and its children; a flow node (`[a, b]`) answers its own line for any child. */
@@ -8,6 +11,15 @@ interface LineNode {
   readonly keys: Map<string, LineNode>;
   readonly items: LineNode[];
   flow?: boolean;
+  /** Keys written twice in this map (YAML keeps only the last): the earlier line of each. */
+  repeats?: { key: string; firstLine: number; line: number }[];
+}
+
+/** A key written twice in one map: where the ignored first one and the kept second one are. */
+export interface RepeatedKey {
+  readonly path: YamlPath;
+  readonly firstLine: number;
+  readonly line: number;
 }
 
 interface TextLine {
@@ -20,6 +32,11 @@ export type LineLocator = (path: YamlPath) => number | undefined;
 
 /** Builds a locator for one file's text. Unknown paths resolve to the line of their deepest known ancestor. */
 export function createLineLocator(text: string): LineLocator {
+  return scanYamlLines(text).locate;
+}
+
+/** One scan of the text: the line locator, and every key repeated within one map (Bun.YAML keeps the last). */
+export function scanYamlLines(text: string): { locate: LineLocator; repeats: RepeatedKey[] } {
   const lines = splitLines(text.replace(/^\uFEFF/, "")); // a byte-order mark is not part of the first key
   const root = newNode(lines[0]?.line ?? 1);
   // Keep going after a line the scanner does not understand, so one odd line costs only its own block.
@@ -27,6 +44,18 @@ export function createLineLocator(text: string): LineLocator {
     const next = parseBlock(lines, i, root);
     i = next > i ? next : i + 1;
   }
+  const repeats: RepeatedKey[] = [];
+  collectRepeats(root, [], repeats);
+  return { locate: locatorOf(root), repeats };
+}
+
+function collectRepeats(node: LineNode, path: YamlPath, out: RepeatedKey[]): void {
+  for (const { key, firstLine, line } of node.repeats ?? []) out.push({ path: [...path, key], firstLine, line });
+  for (const [key, child] of node.keys) collectRepeats(child, [...path, key], out);
+  for (const [index, item] of node.items.entries()) collectRepeats(item, [...path, index], out);
+}
+
+function locatorOf(root: LineNode): LineLocator {
   return (path) => {
     let node = root;
     let found: number | undefined;
@@ -57,41 +86,6 @@ function splitLines(text: string): TextLine[] {
   return out;
 }
 
-/** Drops a `#` comment that starts the line or follows whitespace, outside quotes. */
-function stripComment(raw: string): string {
-  let quote: string | null = null;
-  for (let i = 0; i < raw.length; i++) {
-    const char = raw[i];
-    if (quote) {
-      if (char === "\\" && quote === '"') i++;
-      else if (char === "'" && quote === "'" && raw[i + 1] === "'")
-        i++; // '' is a quote inside '…'
-      else if (char === quote) quote = null;
-    } else if (char === '"' || char === "'") {
-      // A quote opens a quoted scalar only at the start of a token (so `it's` is plain text).
-      if (i === 0 || /[\s:[{,-]/.test(raw[i - 1] ?? "")) quote = char;
-    } else if (char === "#" && (i === 0 || /\s/.test(raw[i - 1] ?? ""))) {
-      return raw.slice(0, i);
-    }
-  }
-  return raw;
-}
-
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s\-[{"'?][\s\S]*?|-[^\s][\s\S]*?)\s*:(?:\s+|$)/;
-
-/** Splits `key: rest` into the unquoted key and the rest, or null when the line is not a map entry. */
-function matchKey(content: string): { key: string; rest: string } | null {
-  const match = KEY.exec(content);
-  if (!match?.[1]) return null;
-  return { key: unquote(match[1]), rest: content.slice(match[0].length) };
-}
-
-function unquote(key: string): string {
-  if (key.startsWith('"')) return key.slice(1, -1).replace(/\\(.)/g, "$1");
-  if (key.startsWith("'")) return key.slice(1, -1).replace(/''/g, "'");
-  return key.trim();
-}
-
 function isSequenceItem(content: string): boolean {
   return content === "-" || content.startsWith("- ");
 }
@@ -102,7 +96,7 @@ function parseBlock(lines: TextLine[], start: number, node: LineNode): number {
   if (!first) return start;
   if (isSequenceItem(first.content)) return parseSequence(lines, start, first.indent, node);
   if (matchKey(first.content)) return parseMap(lines, start, first.indent, node);
-  if (/^[[{]/.test(first.content)) node.flow = true;
+  if (/^[[{]/.test(first.content)) markFlow(node, first.content);
   return skipDeeper(lines, start + 1, first.indent - 1);
 }
 
@@ -137,18 +131,32 @@ function parseMap(lines: TextLine[], start: number, indent: number, node: LineNo
     const entry = current.indent === indent ? matchKey(current.content) : null;
     if (!entry) break;
     const child = newNode(current.line);
+    const earlier = node.keys.get(entry.key);
+    if (earlier) {
+      node.repeats ??= [];
+      node.repeats.push({ key: entry.key, firstLine: earlier.line, line: current.line });
+    }
     node.keys.set(entry.key, child);
     const value = entry.rest.trim();
     if (!value) {
       // `key:` then either deeper lines or, as YAML allows, `- item` lines at the same indent.
       i = parseChild(lines, i + 1, indent, child, true);
     } else {
-      if (/^[[{]/.test(value)) child.flow = true;
+      if (/^[[{]/.test(value)) markFlow(child, value);
       // Block scalars (`|`, `>`) and multi-line plain scalars continue on deeper lines.
       i = skipDeeper(lines, i + 1, indent);
     }
   }
   return i;
+}
+
+/** A `[…]` or `{…}` value: its children answer its line, and a one-line map's repeated keys are recorded. */
+function markFlow(node: LineNode, content: string): void {
+  node.flow = true;
+  for (const key of repeatedFlowKeys(content)) {
+    node.repeats ??= [];
+    node.repeats.push({ key, firstLine: node.line, line: node.line });
+  }
 }
 
 /** Parses the value block of a key or empty `-` that begins on the next line. */

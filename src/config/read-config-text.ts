@@ -6,7 +6,7 @@ import { foldAliases, TOP_LEVEL_ALIAS_KEYS } from "./aliases.ts";
 import { findUnknownKeys } from "./did-you-mean.ts";
 import { readSourceSections } from "./entries.ts";
 import { describeValue, formatYamlPath, isPlainObject, type Finding } from "./findings.ts";
-import { createLineLocator, type YamlPath } from "./locate-lines.ts";
+import { scanYamlLines, type RepeatedKey, type YamlPath } from "./locate-lines.ts";
 import {
   DownloadSectionSchema,
   MatchSectionSchema,
@@ -45,7 +45,9 @@ export function readConfigText(text: string, isKnownSource?: (url: string) => bo
     return { ok: false, issues: [{ path: "", line: 1, message }] };
   }
   const top = parsed.value;
-  const locate = createLineLocator(text);
+  const { locate, repeats } = scanYamlLines(text);
+  const repeated = repeats.filter((repeat) => isKeyOf(top, repeat.path));
+  if (repeated.length > 0) return { ok: false, issues: repeated.map(repeatedKeyIssue) };
   const toIssue = (finding: Finding): ConfigIssue => {
     const line = locate(finding.path) ?? (finding.path.length === 1 ? undefined : locate(finding.path.slice(0, -1)));
     return { path: formatYamlPath(finding.path), ...(line === undefined ? {} : { line }), message: finding.message };
@@ -107,6 +109,34 @@ function valibotFindings(
     const got = issue.path && !secret && input !== undefined ? `, got ${describeValue(issue.input)}` : "";
     return { path, message: `${issue.message}${got}` };
   });
+}
+
+/**
+ * A key written twice in one map: Bun.YAML keeps the last silently, so a second `playlists:` would drop every
+ * source of the first. Checked against the parsed value too, so a line the scanner misread cannot refuse a file.
+ */
+function repeatedKeyIssue(repeat: RepeatedKey): ConfigIssue {
+  const key = String(repeat.path.at(-1));
+  const parent = repeat.path.slice(0, -1);
+  const where = parent.length === 0 ? "at the top level" : `in ${formatYamlPath(parent)}`;
+  const lines =
+    repeat.firstLine === repeat.line
+      ? `twice on line ${repeat.line}`
+      : `(lines ${repeat.firstLine} and ${repeat.line})`;
+  const ignored = repeat.firstLine === repeat.line ? "the first" : `line ${repeat.firstLine} and anything under it`;
+  const message =
+    `\`${key}:\` appears ${repeat.firstLine === repeat.line ? "" : "twice "}${where} ${lines}; YAML keeps only the ` +
+    `last, so ${ignored} would be silently ignored. Merge them into one \`${key}:\`.`;
+  return { path: formatYamlPath(repeat.path), line: repeat.line, message };
+}
+
+function isKeyOf(value: unknown, path: YamlPath): boolean {
+  let node = value;
+  for (const segment of path.slice(0, -1)) {
+    if (typeof segment === "number") node = Array.isArray(node) ? node[segment] : undefined;
+    else node = isPlainObject(node) ? node[segment] : undefined;
+  }
+  return isPlainObject(node) && Object.hasOwn(node, String(path.at(-1)));
 }
 
 /** One message per path (a value failing several checks of one rule needs saying once), in file order. */

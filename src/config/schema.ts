@@ -66,11 +66,20 @@ function stringOrList(what: string) {
 
 /** ffmpeg bitrate: `320k`, `auto` (no higher than the source), `copy`; origin `disable` meant `copy`. */
 const BITRATE_EXPECTED = "expected a bitrate like 128k or 320k (with the k), or auto, or copy";
+/** What any of our lossy encoders accepts; a format's own narrower range is checked in bitrate-range.ts. */
+export const BITRATE_LIMITS_KBPS = { min: 8, max: 510 } as const;
+const BITRATE_OUT_OF_RANGE = `expected a bitrate from ${BITRATE_LIMITS_KBPS.min}k to ${BITRATE_LIMITS_KBPS.max}k, or auto, or copy`;
 export const bitrateSchema = v.pipe(
   v.string(BITRATE_EXPECTED),
   v.trim(),
   v.toLowerCase(),
   v.regex(/^(\d+k|auto|copy|disable)$/, BITRATE_EXPECTED),
+  // 0k or 999999k passed here once, and then every track failed at ffmpeg: refuse it before the run.
+  v.check((value) => {
+    if (!value.endsWith("k")) return true;
+    const kbps = Number.parseInt(value, 10);
+    return kbps >= BITRATE_LIMITS_KBPS.min && kbps <= BITRATE_LIMITS_KBPS.max;
+  }, BITRATE_OUT_OF_RANGE),
   v.transform((value) => (value === "disable" ? "copy" : value)),
 );
 
@@ -109,6 +118,12 @@ export const DownloadSectionSchema = v.object({
   search_concurrency: v.nullish(wholeNumber(1, 64)),
   download_concurrency: v.nullish(wholeNumber(1, 64)),
   ffmpeg_concurrency: v.nullish(wholeNumber(1, 64)),
+  ffmpeg_stall_timeout: v.nullish(
+    v.pipe(
+      durationSchema,
+      v.minValue(1, "expected at least 1 second, e.g. 60s or 5m (a conversion needs time to start)"),
+    ),
+  ),
   cookies: v.nullish(text),
   plugins_dir: v.nullish(stringOrList("a folder path")),
   cache_path: v.nullish(v.pipe(text, v.nonEmpty("expected a file path"))),

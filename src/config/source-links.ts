@@ -1,5 +1,6 @@
 /** Decides whether one link belongs in one source section, and says why not in words a user can act on. */
 import type { SourceSection } from "./types.ts";
+import { quoteText } from "./findings.ts";
 import { looksLikeSpotify, parseSpotifyUrl, type SpotifyKind } from "../spotify/url.ts";
 
 /** The four list sections of the file, in the order their entries are read. */
@@ -73,13 +74,16 @@ export function checkLink(
     };
   }
   if (looksLikeSpotify(link)) {
-    return { ok: false, message: `malformed Spotify link "${link}"; expected ${exampleLinks(expected ?? "track")}.` };
+    return {
+      ok: false,
+      message: `malformed Spotify link ${quoteText(link)}; expected ${exampleLinks(expected ?? "track")}.`,
+    };
   }
   if (isKnownSource?.(link)) return { ok: true, section: section ?? "songs", identity: link };
   return {
     ok: false,
     message:
-      `"${link}" is not a Spotify link; expected ${exampleLinks(expected ?? "track")}` +
+      `${quoteText(link)} is not a Spotify link; expected ${exampleLinks(expected ?? "track")}` +
       (section ? "" : ` (an album, playlist or artist link works too, or \`saved\`)`) +
       ". Links to other sites need a source plugin.",
   };

@@ -62,6 +62,8 @@ export interface DownloadSettings {
   readonly searchConcurrency: number;
   readonly downloadConcurrency: number;
   readonly ffmpegConcurrency: number;
+  /** Seconds an ffmpeg/ffprobe run may go without progress before it is stopped and the item fails. */
+  readonly ffmpegStallTimeoutS: number;
   /** Netscape cookies.txt for the YouTube providers. */
   readonly cookies?: string;
   /** Spotify market (ISO country) passed with client-credentials tokens. */

@@ -37,14 +37,22 @@ export async function executePlan(plan: DownloadPlan, ctx: ExecutorContext): Pro
   const worker = pLimit(ctx.limits.threads);
   const todo = tracks.filter((item) => item.status !== "done" && item.status !== "skipped");
   for (const item of tracks) if (item.status === "skipped") reportSkipped(item, ctx);
+  // runTrackItem records a track's own failure; what it throws (apart from an interrupt) is the run's: the state
+  // could not be saved. The items not started yet are left for the next run, and that error ends this one.
+  let fatal: { error: unknown } | undefined;
   await Promise.allSettled(
     todo.map((item) =>
       worker(async () => {
-        if (ctx.signal.aborted) return;
-        await runTrackItem(item, ctx, limits);
+        if (ctx.signal.aborted || fatal) return;
+        try {
+          await runTrackItem(item, ctx, limits);
+        } catch (error) {
+          if (!ctx.signal.aborted) fatal ??= { error };
+        }
       }),
     ),
   );
+  if (fatal) throw fatal.error;
   const interrupted = ctx.signal.aborted;
   const m3uMissing = interrupted ? 0 : await writeM3us(m3us, plan.items, ctx);
   // Interrupted items keep their scratch folders (partial downloads) for the next run; otherwise none is left.

@@ -13,6 +13,7 @@ import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import type { LibraryIndex, Store } from "../store/index.ts";
 import { parseSpotifyUrl, type SpotifyRef } from "../spotify/url.ts";
+import { shareAlbumLayouts } from "./album-layouts.ts";
 import { resolveSources, type FailedSource } from "./generate.ts";
 import type { DownloadPlan, PlanItem, TrackPlanItem } from "./model.ts";
 import { buildPlan, computeStats } from "./optimize.ts";
@@ -52,7 +53,7 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
     concurrency: download.spotifyConcurrency,
     signal,
   });
-  const built = buildPlan(generated.resolved, {
+  const built = buildPlan(shareAlbumLayouts(generated.resolved), {
     targetFor: (track, context) => indexedPath(library, track) ?? renderTarget(config, track, context),
     m3uPathFor: (source) =>
       m3uPathFor({ outputDir: download.outputDir, name: source.name, extension: download.m3uExtension }),

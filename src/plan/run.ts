@@ -1,18 +1,17 @@
 /** Executes a prepared plan for one library: wires the executor to plugins, ffmpeg, the store and the matcher. */
 import { rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Config } from "../config/types.ts";
 import { cleanupStaleTemps } from "../library/atomic-write.ts";
 import { describeRejection, rankCandidates, resolveMatchSettings } from "../match/index.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
-import type { PlaylistIndex, Store } from "../store/index.ts";
+import { asStoreWriteError, type PlaylistIndex, type Store } from "../store/index.ts";
 import { LOCK_FILE_NAME } from "../store/library-lock.ts";
 import { createCoverFetcher } from "../tags/cover.ts";
 import type { EventSink } from "./events.ts";
 import { executePlan, type RunSummary } from "./execute.ts";
 import type { PlanItem } from "./model.ts";
 import type { PreparedPlan } from "./prepare.ts";
+import { scratchDirOf } from "./scratch-dir.ts";
 import type { ExecutorContext } from "./stages/context.ts";
 
 export interface RunPlanOptions {
@@ -42,7 +41,13 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
     coverFor: createCoverFetcher(options.fetchImpl),
     searchCache: store.search,
     library: { upsert: (row) => library.upsert({ ...row, format: download.format, writtenAtMs: Date.now() }) },
-    persist: (item) => persistItem(store, prepared.libraryKey, item),
+    persist: (item) => {
+      try {
+        persistItem(store, prepared.libraryKey, item);
+      } catch (error) {
+        throw asStoreWriteError(error, store.path);
+      }
+    },
     format: download.format,
     bitrate: download.bitrate,
     overwrite: download.overwrite,
@@ -63,17 +68,6 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
   if (!summary.interrupted) await Promise.all(prepared.renamedM3uFiles.map((file) => rm(file, { force: true })));
   store.plans.recordRun(prepared.libraryKey, { startedAtMs, endedAtMs: Date.now(), counts: summary.counts });
   return summary;
-}
-
-/**
- * Downloads in progress live here, one folder per library and store, the same on every run: a run that was
- * interrupted or killed leaves its partial downloads for the next one to resume instead of fetching them again.
- */
-function scratchDirOf(libraryKey: string, cachePath: string): string {
-  const hasher = new Bun.CryptoHasher("sha1");
-  hasher.update(`${cachePath}\n${libraryKey}`);
-  const user = process.getuid?.() ?? "user";
-  return join(tmpdir(), `musicdl-${user}-downloads-${hasher.digest("hex").slice(0, 12)}`);
 }
 
 function persistItem(store: Store, libraryKey: string, item: PlanItem): void {

@@ -38,6 +38,8 @@ export interface AlbumMeta {
   readonly images: readonly ImageRef[];
   /** Discs on the album when known (highest disc number among its tracks). */
   readonly totalDiscs?: number;
+  /** Tracks on each disc (index 0 is disc 1) when the album's track list was read. */
+  readonly tracksPerDisc?: readonly number[];
 }
 
 /**
@@ -96,19 +98,34 @@ export interface DownloadedAudio {
   readonly sizeBytes: number;
 }
 
-/** Tags the core asks a tagger to write. Multi-valued fields are arrays; the tagger joins them as its format wants. */
+/**
+ * Tags the core asks a tagger to write, named after MusicBrainz Picard's fields (docs/tags.md maps each to the
+ * frame or key of every format). Multi-valued fields are arrays; the tagger stores them as its format wants.
+ */
 export interface TagSet {
   readonly title: string;
+  /** Picard's `artist`: the credited artists as one display string, `A, B, C`. */
+  readonly artist: string;
+  /** Picard's `artists`: every credited artist, in Spotify's order. */
   readonly artists: readonly string[];
   readonly album: string;
+  /** Picard's `albumartist`: the album's artists as one display string. */
+  readonly albumArtist: string;
+  /** Picard's `albumartists`. */
   readonly albumArtists: readonly string[];
   readonly trackNumber: number;
-  readonly trackTotal: number;
+  /** Tracks on this track's disc (Picard's `totaltracks`); absent when musicdl cannot know it. */
+  readonly trackTotal?: number;
   readonly discNumber: number;
-  readonly discTotal: number;
+  /** Discs of the album (Picard's `totaldiscs`); absent when musicdl cannot know it. */
+  readonly discTotal?: number;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   readonly date: string;
   readonly isrc?: string;
+  /** Spotify calls the album a compilation (Picard's `compilation`, written as 1). */
+  readonly compilation: boolean;
+  /** Picard's `media`: always `Digital Media` for a download. */
+  readonly media: string;
   readonly spotifyId: string;
   readonly spotifyUrl: string;
   readonly explicit: boolean;

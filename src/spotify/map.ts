@@ -36,7 +36,29 @@ export function toTrackMeta(track: SpotifyFullTrack): TrackMeta | null {
   };
 }
 
-/** The same track with the album's disc count filled in (known once the whole album was listed). */
-export function withTotalDiscs(track: TrackMeta, totalDiscs: number): TrackMeta {
-  return track.album.totalDiscs === totalDiscs ? track : { ...track, album: { ...track.album, totalDiscs } };
+/** Discs and tracks per disc of a listed album, from its tracks' disc numbers (unavailable tracks count too). */
+export function discLayoutOf(discNumbers: readonly number[]): { totalDiscs: number; tracksPerDisc: number[] } {
+  const totalDiscs = Math.max(1, ...discNumbers);
+  const tracksPerDisc = Array.from({ length: totalDiscs }, (_, index) =>
+    discNumbers.reduce((count, disc) => count + (disc === index + 1 ? 1 : 0), 0),
+  );
+  return { totalDiscs, tracksPerDisc };
+}
+
+/** The same track with its album's disc layout filled in (known once the whole album was listed). */
+export function withDiscLayout(
+  track: TrackMeta,
+  layout: { readonly totalDiscs: number; readonly tracksPerDisc?: readonly number[] },
+): TrackMeta {
+  const album = track.album;
+  const same = album.totalDiscs === layout.totalDiscs && album.tracksPerDisc?.join() === layout.tracksPerDisc?.join();
+  if (same) return track;
+  return {
+    ...track,
+    album: {
+      ...album,
+      totalDiscs: layout.totalDiscs,
+      ...(layout.tracksPerDisc ? { tracksPerDisc: layout.tracksPerDisc } : {}),
+    },
+  };
 }

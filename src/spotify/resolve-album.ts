@@ -6,7 +6,7 @@ import type * as v from "valibot";
 import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
 import { cacheKeys } from "./cache.ts";
 import { SpotifyNotFoundError } from "./errors.ts";
-import { withTotalDiscs } from "./map.ts";
+import { discLayoutOf, withDiscLayout } from "./map.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
 import { describeNamed } from "./url.ts";
 import { AlbumSchema, AlbumTracksPageSchema, ArtistAlbumsPageSchema, type SpotifySimplifiedTrack } from "./schemas.ts";
@@ -53,12 +53,12 @@ async function listAndLoadAlbum(
     album.tracks.flatMap((track) => (track.id ? [track.id] : [])),
     signal,
   );
-  const totalDiscs = Math.max(1, ...album.tracks.map((track) => track.disc_number));
+  const layout = discLayoutOf(album.tracks.map((track) => track.disc_number));
   const tracks: TrackMeta[] = [];
   let unavailable = 0;
   for (const simplified of album.tracks) {
     const track = simplified.id ? full.get(simplified.id) : null;
-    if (track) tracks.push(withTotalDiscs(track, totalDiscs));
+    if (track) tracks.push(withDiscLayout(track, layout));
     else unavailable++;
   }
   const warnings = unavailable

@@ -2,7 +2,7 @@
 import { Database } from "bun:sqlite";
 import { existsSync, mkdirSync, renameSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { MusicdlError, describeCause } from "../errors.ts";
+import { MusicdlError, UsageError, describeCause } from "../errors.ts";
 import type { Clock } from "../util/clock.ts";
 import { MIGRATIONS, judgeSchema, migrate } from "./migrations.ts";
 
@@ -23,7 +23,8 @@ export function openDatabase(path: string, clock: Clock, log: WarnLog): Database
     return openOrReplace(path, clock, log);
   } catch (error) {
     if (error instanceof MusicdlError) throw error;
-    throw new MusicdlError(`cannot open the cache file ${path}: ${describeCause(error)}`, {
+    // Exit 2, like a bad config: nothing was fetched yet, and the run cannot start until the location is fixed.
+    throw new UsageError(`cannot open the cache file ${path}: ${describeCause(error)}`, {
       hint: "Check that its folder is writable, or point cache_path (or --cache-path) at another file.",
       cause: error,
     });
@@ -44,7 +45,7 @@ function openOrReplace(path: string, clock: Clock, log: WarnLog): Database {
     );
   }
   const retry = tryOpen(path);
-  if (retry.problem) throw new MusicdlError(`cannot build a fresh store at ${path}: it ${retry.problem}`);
+  if (retry.problem) throw new UsageError(`cannot build a fresh store at ${path}: it ${retry.problem}`);
   return retry.db!;
 }
 

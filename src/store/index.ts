@@ -16,3 +16,4 @@ export {
 } from "./library-lock.ts";
 export type { StoreStats, CacheTableStats } from "./stats.ts";
 export { defaultCachePath } from "./default-path.ts";
+export { asStoreWriteError, isStoreWriteFailure, StoreWriteError } from "./write-failure.ts";

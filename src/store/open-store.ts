@@ -12,6 +12,7 @@ import { createPlaylistIndex, type PlaylistIndex } from "./playlist-index.ts";
 import { createSearchCache, type SearchCache } from "./search-cache.ts";
 import { createSpotifyCache, type SpotifyCache } from "./spotify-cache.ts";
 import { readStats, type StoreStats } from "./stats.ts";
+import { asStoreWriteError } from "./write-failure.ts";
 
 export type StoreSettings = Pick<DownloadSettings, "cacheMaxSize" | "audioSearchCacheTtlS" | "audioSearchCacheMaxSize">;
 
@@ -130,10 +131,21 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     close() {
       if (closed) return;
       closed = true;
-      flushCaches();
-      for (const lock of locks) lock.release();
-      counters.flush();
+      // Every step runs, and the file is closed, even when one fails (a full disk): the first failure is thrown
+      // after, as a StoreWriteError naming the file.
+      let failure: unknown;
+      const releaseLocks = () => {
+        for (const lock of locks) lock.release();
+      };
+      for (const step of [flushCaches, releaseLocks, () => counters.flush()]) {
+        try {
+          step();
+        } catch (error) {
+          failure ??= error;
+        }
+      }
       db.close();
+      if (failure !== undefined) throw asStoreWriteError(failure, path);
     },
   };
 }

@@ -58,6 +58,11 @@ test.each([
     ],
   },
   {
+    name: "a client secret of the wrong type (the message names the key, and is not redacted into nonsense)",
+    yaml: `${V}download:\n  client_secret: 123456789012\n`,
+    lines: [/^error: bad\.yaml line 3, download\.client_secret: expected text$/],
+  },
+  {
     name: "a missing version",
     yaml: `albums:\n  - ${ALBUM}\n`,
     lines: [/^error: bad\.yaml, version: missing `version`/],

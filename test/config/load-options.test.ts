@@ -60,6 +60,7 @@ test("with no file, links on the command line run with every default filled in",
     searchConcurrency: 4,
     downloadConcurrency: 4,
     ffmpegConcurrency: availableParallelism(),
+    ffmpegStallTimeoutS: 60,
   });
   expect(config.match).toEqual({ weights: {}, strongThreshold: 0.15, acceptThreshold: 0.35 });
   expect(config.pluginOptions).toEqual({});

@@ -17,8 +17,10 @@ export interface TaggerContractFixture {
 
 export const SAMPLE_TAGS: TagSet = {
   title: "YYZ",
+  artist: "Rush",
   artists: ["Rush"],
   album: "Moving Pictures",
+  albumArtist: "Rush",
   albumArtists: ["Rush"],
   trackNumber: 3,
   trackTotal: 7,
@@ -26,6 +28,8 @@ export const SAMPLE_TAGS: TagSet = {
   discTotal: 1,
   date: "1981-02-12",
   isrc: "USMR18100003",
+  compilation: false,
+  media: "Digital Media",
   spotifyId: "1RKbVxcm267VdsIzqY7msi",
   spotifyUrl: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi",
   explicit: false,

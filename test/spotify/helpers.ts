@@ -47,6 +47,7 @@ export function testSettings(overrides: Partial<DownloadSettings> = {}): Downloa
     searchConcurrency: 2,
     downloadConcurrency: 2,
     ffmpegConcurrency: 2,
+    ffmpegStallTimeoutS: 60,
     ...overrides,
   };
 }

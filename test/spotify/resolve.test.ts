@@ -30,7 +30,7 @@ describe("resolving the small catalog", () => {
     expect(track.album.images.length).toBeGreaterThan(0);
   });
 
-  test("an album lists its tracks with ISRCs and the number of discs", async () => {
+  test("an album lists its tracks with ISRCs, the number of discs and the tracks on each", async () => {
     await using fake = disposable(startFakeSpotify());
     const source = await clientFor(fake).resolve({ kind: "album", id: SMALL.albumId });
     expect(source.name).toBe("Paper Boats");
@@ -38,6 +38,11 @@ describe("resolving the small catalog", () => {
       ["Lanterns", 1, SMALL.isrc.lanterns, 2],
       ["Tide Tables", 1, SMALL.isrc.tideTables, 2],
       ["Undertow", 2, SMALL.isrc.undertow, 2],
+    ]);
+    expect(source.tracks.map((t) => t.album.tracksPerDisc)).toEqual([
+      [2, 1],
+      [2, 1],
+      [2, 1],
     ]);
     // The album, then one batch for the three ISRCs.
     expect(fake.apiRequests().map((r) => r.path)).toEqual([`/v1/albums/${SMALL.albumId}`, "/v1/tracks"]);

@@ -86,7 +86,7 @@ test("a cache path that cannot be created is a one-line error, not a crash", asy
   const blocker = join(dir.path, "not-a-folder");
   await Bun.write(blocker, "x");
   const result = await runCli(["cache", "stats", "--cache-path", join(blocker, "musicdl.sqlite")]);
-  expect(result.exitCode).toBe(1);
+  expect(result.exitCode).toBe(2);
   expect(result.stderr).toContain("error: cannot open the cache file");
   expect(result.stderr).not.toContain("bug");
 });

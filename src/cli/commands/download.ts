@@ -7,11 +7,11 @@ import { log } from "../../log.ts";
 import { type PreparedPlan, preparePlan } from "../../plan/prepare.ts";
 import { runPlan } from "../../plan/run.ts";
 import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "../../plan/prune.ts";
-import { type LibraryIndex, type PlaylistIndex, releaseOnExit } from "../../store/index.ts";
+import { asStoreWriteError, type LibraryIndex, type PlaylistIndex, releaseOnExit } from "../../store/index.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { createProgressRenderer, type ProgressMode } from "../progress/render.ts";
 import { renderSummary, writeFailuresFile } from "../run-summary.ts";
-import { openSession } from "../session.ts";
+import { closeAfter, openSession } from "../session.ts";
 import { cancelOnSignals } from "../signals.ts";
 
 export default defineCommand({
@@ -46,11 +46,13 @@ export default defineCommand({
     const session = await openSession({
       args,
       ffmpegPath: ffmpeg.ffmpeg,
+      checkFolders: true,
       onSpotifyEvent: (event) => {
         if (event.type === "rate-limit-wait")
           progress.onEvent({ type: "wait", reason: "Spotify asked for a pause", untilMs: event.until });
       },
     });
+    let failed = false;
     try {
       const { config, store } = session;
       const lock = await store.acquireLibraryLock(config.download.outputDir, {
@@ -75,6 +77,7 @@ export default defineCommand({
               },
               ffmpegPath: ffmpeg.ffmpeg,
               signal: options.signal,
+              stallMs: config.download.ffmpegStallTimeoutS * 1000,
             }),
           signal: cancel.signal,
           onEvent: progress.onEvent,
@@ -109,10 +112,13 @@ export default defineCommand({
         unregister();
         lock.release();
       }
+    } catch (error) {
+      failed = true;
+      throw asStoreWriteError(error, session.store.path);
     } finally {
       progress.stop();
       cancel.dispose();
-      await session.close();
+      await closeAfter(session, failed);
     }
   },
 });

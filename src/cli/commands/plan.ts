@@ -5,7 +5,8 @@ import { preparePlan } from "../../plan/prepare.ts";
 import { planToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { renderPlanTable } from "../plan-table.ts";
-import { openSession } from "../session.ts";
+import { asStoreWriteError } from "../../store/index.ts";
+import { closeAfter, openSession } from "../session.ts";
 
 export default defineCommand({
   meta: {
@@ -22,6 +23,7 @@ export default defineCommand({
   },
   async run({ args }) {
     const session = await openSession({ args });
+    let failed = false;
     try {
       const prepared = await preparePlan({
         config: session.config,
@@ -43,8 +45,11 @@ export default defineCommand({
       }
       if (args.debug) log.debug(`spotify: ${JSON.stringify(session.spotify.stats())}`);
       if (prepared.failedSources.length > 0) process.exitCode = 1;
+    } catch (error) {
+      failed = true;
+      throw asStoreWriteError(error, session.store.path);
     } finally {
-      await session.close();
+      await closeAfter(session, failed);
     }
   },
 });

@@ -2,6 +2,7 @@
 import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { describeCause, PluginError } from "../../errors.ts";
+import { StoreWriteError } from "../../store/write-failure.ts";
 import { moveIntoPlace, tempPathBeside } from "../../library/atomic-write.ts";
 import type { DownloadedAudio, TagSet } from "../../plugins/api.ts";
 import { downloadAudio, removeScratch, scratchFolderOf } from "./download.ts";
@@ -55,6 +56,8 @@ export async function runTrackItem(item: TrackPlanItem, ctx: ExecutorContext, li
     ctx.onEvent({ type: "item-end", id: item.id, label, status: "done" });
   } catch (error) {
     await Promise.all(temps.map((file) => rm(file, { force: true, recursive: true })));
+    // The state could not be saved (a full disk): not this track's failure, and no later step can be recorded.
+    if (error instanceof StoreWriteError) throw error;
     if (ctx.signal.aborted) {
       // Interrupted, not failed: a later run picks it up from the last finished step, and its scratch folder
       // (a partial or finished download) stays for that run to resume from.
