@@ -17,6 +17,7 @@ import { defaultAuthFile, readAuthFile } from "./auth-file.ts";
 import { type SpotifyCache, createMemorySpotifyCache } from "./cache.ts";
 import { SpotifyCredentialsMissingError, withSource } from "./errors.ts";
 import { type LibraryExpansion, expandLibrary } from "./expand-library.ts";
+import { createPageLimits } from "./page-limits.ts";
 import { resolveAlbum, resolveArtist, resolveTrack } from "./resolve-album.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 import { resolvePlaylist, resolveSaved } from "./resolve-playlist.ts";
@@ -86,6 +87,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
   function getContext(): ResolveContext {
     if (context) return context;
     const tokens = createTokens(options, settings, accountsUrl, clock);
+    const pageLimits = createPageLimits(cache);
     const transport = createSpotifyTransport({
       apiUrl,
       settings,
@@ -96,6 +98,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       onEvent: options.onEvent,
       random: options.random,
       timeoutMs: options.timeoutMs ?? 30_000,
+      pageLimits,
     });
     const market = tokens.kind === "app" && settings.market ? `market=${encodeURIComponent(settings.market)}` : "";
     const loader = createTrackLoader({
@@ -106,7 +109,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       onEvent: options.onEvent,
     });
     const listed = { snapshots: new Map(), albums: new Map() };
-    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market, listed };
+    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market, pageLimits, listed };
     return context;
   }
 

@@ -1,6 +1,7 @@
 /** What every resolver needs: the transport, the shared track loader, the cache and settings. */
 import type { SpotifyCache } from "./cache.ts";
 import type { SpotifyAlbum } from "./schemas.ts";
+import type { PageLimits } from "./page-limits.ts";
 import type { TokenProvider } from "./tokens.ts";
 import type { TrackLoader } from "./track-loader.ts";
 import type { SpotifyStats, SpotifyTransport } from "./transport.ts";
@@ -20,6 +21,8 @@ export interface ResolveContext {
    * each saved album with its first track page (no `GET /albums/{id}` needed).
    */
   readonly listed: { readonly snapshots: Map<string, string>; readonly albums: Map<string, SpotifyAlbum> };
+  /** The page size each list endpoint takes (smaller for Feb 2026 dev-mode apps, learned on refusal). */
+  readonly pageLimits: PageLimits;
 }
 
 /** Appends the market parameter to a path that may already have a query. */
