@@ -14,9 +14,6 @@ import {
 import { loginNeeded, requireScopes } from "./scopes.ts";
 import type { LibraryKind, SpotifyKind } from "./url.ts";
 
-/** Spotify's largest page for each of these endpoints, before and since the 2026 changes. */
-const PAGE_LIMIT = 50;
-
 export interface LibraryChild {
   readonly kind: Extract<SpotifyKind, "album" | "artist" | "playlist">;
   readonly id: string;
@@ -48,7 +45,7 @@ export async function expandLibrary(
 
 async function savedAlbums(ctx: ResolveContext, signal?: AbortSignal): Promise<LibraryChild[]> {
   const children: LibraryChild[] = [];
-  let next: string | null = withMarket(`/me/albums?limit=${PAGE_LIMIT}`, ctx.market);
+  let next: string | null = withMarket(`/me/albums?limit=${ctx.pageLimits.limitFor("saved-albums")}`, ctx.market);
   while (next) {
     const page: v.InferOutput<typeof SavedAlbumsPageSchema> = await ctx.transport.get(
       next,
@@ -66,7 +63,7 @@ async function savedAlbums(ctx: ResolveContext, signal?: AbortSignal): Promise<L
 
 async function followedArtists(ctx: ResolveContext, signal?: AbortSignal): Promise<LibraryChild[]> {
   const children: LibraryChild[] = [];
-  const first = `/me/following?type=artist&limit=${PAGE_LIMIT}`;
+  const first = `/me/following?type=artist&limit=${ctx.pageLimits.limitFor("followed-artists")}`;
   let next: string | null = first;
   const cursorsSeen = new Set<string>();
   while (next) {
@@ -91,7 +88,7 @@ async function myPlaylists(ctx: ResolveContext, signal?: AbortSignal): Promise<L
   const me = await currentUserId(ctx, signal);
   const children: LibraryChild[] = [];
   const others: string[] = [];
-  let next: string | null = `/me/playlists?limit=${PAGE_LIMIT}`;
+  let next: string | null = `/me/playlists?limit=${ctx.pageLimits.limitFor("my-playlists")}`;
   while (next) {
     const page: v.InferOutput<typeof MyPlaylistsPageSchema> = await ctx.transport.get(
       next,
