@@ -9,6 +9,7 @@ import type { DownloadPlan, M3uPlanItem, PlanItem, PlanItemStatus, TrackPlanItem
 import { computeStats } from "./optimize.ts";
 import type { ExecutorContext } from "./stages/context.ts";
 import { writeM3uItem } from "./stages/m3u.ts";
+import { backfillLyrics } from "./stages/lyrics-backfill.ts";
 import { runTrackItem, type StageLimits } from "./stages/track.ts";
 import { describeCause } from "../errors.ts";
 
@@ -45,6 +46,7 @@ export async function executePlan(plan: DownloadPlan, ctx: ExecutorContext): Pro
       }),
     ),
   );
+  if (!ctx.signal.aborted) await backfillLyrics(tracks, ctx, worker);
   const interrupted = ctx.signal.aborted;
   const m3uMissing = interrupted ? 0 : await writeM3us(m3us, plan.items, ctx);
   // Interrupted items keep their scratch folders (partial downloads) for the next run; otherwise none is left.

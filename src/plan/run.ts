@@ -13,6 +13,8 @@ import { executePlan, type RunSummary } from "./execute.ts";
 import type { PlanItem } from "./model.ts";
 import type { PreparedPlan } from "./prepare.ts";
 import type { ExecutorContext } from "./stages/context.ts";
+import type { LyricsStageContext } from "./stages/lyrics.ts";
+import { log } from "../log.ts";
 
 export interface RunPlanOptions {
   readonly config: Config;
@@ -39,6 +41,7 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
     convert: options.convert,
     coverFor: createCoverFetcher(options.fetchImpl),
     searchCache: store.search,
+    lyrics: lyricsStageOf(options, prepared.libraryKey),
     library: { upsert: (row) => library.upsert({ ...row, format: download.format, writtenAtMs: Date.now() }) },
     persist: (item) => persistItem(store, prepared.libraryKey, item),
     format: download.format,
@@ -62,6 +65,33 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
   store.plans.recordRun(prepared.libraryKey, { startedAtMs, endedAtMs: Date.now(), counts: summary.counts });
   return summary;
 }
+
+/** Lyrics plugins in config order, the store's cache and record, and the library index's word on whose file is whose. */
+function lyricsStageOf(options: RunPlanOptions, libraryKey: string): LyricsStageContext {
+  const { config, store, registry } = options;
+  const library = store.library(libraryKey);
+  let warnings = 0;
+  return {
+    providers: registry.lyricsInOrder(config.download.lyricsProviders),
+    output: config.download.lyricsOutput,
+    cache: store.lyrics,
+    index: store.lyricsIndex(libraryKey),
+    isOurs(spotifyId, target) {
+      const presence = library.isPresentAndComplete(spotifyId);
+      return presence.present && presence.path === target;
+    },
+    // An unreachable lyrics service would say the same for every track: the first few say it, --debug the rest.
+    warn(message) {
+      warnings++;
+      if (warnings <= MAX_LYRICS_WARNINGS) log.warn(message);
+      else log.debug(message);
+      if (warnings === MAX_LYRICS_WARNINGS) log.warn("More lyrics warnings are shown with --debug.");
+    },
+    now: () => Date.now(),
+  };
+}
+
+const MAX_LYRICS_WARNINGS = 3;
 
 /**
  * Downloads in progress live here, one folder per library and store, the same on every run: a run that was

@@ -6,10 +6,13 @@
 import type { Catalog } from "./spotify/catalog.ts";
 import { startFakeSpotify, type FakeSpotify, type FakeSpotifySwitches } from "./spotify/index.ts";
 import { startFakeYouTube, type FakeVideo, type FakeYouTube } from "./youtube/index.ts";
+import { recordsFor, startFakeLrclib, type FakeLrclib, type LyricsKind } from "./lrclib/index.ts";
+import type { CatalogTrack } from "./spotify/catalog.ts";
 
 export interface FakeWorld {
   readonly spotify: FakeSpotify;
   readonly youtube: FakeYouTube;
+  readonly lrclib: FakeLrclib;
   /** Environment for a spawned musicdl: base URLs, origin and the fake's credentials. */
   readonly env: Record<string, string>;
   /** Video id of the song that matches a Spotify track. */
@@ -31,6 +34,8 @@ export interface FakeWorldOptions {
   readonly decoysOnly?: ReadonlySet<string>;
   /** Audio formats YouTube offers for a track's song (default both, opus preferred): `["aac"]` serves only itag 140. */
   readonly formatsOf?: (trackId: string) => FakeVideo["formats"] | undefined;
+  /** What the fake LRCLIB holds per track; by default nothing (every lookup a miss). */
+  readonly lyricsOf?: (track: CatalogTrack) => LyricsKind;
 }
 
 export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWorld> {
@@ -44,10 +49,13 @@ export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWor
     catalog: videos,
     ...(options.youtubeLatencyMs ? { latencyMs: options.youtubeLatencyMs } : {}),
   });
+  const lrclib = startFakeLrclib(options.lyricsOf ? recordsFor(options.catalog, options.lyricsOf) : []);
   return {
     spotify,
     youtube,
+    lrclib,
     env: {
+      MUSICDL_LRCLIB_URL: lrclib.url,
       MUSICDL_SPOTIFY_API_URL: spotify.apiUrl,
       MUSICDL_SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
       MUSICDL_YOUTUBE_ORIGIN: youtube.origin,
@@ -56,7 +64,7 @@ export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWor
     },
     videoIdOf: songVideoId,
     async stop() {
-      await Promise.all([spotify.stop(), youtube.stop()]);
+      await Promise.all([spotify.stop(), youtube.stop(), lrclib.stop()]);
     },
   };
 }

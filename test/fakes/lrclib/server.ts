@@ -27,6 +27,8 @@ export interface FakeLrclib {
   /** Base URL, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
   readonly requests: LrclibRequest[];
+  /** Lets the process exit while the server still runs (for a server shared by every test). */
+  unref(): void;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export function startFakeLrclib(records: readonly LrclibRecord[]): FakeLrclib {
   return {
     url: `http://127.0.0.1:${server.port}`,
     requests,
+    unref: () => server.unref(),
     async stop() {
       await server.stop(true);
     },
