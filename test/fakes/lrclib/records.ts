@@ -34,3 +34,8 @@ export function recordsFor(catalog: Catalog, kindOf: (track: CatalogTrack) => Ly
   }
   return records;
 }
+
+/** The demo's LRCLIB for the small catalog: synced lyrics for every song but "Undertow", an instrumental. */
+export function smallCatalogLyrics(track: CatalogTrack): LyricsKind {
+  return track.name === "Undertow" ? "instrumental" : "synced";
+}
