@@ -6,6 +6,7 @@ import createLrclib, { answerOf, lrclibBaseUrl } from "../../plugins/lrclib/inde
 import { createBasicHttpClient } from "../../src/plugins/context.ts";
 import { describeLyricsContract } from "../contract/lyrics-contract.ts";
 import { startFakeLrclib, type LrclibRecord } from "../fakes/lrclib/index.ts";
+import { parseLrc } from "../../plugins/lrclib/parse-lrc.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
 
 const record = (overrides: Partial<LrclibRecord>): LrclibRecord => ({
@@ -107,4 +108,14 @@ test("MUSICDL_LRCLIB_URL must be an http(s) URL", () => {
   expect(lrclibBaseUrl("http://127.0.0.1:9/")).toBe("http://127.0.0.1:9/");
   expect(() => lrclibBaseUrl("lrclib.net")).toThrow('MUSICDL_LRCLIB_URL="lrclib.net" is not a URL');
   expect(() => lrclibBaseUrl("ftp://x")).toThrow("must be an http:// or https:// URL");
+});
+
+test("parseLrc: several stamps on one line, ID tags and untimed lines left out, sorted by time", () => {
+  const text = "[ar: Rush]\n[00:12.00][00:45.5]Chorus\n[00:03.123] Verse\nno time here\n[1:02]Late";
+  expect(parseLrc(text)).toEqual([
+    { timeMs: 3123, text: "Verse" },
+    { timeMs: 12_000, text: "Chorus" },
+    { timeMs: 45_500, text: "Chorus" },
+    { timeMs: 62_000, text: "Late" },
+  ]);
 });
