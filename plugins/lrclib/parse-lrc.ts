@@ -2,7 +2,7 @@
 import type { LyricsLine } from "musicdl/plugin";
 
 // [mm:ss], [mm:ss.x], [mm:ss.xx], [mm:ss.xxx], also with a colon before the fraction as some editors write it.
-const STAMP = /\[(\d{1,3}):(\d{1,2})(?:[.:](\d{1,3}))?\]/g;
+const STAMP = /^\[(\d{1,3}):(\d{1,2})(?:[.:](\d{1,3}))?\]/;
 
 /**
  * Every timed line, sorted by time (lines with several stamps, `[00:12.00][00:45.00] Chorus`, appear once per
@@ -13,10 +13,7 @@ export function parseLrc(text: string): LyricsLine[] {
   for (const raw of text.split(/\r?\n/)) {
     const stamps: number[] = [];
     let rest = raw.trim();
-    for (;;) {
-      STAMP.lastIndex = 0;
-      const found = STAMP.exec(rest);
-      if (!found || found.index !== 0) break;
+    for (let found = STAMP.exec(rest); found; found = STAMP.exec(rest)) {
       const [, minutes, seconds, fraction = "0"] = found;
       const fractionMs = Math.round(Number(`0.${fraction}`) * 1000);
       stamps.push(Number(minutes) * 60_000 + Number(seconds) * 1000 + fractionMs);
