@@ -29,14 +29,14 @@ const fake = startFakeLrclib([
 ]);
 afterAll(() => fake.stop());
 
-function lrclib(): LyricsPlugin {
+function lrclib(http = createBasicHttpClient()): LyricsPlugin {
   const previous = process.env.MUSICDL_LRCLIB_URL;
   process.env.MUSICDL_LRCLIB_URL = fake.url;
   try {
     const silent = { debug() {}, info() {}, warn() {}, error() {} };
     const ctx: PluginContext = {
       log: silent,
-      http: createBasicHttpClient(),
+      http,
       options: undefined,
       v,
       dirs: { cache: "/nonexistent", temp: "/nonexistent" },
@@ -118,4 +118,18 @@ test("parseLrc: several stamps on one line, ID tags and untimed lines left out, 
     { timeMs: 45_500, text: "Chorus" },
     { timeMs: 62_000, text: "Late" },
   ]);
+});
+
+test("every LRCLIB request goes through the context's shared HTTP client, which paces provider requests", async () => {
+  const seen: string[] = [];
+  const basic = createBasicHttpClient();
+  const counting = {
+    fetch: (input: string | URL | Request, init?: RequestInit) => {
+      seen.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+      return basic.fetch(input, init);
+    },
+  };
+  const track = makeTrack({ spotifyId: "tom2", title: "Tom Sawyer", durationMs: 276_000 });
+  await lrclib(counting).lyrics(track, {});
+  expect(seen).toEqual(["/api/get", "/api/search"]);
 });
