@@ -16,7 +16,6 @@ export async function pruneUnlisted(
   library: LibraryIndex,
   lyrics?: LyricsIndex,
 ): Promise<string[]> {
-  if (lyrics) await pruneUnlistedLyrics(items, lyrics);
   const listed = new Set(items.flatMap((item) => (item.kind === "track" ? [item.track.spotifyId] : [])));
   // A path the plan still uses stays, whoever's id it is indexed under (the plan counts it as present).
   const targets = new Set(items.map((item) => item.target));
@@ -30,6 +29,7 @@ export async function pruneUnlisted(
     library.remove(row.spotifyId);
     pruned.push(presence.path);
   }
+  if (lyrics) await pruneUnlistedLyrics(items, lyrics, library);
   return pruned;
 }
 
@@ -64,14 +64,19 @@ export async function pruneUnlistedPlaylists(items: readonly PlanItem[], playlis
 }
 
 /**
- * The `.lrc` files of tracks the plan no longer lists, when still as musicdl wrote them (an edited one is the
- * user's now and stays); every such record is forgotten. Returns the deleted paths.
+ * The `.lrc` files of tracks the plan no longer lists whose audio is gone from the library index (just pruned, or
+ * forgotten), when still as musicdl wrote them: an edited one is the user's now and stays, and a track kept
+ * because the user edited its audio keeps its `.lrc` too. Their records are forgotten. Returns the deleted paths.
  */
-export async function pruneUnlistedLyrics(items: readonly PlanItem[], lyrics: LyricsIndex): Promise<string[]> {
+export async function pruneUnlistedLyrics(
+  items: readonly PlanItem[],
+  lyrics: LyricsIndex,
+  library: Pick<LibraryIndex, "get">,
+): Promise<string[]> {
   const listed = new Set(items.flatMap((item) => (item.kind === "track" ? [item.track.spotifyId] : [])));
   const pruned: string[] = [];
   for (const row of lyrics.all()) {
-    if (listed.has(row.spotifyId)) continue;
+    if (listed.has(row.spotifyId) || library.get(row.spotifyId)) continue;
     if (row.lrc && lyrics.isLrcUnchanged(row)) {
       await rm(row.lrc.path, { force: true });
       pruned.push(row.lrc.path);
