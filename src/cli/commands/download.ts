@@ -5,9 +5,15 @@ import { findFfmpeg } from "../../audio/ffmpeg-path.ts";
 import { EXIT, InterruptedError, UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
 import { type PreparedPlan, preparePlan } from "../../plan/prepare.ts";
-import { runPlan } from "../../plan/run.ts";
 import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "../../plan/prune.ts";
-import { asStoreWriteError, type LibraryIndex, type PlaylistIndex, releaseOnExit } from "../../store/index.ts";
+import { runPlan } from "../../plan/run.ts";
+import {
+  asStoreWriteError,
+  type LibraryIndex,
+  type LyricsIndex,
+  type PlaylistIndex,
+  releaseOnExit,
+} from "../../store/index.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { createProgressRenderer, type ProgressMode } from "../progress/render.ts";
 import { renderSummary, writeFailuresFile } from "../run-summary.ts";
@@ -86,6 +92,7 @@ export default defineCommand({
         const indexes = {
           library: store.library(prepared.libraryKey),
           playlists: store.playlists(prepared.libraryKey),
+          lyrics: store.lyricsIndex(prepared.libraryKey),
         };
         const pruned = args.prune && !summary.interrupted ? await prune(prepared, indexes) : { files: 0, m3u: 0 };
         // Links on the command line stand for the config only this once: its other playlists are not "removed".
@@ -126,13 +133,13 @@ export default defineCommand({
 /** A source that could not be read this time may still list any track, so nothing is pruned then. */
 async function prune(
   prepared: PreparedPlan,
-  indexes: { library: LibraryIndex; playlists: PlaylistIndex },
+  indexes: { library: LibraryIndex; playlists: PlaylistIndex; lyrics: LyricsIndex },
 ): Promise<{ files: number; m3u: number }> {
   if (prepared.failedSources.length > 0) {
     log.warn(`not pruning: ${prepared.failedSources.length} source(s) could not be read, so what they list is unknown`);
     return { files: 0, m3u: 0 };
   }
-  const files = await pruneUnlisted(prepared.plan.items, indexes.library);
+  const files = await pruneUnlisted(prepared.plan.items, indexes.library, indexes.lyrics);
   const m3u = await pruneUnlistedPlaylists(prepared.plan.items, indexes.playlists);
   return { files: files.length, m3u: m3u.length };
 }
