@@ -13,16 +13,22 @@ import {
 import type { AudioCandidate, TrackMeta } from "../../plugins/api.ts";
 import { callPlugin } from "../../plugins/call.ts";
 import { parseSpotifyUrl } from "../../spotify/url.ts";
+import { checkPlainText } from "../../config/text-source.ts";
+import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { openSession } from "../session.ts";
 
 export default defineCommand({
   meta: {
     name: "match",
-    description: `Search the audio providers for one Spotify track and show every candidate with its score, best first.\nThe same providers, order and thresholds as download; exit 1 when nothing is acceptable.\n\nExamples:\n  musicdl match https://open.spotify.com/track/3n3Ppam7vgaVa1iaRUc9Lp --explain\n  musicdl match spotify:track:3n3Ppam7vgaVa1iaRUc9Lp --json | jq '.candidates[0]'\n\n${EXIT_CODES_HELP}`,
+    description: `Search the audio providers for one Spotify track and show every candidate with its score, best first.\nThe same providers, order and thresholds as download; exit 1 when nothing is acceptable.\n\nExamples:\n  musicdl match https://open.spotify.com/track/3n3Ppam7vgaVa1iaRUc9Lp --explain\n  musicdl match spotify:track:3n3Ppam7vgaVa1iaRUc9Lp --json | jq '.candidates[0]'\n  musicdl match "Rush - YYZ"   # found through Spotify search first\n\n${EXIT_CODES_HELP}`,
   },
   args: {
-    url: { type: "positional", required: true, description: "A Spotify track URL or URI" },
+    url: {
+      type: "positional",
+      required: true,
+      description: 'A Spotify track URL or URI, or a song as text ("Artist - Title")',
+    },
     explain: { type: "boolean", description: "Show each candidate's penalties under its row" },
     all: {
       type: "boolean",
@@ -32,9 +38,10 @@ export default defineCommand({
   },
   async run({ args }) {
     const ref = parseSpotifyUrl(args.url);
-    if (ref?.kind !== "track") {
+    const isText = ref === null && checkPlainText(args.url).query;
+    if (ref?.kind !== "track" && !isText) {
       throw new UsageError(`${args.url}: not a Spotify track link.`, {
-        hint: "Pass one track, e.g. https://open.spotify.com/track/<id> (open a song's Share menu in Spotify).",
+        hint: 'Pass one track, e.g. https://open.spotify.com/track/<id> (open a song\'s Share menu in Spotify), or its name as "Artist - Title".',
       });
     }
     // Read-only: Ctrl-C may simply end the process; the signal is for the plugins' contract.
@@ -42,7 +49,9 @@ export default defineCommand({
     const session = await openSession({ args });
     try {
       const { config, registry, spotify } = session;
-      const [track] = (await spotify.resolve(ref, { signal })).tracks;
+      const resolution = ref ? undefined : await spotify.resolveText(args.url, { signal });
+      if (resolution && !args.json) process.stderr.write(`${describeTextResolution(resolution)}\n`);
+      const [track] = resolution ? [resolution.track] : (await spotify.resolve(ref!, { signal })).tracks;
       if (!track) throw new UsageError(`${args.url}: Spotify returned no playable track.`);
       const providers = registry.providersInOrder(config.download.audioProviders);
       const search = async (name: string): Promise<AudioCandidate[]> => {
@@ -54,8 +63,10 @@ export default defineCommand({
       const pick = args.all
         ? await pickFromEveryProvider(track, names, search, settings)
         : await searchAcrossProviders(track, names, search, settings);
-      if (args.json) process.stdout.write(`${JSON.stringify(matchToJson(track, pick), null, 2)}\n`);
-      else process.stdout.write(renderMatchReport(track, pick, args.explain === true));
+      if (args.json) {
+        const textQuery = resolution ? { text_query: textQueriesToJson([resolution])[0] } : {};
+        process.stdout.write(`${JSON.stringify({ ...textQuery, ...matchToJson(track, pick) }, null, 2)}\n`);
+      } else process.stdout.write(renderMatchReport(track, pick, args.explain === true));
       if (!pick.best) process.exitCode = 1;
     } finally {
       await session.close();

@@ -2,6 +2,7 @@
 import type { Builders } from "./builders.ts";
 import type { Catalog, CatalogPlaylist } from "./catalog.ts";
 import type { ApiShape, PageCaps } from "./minimum.ts";
+import { routeSearch } from "./search-route.ts";
 
 export interface RouteContext {
   readonly catalog: Catalog;
@@ -82,6 +83,14 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
     );
   }
   if (parts[0] === "playlists" && parts[1]) return routePlaylist(parts, query, ctx, offset, limitOf);
+  if (parts[0] === "search" && parts.length === 1) {
+    return routeSearch(
+      query,
+      catalog,
+      builders,
+      ctx.shape === "2026" ? { max: 10, fallback: 5 } : { max: 50, fallback: 20 },
+    );
+  }
   if (parts[0] === "me") {
     // Client-credentials tokens have no user behind them.
     if (ctx.tokenKind !== "user") return apiError(401, "Valid user authentication required");
