@@ -77,7 +77,7 @@ const liveForeverLive = makeTrack({
 });
 const duet = makeTrack({ spotifyId: "duet", title: "Stand by Me", artists: ["Ben E. King"], isrc: "USAT20000001" });
 
-function pick(text: string, answers: TrackMeta[]) {
+function pick(text: string, answers: readonly TrackMeta[]) {
   const result = pickTextMatch(readTextQuery(text)[0]!, answers);
   if (result.kind === "found") return result.best.track.spotifyId;
   if (result.kind === "ambiguous") return `ambiguous: ${result.candidates.map((c) => c.track.spotifyId).join(", ")}`;
