@@ -1,4 +1,7 @@
-/** Chooses the best audio-only stream of a player response, explicitly: Opus in WebM first, then AAC in MP4. */
+/**
+ * Chooses the audio-only stream of a player response for the target format: AAC for m4a and Opus for opus (each
+ * copied as it is, no second lossy generation), otherwise the best stream: Opus in WebM first, then AAC in MP4.
+ */
 
 /** The fields of an adaptive format that the choice and the download need (youtubei.js `Format`, flattened). */
 export interface StreamFormat {
@@ -29,17 +32,18 @@ function codecOf(format: StreamFormat): AudioChoice["codec"] | null {
 }
 
 /**
- * Opus (itag 251-like) beats AAC (140-like) at equal bitrate and keeps stream-copy to .opus possible; within a
- * codec the higher bitrate wins. Not youtubei.js's `chooseFormat`: with `{codec:'opus'}` and no `format` it
+ * Opus (itag 251-like) beats AAC (140-like) at equal bitrate and keeps stream-copy to .opus possible; for m4a
+ * the AAC stream (140, or 141 for a Premium session) comes first. Within a codec the higher bitrate wins. Not youtubei.js's `chooseFormat`: with `{codec:'opus'}` and no `format` it
  * throws, and its `format:'any'` ranking depends on bitrates that vary per video (fixtures README §1).
  */
-export function pickAudioFormat(formats: readonly StreamFormat[]): AudioChoice | null {
+export function pickAudioFormat(formats: readonly StreamFormat[], target?: string): AudioChoice | null {
+  const wanted: AudioChoice["codec"] = target === "m4a" ? "aac" : "opus";
   const audioOnly = formats
     .filter((format) => format.hasAudio && !format.hasVideo)
     .map((format) => ({ format, codec: codecOf(format) }))
     .filter((entry): entry is { format: StreamFormat; codec: AudioChoice["codec"] } => entry.codec !== null);
   const rank = (entry: { format: StreamFormat; codec: AudioChoice["codec"] }) => [
-    entry.codec === "opus" ? 1 : 0,
+    entry.codec === wanted ? 1 : 0,
     entry.format.isDrc ? 0 : 1,
     entry.format.averageBitrate ?? entry.format.bitrate,
   ];

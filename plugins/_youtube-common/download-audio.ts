@@ -1,7 +1,7 @@
 /** `download()` for both YouTube providers: player request, playability check, audio stream choice, ranged transfer. */
 import { rename, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { AudioCandidate, CallOptions, DownloadedAudio } from "musicdl/plugin";
+import type { AudioCandidate, DownloadedAudio, DownloadOptions } from "musicdl/plugin";
 import { Constants, type YT } from "youtubei.js";
 import { type AudioChoice, pickAudioFormat, type StreamFormat } from "./audio-format.ts";
 import { describeInnertubeError } from "./innertube-errors.ts";
@@ -46,7 +46,7 @@ export async function downloadYouTubeAudio(
   pluginName: string,
   candidate: AudioCandidate,
   tempDir: string,
-  opts: CallOptions,
+  opts: DownloadOptions,
 ): Promise<DownloadedAudio> {
   const videoId = candidate.id;
   if (!VIDEO_ID.test(videoId)) throw new Error(`"${videoId}" is not a YouTube video id`);
@@ -59,7 +59,7 @@ export async function downloadYouTubeAudio(
       throw describeInnertubeError(error, `player request for ${videoId}`);
     });
   assertPlayable(videoId, info.playability_status, pluginName);
-  const choice = pickAudioFormat((info.streaming_data?.adaptive_formats ?? []).map(toStreamFormat));
+  const choice = pickAudioFormat((info.streaming_data?.adaptive_formats ?? []).map(toStreamFormat), opts.format);
   if (!choice) throw new Error(`YouTube lists no audio-only Opus or AAC stream for ${videoId}`);
   if (!choice.format.url) {
     throw new Error(

@@ -11,6 +11,27 @@ export interface YouTubeSession {
   readonly log: PluginContext["log"];
   /** The Innertube client, created on first use; creating it sends nothing. */
   innertube(): Promise<Innertube>;
+  /** Search answers of this run by query, so a repeated search (a fallback after a failed download) is free. */
+  readonly answers: RecentAnswers;
+}
+
+/** A small map that forgets its oldest entries: a run over thousands of tracks keeps only recent answers. */
+export interface RecentAnswers {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+const RECENT_ANSWERS = 256;
+
+function createRecentAnswers(): RecentAnswers {
+  const map = new Map<string, unknown>();
+  return {
+    get: (key) => map.get(key),
+    set(key, value) {
+      map.set(key, value);
+      if (map.size > RECENT_ANSWERS) map.delete(map.keys().next().value!);
+    },
+  };
 }
 
 /**
@@ -51,5 +72,5 @@ export function createYouTubeSession(ctx: PluginContext, pluginName: string): Yo
     return created;
   };
 
-  return { options, youtubeFetch, log: ctx.log, innertube };
+  return { options, youtubeFetch, log: ctx.log, innertube, answers: createRecentAnswers() };
 }

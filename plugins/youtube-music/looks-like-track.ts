@@ -27,3 +27,9 @@ export function looksLikeTrack(track: TrackMeta, candidate: AudioCandidate): boo
   const title = ` ${normalize(candidate.title)} `;
   return title.includes(` ${wanted} `) && Math.abs(candidate.durationMs - track.durationMs) <= DURATION_TOLERANCE_MS;
 }
+
+/** The candidate's title holds the track's title as whole words, whatever its length. */
+export function sameTitle(track: TrackMeta, candidate: AudioCandidate): boolean {
+  const wanted = coreTitle(track.title);
+  return wanted !== "" && ` ${normalize(candidate.title)} `.includes(` ${wanted} `);
+}

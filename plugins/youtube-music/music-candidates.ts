@@ -17,6 +17,9 @@ import {
 
 type MusicSearchNode = YTNodes.MusicShelf | YTNodes.MusicCardShelf | YTNodes.ItemSection;
 
+/** The items of a shelf's next page (youtubei.js `MusicShelfContinuation`, not among `YTNodes`). */
+const SHELF_CONTINUATION = "musicShelfContinuation";
+
 export interface YouTubeMusicCandidateData {
   readonly videoId: string;
   readonly musicVideoType?: string;
@@ -109,21 +112,20 @@ function itemParts(item: YTNodes.MusicResponsiveListItem, labelled: boolean | un
 export interface ReadOptions {
   readonly provider: string;
   readonly foundBy: YouTubeMusicCandidateData["foundBy"];
-  /** Read the top-result card(s) only (ISRC lookups: shelf hits for an ISRC string are noise). */
-  readonly cardsOnly?: boolean;
   /** A filtered search (songs/videos) has no type label in front of the artists. */
   readonly filtered: boolean;
 }
 
-/** Candidates in answer order: cards first as YouTube ranks them, then shelf items. */
+/** Candidates in answer order: cards first as YouTube ranks them, then shelf items (a next page's too). */
 export function candidatesFromMusicSearch(contents: readonly MusicSearchNode[] | undefined, read: ReadOptions) {
   const out: AudioCandidate[] = [];
   for (const node of contents ?? []) {
     if (node.is(YTNodes.MusicCardShelf)) {
       const candidate = toCandidate(cardParts(node), read.provider, read.foundBy);
       if (candidate) out.push(candidate);
-    } else if (node.is(YTNodes.MusicShelf) && !read.cardsOnly) {
-      for (const item of node.contents) {
+    } else if (node.is(YTNodes.MusicShelf) || node.type === SHELF_CONTINUATION) {
+      const items = (node as YTNodes.MusicShelf).contents.filter((item) => item.is(YTNodes.MusicResponsiveListItem));
+      for (const item of items) {
         const candidate = toCandidate(itemParts(item, read.filtered ? false : undefined), read.provider, read.foundBy);
         if (candidate) out.push(candidate);
       }

@@ -1,9 +1,14 @@
-/** Turns plain YouTube search results (Video nodes) into AudioCandidates: every one is a `video`. */
+/**
+ * Turns plain YouTube search results (Video nodes) into AudioCandidates. An upload of an auto-generated
+ * "Artist - Topic" channel is the release's audio track (YouTube Music's ATV song), so it is a `song` and is held
+ * to a song's length discipline; everything else is a `video`.
+ */
 import type { AudioCandidate } from "musicdl/plugin";
 import { type Helpers, YTNodes } from "youtubei.js";
 
 /** Auto-generated artist channels are called "Artist - Topic"; the artist is the part before. */
-export const artistFromChannel = (channel: string) => channel.replace(/\s+-\s+Topic$/i, "").trim();
+const TOPIC_CHANNEL = /\s+-\s+Topic$/i;
+export const artistFromChannel = (channel: string) => channel.replace(TOPIC_CHANNEL, "").trim();
 
 export function candidatesFromVideos(results: readonly Helpers.YTNode[], provider: string): AudioCandidate[] {
   const out: AudioCandidate[] = [];
@@ -21,7 +26,7 @@ export function candidatesFromVideos(results: readonly Helpers.YTNode[], provide
       title,
       artists: channel ? [channel] : [],
       durationMs: seconds * 1000,
-      kind: "video",
+      kind: TOPIC_CHANNEL.test(node.author?.name ?? "") ? "song" : "video",
       url: `https://www.youtube.com/watch?v=${id}`,
       data: { videoId: id, channel: node.author?.name ?? null },
     });

@@ -41,7 +41,8 @@ const FORMATS: Record<AudioFormat, FormatSpec> = {
   mp3: { encoder: "libmp3lame", muxer: "mp3", fits: (c) => c === "mp3", defaultKbps: 320 },
   m4a: { encoder: "aac", muxer: "ipod", fits: (c) => c === "aac" || c === "alac", defaultKbps: 256 },
   opus: { encoder: "libopus", muxer: "opus", fits: (c) => c === "opus", defaultKbps: 160 },
-  ogg: { encoder: "libvorbis", muxer: "ogg", fits: (c) => c === "vorbis" || c === "opus", defaultKbps: 192 },
+  // .ogg means Vorbis to players and users alike; Opus belongs in .opus.
+  ogg: { encoder: "libvorbis", muxer: "ogg", fits: (c) => c === "vorbis", defaultKbps: 192 },
   flac: { encoder: "flac", muxer: "flac", fits: (c) => c === "flac", defaultKbps: null },
   wav: { encoder: "pcm_s16le", muxer: "wav", fits: (c) => c.startsWith("pcm_"), defaultKbps: null },
 };
@@ -57,8 +58,8 @@ const FORMATS: Record<AudioFormat, FormatSpec> = {
  *
  * @example
  * ```ts
- * planConversion({ codec: "opus", container: "webm", bitrateKbps: 130 }, { format: "ogg", bitrate: "auto" });
- * // { streamCopy: true, codecArgs: ["-c:a", "copy"], muxer: "ogg", extension: "ogg" }
+ * planConversion({ codec: "opus", container: "webm", bitrateKbps: 130 }, { format: "opus", bitrate: "auto" });
+ * // { streamCopy: true, codecArgs: ["-c:a", "copy"], muxer: "opus", extension: "opus" }
  * ```
  */
 export function planConversion(source: ConversionSource, target: ConversionTarget): ConversionPlan {

@@ -19,6 +19,26 @@ export interface ConvertOptions {
   readonly stallMs?: number;
 }
 
+/**
+ * The source as ffprobe measures it whenever an encode's bit rate depends on it (`auto`/`copy`): a player
+ * response's declared figure can be above what the stream really carries, and more bits only add size.
+ */
+async function measuredSource(options: ConvertOptions, stallMs: number): Promise<ConversionSource> {
+  const declared = options.source;
+  if (declared && planConversion(declared, options.target).streamCopy) return declared;
+  const wantsSourceRate = ["auto", "copy"].includes(options.target.bitrate.trim().toLowerCase());
+  if (declared && !wantsSourceRate) return declared;
+  const probed = await probeAudio(options.input, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    stallMs,
+  }).catch((error: unknown) => {
+    if (declared && !options.signal?.aborted) return undefined;
+    throw error;
+  });
+  if (!probed) return declared!;
+  return { ...(declared ?? {}), ...probed };
+}
+
 export interface ConvertResult {
   readonly streamCopy: boolean;
   /** The full ffmpeg argv after the executable, for `--debug` and tests. */
@@ -39,9 +59,7 @@ export interface ConvertResult {
  */
 export async function convertAudio(options: ConvertOptions): Promise<ConvertResult> {
   const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
-  const source =
-    options.source ??
-    (await probeAudio(options.input, { ...(options.signal ? { signal: options.signal } : {}), stallMs }));
+  const source = await measuredSource(options, stallMs);
   const plan = planConversion(source, options.target);
   const args = [
     "-nostdin",

@@ -1,4 +1,5 @@
 /** Applies defaults, command-line overrides and environment credentials to the validated `download:` and `match:` sections. */
+import { parseSpotifyUrl } from "../spotify/url.ts";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { DownloadSettings, MatchSettings } from "./types.ts";
@@ -75,6 +76,7 @@ export function buildDownloadSettings(
     ffmpegStallTimeoutS: file.ffmpeg_stall_timeout ?? 60,
     ...(cookies === undefined ? {} : { cookies }),
     ...(file.market ? { market: file.market } : {}),
+    pins: pinsByTrackId(file.pins ?? {}),
   };
 }
 
@@ -90,4 +92,14 @@ export function buildMatchSettings(file: MatchSection): MatchSettings {
     strongThreshold: file.strong_threshold ?? 0.15,
     acceptThreshold: file.accept_threshold ?? 0.35,
   };
+}
+
+/** `download.pins` keyed by Spotify track id (the schema checked every key and value). */
+function pinsByTrackId(pins: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [link, target] of Object.entries(pins)) {
+    const ref = parseSpotifyUrl(link);
+    if (ref?.kind === "track") out[ref.id] = target;
+  }
+  return out;
 }

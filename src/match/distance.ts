@@ -12,6 +12,7 @@ import {
   type PenaltyValue,
   titlePenalty,
 } from "./penalties.ts";
+import { durationRuling } from "./duration-rules.ts";
 import { type PenaltyName, resolveMatchSettings } from "./settings.ts";
 import { describeWordFindings, findUnwantedWords, unwantedWordsValue } from "./words.ts";
 
@@ -38,9 +39,6 @@ export interface MatchScore {
 
 /** An ISRC match within this many seconds is strong whatever the title says (re-uploads rename tracks). */
 const ISRC_DURATION_SLACK_S = 10;
-/** Beyond both of these a candidate is another cut (an extended mix, a full concert) and rejected. */
-const REJECT_DURATION_S = 90;
-const REJECT_DURATION_SHARE = 1 / 3;
 
 /**
  * Scores a candidate. Settings are merged over `DEFAULT_MATCH_SETTINGS`.
@@ -71,17 +69,24 @@ export function scoreCandidate(
     penalty ? [{ name, weight: resolved.weights[name] ?? 0, ...penalty }] : [],
   );
   const distance = weightedMean(penalties);
-  const durationOffS = Math.abs(candidate.durationMs - track.durationMs) / 1000;
+  const duration = durationRuling(track, candidate);
   const isrcSame = penalties.some((penalty) => penalty.name === "isrc" && penalty.value === 0);
-  if (isrcSame && durationOffS <= ISRC_DURATION_SLACK_S) return { distance, verdict: "strong", penalties };
+  if (isrcSame && duration.offS <= ISRC_DURATION_SLACK_S) return { distance, verdict: "strong", penalties };
   const rejectReason = findRejectReason({
     rejectWord: findings.find((finding) => finding.rejects)?.word,
     titleValue: penalties.find((penalty) => penalty.name === "title")?.value ?? 0,
     artistUnmatched: artists.known && artists.recall === 0,
-    durationFarOff: durationOffS > Math.max(REJECT_DURATION_S, (track.durationMs / 1000) * REJECT_DURATION_SHARE),
+    // The same ISRC is the same recording even when one side counts silence the other trims.
+    durationFarOff: duration.farOff && !isrcSame,
   });
   if (rejectReason) return { distance, verdict: "reject", penalties, rejectReason };
-  return { distance, verdict: verdictFor(distance, resolved), penalties };
+  // A length off by more than a few seconds is another cut or has extra content: never sure enough to stop at.
+  const verdict = duration.strongAllowed
+    ? verdictFor(distance, resolved)
+    : distance <= resolved.acceptThreshold
+      ? "acceptable"
+      : "reject";
+  return { distance, verdict, penalties };
 }
 
 function weightedMean(penalties: readonly Penalty[]): number {

@@ -9,7 +9,9 @@ export {
 } from "./explain.ts";
 export { foldText, normalizeArtist, type ParsedTitle, parseTitle, splitArtistCredit, tokenize } from "./normalize.ts";
 export {
+  candidateKey,
   pickAcrossProviders,
+  type ProviderSearch,
   pickBestCandidate,
   type ProviderCandidates,
   type ProviderPick,

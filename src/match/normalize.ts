@@ -48,7 +48,8 @@ const DESCRIPTOR_WORDS = new Set(
     "remaster remastered remasterizado version versión edit mix remix live acoustic unplugged mono stereo demo " +
     "official video audio lyric lyrics visualizer visualiser explicit clean instrumental karaoke cover bonus " +
     "deluxe edition anniversary from soundtrack ost prod sped slowed nightcore 8d hd hq 4k extended session " +
-    "sessions reverb reaction tutorial mv rework bootleg vip"
+    "sessions reverb reaction tutorial mv rework bootleg vip quality release cd flac lossless hifi 320kbps kbps " +
+    "topic uncut premiere"
   ).split(" "),
 );
 const FEAT_PREFIX = /^(feat|ft|featuring|with|avec|mit)\s+(.+)$/;
@@ -95,13 +96,16 @@ interface TitleParts {
   tags: string[];
 }
 
-/** Sorts one bracket or dash segment into feature credit, version tag, or title text. */
-function classifySegment(raw: string, parts: TitleParts): void {
+/**
+ * Sorts one bracket or dash segment into feature credit, version tag, or title text. Square brackets hold upload
+ * notes and label tags ("[NCS Release]", "[Monstercat]") rather than title words, so they are always tags.
+ */
+function classifySegment(raw: string, parts: TitleParts, squareBracket = false): void {
   const folded = foldText(raw.replace(/^[\s"'“”]+|[\s"'“”]+$/g, ""));
   if (!folded) return;
   const feat = FEAT_PREFIX.exec(folded);
   if (feat?.[2]) parts.featured.push(...splitArtistCredit(feat[2]));
-  else if (isDescriptor(folded)) parts.tags.push(folded);
+  else if (squareBracket || isDescriptor(folded)) parts.tags.push(folded);
   else parts.kept.push(raw);
 }
 
@@ -132,9 +136,9 @@ function findCredited(foldedParts: readonly string[], knownArtists: readonly str
  */
 export function parseTitle(title: string, knownArtists: readonly string[] = []): ParsedTitle {
   const parts: TitleParts = { kept: [], featured: [], tags: [] };
-  const withoutBrackets = title.replace(BRACKETS, (_, inner: string) => {
+  const withoutBrackets = title.replace(BRACKETS, (whole: string, inner: string) => {
     const before = parts.kept.length;
-    classifySegment(inner, parts);
+    classifySegment(inner, parts, /^[[［【]/.test(whole));
     return parts.kept.length > before ? ` ${parts.kept.pop()} ` : " ";
   });
   const dashParts = withoutBrackets.split(DASH_SPLIT);

@@ -13,9 +13,9 @@ const clamp = (value: number) => Math.min(1, Math.max(0, value));
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** Up to this difference the same recording is normal (rounding, a second of silence). */
-export const DURATION_TOLERANCE_S = 3;
+export const DURATION_TOLERANCE_S = 2;
 /** From this difference on, the duration alone says "another version" (penalty 1). */
-export const DURATION_FULL_PENALTY_S = 30;
+export const DURATION_FULL_PENALTY_S = 15;
 
 /** Linear from the tolerance to the full-penalty difference; the detail is the signed difference, `+74s`. */
 export function durationPenalty(track: TrackMeta, candidate: AudioCandidate): PenaltyValue {
@@ -92,7 +92,12 @@ export function matchArtists(track: TrackMeta, candidate: AudioCandidate, parsed
   const wanted = [...new Set([...track.artists.map(normalizeArtist), ...parseTitle(track.title).featured])];
   const offered = candidateArtistNames(candidate, parsed);
   if (offered.length === 0) return { recall: 0, precision: 1, known: false };
-  const [primary, ...others] = wanted.map((name) => offered.some((have) => sameArtist(name, have)));
+  // A title credit "A, B - Song" lost its commas when folded: there, names count as whole words of the credit.
+  const titleCredits = parsed.credited.map((credit) => ` ${credit} `);
+  const [primary, ...others] = wanted.map(
+    (name) =>
+      offered.some((have) => sameArtist(name, have)) || titleCredits.some((credit) => credit.includes(` ${name} `)),
+  );
   const othersFound = others.filter(Boolean).length;
   const recall = others.length === 0 ? Number(primary) : 0.5 * Number(primary) + (0.5 * othersFound) / others.length;
   const fields = candidate.artists.map(normalizeArtist).filter(Boolean);

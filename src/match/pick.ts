@@ -68,51 +68,85 @@ export interface ProviderPick {
   readonly ranked: readonly ScoredCandidate[];
   /** Providers whose candidates were scored, in order (the search stops at the first strong match). */
   readonly providersTried: readonly string[];
+  /** Why a provider's search failed, one entry per failed provider. */
+  readonly errors: readonly string[];
 }
+
+/** `youtube-music:dQw4w9WgXcQ`: how a candidate is named in exclusions, pins and failure reasons. */
+export const candidateKey = (candidate: Pick<AudioCandidate, "provider" | "id">) =>
+  `${candidate.provider}:${candidate.id}`;
 
 /**
  * The `download.audio_providers` rule: providers in order until one yields a strong match; otherwise the best
- * acceptable candidate across all of them (provider order breaks exact ties).
+ * acceptable candidate across all of them (provider order breaks exact ties). `exclude` names candidates that
+ * already failed to download (`candidateKey`); they are never picked.
  */
 export function pickAcrossProviders(
   track: TrackMeta,
   candidatesByProvider: readonly ProviderCandidates[],
   settings?: Partial<MatchSettings>,
+  exclude: ReadonlySet<string> = new Set(),
 ): ProviderPick {
   const entries: RankEntry[] = [];
   const providersTried: string[] = [];
   for (const { provider, candidates } of candidatesByProvider) {
     providersTried.push(provider);
     const firstOrder = entries.length;
-    const scored = candidates.map((candidate, index) => ({
-      candidate,
-      score: scoreCandidate(track, candidate, settings),
-      order: firstOrder + index,
-    }));
+    const scored = candidates
+      .filter((candidate) => !exclude.has(candidateKey(candidate)))
+      .map((candidate, index) => ({
+        candidate,
+        score: scoreCandidate(track, candidate, settings),
+        order: firstOrder + index,
+      }));
     entries.push(...scored);
     const best = rankEntries(track, [...scored])[0];
-    if (best?.score.verdict === "strong") return { best, ranked: rankEntries(track, entries), providersTried };
+    if (best?.score.verdict === "strong") {
+      return { best, ranked: rankEntries(track, entries), providersTried, errors: [] };
+    }
   }
   const ranked = rankEntries(track, entries);
   const best = ranked[0]?.score.verdict === "reject" ? null : (ranked[0] ?? null);
-  return { best, ranked, providersTried };
+  return { best, ranked, providersTried, errors: [] };
 }
 
+/** What a provider search gets from the pick: the core's "is one of these strong?" (SearchOptions.isSure). */
+export type ProviderSearch = (
+  provider: string,
+  isSure: (candidates: readonly AudioCandidate[]) => boolean,
+) => Promise<readonly AudioCandidate[]>;
+
 /**
- * Like {@link pickAcrossProviders}, but searches lazily: a provider after the first strong match is never asked.
- * `search` is the caller's I/O (a plugin call wrapped in its error handling); this function stays pure otherwise.
+ * The one pick `download`, `match` and `plan` share: like {@link pickAcrossProviders}, but searches lazily, so a
+ * provider after the first strong match is never asked. A provider whose search fails is noted in `errors` and
+ * the next one is asked. `search` is the caller's I/O; this function stays pure otherwise.
  */
 export async function searchAcrossProviders(
   track: TrackMeta,
   providers: readonly string[],
-  search: (provider: string) => Promise<readonly AudioCandidate[]>,
+  search: ProviderSearch,
   settings?: Partial<MatchSettings>,
+  options: { readonly exclude?: ReadonlySet<string>; readonly signal?: AbortSignal } = {},
 ): Promise<ProviderPick> {
+  const exclude = options.exclude ?? new Set<string>();
   const seen: ProviderCandidates[] = [];
+  const errors: string[] = [];
+  const isSure = (candidates: readonly AudioCandidate[]) =>
+    candidates.some(
+      (candidate) =>
+        !exclude.has(candidateKey(candidate)) && scoreCandidate(track, candidate, settings).verdict === "strong",
+    );
   for (const provider of providers) {
-    seen.push({ provider, candidates: await search(provider) });
-    const pick = pickAcrossProviders(track, seen, settings);
-    if (pick.best?.score.verdict === "strong") return pick;
+    try {
+      seen.push({ provider, candidates: await search(provider, isSure) });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      // The caller's search names the provider in its error (PluginError): "plugin youtube: search() failed: …".
+      errors.push(error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    const pick = pickAcrossProviders(track, seen, settings, exclude);
+    if (pick.best?.score.verdict === "strong") return { ...pick, errors };
   }
-  return pickAcrossProviders(track, seen, settings);
+  return { ...pickAcrossProviders(track, seen, settings, exclude), errors };
 }

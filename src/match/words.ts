@@ -2,6 +2,7 @@
 import type { AudioCandidate, TrackMeta } from "../plugins/api.ts";
 import { parseTitle, tokenize } from "./normalize.ts";
 import { countPhrase } from "./similarity.ts";
+import { looksLikeLiveShow } from "./live-show.ts";
 
 /** Phrases are written with `|` between them, since a phrase may hold a space ("sped up"). */
 const phrases = (list: string) => list.split("|");
@@ -16,7 +17,8 @@ export const VERSION_WORDS: Readonly<Record<"recording" | "hint", readonly strin
     "live|remix|acoustic|extended|demo|unplugged|mashup|medley|rework|bootleg|club mix|dub mix|" +
       "piano version|orchestral|concert|karaoke|cover|instrumental|nightcore|sped up|speed up|slowed|8d|" +
       "reverb|bass boosted|acapella|a cappella|reaction|reacts|tutorial|lesson|how to play|1 hour|10 hours|" +
-      "daycore|stripped|taylors version|re recorded|rerecorded",
+      "daycore|stripped|taylors version|re recorded|rerecorded|remake|tribute|edit|sessions|session|" +
+      "in concert|unreleased",
   ),
   hint: phrases("lyric|lyrics|letra|paroles"),
 };
@@ -55,6 +57,11 @@ export function findUnwantedWords(track: TrackMeta, candidate: AudioCandidate): 
   for (const word of VERSION_WORDS.hint) {
     if (timesIn(candidateTexts, word) > timesIn(spotifyTexts, word)) {
       findings.push({ word, side: "extra", value: 0.3, rejects: false });
+    }
+  }
+  if (!findings.some((finding) => finding.word === "live") && looksLikeLiveShow(candidate.album)) {
+    if (!looksLikeLiveShow(track.album.name) && timesIn(spotifyTexts, "live") === 0) {
+      findings.push({ word: "live", side: "extra", value: 1, rejects: true });
     }
   }
   return findings.concat(explicitFindings(track, candidate));

@@ -50,6 +50,8 @@ export interface TrackPlanItem extends PlanItemBase {
   readonly kind: "track";
   readonly track: TrackMeta;
   match?: ChosenCandidate;
+  /** The match comes from a pin (`download.pins` or `musicdl match --pin`): never searched, never substituted. */
+  pinned?: boolean;
   /** Why it was skipped up front (`already present`, …). */
   skipReason?: string;
 }

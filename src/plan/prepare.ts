@@ -18,6 +18,7 @@ import type { TextResolution } from "../spotify/resolve-text.ts";
 import { shareAlbumLayouts } from "./album-layouts.ts";
 import { resolveSources, type FailedSource } from "./generate.ts";
 import type { DownloadPlan, PlanItem, TrackPlanItem } from "./model.ts";
+import { applyPins } from "./apply-pins.ts";
 import { buildPlan, computeStats } from "./optimize.ts";
 import { keepItemsOfUnresolvedSources, removedTracks } from "./reconcile.ts";
 
@@ -72,6 +73,8 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   const items = keepItemsOfUnresolvedSources(built.items, saved, failedUrls);
   if (download.overwrite === "metadata") keepSavedMatches(items, saved);
   const finalItems: PlanItem[] = options.save ? store.plans.savePlan(libraryKey, { items }, saved) : items;
+  // Pins from `match --pin`, then the config's on top: the file is what the user reads.
+  applyPins(finalItems, { ...store.pins.all(), ...(download.pins ?? {}) }, download.audioProviders);
   const plan: DownloadPlan = {
     items: finalItems,
     dependencies: built.dependencies,

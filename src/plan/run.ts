@@ -2,7 +2,7 @@
 import { rm } from "node:fs/promises";
 import type { Config } from "../config/types.ts";
 import { cleanupStaleTemps } from "../library/atomic-write.ts";
-import { describeRejection, rankCandidates, resolveMatchSettings } from "../match/index.ts";
+import { describeRejection, resolveMatchSettings } from "../match/index.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import { asStoreWriteError, type PlaylistIndex, type Store } from "../store/index.ts";
 import { createCoverFetcher } from "../tags/cover.ts";
@@ -33,7 +33,7 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
   const ctx: ExecutorContext = {
     providers: registry.providersInOrder(download.audioProviders),
     taggerFor: (format) => registry.taggerFor(format),
-    rank: (track, candidates) => rankCandidates(track, candidates, matchSettings),
+    matchSettings,
     describeRejection,
     convert: options.convert,
     coverFor: createCoverFetcher(options.fetchImpl),

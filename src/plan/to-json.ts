@@ -27,6 +27,7 @@ function itemToJson(item: PlanItem): Record<string, unknown> {
     album: track.album.name,
     duration_ms: track.durationMs,
     ...(item.skipReason ? { skip_reason: item.skipReason } : {}),
+    pinned: item.pinned === true,
     match: item.match
       ? {
           provider: item.match.candidate.provider,
@@ -35,6 +36,7 @@ function itemToJson(item: PlanItem): Record<string, unknown> {
           title: item.match.candidate.title,
           distance: Number(item.match.distance.toFixed(4)),
           verdict: item.match.verdict,
+          pinned: item.pinned === true,
         }
       : null,
     ...error,

@@ -156,9 +156,22 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
 }
 
+export interface DownloadOptions extends CallOptions {
+  /**
+   * The format the core converts the download to. A provider offering several streams takes the one that
+   * converts best: AAC for `m4a` and Opus for `opus` (both copied untouched), the best quality otherwise.
+   */
+  readonly format?: AudioFormat;
+}
+
 export interface SearchOptions extends CallOptions {
-  /** How many candidates the core would like at most. */
+  /** How many candidates the core would like from each search request at most. */
   readonly limit: number;
+  /**
+   * The core's judgement of the candidates found so far: true when one is a strong match. A provider with more
+   * ways to search (another query, the next page) stops at the first true; one with a single query may ignore it.
+   */
+  readonly isSure?: (candidates: readonly AudioCandidate[]) => boolean;
 }
 
 /** What every plugin gets at load time. */
@@ -239,7 +252,7 @@ export interface ProviderPlugin extends PluginBase<"provider"> {
   /** Raw candidates, best guess first; the core scores them. An empty list means "nothing found". */
   search(track: TrackMeta, opts: SearchOptions): Promise<AudioCandidate[]>;
   /** Downloads the candidate's best audio-only stream into `tempDir`. */
-  download(candidate: AudioCandidate, tempDir: string, opts: CallOptions): Promise<DownloadedAudio>;
+  download(candidate: AudioCandidate, tempDir: string, opts: DownloadOptions): Promise<DownloadedAudio>;
 }
 
 /** Writes tags into one file format. **Exactly one tagger per format** may be loaded. */

@@ -63,6 +63,11 @@ export const MIGRATIONS: readonly string[] = [
     mtime_ms REAL NOT NULL, written_at_ms INTEGER NOT NULL, PRIMARY KEY (library_key, item_id)
   ) WITHOUT ROWID;
   `,
+  `
+  -- Pins from \`musicdl match --pin/--skip\`: Spotify track id → provider link, provider:id, or "skip". Not a
+  -- cache: \`cache clear\` leaves it alone.
+  CREATE TABLE pins (track_id TEXT PRIMARY KEY, target TEXT NOT NULL, pinned_at_ms INTEGER NOT NULL);
+  `,
 ];
 
 export type SchemaVerdict = "current" | "migrate" | "newer" | "foreign";

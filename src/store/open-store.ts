@@ -9,6 +9,7 @@ import { createLibraryIndex, type LibraryIndex } from "./library-index.ts";
 import { createLockManager, type AcquireLockOptions, type LibraryLock } from "./library-lock.ts";
 import { createPlanStore, type PlanStore } from "./plan-state.ts";
 import { createPlaylistIndex, type PlaylistIndex } from "./playlist-index.ts";
+import { createPinStore, type PinStore } from "./pin-store.ts";
 import { createSearchCache, type SearchCache } from "./search-cache.ts";
 import { createSpotifyCache, type SpotifyCache } from "./spotify-cache.ts";
 import { readStats, type StoreStats } from "./stats.ts";
@@ -53,6 +54,8 @@ export interface Store {
   /** The M3U files musicdl wrote into that library. */
   playlists(libraryKey: string): PlaylistIndex;
   readonly plans: PlanStore;
+  /** `musicdl match --pin/--skip` choices; `clear` never touches them. */
+  readonly pins: PinStore;
   /** Throws LibraryLockedError (exit 3) when another live process holds it and `wait` is false. */
   acquireLibraryLock(libraryKey: string, options: AcquireLockOptions): Promise<LibraryLock>;
   stats(): StoreStats;
@@ -95,6 +98,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     },
     playlists: (libraryKey) => createPlaylistIndex(db, libraryKey),
     plans: createPlanStore(db, clock),
+    pins: createPinStore(db, clock),
     acquireLibraryLock: (libraryKey, lockOptions) => locks.acquire(libraryKey, lockOptions),
     stats: () => {
       flushCaches();

@@ -19,7 +19,13 @@ function expectedArgs(want: string): string[] {
 describe("planConversion", () => {
   test.each([
     { name: "opus is copied into .opus", source: opusWebm, format: "opus", bitrate: "auto", want: "copy" },
-    { name: "opus is copied into .ogg", source: opusWebm, format: "ogg", bitrate: "auto", want: "copy" },
+    {
+      name: "opus is encoded to Vorbis for .ogg",
+      source: opusWebm,
+      format: "ogg",
+      bitrate: "auto",
+      want: "libvorbis 130k",
+    },
     { name: "vorbis is copied into .ogg", source: vorbisOgg, format: "ogg", bitrate: "auto", want: "copy" },
     { name: "aac is copied into .m4a", source: aacMp4, format: "m4a", bitrate: "auto", want: "copy" },
     { name: "mp3 is copied into .mp3", source: mp3, format: "mp3", bitrate: "auto", want: "copy" },

@@ -24,9 +24,37 @@ const opusSource = { codec: "opus", container: "webm", bitrateKbps: 96 };
 const aacSource = { codec: "aac", container: "mp4", bitrateKbps: 128 };
 
 describe("convertAudio", () => {
+  test("bitrate auto encodes at no more than the rate ffprobe measures, whatever the provider declared", async () => {
+    const output = join(dir.path, "declared-too-high.part");
+    const declared = { codec: "opus", container: "webm", bitrateKbps: 320 };
+    const measured = (await probeAudio(opusWebm)).bitrateKbps!;
+    const result = await convertAudio({
+      input: opusWebm,
+      source: declared,
+      output,
+      target: { format: "mp3", bitrate: "auto" },
+      ffmpegPath: FFMPEG,
+    });
+    const kbps = Number(result.args[result.args.indexOf("-b:a") + 1]?.replace("k", ""));
+    expect(kbps).toBeLessThanOrEqual(measured);
+    expect(kbps).toBeLessThan(320);
+  });
+
+  test("opus webm → .ogg is encoded to Vorbis", async () => {
+    const output = join(dir.path, "vorbis.part");
+    const result = await convertAudio({
+      input: opusWebm,
+      source: opusSource,
+      output,
+      target: { format: "ogg", bitrate: "auto" },
+      ffmpegPath: FFMPEG,
+    });
+    expect(result.streamCopy).toBe(false);
+    expect((await probeAudio(output)).codec).toBe("vorbis");
+  });
+
   test.each([
     { name: "opus webm → .opus", input: () => opusWebm, source: opusSource, format: "opus", codec: "opus" },
-    { name: "opus webm → .ogg", input: () => opusWebm, source: opusSource, format: "ogg", codec: "opus" },
     { name: "aac m4a → .m4a", input: () => aacM4a, source: aacSource, format: "m4a", codec: "aac" },
   ] as const)("$name copies the stream untouched", async ({ input, source, format, codec }) => {
     const output = join(dir.path, `copy-${format}.part`);

@@ -28,6 +28,7 @@ test("with no file, links on the command line run with every default filled in",
     { section: "saved", url: "saved", createM3u: false },
   ]);
   expect(config.download).toEqual({
+    pins: {},
     output: "{artist}/{album}/{track-number} - {title}.{output-ext}",
     outputDir: dir.path,
     format: "mp3",

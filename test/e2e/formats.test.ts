@@ -1,13 +1,14 @@
 /**
  * `musicdl download <album> --format F` for every format, spawned against the fake world: the file lands at the
  * templated path, plays for as long as the audio YouTube served, and an independent reader finds every tag.
- * Opus → .opus and AAC → .m4a are stream copies, shown by the output codec and the `--debug` ffmpeg command.
+ * Opus → .opus and AAC → .m4a are stream copies, shown by the output codec and the `--debug` ffmpeg command:
+ * for m4a the AAC stream (itag 140) is downloaded even when Opus is offered too, and .ogg is Vorbis.
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
+import { FFPROBE, makeTempDir } from "../helpers/make-tone.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
 import { readTags } from "../tags/read-back.ts";
 import { albumUrl, listFiles, probeFile, runMusicdl } from "./_helpers.ts";
@@ -60,7 +61,9 @@ beforeAll(async () => {
   world = await startFakeWorld({
     catalog: createSmallCatalog(),
     audioSeconds: AUDIO_SECONDS,
-    formatsOf: (trackId) => (trackId === SMALL.appearsOnTrackId ? ["aac"] : undefined),
+    // Undertow is offered as Opus only, so m4a must encode it.
+    formatsOf: (trackId) =>
+      trackId === SMALL.appearsOnTrackId ? ["aac"] : trackId === SMALL.trackIds.undertow ? ["opus"] : undefined,
   });
   // One run per format, all at once: each has its own library and store, so they cannot disturb each other.
   // The m4a run also takes the AAC-only album, so one run shows both the copy and the encode.
@@ -68,6 +71,7 @@ beforeAll(async () => {
     FORMATS.map(async (format) => {
       const albums = format === "m4a" ? [SMALL.albumId, SMALL.appearsOnId] : [SMALL.albumId];
       const args = ["download", ...albums.map(albumUrl), "-o", libraryOf(format), "--format", format, "--debug"];
+      if (format === "m4a") args.push("--bitrate", "auto");
       runs.set(format, await runMusicdl(world, join(dir.path, format), args));
     }),
   );
@@ -119,16 +123,56 @@ describe("download --format", () => {
     for (const line of ffmpegLines) expect(line).toMatch(/ffmpeg \(stream copy\): .* -c:a copy -f opus /);
   });
 
-  test("AAC from YouTube is copied into .m4a, while opus sources are encoded to AAC", async () => {
+  test("--format m4a --bitrate auto takes the AAC stream (itag 140) and copies it: codec and bit rate equal the source", async () => {
     const stderr = runs.get("m4a")!.stderr;
-    expect((await probeFile(DUET_M4A)).codec).toBe("aac");
     const ffmpegLines = stderr.split("\n").filter((line) => line.includes("ffmpeg ("));
     const copies = ffmpegLines.filter((line) => line.includes("(stream copy)"));
-    expect(copies).toHaveLength(1);
-    expect(copies[0]).toMatch(/\.140\.m4a .* -c:a copy -f ipod /);
-    // The album's opus sources cannot be copied into MP4: they are encoded.
+    // Lanterns and Tide Tables (both streams offered) and the AAC-only duet: all copied from itag 140.
+    expect(copies).toHaveLength(3);
+    for (const line of copies) expect(line).toMatch(/\.140\.m4a .* -c:a copy -f ipod /);
+    const lanterns = join(libraryOf("m4a"), "Harbor Lights", "Paper Boats", "01 - Lanterns.m4a");
+    const source = await probeStream(await world.youtube.audioFile(world.videoIdOf(SMALL.trackIds.lanterns), 140));
+    const output = await probeStream(lanterns);
+    expect(output).toEqual(source);
+    expect(output.codec).toBe("aac");
+    // Undertow is offered as Opus only: encoded, at no more than the stream's measured rate.
     const encodes = ffmpegLines.filter((line) => line.includes("(encode)"));
-    expect(encodes).toHaveLength(3);
-    for (const line of encodes) expect(line).toMatch(/\.251\.webm .* -c:a aac -b:a \d+k -f ipod /);
+    expect(encodes).toHaveLength(1);
+    expect(encodes[0]).toMatch(/\.251\.webm .* -c:a aac -b:a \d+k -f ipod /);
+    const opusRate = (await probeStream(await world.youtube.audioFile(world.videoIdOf(SMALL.trackIds.undertow), 251)))
+      .bitRate;
+    expect(Number(/-b:a (\d+)k/.exec(encodes[0]!)?.[1]) * 1000).toBeLessThanOrEqual(Math.round(opusRate / 1000) * 1000);
+  });
+
+  test("--format ogg writes Vorbis, not Opus in Ogg", async () => {
+    const files = listFiles(libraryOf("ogg"));
+    expect(files.length).toBe(3);
+    for (const file of files) expect((await probeFile(file)).codec).toBe("vorbis");
   });
 });
+
+/** ffprobe's codec and bit rate of the first audio stream. */
+async function probeStream(file: string): Promise<{ codec: string; bitRate: number }> {
+  const child = Bun.spawn(
+    [
+      FFPROBE,
+      "-v",
+      "error",
+      "-select_streams",
+      "a:0",
+      "-show_entries",
+      "stream=codec_name,bit_rate:format=bit_rate",
+      "-of",
+      "json",
+      file,
+    ],
+    { stdout: "pipe", stderr: "pipe" },
+  );
+  const json = JSON.parse(await new Response(child.stdout).text()) as {
+    streams: { codec_name: string; bit_rate?: string }[];
+    format: { bit_rate?: string };
+  };
+  const stream = json.streams[0]!;
+  // WebM keeps no per-stream rate: the container's is the audio's there.
+  return { codec: stream.codec_name, bitRate: Number(stream.bit_rate ?? json.format.bit_rate) };
+}

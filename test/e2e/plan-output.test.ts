@@ -21,6 +21,7 @@ const TRACK_FIELDS = [
   "isrc",
   "kind",
   "match",
+  "pinned",
   "sources",
   "spotify_id",
   "status",

@@ -31,6 +31,8 @@ export interface FakeWorldOptions {
   readonly decoysOnly?: ReadonlySet<string>;
   /** Audio formats YouTube offers for a track's song (default both, opus preferred): `["aac"]` serves only itag 140. */
   readonly formatsOf?: (trackId: string) => FakeVideo["formats"] | undefined;
+  /** Replaces the generated YouTube catalog (e.g. trapCatalogFor(catalog).videos). */
+  readonly youtubeCatalog?: readonly FakeVideo[];
 }
 
 export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWorld> {
@@ -39,7 +41,7 @@ export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWor
     serveCovers: true,
     ...(options.spotifySwitches ? { switches: options.spotifySwitches } : {}),
   });
-  const videos = youtubeCatalogFor(options.catalog, options);
+  const videos = options.youtubeCatalog ?? youtubeCatalogFor(options.catalog, options);
   const youtube = await startFakeYouTube({
     catalog: videos,
     ...(options.youtubeLatencyMs ? { latencyMs: options.youtubeLatencyMs } : {}),
@@ -79,6 +81,8 @@ export function youtubeCatalogFor(
         title: track.name,
         artists,
         ...(album ? { album } : {}),
+        // YouTube Music finds a release's audio track by its ISRC, as it does for most label releases.
+        ...(track.isrc ? { isrc: track.isrc } : {}),
         ...(formats ? { formats } : {}),
         durationMs: track.durationMs,
         kind: "song",

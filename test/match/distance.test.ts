@@ -74,18 +74,26 @@ describe("scoreCandidate", () => {
   });
 
   const settingsCases: { name: string; settings?: Partial<MatchSettings>; want: MatchVerdict }[] = [
-    { name: "defaults: a 16 s longer video is acceptable", settings: undefined, want: "acceptable" },
-    { name: "a looser strong threshold makes it strong", settings: { strongThreshold: 0.3 }, want: "strong" },
-    { name: "a stricter accept threshold rejects it", settings: { acceptThreshold: 0.1 }, want: "reject" },
-    { name: "weighting duration heavily rejects it", settings: { weights: { duration: 20 } }, want: "reject" },
+    { name: "defaults: a 6 s longer video is acceptable", settings: undefined, want: "acceptable" },
     {
-      name: "zero weights for kind and duration make it strong",
+      name: "a looser strong threshold still is not strong 6 s off",
+      settings: { strongThreshold: 0.3 },
+      want: "acceptable",
+    },
+    { name: "a stricter accept threshold rejects it", settings: { acceptThreshold: 0.05 }, want: "reject" },
+    {
+      name: "weighting duration heavily rejects it",
+      settings: { weights: { duration: 60 }, acceptThreshold: 0.25 },
+      want: "reject",
+    },
+    {
+      name: "zero weights for kind and duration: acceptable, never strong when the length is off",
       settings: { weights: { kind: 0, duration: 0 } },
-      want: "strong",
+      want: "acceptable",
     },
   ];
   test.each(settingsCases)("$name", ({ settings, want }) => {
-    const score = scoreCandidate(yyz, candidateOf({ kind: "video", duration: "4:42", album: undefined }), settings);
+    const score = scoreCandidate(yyz, candidateOf({ kind: "video", duration: "4:32", album: undefined }), settings);
     expect(score.verdict).toBe(want);
   });
 });

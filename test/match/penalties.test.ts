@@ -19,10 +19,10 @@ const candidateOf = (overrides: Partial<CandidateSketch>) =>
 describe("duration penalty", () => {
   test.each([
     { name: "equal length", duration: "4:26", value: 0, detail: "+0s" },
-    { name: "within 3 s tolerance", duration: "4:29", value: 0, detail: "+3s" },
-    { name: "grows past the tolerance", duration: "4:42", value: 0.48, detail: "+16s" },
-    { name: "shorter counts the same", duration: "4:10", value: 0.48, detail: "-16s" },
-    { name: "30 s off is a full penalty", duration: "4:56", value: 1, detail: "+30s" },
+    { name: "within 2 s tolerance", duration: "4:28", value: 0, detail: "+2s" },
+    { name: "grows past the tolerance", duration: "4:34", value: 0.46, detail: "+8s" },
+    { name: "shorter counts the same", duration: "4:18", value: 0.46, detail: "-8s" },
+    { name: "15 s off is a full penalty", duration: "4:41", value: 1, detail: "+15s" },
     { name: "far off stays at 1", duration: "5:40", value: 1, detail: "+74s" },
   ])("$name", ({ duration, value, detail }) => {
     expect(durationPenalty(buildTrack(yyz), candidateOf({ duration }))).toEqual({ value, detail });

@@ -82,8 +82,8 @@ describe("across providers", () => {
 
   test("without a strong match anywhere, takes the best acceptable across all", () => {
     const pick = pickAcrossProviders(track, [
-      { provider: "youtube-music", candidates: [candidateOf("yt-far", { kind: "video", duration: "4:50" })] },
-      { provider: "bandcamp", candidates: [candidateOf("bc-near", { kind: "video", duration: "4:42" })] },
+      { provider: "youtube-music", candidates: [candidateOf("yt-far", { kind: "video", duration: "4:36" })] },
+      { provider: "bandcamp", candidates: [candidateOf("bc-near", { kind: "video", duration: "4:32" })] },
     ]);
     expect(pick.best?.candidate.id).toBe("bc-near");
     expect(ids(pick.ranked)).toEqual(["bc-near", "yt-far"]);
@@ -91,10 +91,10 @@ describe("across providers", () => {
 
   test("equal candidates from two providers: the earlier provider wins", () => {
     const pick = pickAcrossProviders(track, [
-      { provider: "youtube-music", candidates: [candidateOf("same", { kind: "video", duration: "4:45" })] },
+      { provider: "youtube-music", candidates: [candidateOf("same", { kind: "video", duration: "4:33" })] },
       {
         provider: "bandcamp",
-        candidates: [candidateOf("same", { kind: "video", duration: "4:45", provider: "bandcamp" })],
+        candidates: [candidateOf("same", { kind: "video", duration: "4:33", provider: "bandcamp" })],
       },
     ]);
     expect(pick.best?.candidate.provider).toBe("youtube-music");

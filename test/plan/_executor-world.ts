@@ -5,7 +5,7 @@
 import { copyFile, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { isTempName } from "../../src/library/atomic-write.ts";
-import { describeRejection, rankCandidates } from "../../src/match/index.ts";
+import { describeRejection } from "../../src/match/index.ts";
 import type { PlanItem, TrackPlanItem } from "../../src/plan/model.ts";
 import { buildPlan } from "../../src/plan/optimize.ts";
 import type { ExecutorContext } from "../../src/plan/stages/context.ts";
@@ -140,7 +140,6 @@ export function createContext(
   const tagger = createFakeTagger();
   return {
     taggerFor: (format) => (format === "mp3" ? tagger : undefined),
-    rank: (track, candidates) => rankCandidates(track, candidates),
     describeRejection: (track, ranked) => describeRejection(track, ranked as Parameters<typeof describeRejection>[1]),
     convert: async ({ input, output }) => {
       await copyFile(input, output);

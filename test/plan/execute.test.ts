@@ -103,7 +103,9 @@ describe("executePlan", () => {
     expect(t1!.status).toBe("failed");
     expect(t1!.error).toEqual({
       stage: "download",
-      reason: "plugin fake-music: download() failed: HTTP 503 Service Unavailable",
+      reason:
+        "tried fake-music:v-t1 (strong 0.00): plugin fake-music: download() failed: HTTP 503 Service Unavailable; " +
+        "no other acceptable candidate",
     });
     expect(provider.downloads.filter((id) => id === "v-t2")).toHaveLength(3);
     expect(t2!.status).toBe("done");

@@ -1,4 +1,4 @@
-/** The audio stream choice: Opus/WebM first, AAC/MP4 otherwise, never a video stream. */
+/** The audio stream choice follows the target format: AAC for m4a, Opus otherwise first; never a video stream. */
 import { expect, test } from "bun:test";
 import { pickAudioFormat, type StreamFormat } from "../../plugins/_youtube-common/audio-format.ts";
 
@@ -32,3 +32,18 @@ test.each([
 });
 
 test("no audio-only stream → null", () => expect(pickAudioFormat([f243])).toBeNull());
+
+const f141 = format(141, 'audio/mp4; codecs="mp4a.40.2"', 255_000);
+const f774 = format(774, 'audio/webm; codecs="opus"', 256_000);
+
+test.each([
+  { name: "m4a takes AAC 140 over Opus 251, to copy it", target: "m4a", formats: [f251, f140, f243], want: 140 },
+  { name: "m4a in a Premium session takes AAC 141 (256 kbps)", target: "m4a", formats: [f251, f140, f141], want: 141 },
+  { name: "m4a without an AAC stream takes Opus (to encode)", target: "m4a", formats: [f251, f250], want: 251 },
+  { name: "opus takes Opus 251 over AAC 140", target: "opus", formats: [f140, f251], want: 251 },
+  { name: "opus in a Premium session takes Opus 774", target: "opus", formats: [f251, f774, f141], want: 774 },
+  { name: "ogg (encoded) takes the best stream, Opus", target: "ogg", formats: [f140, f251], want: 251 },
+  { name: "mp3 (encoded) takes the best stream, Opus", target: "mp3", formats: [f140, f251], want: 251 },
+])("$name", ({ target, formats, want }) => {
+  expect(pickAudioFormat(formats, target)?.format.itag).toBe(want);
+});

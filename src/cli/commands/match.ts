@@ -4,14 +4,15 @@ import { UsageError } from "../../errors.ts";
 import {
   type ProviderCandidates,
   type ProviderPick,
-  pickAcrossProviders,
+  type ProviderSearch,
   rankCandidates,
   renderMatchTable,
   resolveMatchSettings,
   searchAcrossProviders,
 } from "../../match/index.ts";
-import type { AudioCandidate, TrackMeta } from "../../plugins/api.ts";
+import type { TrackMeta } from "../../plugins/api.ts";
 import { callPlugin } from "../../plugins/call.ts";
+import { describePin, pinOf, recordPin } from "./_match-pins.ts";
 import { parseSpotifyUrl } from "../../spotify/url.ts";
 import { checkPlainText } from "../../config/text-source.ts";
 import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
@@ -30,6 +31,12 @@ export default defineCommand({
       description: 'A Spotify track URL or URI, or a song as text ("Artist - Title")',
     },
     explain: { type: "boolean", description: "Show each candidate's penalties under its row" },
+    pin: {
+      type: "string",
+      description:
+        "Record this recording for the track for good (a YouTube Music/YouTube link, provider:id or video id); no search",
+    },
+    skip: { type: "boolean", description: "Record that download never fetches this track; no search" },
     all: {
       type: "boolean",
       description: "Ask every provider, also after one gave a strong match (download stops there)",
@@ -44,6 +51,16 @@ export default defineCommand({
         hint: 'Pass one track, e.g. https://open.spotify.com/track/<id> (open a song\'s Share menu in Spotify), or its name as "Artist - Title".',
       });
     }
+    const pinText = args.skip ? "skip" : args.pin;
+    if (pinText !== undefined) {
+      if (!ref) {
+        throw new UsageError(`${args.url}: --pin and --skip take the track's Spotify link, not text.`, {
+          hint: `Run \`musicdl match "${args.url}"\` to see which track it names, then pin that link.`,
+        });
+      }
+      await recordPin(args, ref.id, pinText);
+      return;
+    }
     // Read-only: Ctrl-C may simply end the process; the signal is for the plugins' contract.
     const signal = new AbortController().signal;
     const session = await openSession({ args });
@@ -51,12 +68,20 @@ export default defineCommand({
       const { config, registry, spotify } = session;
       const resolution = ref ? undefined : await spotify.resolveText(args.url, { signal });
       if (resolution && !args.json) process.stderr.write(`${describeTextResolution(resolution)}\n`);
+      const trackId = resolution ? resolution.track.spotifyId : ref!.id;
+      // A pinned or skipped track is never searched, by download or here.
+      const pin = pinOf(session, trackId);
+      if (pin) {
+        process.stdout.write(describePin(trackId, pin, config.download.audioProviders, args.json === true));
+        return;
+      }
       const [track] = resolution ? [resolution.track] : (await spotify.resolve(ref!, { signal })).tracks;
       if (!track) throw new UsageError(`${args.url}: Spotify returned no playable track.`);
       const providers = registry.providersInOrder(config.download.audioProviders);
-      const search = async (name: string): Promise<AudioCandidate[]> => {
+      // The same search options download sends, isSure included, so a provider searches exactly as deep.
+      const search: ProviderSearch = async (name, isSure) => {
         const provider = providers.find((candidate) => candidate.name === name)!;
-        return callPlugin(provider, "search", () => provider.search(track, { limit: 10, signal: signal }));
+        return callPlugin(provider, "search", () => provider.search(track, { limit: 10, signal, isSure }));
       };
       const names = providers.map((provider) => provider.name);
       const settings = resolveMatchSettings(config.match);
@@ -78,24 +103,41 @@ export default defineCommand({
 async function pickFromEveryProvider(
   track: TrackMeta,
   names: readonly string[],
-  search: (name: string) => Promise<AudioCandidate[]>,
+  search: ProviderSearch,
   settings: ReturnType<typeof resolveMatchSettings>,
 ): Promise<ProviderPick> {
   const seen: ProviderCandidates[] = [];
-  for (const provider of names) seen.push({ provider, candidates: await search(provider) });
-  const pick = pickAcrossProviders(track, seen, settings);
+  const errors: string[] = [];
+  const download = await searchAcrossProviders(
+    track,
+    names,
+    async (name, isSure) => {
+      const candidates = await search(name, isSure);
+      seen.push({ provider: name, candidates });
+      return candidates;
+    },
+    settings,
+  );
+  for (const provider of names.filter((name) => !download.providersTried.includes(name))) {
+    try {
+      seen.push({ provider, candidates: await search(provider, () => false) });
+    } catch (error) {
+      errors.push(`${provider}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const ranked = rankCandidates(
     track,
     seen.flatMap((entry) => entry.candidates),
     settings,
   );
-  return { best: pick.best, ranked, providersTried: [...names] };
+  return { best: download.best, ranked, providersTried: [...names], errors: [...download.errors, ...errors] };
 }
 
 function renderMatchReport(track: TrackMeta, pick: ProviderPick, explain: boolean): string {
   // Every candidate: the one a user wonders about is often the one that ranked last.
   const table = renderMatchTable(track, pick.ranked, { explain, limit: pick.ranked.length });
-  const asked = `providers asked: ${pick.providersTried.join(", ")}`;
+  const failed = pick.errors.map((error) => `search failed: ${error}\n`).join("");
+  const asked = `${failed}providers asked: ${pick.providersTried.join(", ")}`;
   const verdict = pick.best
     ? `download would take ${pick.best.candidate.provider}:${pick.best.candidate.id} (${pick.best.score.verdict}, ${pick.best.score.distance.toFixed(2)}) ${pick.best.candidate.url}`
     : "no acceptable match: download would fail this track";

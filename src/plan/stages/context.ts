@@ -1,16 +1,16 @@
 /** What every stage of the executor needs, injected so the executor stays testable without the CLI. */
-import type { OverwriteMode } from "../../config/types.ts";
+import type { MatchSettings, OverwriteMode } from "../../config/types.ts";
+import type { ScoredCandidate } from "../../match/pick.ts";
 import type {
   AudioCandidate,
   AudioFormat,
   ProviderPlugin,
-  TagSet,
   TaggerPlugin,
+  TagSet,
   TrackMeta,
 } from "../../plugins/api.ts";
 import type { EventSink } from "../events.ts";
 import type { PlanItem } from "../model.ts";
-import type { ScoredCandidate } from "../../match/pick.ts";
 
 /** A candidate with its score, as the matcher ranks them (src/match). */
 export type RankedCandidate = ScoredCandidate;
@@ -42,8 +42,8 @@ export interface ExecutorLimits {
 export interface ExecutorContext {
   readonly providers: readonly ProviderPlugin[];
   taggerFor(format: AudioFormat): TaggerPlugin | undefined;
-  /** Scores and sorts candidates, best first. */
-  rank(track: TrackMeta, candidates: readonly AudioCandidate[]): RankedCandidate[];
+  /** Config `match:` weights and thresholds, for the shared pick. */
+  readonly matchSettings?: Partial<MatchSettings>;
   /** The failure reason when nothing acceptable was found. */
   describeRejection(track: TrackMeta, ranked: readonly RankedCandidate[]): string;
   convert(options: {

@@ -5,7 +5,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PluginError } from "../../errors.ts";
-import type { AudioCandidate, DownloadedAudio, ProviderPlugin } from "../../plugins/api.ts";
+import type { AudioCandidate, AudioFormat, DownloadedAudio, ProviderPlugin } from "../../plugins/api.ts";
 import type { Limit } from "./track.ts";
 
 /** Written beside the audio once `download()` returned: the next run trusts it instead of downloading again. */
@@ -30,6 +30,8 @@ export interface DownloadOptions {
   readonly attempts: number;
   readonly limit: Limit;
   readonly signal: AbortSignal;
+  /** The format the audio is converted to, so the provider picks the stream that converts best. */
+  readonly format?: AudioFormat;
 }
 
 /** The finished download of an earlier, interrupted run, or a fresh one (retried up to `attempts` times). */
@@ -53,9 +55,15 @@ export async function downloadAudio(options: DownloadOptions): Promise<Downloade
   throw lastError;
 }
 
-async function callDownload({ provider, candidate, folder, signal }: DownloadOptions): Promise<DownloadedAudio> {
+async function callDownload({
+  provider,
+  candidate,
+  folder,
+  signal,
+  format,
+}: DownloadOptions): Promise<DownloadedAudio> {
   try {
-    return await provider.download(candidate, folder, { signal });
+    return await provider.download(candidate, folder, { signal, ...(format ? { format } : {}) });
   } catch (error) {
     throw signal.aborted ? error : new PluginError(provider.name, "download", error);
   }

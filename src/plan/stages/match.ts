@@ -1,60 +1,71 @@
-/** Match stage: ask providers in `audio_providers` order until one yields a strong match, else take the best acceptable. */
+/** Match stage: the shared pick (src/match/pick.ts) over the providers, searches cached per provider and track. */
 import { PluginError } from "../../errors.ts";
+import { type ProviderPick, searchAcrossProviders } from "../../match/index.ts";
 import type { AudioCandidate, ProviderPlugin, TrackMeta } from "../../plugins/api.ts";
 import type { ChosenCandidate } from "../model.ts";
-import type { ExecutorContext, RankedCandidate } from "./context.ts";
+import type { ExecutorContext } from "./context.ts";
 
 export class NoMatchError extends Error {}
 
+/**
+ * The candidate download takes, or a NoMatchError saying why none. `exclude` names candidates that already
+ * failed to download (`provider:id`): the next one that passes the same bar is taken instead.
+ */
 export async function matchTrack(
   track: TrackMeta,
   ctx: ExecutorContext,
   limitSearch: <T>(task: () => Promise<T>) => Promise<T>,
+  exclude: ReadonlySet<string> = new Set(),
 ): Promise<ChosenCandidate> {
-  const ranked: RankedCandidate[] = [];
-  const errors: string[] = [];
-  for (const provider of ctx.providers) {
-    let candidates: AudioCandidate[];
-    try {
-      candidates = await searchWithCache(provider, track, ctx, limitSearch);
-    } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      errors.push(error instanceof Error ? error.message : String(error));
-      continue;
-    }
-    const providerRanked = ctx.rank(track, candidates);
-    const best = providerRanked[0];
-    if (best?.score.verdict === "strong") return chosen(best);
-    ranked.push(...providerRanked);
-  }
-  const acceptable = ranked
-    .filter((r) => r.score.verdict !== "reject")
-    .sort((a, b) => a.score.distance - b.score.distance)[0];
-  if (acceptable) return chosen(acceptable);
-  const reason = ranked.length || !errors.length ? ctx.describeRejection(track, ranked) : errors.join("; ");
+  const pick = await pickFor(track, ctx, limitSearch, exclude);
+  if (pick.best) return chosen(pick.best);
+  const reason =
+    pick.ranked.length || !pick.errors.length ? ctx.describeRejection(track, pick.ranked) : pick.errors.join("; ");
   throw new NoMatchError(reason);
 }
 
-function chosen(ranked: RankedCandidate): ChosenCandidate {
+export function pickFor(
+  track: TrackMeta,
+  ctx: ExecutorContext,
+  limitSearch: <T>(task: () => Promise<T>) => Promise<T>,
+  exclude: ReadonlySet<string> = new Set(),
+): Promise<ProviderPick> {
+  const search = (name: string, isSure: (candidates: readonly AudioCandidate[]) => boolean) => {
+    const provider = ctx.providers.find((candidate) => candidate.name === name)!;
+    return searchWithCache(provider, track, ctx, limitSearch, isSure, exclude);
+  };
+  const names = ctx.providers.map((provider) => provider.name);
+  return searchAcrossProviders(track, names, search, ctx.matchSettings, { exclude, signal: ctx.signal });
+}
+
+function chosen(ranked: ProviderPick["best"] & {}): ChosenCandidate {
   const verdict = ranked.score.verdict === "strong" ? "strong" : "acceptable";
   return { candidate: ranked.candidate, distance: ranked.score.distance, verdict };
 }
 
+/**
+ * Cached answers are reused unless a candidate of this provider was excluded since: then the provider searches
+ * again (deeper, since its best answer is gone) and the new answers join the cached ones.
+ */
 async function searchWithCache(
   provider: ProviderPlugin,
   track: TrackMeta,
   ctx: ExecutorContext,
   limitSearch: <T>(task: () => Promise<T>) => Promise<T>,
+  isSure: (candidates: readonly AudioCandidate[]) => boolean,
+  exclude: ReadonlySet<string>,
 ): Promise<AudioCandidate[]> {
   const cached = ctx.searchCache?.get(provider.name, track.spotifyId);
-  if (cached) return cached;
-  const candidates = await limitSearch(async () => {
+  const excludedHere = [...exclude].some((key) => key.startsWith(`${provider.name}:`));
+  if (cached && (!excludedHere || isSure(cached))) return cached;
+  const found = await limitSearch(async () => {
     try {
-      return await provider.search(track, { limit: 10, signal: ctx.signal });
+      return await provider.search(track, { limit: 10, signal: ctx.signal, isSure });
     } catch (error) {
       throw ctx.signal.aborted ? error : new PluginError(provider.name, "search", error);
     }
   });
+  const candidates = [...(cached ?? []), ...found.filter((c) => !cached?.some((known) => known.id === c.id))];
   ctx.searchCache?.set(provider.name, track.spotifyId, candidates);
   return candidates;
 }

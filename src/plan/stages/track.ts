@@ -5,10 +5,12 @@ import { describeCause, PluginError } from "../../errors.ts";
 import { StoreWriteError } from "../../store/write-failure.ts";
 import { moveIntoPlace, tempPathBeside } from "../../library/atomic-write.ts";
 import type { DownloadedAudio, TagSet } from "../../plugins/api.ts";
-import { downloadAudio, removeScratch, scratchFolderOf } from "./download.ts";
 import type { PlanStage, TrackPlanItem } from "../model.ts";
 import type { ExecutorContext } from "./context.ts";
+import { removeScratch, scratchFolderOf } from "./download.ts";
+import { downloadWithFallback } from "./download-fallback.ts";
 import { matchTrack } from "./match.ts";
+import { inStage, StageError } from "./stage-error.ts";
 import { buildTagSet, hashTagSet } from "./tags.ts";
 
 export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
@@ -16,16 +18,6 @@ export interface StageLimits {
   readonly search: Limit;
   readonly download: Limit;
   readonly ffmpeg: Limit;
-}
-
-/** Thrown inside a stage so the failure records where it happened. */
-class StageError extends Error {
-  constructor(
-    readonly stage: PlanStage,
-    cause: unknown,
-  ) {
-    super(describeCause(cause), { cause });
-  }
 }
 
 export async function runTrackItem(item: TrackPlanItem, ctx: ExecutorContext, limits: StageLimits): Promise<void> {
@@ -79,21 +71,10 @@ async function fetchConvertTag(
   stageOf: (stage: PlanStage) => void,
   update: (patch: Partial<TrackPlanItem>) => void,
 ): Promise<void> {
-  const chosen = item.match!;
-  const provider = ctx.providers.find((p) => p.name === chosen.candidate.provider);
-  if (!provider) throw new StageError("download", `provider ${chosen.candidate.provider} is not loaded`);
   stageOf("download");
   update({ status: "downloading" });
-  const audio = await inStage("download", () =>
-    downloadAudio({
-      provider,
-      candidate: chosen.candidate,
-      folder: scratchFolderOf(ctx.tempDir, item.id),
-      attempts: ctx.maxRetries,
-      limit: limits.download,
-      signal: ctx.signal,
-    }),
-  );
+  const audio = await downloadWithFallback(item, ctx, limits, update);
+  const chosen = item.match!;
   stageOf("convert");
   await mkdir(dirname(item.target), { recursive: true });
   const converted = tempPathBeside(item.target, { keepExtension: true });
@@ -157,14 +138,6 @@ async function recordInLibrary(item: TrackPlanItem, tags: TagSet, ctx: ExecutorC
     mtimeMs: Math.trunc(info.mtimeMs),
     tagHash: hashTagSet(tags),
   });
-}
-
-async function inStage<T>(stage: PlanStage, task: () => Promise<T>): Promise<T> {
-  try {
-    return await task();
-  } catch (error) {
-    throw error instanceof StageError ? error : new StageError(stage, error);
-  }
 }
 
 async function fileExists(path: string): Promise<boolean> {

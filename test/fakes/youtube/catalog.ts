@@ -11,6 +11,8 @@ export interface FakeVideo {
   /** `song` is an ATV audio track on YouTube Music, `video` an OMV music video. */
   readonly kind: "song" | "video";
   readonly isrc?: string;
+  /** An ISRC query finds it in a "Songs" shelf instead of a top-result card. */
+  readonly isrcInShelf?: boolean;
   readonly playability?: "OK" | "UNPLAYABLE" | "LOGIN_REQUIRED";
   /** YouTube's reason for a refusal; a realistic default per status. */
   readonly reason?: string;
@@ -26,6 +28,9 @@ export interface FakeVideo {
   readonly channel?: string;
 }
 
+/** Results per page, as YouTube Music sends them; the rest come through continuation requests. */
+export const PAGE_SIZE = 20;
+
 export const ISRC_PATTERN = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
 
 function tokens(text: string): Set<string> {
@@ -40,11 +45,11 @@ function tokens(text: string): Set<string> {
 }
 
 /** Each video's title and artist words, computed once: a 10,000-video bench catalog is searched 10,000 times. */
-const wordsOf = new WeakMap<FakeVideo, { title: Set<string>; artists: Set<string> }>();
+const wordsOf = new WeakMap<FakeVideo, { title: Set<string>; artists: Set<string>; album: Set<string> }>();
 function videoWords(video: FakeVideo) {
   let words = wordsOf.get(video);
   if (!words) {
-    words = { title: tokens(video.title), artists: tokens(video.artists.join(" ")) };
+    words = { title: tokens(video.title), artists: tokens(video.artists.join(" ")), album: tokens(video.album ?? "") };
     wordsOf.set(video, words);
   }
   return words;
@@ -68,11 +73,11 @@ function titleIndex(catalog: readonly FakeVideo[]): Map<string, number[]> {
 }
 
 /**
- * Entries whose title shares a word with the query, best overlap first (title and artist words count), so a
- * query also returns decoys: other versions, covers, same-titled songs. At most `limit` (20, about one page of
- * real results).
+ * Entries whose title shares a word with the query, best overlap first (title, artist and album words count), so
+ * a query also returns decoys: other versions, covers, same-titled songs. At most `limit` (one page of real
+ * results by default; the server pages through more with continuations).
  */
-export function matchCatalog(catalog: readonly FakeVideo[], query: string, limit = 20): FakeVideo[] {
+export function matchCatalog(catalog: readonly FakeVideo[], query: string, limit = PAGE_SIZE): FakeVideo[] {
   const wanted = tokens(query);
   const lowerQuery = query.toLowerCase();
   const byWord = titleIndex(catalog);
@@ -86,8 +91,13 @@ export function matchCatalog(catalog: readonly FakeVideo[], query: string, limit
     // generated catalog's "Silver Silver" drowns among the same artist's "Orbit Static"s. The exact title at the
     // end of an "Artist - Title" query ranks higher still, so the song stays on the first page of 20.
     const wholeTitle = [...words.title].every((token) => wanted.has(token)) ? 1 : 0;
-    const exactTitle = lowerQuery.endsWith(video.title.toLowerCase()) ? 2 : 0;
-    return { video, index, score: count(words.title) + count(words.artists) + wholeTitle + exactTitle };
+    const exactTitle =
+      lowerQuery.endsWith(video.title.toLowerCase()) || lowerQuery.includes(`- ${video.title.toLowerCase()} `) ? 2 : 0;
+    // Album words count too, so an album-qualified query ("Artist - Title Album") lifts that album's song; only
+    // words the title and artists lack, or an album named like its artist would rank first for every query.
+    const albumOnly = new Set([...words.album].filter((word) => !words.title.has(word) && !words.artists.has(word)));
+    const score = count(words.title) + count(words.artists) + count(albumOnly) + wholeTitle + exactTitle;
+    return { video, index, score };
   });
   return scored
     .sort((a, b) => b.score - a.score || a.index - b.index)

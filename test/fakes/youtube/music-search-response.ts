@@ -108,12 +108,16 @@ function listItem(video: FakeVideo, language: ShelfLanguage, label: string | nul
   };
 }
 
-function shelf(title: string, items: object[]) {
+function continuations(token: string | undefined) {
+  return token ? { continuations: [{ nextContinuationData: { continuation: token, clickTrackingParams: "X" } }] } : {};
+}
+
+function shelf(title: string, items: object[], token?: string) {
   return {
     musicShelfRenderer: {
       title: { runs: [{ text: title }] },
       contents: items,
-      continuations: [{ nextContinuationData: { continuation: "CONTINUATION_TOKEN_PLACEHOLDER" } }],
+      ...continuations(token),
       shelfDivider: { musicShelfDividerRenderer: { hidden: true } },
     },
   };
@@ -152,11 +156,32 @@ function wrap(sections: object[]) {
   };
 }
 
-/** A filtered search (songs or videos): one shelf, no type labels. An empty match list gives no shelf. */
-export function filteredSearchResponse(videos: readonly FakeVideo[], kind: "song" | "video", language: ShelfLanguage) {
+/**
+ * A filtered search (songs or videos): one shelf, no type labels, and a continuation token when more results
+ * wait on the next page. An empty match list gives no shelf.
+ */
+export function filteredSearchResponse(
+  videos: readonly FakeVideo[],
+  kind: "song" | "video",
+  language: ShelfLanguage,
+  nextPage?: string,
+) {
   const words = WORDS[language];
   const items = videos.map((video) => listItem(video, language, null));
-  return wrap(items.length === 0 ? [] : [shelf(kind === "song" ? words.songs : words.videos, items)]);
+  return wrap(items.length === 0 ? [] : [shelf(kind === "song" ? words.songs : words.videos, items, nextPage)]);
+}
+
+/** The next page of a filtered search: `continuationContents.musicShelfContinuation`, as youtubei.js reads it. */
+export function continuationResponse(videos: readonly FakeVideo[], language: ShelfLanguage, nextPage?: string) {
+  return {
+    responseContext: { visitorData: "VISITOR_DATA_PLACEHOLDER" },
+    continuationContents: {
+      musicShelfContinuation: {
+        contents: videos.map((video) => listItem(video, language, null)),
+        ...continuations(nextPage),
+      },
+    },
+  };
 }
 
 /** An unfiltered search: the best hit as a top-result card, then a songs shelf and a (labelled) videos shelf. */
@@ -172,7 +197,11 @@ export function allSearchResponse(videos: readonly FakeVideo[], language: ShelfL
   ]);
 }
 
-/** An ISRC query: a top-result card and nothing else (search-isrc-card.json). */
+/**
+ * An ISRC query: a top-result card and nothing else (search-isrc-card.json), or, for a video marked
+ * `isrcInShelf`, no card and the hit inside a "Songs" shelf, as YouTube Music answers some ISRCs.
+ */
 export function isrcCardResponse(video: FakeVideo | undefined, language: ShelfLanguage) {
+  if (video?.isrcInShelf) return wrap([shelf(WORDS[language].songs, [listItem(video, language, null)])]);
   return wrap(video ? [card(video, language)] : []);
 }

@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type FakeVideo, findByIsrc, ISRC_PATTERN, matchCatalog } from "./catalog.ts";
+import { type FakeVideo, findByIsrc, ISRC_PATTERN, matchCatalog, PAGE_SIZE } from "./catalog.ts";
 import {
   allSearchResponse,
+  continuationResponse,
   filteredSearchResponse,
   isrcCardResponse,
   type ShelfLanguage,
@@ -39,7 +40,13 @@ export interface FakeRequest {
   readonly originalHost: string | null;
   readonly cookie: string | null;
   /** InnerTube requests: the parsed JSON body. */
-  readonly body?: { query?: string; params?: string; videoId?: string; context?: { client?: { clientName?: string } } };
+  readonly body?: {
+    query?: string;
+    params?: string;
+    videoId?: string;
+    continuation?: string;
+    context?: { client?: { clientName?: string } };
+  };
   readonly query?: string;
   readonly videoId?: string;
   readonly itag?: number;
@@ -87,26 +94,34 @@ export async function startFakeYouTube(options: FakeYouTubeOptions) {
     return failures.splice(index, 1)[0];
   }
 
+  /** One page of a filtered search, and the token of the next page when there is one. */
+  function page(query: string, kind: "song" | "video", offset: number) {
+    const all = matchCatalog(catalog, query, Number.POSITIVE_INFINITY).filter((video) => video.kind === kind);
+    const end = offset + PAGE_SIZE;
+    const next =
+      end < all.length ? Buffer.from(JSON.stringify({ query, kind, offset: end })).toString("base64url") : undefined;
+    return { videos: all.slice(offset, end), next };
+  }
+
   async function search(body: NonNullable<FakeRequest["body"]>) {
+    if (body.continuation) {
+      const token = JSON.parse(Buffer.from(body.continuation, "base64url").toString()) as {
+        query: string;
+        kind: "song" | "video";
+        offset: number;
+      };
+      const { videos, next } = page(token.query, token.kind, token.offset);
+      return continuationResponse(videos, language, next);
+    }
     const query = body.query ?? "";
     if (body.context?.client?.clientName === "WEB") return webSearchResponse(matchCatalog(catalog, query));
     if (ISRC_PATTERN.test(query.trim().toUpperCase())) return isrcCardResponse(findByIsrc(catalog, query), language);
-    const matches = matchCatalog(catalog, query);
-    if (body.params === SONGS_FILTER_PARAMS) {
-      return filteredSearchResponse(
-        matches.filter((video) => video.kind === "song"),
-        "song",
-        language,
-      );
+    const kind = body.params === SONGS_FILTER_PARAMS ? "song" : body.params === VIDEOS_FILTER_PARAMS ? "video" : null;
+    if (kind) {
+      const { videos, next } = page(query, kind, 0);
+      return filteredSearchResponse(videos, kind, language, next);
     }
-    if (body.params === VIDEOS_FILTER_PARAMS) {
-      return filteredSearchResponse(
-        matches.filter((video) => video.kind === "video"),
-        "video",
-        language,
-      );
-    }
-    return allSearchResponse(matches, language);
+    return allSearchResponse(matchCatalog(catalog, query), language);
   }
 
   async function player(body: NonNullable<FakeRequest["body"]>) {
