@@ -184,3 +184,23 @@ describe("plain text under songs: in the config", () => {
     ]);
   });
 });
+
+describe("musicdl match with a song as text", () => {
+  const home = join(dir.path, "home-match");
+
+  test("--json shows what the text resolved to beside the candidates", async () => {
+    const result = await runMusicdl(world, home, ["match", "Harbor Lights - Tide Tables", "--json"]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as { text_query: { spotify_id: string }; track: { spotify_id: string } };
+    expect(json.text_query.spotify_id).toBe(SMALL.trackIds.tideTables);
+    expect(json.track.spotify_id).toBe(SMALL.trackIds.tideTables);
+  });
+
+  test("--pin with text is refused before anything is searched", async () => {
+    const before = searches().length;
+    const result = await runMusicdl(world, home, ["match", "Harbor Lights - Tide Tables", "--skip"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("--pin and --skip take the track's Spotify link, not text");
+    expect(searches().length).toBe(before);
+  });
+});
