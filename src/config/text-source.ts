@@ -16,7 +16,7 @@ export type PlainTextCheck = { readonly query: true } | { readonly query: false;
 
 /**
  * Plain text is a query unless it looks like a link (a scheme, a `host/path`, a URI, a bare Spotify id) or cannot
- * be a song's name (too long, several lines). `message` is set when there is more to say than "not a link".
+ * be a song's name (too long, several lines, a leading `-`). `message` is set when there is more to say than "not a link".
  */
 export function checkPlainText(text: string): PlainTextCheck {
   if (URL_SCHEME.test(text) || BARE_HOST.test(text) || URI_LIKE.test(text)) return { query: false };
@@ -26,6 +26,7 @@ export function checkPlainText(text: string): PlainTextCheck {
       message: `${quoteText(text)} looks like a Spotify id on its own; write it as a link, https://open.spotify.com/track/${text} (or album/, playlist/, artist/).`,
     };
   }
-  if (text.length > MAX_TEXT_QUERY_LENGTH || /[\r\n]/.test(text)) return { query: false };
+  // `-x` is an option given after `--`, not a song.
+  if (text.length > MAX_TEXT_QUERY_LENGTH || /[\r\n]/.test(text) || text.startsWith("-")) return { query: false };
   return { query: true };
 }
