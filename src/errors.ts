@@ -82,6 +82,16 @@ export class PluginError extends MusicdlError {
   }
 }
 
+/** Where a source client records the `<link>: ` prefix it put in front of an error's message. */
+export const SOURCE_LABEL = Symbol.for("musicdl.source-label");
+
+/** The message without the source-link prefix a client added, for callers that name the source themselves. */
+export function describeCauseWithoutSource(cause: unknown): string {
+  const message = describeCause(cause);
+  const label = cause instanceof Error ? (cause as Error & { [SOURCE_LABEL]?: string })[SOURCE_LABEL] : undefined;
+  return label && message.startsWith(label) ? message.slice(label.length) : message;
+}
+
 /** A short description of any thrown value, without dumping objects (an ofetch error holds request headers). */
 export function describeCause(cause: unknown): string {
   if (cause instanceof Error) return cause.message;

@@ -13,7 +13,10 @@ export interface RequestLimiterOptions {
 
 export interface RequestLimiter {
   readonly gate: PauseGate;
-  /** Runs `send` once it may go out; all concurrent callers share the same limits. */
+  /**
+   * Runs `send` once it may go out; all concurrent callers share the same limits. The slot is freed only when
+   * `send` settles, so a pause `send` sets on a 429 holds before the next queued request can start.
+   */
   run<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
@@ -29,7 +32,7 @@ export function createRequestLimiter(options: RequestLimiterOptions): RequestLim
           await gate.wait(signal);
           await options.bucket?.take(signal);
           // A 429 may have arrived while we waited for a token: then wait again rather than send into the pause.
-          if (clock.now() >= gate.pausedUntil()) break;
+          if (gate.isOpen()) break;
         }
         signal?.throwIfAborted();
         return send();

@@ -5,8 +5,12 @@ import { basename, dirname, extname, join } from "node:path";
 import { type Clock, systemClock } from "../util/clock.ts";
 import { truncateUtf8, utf8Length } from "./_utf8.ts";
 
-/** Hidden, marked with `.musicdl-<12 hex>.tmp`, optionally followed by the real extension for ffmpeg's sake. */
-const TEMP_NAME = /^\..*\.musicdl-[0-9a-f]{12}\.tmp(\.[A-Za-z0-9]{1,10})?$/su;
+/**
+ * Hidden, marked with `.musicdl-<12 hex>.tmp`, optionally followed by the real extension for ffmpeg's sake and by a
+ * helper's own suffix: taggers write `<temp>.tagging` beside the temp they are given, and a run killed meanwhile
+ * leaves that behind too (issue 15).
+ */
+const TEMP_NAME = /^\..*\.musicdl-[0-9a-f]{12}\.tmp(\.[A-Za-z0-9]{1,10}){0,2}$/su;
 
 export function isTempName(name: string): boolean {
   return TEMP_NAME.test(name);
@@ -100,6 +104,11 @@ export interface CleanupStaleTempsOptions {
   /** Only temps last modified this long ago; protects a run that is still writing in the same library. */
   readonly olderThanMs?: number;
   readonly clock?: Clock;
+  /**
+   * Subfolders holding a file of this name are not entered: another library nested inside this one, whose own run
+   * (maybe live right now) owns the temps in it.
+   */
+  readonly skipFoldersHolding?: string;
 }
 
 /** Removes temp files a killed run left behind; touches nothing but names matching our temp pattern. */
@@ -110,7 +119,11 @@ export async function cleanupStaleTemps(dir: string, options: CleanupStaleTempsO
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const path = join(folder, entry.name);
-      if (entry.isDirectory() && options.recursive !== false && !entry.name.startsWith(".")) await visit(path);
+      if (entry.isDirectory() && options.recursive !== false && !entry.name.startsWith(".")) {
+        const skip =
+          options.skipFoldersHolding && (await lstat(join(path, options.skipFoldersHolding)).catch(() => null));
+        if (!skip) await visit(path);
+      }
       if (!entry.isFile() || !isTempName(entry.name)) continue;
       const stats = await lstat(path).catch(() => null);
       if (!stats || stats.mtimeMs > cutoff) continue;

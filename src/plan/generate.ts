@@ -4,7 +4,7 @@
  */
 import pLimit from "p-limit";
 import type { SourceEntry } from "../config/types.ts";
-import { describeCause, EXIT, MusicdlError } from "../errors.ts";
+import { describeCauseWithoutSource, EXIT, MusicdlError } from "../errors.ts";
 import type { ResolvedSource } from "../plugins/api.ts";
 import type { ResolvedEntry } from "./optimize.ts";
 
@@ -42,9 +42,13 @@ export async function resolveSources(
   );
   const resolved = results.filter((r): r is ResolvedEntry => "source" in r);
   const failed = results.filter((r): r is FailedSource => "reason" in r);
-  const warnings = resolved.flatMap(({ entry, source }) =>
-    source.warnings.map((warning) => `${entry.name ?? source.name}: ${warning}`),
-  );
+  const warnings = resolved.flatMap(({ entry, source }) => {
+    // A nameless source (Spotify sent "") is named by its link; a warning that names it already is not prefixed.
+    const label = entry.name?.trim() || source.name.trim() || entry.url;
+    return source.warnings.map((warning) =>
+      warning.includes(label) || warning.includes(linkOf(entry)) ? warning : `${label}: ${warning}`,
+    );
+  });
   return { resolved, failed, warnings };
 }
 
@@ -53,8 +57,17 @@ function stopsTheRun(error: unknown): boolean {
   return error instanceof MusicdlError && (error.exitCode === EXIT.RESUME_LATER || error.exitCode === EXIT.USAGE);
 }
 
+/** One line naming the source once: its link and line, then the cause (without the link the client put first). */
 function describeSourceFailure(entry: SourceEntry, error: unknown): string {
-  const where = entry.line === undefined ? entry.url : `${entry.url} (line ${entry.line})`;
+  const cause = describeCauseWithoutSource(error);
+  const line = entry.line === undefined ? "" : `line ${entry.line}`;
+  // A cause that quotes the link already (a withheld playlist) gets only the line in front.
+  const where = cause.includes(linkOf(entry)) ? line : [entry.url, line && `(${line})`].filter(Boolean).join(" ");
   const hint = error instanceof MusicdlError && error.hint ? ` ${error.hint}` : "";
-  return `${where}: ${describeCause(error)}${hint}`;
+  return `${where ? `${where}: ` : ""}${cause}${hint}`;
+}
+
+/** The entry's link without its query (`?si=…`), as messages quote it. */
+function linkOf(entry: SourceEntry): string {
+  return entry.url.split("?")[0] ?? entry.url;
 }

@@ -5,6 +5,7 @@ import { cleanupStaleTemps } from "../library/atomic-write.ts";
 import { describeRejection, resolveMatchSettings } from "../match/index.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import { asStoreWriteError, type PlaylistIndex, type Store } from "../store/index.ts";
+import { LOCK_FILE_NAME } from "../store/library-lock.ts";
 import { createCoverFetcher } from "../tags/cover.ts";
 import type { EventSink } from "./events.ts";
 import { executePlan, type RunSummary } from "./execute.ts";
@@ -28,7 +29,8 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
   const download = config.download;
   const matchSettings = resolveMatchSettings(config.match);
   const library = store.library(prepared.libraryKey);
-  await cleanupStaleTemps(download.outputDir).catch(() => []);
+  // Runs under the library's lock, so no other run is writing temps here; a library nested inside has its own lock.
+  await cleanupStaleTemps(download.outputDir, { skipFoldersHolding: LOCK_FILE_NAME }).catch(() => []);
   const startedAtMs = Date.now();
   const ctx: ExecutorContext = {
     providers: registry.providersInOrder(download.audioProviders),

@@ -258,7 +258,11 @@ export interface ProviderPlugin extends PluginBase<"provider"> {
 /** Writes tags into one file format. **Exactly one tagger per format** may be loaded. */
 export interface TaggerPlugin extends PluginBase<"tagger"> {
   readonly formats: readonly AudioFormat[];
-  /** Replaces the file's tags with `tags`, in place. The core hands over a temp file, never the library file. */
+  /**
+   * Replaces the file's tags with `tags`, in place. The core hands over a temp file, never the library file. A
+   * tagger that writes a temp file of its own names it `<file>.<suffix>` (letters and digits, e.g. `.tagging`)
+   * beside `file`: the next run removes such leftovers of a killed run, and nothing else.
+   */
   write(file: string, tags: TagSet, opts: CallOptions): Promise<void>;
 }
 

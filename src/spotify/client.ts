@@ -16,6 +16,7 @@ import { type Clock, systemClock } from "../util/clock.ts";
 import { defaultAuthFile, readAuthFile } from "./auth-file.ts";
 import { type SpotifyCache, createMemorySpotifyCache } from "./cache.ts";
 import { SpotifyCredentialsMissingError, withSource } from "./errors.ts";
+import { createPageLimits } from "./page-limits.ts";
 import { resolveAlbum, resolveArtist, resolveTrack } from "./resolve-album.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 import { resolvePlaylist, resolveSaved } from "./resolve-playlist.ts";
@@ -89,6 +90,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
   function getContext(): ResolveContext {
     if (context) return context;
     const tokens = createTokens(options, settings, accountsUrl, clock);
+    const pageLimits = createPageLimits(cache);
     const transport = createSpotifyTransport({
       apiUrl,
       settings,
@@ -99,6 +101,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       onEvent: options.onEvent,
       random: options.random,
       timeoutMs: options.timeoutMs ?? 30_000,
+      pageLimits,
     });
     const market = tokens.kind === "app" && settings.market ? `market=${encodeURIComponent(settings.market)}` : "";
     const loader = createTrackLoader({
@@ -108,7 +111,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       marketQuery: () => (market ? `&${market}` : ""),
       onEvent: options.onEvent,
     });
-    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market };
+    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market, pageLimits };
     return context;
   }
 

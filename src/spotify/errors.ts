@@ -1,5 +1,5 @@
 /** Spotify failures that know how to present themselves and which exit code they end a run with. */
-import { EXIT, MusicdlError, UsageError, type MusicdlErrorOptions } from "../errors.ts";
+import { EXIT, MusicdlError, SOURCE_LABEL, UsageError, type MusicdlErrorOptions } from "../errors.ts";
 import type { TrackMeta } from "../plugins/api.ts";
 import type { ScoredTrack } from "./text-match.ts";
 
@@ -70,7 +70,10 @@ export class SpotifyApiError extends MusicdlError {
 /** 404: unknown id, or a Spotify-owned playlist a dev-mode app may not read. Fails that source only. */
 export class SpotifyNotFoundError extends SpotifyApiError {}
 
-/** Re-labels an error with the source (open.spotify.com URL) it belongs to, keeping its class and exit code. */
+/**
+ * Re-labels an error with the source (open.spotify.com URL) it belongs to, keeping its class and exit code. The
+ * label is remembered, so a caller that names the source itself can print the message without it (issue 15).
+ */
 export function withSource(error: unknown, sourceUrl: string): unknown {
   if (!(error instanceof MusicdlError) || error.message.includes(sourceUrl)) return error;
   const labelled = Object.create(Object.getPrototypeOf(error)) as MusicdlError;
@@ -81,6 +84,7 @@ export function withSource(error: unknown, sourceUrl: string): unknown {
     writable: true,
   });
   Object.defineProperty(labelled, "stack", { value: error.stack, enumerable: false, writable: true });
+  Object.defineProperty(labelled, SOURCE_LABEL, { value: `${sourceUrl}: `, enumerable: false });
   return labelled;
 }
 

@@ -8,6 +8,7 @@ import { cacheKeys } from "./cache.ts";
 import { SpotifyNotFoundError } from "./errors.ts";
 import { discLayoutOf, withDiscLayout } from "./map.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
+import { describeNamed } from "./url.ts";
 import { AlbumSchema, AlbumTracksPageSchema, ArtistAlbumsPageSchema, type SpotifySimplifiedTrack } from "./schemas.ts";
 
 interface ArtistRelease {
@@ -61,7 +62,9 @@ async function listAndLoadAlbum(
     else unavailable++;
   }
   const warnings = unavailable
-    ? [`album "${album.name}": skipped ${unavailable} unavailable track${unavailable > 1 ? "s" : ""}`]
+    ? [
+        `${describeNamed("album", album.name, id)}: skipped ${unavailable} unavailable track${unavailable > 1 ? "s" : ""}`,
+      ]
     : [];
   const resolved: ResolvedSource = { kind: "album", id, name: album.name, tracks, warnings };
   ctx.cache.set(cacheKeys.album(id), resolved, null);
@@ -108,7 +111,8 @@ async function fetchArtistReleases(ctx: ResolveContext, id: string, signal?: Abo
   const releases: ArtistRelease[] = [];
   const seen = new Set<string>();
   let name = "";
-  let next: string | null = withMarket(`/artists/${id}/albums?include_groups=album,single&limit=50`, ctx.market);
+  const limit = ctx.pageLimits.limitFor("artist-albums");
+  let next: string | null = withMarket(`/artists/${id}/albums?include_groups=album,single&limit=${limit}`, ctx.market);
   while (next) {
     const page: v.InferOutput<typeof ArtistAlbumsPageSchema> = await ctx.transport.get(
       next,

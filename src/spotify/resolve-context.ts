@@ -1,5 +1,6 @@
 /** What every resolver needs: the transport, the shared track loader, the cache and settings. */
 import type { SpotifyCache } from "./cache.ts";
+import type { PageLimits } from "./page-limits.ts";
 import type { TokenProvider } from "./tokens.ts";
 import type { TrackLoader } from "./track-loader.ts";
 import type { SpotifyStats, SpotifyTransport } from "./transport.ts";
@@ -14,6 +15,8 @@ export interface ResolveContext {
   readonly cacheTtlS: number;
   /** `market=XX` for app tokens when configured (user tokens use the user's country), or "". */
   readonly market: string;
+  /** The page size each list endpoint takes (smaller for Feb 2026 dev-mode apps, learned on refusal). */
+  readonly pageLimits: PageLimits;
 }
 
 /** Appends the market parameter to a path that may already have a query. */

@@ -17,7 +17,7 @@ import {
   SavedTracksPageSchema,
   type SpotifyPlaylistEntry,
 } from "./schemas.ts";
-import { spotifyUrlOf } from "./url.ts";
+import { describeNamed, spotifyUrlOf } from "./url.ts";
 
 /** Counts what was skipped, for one summary warning per source instead of one line per entry. */
 interface Skipped {
@@ -77,7 +77,7 @@ export async function resolvePlaylist(ctx: ResolveContext, id: string, signal?: 
       name: playlist.name,
       ...(playlist.snapshot_id ? { snapshotId: playlist.snapshot_id } : {}),
       tracks,
-      warnings: summary ? [`playlist "${playlist.name}": skipped ${summary}`] : [],
+      warnings: summary ? [`${describeNamed("playlist", playlist.name, id)}: skipped ${summary}`] : [],
     };
     if (playlist.snapshot_id) {
       // Each snapshot's contents never change, so they never expire; the store evicts by size.
@@ -100,7 +100,7 @@ export async function resolveSaved(ctx: ResolveContext, signal?: AbortSignal): P
   try {
     const tracks: TrackMeta[] = [];
     const skipped: Skipped = { removed: 0, local: 0, episode: 0, unavailable: 0 };
-    let next: string | null = withMarket("/me/tracks?limit=50", ctx.market);
+    let next: string | null = withMarket(`/me/tracks?limit=${ctx.pageLimits.limitFor("saved-tracks")}`, ctx.market);
     while (next) {
       const page: v.InferOutput<typeof SavedTracksPageSchema> = await ctx.transport.get(
         next,
@@ -159,7 +159,7 @@ function withheld(id: string, name: string, tokenKind: "app" | "user"): MusicdlE
       ? "your account does not own or collaborate on it"
       : "musicdl is not logged in as a Spotify user";
   return new MusicdlError(
-    `Spotify withheld the tracks of playlist "${name}" (${spotifyUrlOf("playlist", id)}): since Feb 2026 Spotify returns playlist contents only to their owner or collaborators, and ${who}.`,
+    `Spotify withheld the tracks of ${name.trim() ? `playlist "${name}" (${spotifyUrlOf("playlist", id)})` : describeNamed("playlist", name, id)}: since Feb 2026 Spotify returns playlist contents only to their owner or collaborators, and ${who}.`,
     {
       hint:
         tokenKind === "user"

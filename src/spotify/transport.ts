@@ -1,6 +1,7 @@
 /**
  * GETs against the Web API with musicdl's own retry policy: one global pause per 429 (Retry-After, else full-jitter
- * backoff), retries for 5xx and dropped connections, one token refresh on 401, typed errors for the rest.
+ * backoff; see _rate-limit.ts), retries for 5xx and dropped connections, one token refresh on 401, one smaller page
+ * on `400 Invalid limit`, typed errors for the rest.
  */
 import { ofetch } from "ofetch";
 import * as v from "valibot";
@@ -9,8 +10,10 @@ import { fullJitterDelayMs } from "../http/backoff.ts";
 import type { RequestLimiter } from "../http/request-limiter.ts";
 import { log } from "../log.ts";
 import type { Clock } from "../util/clock.ts";
-import { errorFor, networkReason, parseBody, parseRetryAfterS, relativePath, withTimeout } from "./_answer.ts";
-import { SpotifyApiError, SpotifyRateLimitError, formatClockTime } from "./errors.ts";
+import { errorFor, networkReason, parseBody, relativePath, withTimeout } from "./_answer.ts";
+import { createRateLimitPolicy } from "./_rate-limit.ts";
+import { SpotifyApiError, SpotifyRateLimitError } from "./errors.ts";
+import { isInvalidLimit, type PageLimits } from "./page-limits.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
 import type { TokenProvider } from "./tokens.ts";
 
@@ -47,6 +50,8 @@ export interface SpotifyTransportOptions {
   readonly random?: () => number;
   /** Per-request timeout; a timed-out request is retried like a dropped connection. */
   readonly timeoutMs?: number;
+  /** Page sizes to fit list requests to, and to lower on `400 Invalid limit`. */
+  readonly pageLimits?: PageLimits;
 }
 
 export interface SpotifyTransport {
@@ -58,7 +63,8 @@ export interface SpotifyTransport {
 // Plain JSON.parse, not ofetch's default destr: destr scans every body with __proto__/constructor regexes, which was
 // a third of a cold plan's CPU in bench/plan.ts. JSON.parse never sets a prototype (a "__proto__" key stays an own
 // property) and valibot keeps only the keys a schema names. A body that is not JSON stays text, as with destr.
-const http = ofetch.create({ retry: 0, ignoreResponseError: true, parseResponse: parseJsonOrText });
+const OFETCH_OPTIONS = { retry: 0, ignoreResponseError: true, parseResponse: parseJsonOrText } as const;
+type RawResponse = Awaited<ReturnType<ReturnType<typeof ofetch.create>["raw"]>>;
 
 function parseJsonOrText(text: string): unknown {
   try {
@@ -77,49 +83,49 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
       capMs: settings.spotifyRetryMaxDelayS * 1000,
       random: options.random,
     });
+  const rateLimits = createRateLimitPolicy({ settings, clock, limiter, stats, emit, backoff });
+  const http = ofetch.create(OFETCH_OPTIONS, { fetch: rateLimits.fetch });
 
-  /** Pauses every request of this process until `untilMs`; throws instead when that is too far away. */
-  function pauseForRateLimit(waitMs: number, retryAfterS: number | undefined): void {
-    const until = clock.now() + waitMs;
-    if (waitMs > settings.spotifyMaxWaitS * 1000) {
-      throw new SpotifyRateLimitError({
-        retryAfterS: retryAfterS ?? Math.ceil(waitMs / 1000),
-        resumeAtMs: until,
-        quota: false,
-        maxWaitS: settings.spotifyMaxWaitS,
-      });
-    }
-    const previous = Math.max(clock.now(), limiter.gate.pausedUntil());
-    if (until <= previous) return;
-    stats.waitedS += (until - previous) / 1000;
-    limiter.gate.pauseUntil(until);
-    emit({ type: "rate-limit-wait", seconds: waitMs / 1000, until });
-    log.warn(`Spotify asked for a pause; waiting ${Math.ceil(waitMs / 1000)} s (until ${formatClockTime(until)}).`);
-  }
-
-  async function get<T extends v.GenericSchema>(
+  function get<T extends v.GenericSchema>(
     pathOrUrl: string,
     schema: T,
     signal?: AbortSignal,
   ): Promise<v.InferOutput<T>> {
     const path = relativePath(pathOrUrl);
-    const url = `${options.apiUrl}${path}`;
+    const pageLimits = options.pageLimits;
+    return pageLimits ? pageLimits.probing(path, (fitted) => send(fitted, schema, signal)) : send(path, schema, signal);
+  }
+
+  async function send<T extends v.GenericSchema>(
+    fittedPath: string,
+    schema: T,
+    signal?: AbortSignal,
+  ): Promise<v.InferOutput<T>> {
+    let path = fittedPath;
+    let url = `${options.apiUrl}${path}`;
     let failures = 0;
     let refreshedToken = false;
+    let loweredLimit = false;
     for (;;) {
       const token = await options.tokens.get(signal);
-      let response: Awaited<ReturnType<typeof http.raw>>;
+      let response: RawResponse;
+      let rateLimitError: SpotifyRateLimitError | undefined;
       try {
-        response = await limiter.run(() => {
+        response = await limiter.run(async () => {
           stats.requests++;
           emit({ type: "request", path });
-          return http.raw(url, {
+          const answer = await http.raw(url, {
             headers: { authorization: `Bearer ${token}` },
             signal: withTimeout(signal, options.timeoutMs),
           });
+          // Judged inside the slot: a queued request took the freed slot before the pause was set (issue 15).
+          if (answer.status === 429) rateLimitError = rateLimits.judge(answer, ++failures);
+          return answer;
         }, signal);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        // The gate closed on a 429 musicdl will not sit out: this request fails with it, unsent.
+        if (error instanceof SpotifyRateLimitError) throw error;
         // Dropped connection or timeout. Never log the FetchError itself: its options hold the bearer token.
         if (++failures > settings.spotifyMaxRetries) {
           throw new SpotifyApiError(
@@ -146,23 +152,7 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
         continue;
       }
       if (status === 429) {
-        stats.rateLimited++;
-        const retryAfterS = parseRetryAfterS(response.headers.get("retry-after"), clock.now());
-        if (body.success && body.output.error.reason === "QUOTA_EXCEEDED") {
-          throw new SpotifyRateLimitError({
-            quota: true,
-            retryAfterS,
-            resumeAtMs: retryAfterS === undefined ? undefined : clock.now() + retryAfterS * 1000,
-          });
-        }
-        if (++failures > settings.spotifyMaxRetries + 3) {
-          throw new SpotifyRateLimitError({
-            quota: false,
-            retryAfterS,
-            resumeAtMs: clock.now() + (retryAfterS ?? 60) * 1000,
-          });
-        }
-        pauseForRateLimit(retryAfterS === undefined ? backoff(failures - 1) : retryAfterS * 1000, retryAfterS);
+        if (rateLimitError) throw rateLimitError;
         stats.retries++;
         continue;
       }
@@ -179,6 +169,18 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
         }
         await retryAfterBackoff(path, `HTTP ${status}`, failures, signal);
         continue;
+      }
+      if (!loweredLimit && isInvalidLimit(status, message)) {
+        // A Feb 2026 dev-mode app: once with the smaller documented page size, which the next requests keep.
+        const lowered = options.pageLimits?.lowerAfterRefusal(path);
+        if (lowered) {
+          log.debug(`Spotify GET ${path}: page size refused; asking for pages of the 2026 maximum instead`);
+          loweredLimit = true;
+          path = lowered;
+          url = `${options.apiUrl}${path}`;
+          stats.retries++;
+          continue;
+        }
       }
       throw errorFor(status, path, message);
     }

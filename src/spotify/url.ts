@@ -54,3 +54,11 @@ export function looksLikeSpotify(input: string): boolean {
 export function spotifyUrlOf(kind: SpotifyKind, id: string): string {
   return `https://open.spotify.com/${kind}/${id}`;
 }
+
+/**
+ * How a message names an album or playlist: `album "Name"`, or its link when Spotify sent an empty name, so no
+ * warning starts with `album ""` (issue 15).
+ */
+export function describeNamed(kind: SpotifyKind, name: string, id: string): string {
+  return name.trim() ? `${kind} "${name}"` : `${kind} ${spotifyUrlOf(kind, id)}`;
+}

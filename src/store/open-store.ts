@@ -6,7 +6,7 @@ import { systemClock, type Clock } from "../util/clock.ts";
 import { createCounters } from "./_counters.ts";
 import { openDatabase } from "./_database.ts";
 import { createLibraryIndex, type LibraryIndex } from "./library-index.ts";
-import { createLockManager, type AcquireLockOptions, type LibraryLock } from "./library-lock.ts";
+import { acquireLibraryLock, type AcquireLockOptions, type LibraryLock } from "./library-lock.ts";
 import { createPlanStore, type PlanStore } from "./plan-state.ts";
 import { createPlaylistIndex, type PlaylistIndex } from "./playlist-index.ts";
 import { createPinStore, type PinStore } from "./pin-store.ts";
@@ -56,7 +56,10 @@ export interface Store {
   readonly plans: PlanStore;
   /** `musicdl match --pin/--skip` choices; `clear` never touches them. */
   readonly pins: PinStore;
-  /** Throws LibraryLockedError (exit 3) when another live process holds it and `wait` is false. */
+  /**
+   * Locks the library folder `libraryKey` for this process, whatever store other runs use; throws LibraryLockedError
+   * (exit 3) when another live process holds it and `wait` is false.
+   */
   acquireLibraryLock(libraryKey: string, options: AcquireLockOptions): Promise<LibraryLock>;
   stats(): StoreStats;
   /** Deletes rows and resets those tables' counters; returns rows deleted per table. */
@@ -72,7 +75,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const db: Database = openDatabase(path, clock, log);
   const counters = createCounters(db);
   const common = { clock, counters, log };
-  const locks = createLockManager(db, clock, log);
+  // Locks live in the library folders, not in this file: two stores cannot both hold one library (issue 15).
+  const locks = new Set<LibraryLock>();
   const libraries = new Map<string, LibraryIndex>();
   let closed = false;
   const spotify = createSpotifyCache(db, { ...common, maxEntries: settings.cacheMaxSize });
@@ -99,7 +103,11 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     playlists: (libraryKey) => createPlaylistIndex(db, libraryKey),
     plans: createPlanStore(db, clock),
     pins: createPinStore(db, clock),
-    acquireLibraryLock: (libraryKey, lockOptions) => locks.acquire(libraryKey, lockOptions),
+    async acquireLibraryLock(libraryKey, lockOptions) {
+      const lock = await acquireLibraryLock(libraryKey, lockOptions, log, clock);
+      locks.add(lock);
+      return lock;
+    },
     stats: () => {
       flushCaches();
       return readStats(db, path, counters.read());
@@ -130,7 +138,10 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       // Every step runs, and the file is closed, even when one fails (a full disk): the first failure is thrown
       // after, as a StoreWriteError naming the file.
       let failure: unknown;
-      for (const step of [flushCaches, () => locks.releaseAll(), () => counters.flush()]) {
+      const releaseLocks = () => {
+        for (const lock of locks) lock.release();
+      };
+      for (const step of [flushCaches, releaseLocks, () => counters.flush()]) {
         try {
           step();
         } catch (error) {

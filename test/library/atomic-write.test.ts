@@ -164,6 +164,20 @@ describe("cleanupStaleTemps", () => {
     expect(existsSync(fresh)).toBe(true);
   });
 
+  test("a library nested inside, with its own lock file, is left to its own run", async () => {
+    using dir = createTempDir();
+    const nested = join(dir.path, "Podcasts");
+    mkdirSync(nested, { recursive: true });
+    writeFileSync(join(nested, ".musicdl.lock"), "{}");
+    const theirs = tempPathBeside(join(nested, "episode.mp3"), { keepExtension: true });
+    const ours = tempPathBeside(join(dir.path, "song.mp3"), { keepExtension: true });
+    writeFileSync(theirs, "being written by the nested library's run");
+    writeFileSync(ours, "left by a killed run");
+    for (const file of [theirs, ours]) utimesSync(file, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    expect(await cleanupStaleTemps(dir.path, { skipFoldersHolding: ".musicdl.lock" })).toEqual([ours]);
+    expect(existsSync(theirs)).toBe(true);
+  });
+
   test("a missing folder is nothing to clean", async () =>
     expect(await cleanupStaleTemps("/nonexistent/musicdl/library")).toEqual([]));
 });

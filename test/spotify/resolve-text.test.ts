@@ -31,14 +31,16 @@ const searchesOf = (fake: ReturnType<typeof startFakeSpotify>) =>
 describe("resolving text through Spotify search", () => {
   test("on a 2026 app pages hold 10; the second page is read because the first holds only live takes", async () => {
     await using fake = disposable(
-      startFakeSpotify({ catalog: catalogWithLiveTakesFirst(), switches: { apiShape: "2026" } }),
+      startFakeSpotify({
+        catalog: catalogWithLiveTakesFirst(),
+        switches: { apiShape: "2026", enforce2026Limits: true },
+      }),
     );
     const resolution = await clientFor(fake).resolveText("Harbor Lights - Lanterns");
     expect(resolution.track.spotifyId).toBe(SMALL.trackIds.lanterns);
-    expect(searchesOf(fake).map((request) => `${request.query.offset} ${request.query.limit}`)).toEqual([
-      "0 10",
-      "10 10",
-    ]);
+    expect(
+      searchesOf(fake).map((request) => `${request.status} ${request.query.offset} ${request.query.limit}`),
+    ).toEqual(["200 0 10", "200 10 10"]);
   });
 
   test("a found track is not searched again by the same client cache, and its track needs no request", async () => {

@@ -5,10 +5,13 @@ import { systemClock } from "../../src/util/clock.ts";
 import { createRecordingLog, tempDir } from "./helpers.ts";
 
 const STORE_MODULE = join(import.meta.dir, "..", "..", "src", "store", "index.ts");
-const LIBRARY = "/music/library";
 
 /** A real second process: opens the store and takes the lock, then does what `then` says. */
-function spawnLocker(storePath: string, then: "hold-until-stdin-closes" | "try" | "wait" | "exit-without-release") {
+function spawnLocker(
+  library: string,
+  storePath: string,
+  then: "hold-until-stdin-closes" | "try" | "wait" | "exit-without-release",
+) {
   const script = `
     import { openStore, releaseOnExit } from ${JSON.stringify(STORE_MODULE)};
     const say = (line) => process.stdout.write(line + "\\n");
@@ -16,7 +19,7 @@ function spawnLocker(storePath: string, then: "hold-until-stdin-closes" | "try" 
     const store = openStore(process.env.STORE_PATH, { log });
     const mode = process.env.MODE;
     try {
-      const lock = await store.acquireLibraryLock(${JSON.stringify(LIBRARY)}, { wait: mode === "wait", pollMs: 20 });
+      const lock = await store.acquireLibraryLock(process.env.LIBRARY, { wait: mode === "wait", pollMs: 20 });
       say("acquired " + process.pid);
       if (mode === "exit-without-release") { releaseOnExit(lock); process.exit(0); }
       if (mode === "hold-until-stdin-closes") for await (const _ of Bun.stdin.stream()) {}
@@ -28,7 +31,7 @@ function spawnLocker(storePath: string, then: "hold-until-stdin-closes" | "try" 
     store.close();
   `;
   return Bun.spawn([process.execPath, "-e", script], {
-    env: { ...process.env, STORE_PATH: storePath, MODE: then },
+    env: { ...process.env, STORE_PATH: storePath, MODE: then, LIBRARY: library },
     stdin: then === "hold-until-stdin-closes" ? "pipe" : "ignore",
     stdout: "pipe",
     stderr: "inherit",
@@ -57,11 +60,11 @@ function lines(stream: ReadableStream<Uint8Array>) {
 test("while one process holds the library, a second gets LibraryLockedError naming the holder (exit 3)", async () => {
   using dir = tempDir();
   const path = join(dir.path, "musicdl.sqlite");
-  const holder = spawnLocker(path, "hold-until-stdin-closes");
+  const holder = spawnLocker(join(dir.path, "library"), path, "hold-until-stdin-closes");
   const holderOut = lines(holder.stdout);
   expect(await holderOut()).toBe(`acquired ${holder.pid}`);
 
-  const contender = spawnLocker(path, "try");
+  const contender = spawnLocker(join(dir.path, "library"), path, "try");
   const contenderLine = await lines(contender.stdout)();
   expect(contenderLine.startsWith("error ")).toBe(true);
   const error = JSON.parse(contenderLine.slice("error ".length));
@@ -73,7 +76,7 @@ test("while one process holds the library, a second gets LibraryLockedError nami
   holder.stdin?.end();
   expect(await holderOut()).toBe("released");
   await holder.exited;
-  const again = spawnLocker(path, "try");
+  const again = spawnLocker(join(dir.path, "library"), path, "try");
   expect(await lines(again.stdout)()).toBe(`acquired ${again.pid}`);
   await again.exited;
 });
@@ -81,10 +84,10 @@ test("while one process holds the library, a second gets LibraryLockedError nami
 test("with wait, the second process waits for the holder to release, then takes the lock", async () => {
   using dir = tempDir();
   const path = join(dir.path, "musicdl.sqlite");
-  const holder = spawnLocker(path, "hold-until-stdin-closes");
+  const holder = spawnLocker(join(dir.path, "library"), path, "hold-until-stdin-closes");
   const holderOut = lines(holder.stdout);
   expect(await holderOut()).toBe(`acquired ${holder.pid}`);
-  const waiter = spawnLocker(path, "wait");
+  const waiter = spawnLocker(join(dir.path, "library"), path, "wait");
   const waiterOut = lines(waiter.stdout);
   expect(await waiterOut()).toBe("waiting");
   holder.stdin?.end();
@@ -96,13 +99,13 @@ test("with wait, the second process waits for the holder to release, then takes 
 test("a lock left by a killed process is taken over with a warning", async () => {
   using dir = tempDir();
   const path = join(dir.path, "musicdl.sqlite");
-  const holder = spawnLocker(path, "hold-until-stdin-closes");
+  const holder = spawnLocker(join(dir.path, "library"), path, "hold-until-stdin-closes");
   expect(await lines(holder.stdout)()).toBe(`acquired ${holder.pid}`);
   holder.kill("SIGKILL");
   await holder.exited;
   const log = createRecordingLog();
   const store = openStore(path, { log });
-  const lock = await store.acquireLibraryLock(LIBRARY, { wait: false });
+  const lock = await store.acquireLibraryLock(join(dir.path, "library"), { wait: false });
   expect(log.warnings).toEqual([expect.stringContaining(`pid ${holder.pid} that held it is no longer running`)]);
   lock.release();
   store.close();
@@ -111,12 +114,12 @@ test("a lock left by a killed process is taken over with a warning", async () =>
 test("releaseOnExit frees the lock when the process exits without releasing", async () => {
   using dir = tempDir();
   const path = join(dir.path, "musicdl.sqlite");
-  const quitter = spawnLocker(path, "exit-without-release");
+  const quitter = spawnLocker(join(dir.path, "library"), path, "exit-without-release");
   expect(await lines(quitter.stdout)()).toBe(`acquired ${quitter.pid}`);
   await quitter.exited;
   const log = createRecordingLog();
   const store = openStore(path, { log });
-  const lock = await store.acquireLibraryLock(LIBRARY, { wait: false });
+  const lock = await store.acquireLibraryLock(join(dir.path, "library"), { wait: false });
   expect(log.warnings).toEqual([]); // a clean release, not a stale takeover
   lock.release();
   store.close();
@@ -124,6 +127,7 @@ test("releaseOnExit frees the lock when the process exits without releasing", as
 
 test("waiting stops when the signal aborts (Ctrl-C while waiting)", async () => {
   using dir = tempDir();
+  const LIBRARY = join(dir.path, "library");
   const store = openStore(join(dir.path, "musicdl.sqlite"), { log: createRecordingLog(), clock: systemClock });
   const held = await store.acquireLibraryLock(LIBRARY, { wait: false });
   await expect(store.acquireLibraryLock(LIBRARY, { wait: false })).rejects.toBeInstanceOf(LibraryLockedError);

@@ -12,7 +12,18 @@ export interface RouteContext {
   readonly batchEndpoints: boolean;
   readonly playlistOwnership: "any" | "owned-only";
   readonly tokenKind: "app" | "user";
+  /** Tracks albums still list but Spotify no longer serves (region or licence): null in batches, 404 alone. */
+  readonly unavailableTrackIds: readonly string[];
+  /** Refuse a `limit` above the Feb 2026 dev-mode maximums with `400 Invalid limit`, as the reference allows. */
+  readonly enforce2026Limits: boolean;
 }
+
+/** The Feb 2026 reference's maximum (and default) `limit` of the endpoints it lowered. */
+export const LIMITS_2026 = {
+  artistAlbums: { max: 10, fallback: 5 },
+  search: { max: 10, fallback: 5 },
+  playlistItems: { max: 50, fallback: 20 },
+} as const;
 
 /** The Web API error shape (error-403.json, error-404.json). */
 export const apiError = (
@@ -30,6 +41,9 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
   const offset = Math.max(0, Number(query.get("offset") ?? 0) || 0);
   const limitOf = (fallback: number, cap: number) =>
     Math.min(cap, Math.max(1, Number(query.get("limit") ?? fallback) || fallback));
+  // Spotify's answer to a page size above an endpoint's maximum (the body users report for limit=51 and up).
+  const refusedLimit = (max: number) =>
+    ctx.enforce2026Limits && Number(query.get("limit") ?? 0) > max ? apiError(400, "Invalid limit") : undefined;
   const paged = <T>(basePath: string, all: readonly T[], limit: number, map: (item: T) => unknown, extraQuery = "") =>
     builders.page(basePath, all.slice(offset, offset + limit).map(map), offset, limit, all.length, extraQuery);
 
@@ -40,13 +54,13 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
     if (ids.length === 0 || ids.length > caps.batchTracks) return apiError(400, "Too many ids requested");
     return Response.json({
       tracks: ids.map((id) => {
-        const t = catalog.tracks.get(id);
+        const t = ctx.unavailableTrackIds.includes(id) ? undefined : catalog.tracks.get(id);
         return t ? builders.fullTrack(t) : null;
       }),
     });
   }
   if (parts[0] === "tracks" && parts.length === 2) {
-    const track = catalog.tracks.get(parts[1]!);
+    const track = ctx.unavailableTrackIds.includes(parts[1]!) ? undefined : catalog.tracks.get(parts[1]!);
     return track ? Response.json(builders.fullTrack(track)) : apiError(404, "Resource not found");
   }
   if (parts[0] === "albums" && parts[1]) {
@@ -71,7 +85,11 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
     if (!catalog.artists.has(parts[1])) return apiError(404, "Resource not found");
     const groups = (query.get("include_groups") ?? ALL_GROUPS.join(",")).split(",");
     const releases = (catalog.releases.get(parts[1]) ?? []).filter((release) => groups.includes(release.group));
-    const limit = limitOf(20, caps.artistAlbums);
+    const refused = refusedLimit(LIMITS_2026.artistAlbums.max);
+    if (refused) return refused;
+    const limit = ctx.enforce2026Limits
+      ? limitOf(LIMITS_2026.artistAlbums.fallback, LIMITS_2026.artistAlbums.max)
+      : limitOf(20, caps.artistAlbums);
     return Response.json(
       paged(
         `/artists/${parts[1]}/albums`,
@@ -84,12 +102,10 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
   }
   if (parts[0] === "playlists" && parts[1]) return routePlaylist(parts, query, ctx, offset, limitOf);
   if (parts[0] === "search" && parts.length === 1) {
-    return routeSearch(
-      query,
-      catalog,
-      builders,
-      ctx.shape === "2026" ? { max: 10, fallback: 5 } : { max: 50, fallback: 20 },
-    );
+    const refused = refusedLimit(LIMITS_2026.search.max);
+    if (refused) return refused;
+    const capped = ctx.enforce2026Limits || ctx.shape === "2026";
+    return routeSearch(query, catalog, builders, capped ? LIMITS_2026.search : { max: 50, fallback: 20 });
   }
   if (parts[0] === "me") {
     // Client-credentials tokens have no user behind them.
@@ -166,7 +182,11 @@ function routePlaylist(
   if (parts[2] === "tracks" && shape === "2026") return apiError(403, "Forbidden");
   if (parts[2] !== "items" && parts[2] !== "tracks") return apiError(404, "Service not found");
   if (!visible) return apiError(403, "Forbidden");
-  const limit = limitOf(100, caps.playlistItems);
+  if (ctx.enforce2026Limits && Number(query.get("limit") ?? 0) > LIMITS_2026.playlistItems.max)
+    return apiError(400, "Invalid limit");
+  const limit = ctx.enforce2026Limits
+    ? limitOf(LIMITS_2026.playlistItems.fallback, LIMITS_2026.playlistItems.max)
+    : limitOf(100, caps.playlistItems);
   return Response.json(
     builders.page(
       `/playlists/${playlist.id}/${parts[2]}`,

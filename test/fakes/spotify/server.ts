@@ -14,7 +14,7 @@ import { createSmallCatalog } from "./small-catalog.ts";
 /** One injected failure, served to the next matching request(s). */
 export interface Fault {
   /** `429`: rate limit (Retry-After `retryAfterS`, default 1; null = no header). `quota`: 429 with QUOTA_EXCEEDED. */
-  readonly kind: "429" | "quota" | "5xx" | "drop" | "401";
+  readonly kind: "429" | "quota" | "5xx" | "drop" | "401" | "slow";
   readonly retryAfterS?: number | null;
   /** For `5xx` (default 503). */
   readonly status?: number;
@@ -24,6 +24,10 @@ export interface Fault {
   readonly after?: number;
   /** How many requests get it (default 1). */
   readonly times?: number;
+  /** Send the headers at once and the body this much later, as a slow connection delivers an answer. */
+  readonly bodyDelayMs?: number;
+  /** For `slow`: answer normally, this much later. */
+  readonly delayMs?: number;
 }
 
 export interface FakeSpotifySwitches {
@@ -40,6 +44,18 @@ export interface FakeSpotifySwitches {
   enforceRetryAfter: boolean;
   pageCaps: Partial<PageCaps>;
   faults: Fault[];
+  /**
+   * A 429 storm: at most `requests` Web API requests per rolling `windowS`; the next one gets a 429 whose
+   * Retry-After is the time until the window frees a slot (as Spotify's rolling 30 s window does). null = off.
+   */
+  rateLimit: { readonly requests: number; readonly windowS: number } | null;
+  /**
+   * The Feb 2026 dev-mode page limits, enforced: `limit` above 10 for artist albums and search, or above 50 for
+   * playlist items, is answered `400 Invalid limit` (the reference's maximums; Spotify's refusal body).
+   */
+  enforce2026Limits: boolean;
+  /** Track ids albums still list whose full track Spotify no longer serves (null in batches, 404 alone). */
+  unavailableTrackIds: string[];
 }
 
 export interface RequestLogEntry {
@@ -52,6 +68,8 @@ export interface RequestLogEntry {
   readonly at: number;
   /** When the answer was sent (0 while pending). Status 0 = connection dropped. */
   doneAt: number;
+  /** It arrived after a 429 had been answered and before that 429's Retry-After had elapsed. */
+  insideRetryAfter?: true;
 }
 
 export interface FakeSpotifyOptions {
@@ -83,6 +101,20 @@ export interface FakeSpotify {
   stop(): Promise<void>;
 }
 
+/** The same answer, its headers sent at once and its body `delayMs` later. */
+function withSlowBody(answer: Response, delayMs: number): Response {
+  const body = answer.text();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(new TextEncoder().encode(" ")); // JSON may start with blanks; this flushes the headers
+      await Bun.sleep(delayMs);
+      controller.enqueue(new TextEncoder().encode(await body));
+      controller.close();
+    },
+  });
+  return new Response(stream, { status: answer.status, headers: answer.headers });
+}
+
 export const FAKE_CLIENT_ID = "fake-client-id-0001";
 export const FAKE_CLIENT_SECRET = "fake-client-secret-9f8e7d6c5b4a";
 
@@ -99,11 +131,16 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     enforceRetryAfter: true,
     pageCaps: {},
     faults: [],
+    unavailableTrackIds: [],
+    rateLimit: null,
+    enforce2026Limits: false,
     ...options.switches,
   };
   const requests: RequestLogEntry[] = [];
   const faultUses = new Map<Fault, { skipped: number; served: number }>();
   let blockedUntil = 0;
+  /** Arrival times of the requests the storm let through, oldest first. */
+  const admitted: number[] = [];
   const dropped = new WeakSet<Response>();
   const accounts: AccountsState = {
     clientId: options.clientId ?? FAKE_CLIENT_ID,
@@ -144,26 +181,43 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     if (fault.kind === "401") return apiError(401, "The access token expired");
     const retryAfterS = fault.retryAfterS === undefined ? (fault.kind === "quota" ? 86_400 : 1) : fault.retryAfterS;
     const headers: Record<string, string> = retryAfterS === null ? {} : { "retry-after": String(retryAfterS) };
-    if (retryAfterS !== null && fault.kind === "429") blockedUntil = Math.max(blockedUntil, now() + retryAfterS * 1000);
-    if (fault.kind === "quota") return apiError(429, "Too many requests", { reason: "QUOTA_EXCEEDED" }, headers);
-    return apiError(429, "API rate limit exceeded", {}, headers);
+    if (retryAfterS !== null) blockedUntil = Math.max(blockedUntil, now() + retryAfterS * 1000);
+    const answer =
+      fault.kind === "quota"
+        ? apiError(429, "Too many requests", { reason: "QUOTA_EXCEEDED" }, headers)
+        : apiError(429, "API rate limit exceeded", {}, headers);
+    return fault.bodyDelayMs ? withSlowBody(answer, fault.bodyDelayMs) : answer;
   }
 
-  async function handle(request: Request, apiBase: string): Promise<Response> {
+  async function handle(request: Request, apiBase: string, entry: RequestLogEntry): Promise<Response> {
     const url = new URL(request.url);
+    if (url.pathname.startsWith("/v1/") && entry.at < blockedUntil) entry.insideRetryAfter = true;
     if (switches.latencyMs > 0) await Bun.sleep(switches.latencyMs);
     const fault = takeFault(url.pathname);
-    if (fault) return serveFault(fault);
+    if (fault?.kind === "slow") await Bun.sleep(fault.delayMs ?? 100);
+    else if (fault) return serveFault(fault);
     if (url.pathname.startsWith("/image/"))
       return new Response(COVER_JPEG, { headers: { "content-type": "image/jpeg" } });
     if (!url.pathname.startsWith("/v1/")) return handleAccounts(request, url, accounts);
-    if (switches.enforceRetryAfter && now() < blockedUntil) {
+    // Judged by arrival: a request that came in before a 429 was answered is not inside its Retry-After.
+    if (switches.enforceRetryAfter && entry.insideRetryAfter) {
       return apiError(
         429,
         "API rate limit exceeded",
         {},
         { "retry-after": String(Math.ceil((blockedUntil - now()) / 1000)) },
       );
+    }
+    const storm = switches.rateLimit;
+    if (storm) {
+      const windowMs = storm.windowS * 1000;
+      while (admitted.length > 0 && admitted[0]! <= now() - windowMs) admitted.shift();
+      if (admitted.length >= storm.requests) {
+        const retryAfterS = Math.max(1, Math.ceil((admitted[0]! + windowMs - now()) / 1000));
+        blockedUntil = Math.max(blockedUntil, now() + retryAfterS * 1000);
+        return apiError(429, "API rate limit exceeded", {}, { "retry-after": String(retryAfterS) });
+      }
+      admitted.push(now());
     }
     const token = accounts.tokens.get((request.headers.get("authorization") ?? "").replace(/^Bearer /, ""));
     if (!token) return apiError(401, "Invalid access token");
@@ -177,6 +231,8 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
       batchEndpoints: switches.batchEndpoints,
       playlistOwnership: switches.playlistOwnership,
       tokenKind: token.kind,
+      unavailableTrackIds: switches.unavailableTrackIds,
+      enforce2026Limits: switches.enforce2026Limits,
     });
   }
 
@@ -194,7 +250,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
         doneAt: 0,
       };
       requests.push(entry);
-      const response = await handle(request, `http://127.0.0.1:${server.port}/v1`);
+      const response = await handle(request, `http://127.0.0.1:${server.port}/v1`, entry);
       // A dropped connection never had a status; log it as 0.
       entry.status = dropped.has(response) ? 0 : response.status;
       entry.doneAt = now();
