@@ -13,6 +13,8 @@ import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import type { LibraryIndex, Store } from "../store/index.ts";
 import { parseSpotifyUrl, type SpotifyRef } from "../spotify/url.ts";
+import { checkPlainText } from "../config/text-source.ts";
+import type { TextResolution } from "../spotify/resolve-text.ts";
 import { shareAlbumLayouts } from "./album-layouts.ts";
 import { resolveSources, type FailedSource } from "./generate.ts";
 import type { DownloadPlan, PlanItem, TrackPlanItem } from "./model.ts";
@@ -22,6 +24,7 @@ import { keepItemsOfUnresolvedSources, removedTracks } from "./reconcile.ts";
 
 export interface SpotifyResolver {
   resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
+  resolveText(text: string, opts?: { signal?: AbortSignal }): Promise<TextResolution>;
 }
 
 export interface PrepareOptions {
@@ -43,6 +46,8 @@ export interface PreparedPlan {
   /** M3U files musicdl wrote under a name the source no longer has (a renamed playlist); removed after the run. */
   readonly renamedM3uFiles: readonly string[];
   readonly libraryKey: string;
+  /** What each plain-text entry resolved to, in the order the entries were resolved. */
+  readonly textQueries: readonly TextResolution[];
 }
 
 export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan> {
@@ -50,7 +55,8 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   const download = config.download;
   const libraryKey = download.outputDir;
   const library = presenceChecked(store.library(libraryKey));
-  const generated = await resolveSources(config.sources, (entry, s) => resolveEntry(entry, options, s), {
+  const textQueries: TextResolution[] = [];
+  const generated = await resolveSources(config.sources, (entry, s) => resolveEntry(entry, options, s, textQueries), {
     concurrency: download.spotifyConcurrency,
     signal,
   });
@@ -82,6 +88,7 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
     removed: removedTracks(finalItems, saved),
     renamedM3uFiles: renamedM3uFiles(finalItems, saved),
     libraryKey,
+    textQueries,
   };
 }
 
@@ -119,10 +126,21 @@ function keepSavedMatches(items: readonly PlanItem[], saved: readonly PlanItem[]
   }
 }
 
-async function resolveEntry(entry: SourceEntry, options: PrepareOptions, signal: AbortSignal): Promise<ResolvedSource> {
+async function resolveEntry(
+  entry: SourceEntry,
+  options: PrepareOptions,
+  signal: AbortSignal,
+  textQueries: TextResolution[],
+): Promise<ResolvedSource> {
   const spotifyRef = parseSpotifyUrl(entry.url);
   if (spotifyRef) return options.spotify.resolve(spotifyRef, { signal });
   const match = options.registry.findSource(entry.url);
+  if (!match && entry.section === "songs" && checkPlainText(entry.url).query) {
+    const resolution = await options.spotify.resolveText(entry.url, { signal });
+    textQueries.push(resolution);
+    const { track } = resolution;
+    return { kind: "track", id: track.spotifyId, name: resolution.query, tracks: [track], warnings: [] };
+  }
   if (!match) {
     throw new UsageError(`${entry.url}: no source recognises this link.`, {
       hint: "Use a Spotify URL, or install a source plugin for this site.",

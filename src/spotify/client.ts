@@ -20,6 +20,7 @@ import { createPageLimits } from "./page-limits.ts";
 import { resolveAlbum, resolveArtist, resolveTrack } from "./resolve-album.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 import { resolvePlaylist, resolveSaved } from "./resolve-playlist.ts";
+import { type TextResolution, resolveText } from "./resolve-text.ts";
 import { type TokenProvider, createClientCredentialsProvider, createUserTokenProvider } from "./tokens.ts";
 import { createTrackLoader } from "./track-loader.ts";
 import { type SpotifyEvent, type SpotifyStats, createSpotifyTransport } from "./transport.ts";
@@ -28,6 +29,7 @@ import { type SpotifyRef, spotifyUrlOf } from "./url.ts";
 export type { SpotifyCache } from "./cache.ts";
 export { createMemorySpotifyCache } from "./cache.ts";
 export type { SpotifyEvent, SpotifyStats } from "./transport.ts";
+export type { TextResolution } from "./resolve-text.ts";
 
 export const DEFAULT_API_URL = "https://api.spotify.com/v1";
 export const DEFAULT_ACCOUNTS_URL = "https://accounts.spotify.com";
@@ -52,6 +54,11 @@ export interface SpotifyClientOptions {
 export interface SpotifyClient {
   /** Tracks of a track/album/playlist/artist/saved reference, in Spotify's order. Errors name the source URL. */
   resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
+  /**
+   * The one track plain text ("Artist - Title") names, through Spotify search. Throws an exit-2 error naming the
+   * candidates when several recordings fit, or what was searched when none does.
+   */
+  resolveText(text: string, opts?: { signal?: AbortSignal }): Promise<TextResolution>;
   /** A snapshot of the counters. */
   stats(): SpotifyStats;
   /** `user` after `musicdl auth login`, else `app` (client credentials). Throws when neither is configured. */
@@ -129,6 +136,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
         throw withSource(error, sourceUrl);
       }
     },
+    resolveText: (text, opts = {}) => resolveText(getContext(), text, opts.signal),
     stats: () => ({ ...stats }),
     tokenKind: () => getContext().tokens.kind,
   };

@@ -264,6 +264,7 @@ test("the sources example in docs/config.md loads as documented", async () => {
     ["songs", "YYZ", false],
     ["songs", "Crawling", false],
     ["saved", null, false],
+    ["songs", null, false],
     ["playlists", "planet namek", true],
     ["playlists", "gym", false],
   ]);

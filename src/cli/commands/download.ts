@@ -5,6 +5,7 @@ import { findFfmpeg } from "../../audio/ffmpeg-path.ts";
 import { EXIT, InterruptedError, UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
 import { type PreparedPlan, preparePlan } from "../../plan/prepare.ts";
+import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
 import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "../../plan/prune.ts";
 import { runPlan } from "../../plan/run.ts";
 import {
@@ -23,13 +24,13 @@ import { cancelOnSignals } from "../signals.ts";
 export default defineCommand({
   meta: {
     name: "download",
-    description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download https://open.spotify.com/album/4wtZQMNTC1O79kDxMBsEan -o ~/Music --format opus\n\n${EXIT_CODES_HELP}`,
+    description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download "Rush - YYZ"            # a song by name, through Spotify search\n  musicdl download https://open.spotify.com/album/4wtZQMNTC1O79kDxMBsEan -o ~/Music --format opus\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     sources: {
       type: "positional",
       required: false,
-      description: "Spotify URLs/URIs (track, album, playlist, artist) or `saved`",
+      description: 'Spotify URLs/URIs (track, album, playlist, artist), `saved`, or a song as text ("Artist - Title")',
     },
     ...globalArgs,
     wait: { type: "boolean", description: "If another musicdl run holds the library, wait for it instead of exiting" },
@@ -69,6 +70,7 @@ export default defineCommand({
       try {
         const prepared = await preparePlan({ ...session, signal: cancel.signal, save: true });
         for (const warning of prepared.warnings) log.warn(warning);
+        for (const resolution of prepared.textQueries) log.info(describeTextResolution(resolution));
         const summary = await runPlan(prepared, {
           ...session,
           convert: (options) =>
@@ -107,7 +109,12 @@ export default defineCommand({
         };
         const failuresFile = await writeFailuresFile(config.download.cachePath, prepared.libraryKey, input);
         if (args.json) {
-          const stats = { spotify: session.spotify.stats(), ...input, summary: { ...summary } };
+          const stats = {
+            spotify: session.spotify.stats(),
+            text_queries: textQueriesToJson(prepared.textQueries),
+            ...input,
+            summary: { ...summary },
+          };
           process.stdout.write(`${JSON.stringify({ type: "summary", ...stats, failuresFile })}\n`);
         } else {
           process.stderr.write(renderSummary(input, failuresFile));
