@@ -1,7 +1,8 @@
 /**
  * Fast re-sync: downloads a ~10,000-track config (20 playlists, 10 artists, 5 albums) once against the offline
  * fakes, re-runs it unchanged, then changes one playlist by 3 tracks and runs again. Prints, per run, Spotify
- * requests, provider searches, files written, wall time and musicdl's peak RSS. musicdl runs as a spawned child
+ * requests, provider searches, lyrics requests (lyrics on: a fake LRCLIB with synced lyrics for most tracks, a
+ * few instrumentals and a few misses), files written, wall time and musicdl's peak RSS. musicdl runs as a spawned child
  * (`bun src/main.ts download`), so the figures are its own; the fakes serve from this process.
  *
  *   bun bench/resync.ts [--tracks 10000] [--threads 8] [--ffmpeg copy|real] [--keep DIR] [--profile DIR]
@@ -25,6 +26,7 @@ import {
 } from "../test/fakes/spotify/index.ts";
 import { startFakeYouTube } from "../test/fakes/youtube/index.ts";
 import { youtubeCatalogFor } from "../test/fakes/world.ts";
+import { recordsFor, startFakeLrclib } from "../test/fakes/lrclib/index.ts";
 
 const { values } = parseArgs({
   options: {
@@ -62,6 +64,11 @@ const videos = youtubeCatalogFor(catalog, { audioSeconds: 2, decoys: false }).ma
   formats: REAL_FFMPEG ? (["opus"] as const) : (["aac"] as const),
 }));
 const youtube = await startFakeYouTube({ catalog: videos });
+// Lyrics for 18 tracks in 20, one in 20 instrumental, one in 20 unknown to LRCLIB (a miss, kept for a day).
+let lyricsTurn = 0;
+const lrclib = startFakeLrclib(
+  recordsFor(catalog, () => (["instrumental", "none"] as const)[lyricsTurn++ % 20] ?? "synced"),
+);
 const dir = values.keep ?? mkdtempSync(join(tmpdir(), "musicdl-bench-resync-"));
 mkdirSync(dir, { recursive: true });
 const library = join(dir, "music");
@@ -77,6 +84,7 @@ const env = {
   MUSICDL_YOUTUBE_ORIGIN: youtube.origin,
   SPOTIFY_CLIENT_ID: spotify.clientId,
   SPOTIFY_CLIENT_SECRET: spotify.clientSecret,
+  MUSICDL_LRCLIB_URL: lrclib.url,
   NO_COLOR: "1",
   ...(REAL_FFMPEG ? {} : { MUSICDL_FFMPEG: copyingFfmpeg(dir) }),
 };
@@ -95,7 +103,7 @@ try {
   editPlaylist(catalog, changed.id, [...changed.entries.slice(3), ...spare.slice(0, 3).map(trackEntry)]);
   await run(`third run, playlist "${changed.name}" had 3 tracks swapped`);
 } finally {
-  await Promise.all([spotify.stop(), youtube.stop()]);
+  await Promise.all([spotify.stop(), youtube.stop(), lrclib.stop()]);
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
 }
 
@@ -103,6 +111,7 @@ async function run(title: string): Promise<void> {
   const before = snapshotFiles(library);
   const spotifyBefore = spotify.apiRequests().length;
   const youtubeBefore = youtube.requests.length;
+  const lrclibBefore = lrclib.requests.length;
   const started = performance.now();
   const child = Bun.spawn(
     [
@@ -139,6 +148,7 @@ async function run(title: string): Promise<void> {
   const written = [...after].filter(([path, stamp]) => before.get(path) !== stamp);
   const youtubeRequests = youtube.requests.slice(youtubeBefore);
   const spotifyRequests = spotify.apiRequests().slice(spotifyBefore);
+  const lyricsRequests = lrclib.requests.slice(lrclibBefore);
   const byPath = countBy(spotifyRequests.map((r) => r.path.replace(/\/v1\/(\w+)(\/[^/]+)?.*/, "$1")));
   const counts = summary.summary?.counts ?? {};
   console.log(
@@ -150,6 +160,7 @@ async function run(title: string): Promise<void> {
           .join(", ") || "none"
       })`,
       `  provider searches ${youtubeRequests.filter((r) => r.path.endsWith("/search")).length}, player ${youtubeRequests.filter((r) => r.path.endsWith("/player")).length}, media ${youtubeRequests.filter((r) => r.path === "/videoplayback").length}`,
+      `  lyrics requests ${lyricsRequests.length} (get ${lyricsRequests.filter((r) => r.path === "/api/get").length}, search ${lyricsRequests.filter((r) => r.path === "/api/search").length}); .lrc files ${[...after.keys()].filter((p) => p.endsWith(".lrc")).length}`,
       `  files written ${written.length} (${written.filter(([p]) => /\.m3u8?$/.test(p)).length} M3U) of ${after.size}; items done ${counts.done ?? "?"}, skipped ${counts.skipped ?? "?"}, failed ${counts.failed ?? "?"}; removed ${summary.removed ?? 0}`,
     ].join("\n"),
   );
@@ -219,6 +230,8 @@ function configText(catalog: Catalog, cachePath: string): string {
     // The fakes answer instantly; the origin's 2 requests/s and 1 MiB/s would only measure the limiter.
     "  download_rate_limit_enabled: false",
     "  download_bandwidth_limit: null",
+    "  lyrics: [lrclib]",
+    "  lyrics_output: both",
     "playlists:",
     ...[...catalog.playlists.keys()].map((id) => `  - ${url("playlist", id)}`),
     "artists:",

@@ -1,5 +1,5 @@
 /**
- * The demo's offline world on its own: fake Spotify + fake YouTube Music for examples/demo/musicdl.yaml.
+ * The demo's offline world on its own: fake Spotify + fake YouTube Music + fake LRCLIB for examples/demo/musicdl.yaml.
  * Prints the environment a musicdl needs as KEY=VALUE lines, then `ready`, then serves until SIGINT/SIGTERM.
  * Used by scripts/check-runtime-rootfs.sh and scripts/check-image.sh, whose musicdl runs in a chroot or a container
  * and reaches these on 127.0.0.1.
@@ -7,6 +7,7 @@
  *   bun scripts/serve-demo-fakes.ts [--youtube-latency-ms N]   # N ms before every YouTube answer: a slow run
  */
 import { parseArgs } from "node:util";
+import { smallCatalogLyrics } from "../test/fakes/lrclib/index.ts";
 import { createSmallCatalog } from "../test/fakes/spotify/index.ts";
 import { startFakeWorld } from "../test/fakes/world.ts";
 
@@ -17,7 +18,7 @@ if (!Number.isInteger(youtubeLatencyMs) || youtubeLatencyMs < 0) {
   process.exit(2);
 }
 
-const world = await startFakeWorld({ catalog: createSmallCatalog(), youtubeLatencyMs });
+const world = await startFakeWorld({ catalog: createSmallCatalog(), youtubeLatencyMs, lyricsOf: smallCatalogLyrics });
 for (const [key, value] of Object.entries(world.env)) console.log(`${key}=${value}`);
 console.log("ready");
 

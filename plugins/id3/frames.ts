@@ -16,6 +16,16 @@ const userText = (description: string, ...values: readonly string[]): Id3Frame =
 const numberPair = (number: number, total: number | undefined) =>
   total === undefined ? String(number) : `${number}/${total}`;
 
+/** USLT with the words, and SYLT with the timed lines when the lyrics are synced; language unknown (`XXX`). */
+function lyricsFrames(lyrics: TagSet["lyrics"]): Id3Frame[] {
+  if (!lyrics) return [];
+  const frames: Id3Frame[] = [{ kind: "lyrics", language: "XXX", description: "", text: lyrics.plain }];
+  if (lyrics.synced?.length) {
+    frames.push({ kind: "synced-lyrics", language: "XXX", description: "", lines: lyrics.synced });
+  }
+  return frames;
+}
+
 export function buildId3Frames(tags: TagSet): Id3Frame[] {
   return [
     text("TIT2", tags.title),
@@ -36,6 +46,7 @@ export function buildId3Frames(tags: TagSet): Id3Frame[] {
     // iTunes' advisory values: 1 explicit, 0 none. Picard and mutagen use this TXXX name.
     userText("ITUNESADVISORY", tags.explicit ? "1" : "0"),
     ...(tags.comment ? [{ kind: "comment", language: "eng", description: "", text: tags.comment } as const] : []),
+    ...lyricsFrames(tags.lyrics),
     ...(tags.cover
       ? [
           {

@@ -12,6 +12,15 @@ export type Id3Frame =
   /** W??? link frames; the URL is ISO-8859-1 by definition. */
   | { readonly kind: "url"; readonly id: string; readonly url: string }
   | { readonly kind: "comment"; readonly language: string; readonly description: string; readonly text: string }
+  /** USLT: unsynchronised lyrics, the whole text in one frame. */
+  | { readonly kind: "lyrics"; readonly language: string; readonly description: string; readonly text: string }
+  /** SYLT: synchronised lyrics, each line with its time in milliseconds (time stamp format 2). */
+  | {
+      readonly kind: "synced-lyrics";
+      readonly language: string;
+      readonly description: string;
+      readonly lines: readonly { readonly timeMs: number; readonly text: string }[];
+    }
   | {
       readonly kind: "picture";
       readonly mime: string;
@@ -43,6 +52,13 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** A 32-bit big-endian number (SYLT time stamps are plain, not syncsafe). */
+function uint32(value: number): Uint8Array {
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, Math.max(0, Math.min(0xffffffff, Math.round(value))));
+  return out;
+}
+
 /** 28 bits in four bytes of seven, so no byte looks like an MPEG frame sync. */
 function syncsafe(value: number): Uint8Array {
   if (value >= 2 ** 28) throw new Error("an ID3 frame or tag is larger than 256 MB (cover too big?)");
@@ -66,7 +82,17 @@ function frameBody(frame: Id3Frame): Uint8Array {
       return concat([Uint8Array.of(UTF8), utf8(frame.description), NUL, joined(frame.values)]);
     case "url":
       return latin1(frame.url);
+    case "synced-lyrics":
+      return concat([
+        Uint8Array.of(UTF8),
+        latin1(frame.language.slice(0, 3)),
+        Uint8Array.of(2 /* absolute time in milliseconds */, 1 /* content: lyrics */),
+        utf8(frame.description),
+        NUL,
+        ...frame.lines.flatMap((line) => [utf8(line.text), NUL, uint32(line.timeMs)]),
+      ]);
     case "comment":
+    case "lyrics":
       return concat([
         Uint8Array.of(UTF8),
         latin1(frame.language.slice(0, 3)),
@@ -90,6 +116,8 @@ function frameBody(frame: Id3Frame): Uint8Array {
 function frameId(frame: Id3Frame): string {
   if (frame.kind === "user-text") return "TXXX";
   if (frame.kind === "comment") return "COMM";
+  if (frame.kind === "lyrics") return "USLT";
+  if (frame.kind === "synced-lyrics") return "SYLT";
   if (frame.kind === "picture") return "APIC";
   return frame.id;
 }

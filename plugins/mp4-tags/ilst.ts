@@ -47,6 +47,7 @@ export function buildMetaBox(tags: TagSet): Uint8Array {
     // rtng (iTunes content advisory): 1 explicit, 0 none.
     box("rtng", data(DATA_TYPE.signedInt, Uint8Array.of(tags.explicit ? 1 : 0))),
     ...(tags.comment ? [text("©cmt", tags.comment)] : []),
+    ...(tags.lyrics ? [text("©lyr", tags.lyrics.plain)] : []),
     ...(tags.isrc ? [freeform("ISRC", [tags.isrc])] : []),
     // cpil is a one-byte integer flag; Picard writes it only for compilations.
     ...(tags.compilation ? [box("cpil", data(DATA_TYPE.signedInt, Uint8Array.of(1)))] : []),

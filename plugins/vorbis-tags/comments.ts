@@ -28,6 +28,8 @@ export function buildComments(tags: TagSet): string[] {
     // iTunes' advisory values (1 explicit, 0 none), the name Picard and mutagen use in Vorbis comments.
     `ITUNESADVISORY=${tags.explicit ? 1 : 0}`,
     ...(tags.comment ? [`COMMENT=${tags.comment}`] : []),
+    // Picard's `lyrics` field; the words only (synced lyrics go to the .lrc file beside the audio).
+    ...(tags.lyrics ? [`LYRICS=${tags.lyrics.plain}`] : []),
   ];
 }
 

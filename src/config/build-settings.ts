@@ -24,6 +24,9 @@ export interface SettingsContext {
   readonly env: Env;
 }
 
+/** LRCLIB needs no key, so lyrics are on unless the config says `lyrics: false`. */
+const DEFAULT_LYRICS_PROVIDERS = ["lrclib"];
+
 export function buildDownloadSettings(
   file: DownloadSection,
   overrides: CliOverrides,
@@ -51,6 +54,8 @@ export function buildDownloadSettings(
     audioProviders: file.audio_providers ?? ["youtube-music", "youtube"],
     pluginsDirs: (file.plugins_dir ?? []).map((dir) => resolvePath(baseDir, dir, env)),
     m3uExtension: file.m3u_extension ?? "m3u8",
+    lyricsProviders: file.lyrics ?? DEFAULT_LYRICS_PROVIDERS,
+    lyricsOutput: file.lyrics_output ?? "both",
     cachePath: file.cache_path ? resolvePath(baseDir, file.cache_path, env) : defaultCachePath(env),
     cacheTtlS: file.cache_ttl ?? 3600,
     cacheMaxSize: file.cache_max_size ?? 1000,

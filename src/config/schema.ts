@@ -7,6 +7,7 @@ import { byteRateSchema, durationSchema } from "./durations.ts";
 export const AUDIO_FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;
 export const OVERWRITE_MODES = ["skip", "overwrite", "metadata"] as const;
 export const M3U_EXTENSIONS = ["m3u8", "m3u"] as const;
+export const LYRICS_OUTPUTS = ["embed", "lrc", "both"] as const;
 
 /** A number, or a number written as text (`threads: "4"`): the Python version's pydantic accepted both. */
 function numberLike(message: string) {
@@ -65,6 +66,25 @@ function stringOrList(what: string) {
     v.check((list) => list.every((item) => item.trim() !== ""), `${message}, none empty`),
   );
 }
+
+/**
+ * `download.lyrics`: lyrics plugin names in the order asked (`lrclib` or a list), or `false` (also no/off) for no
+ * lyrics; `true` means the default list. The result is the list, empty when off, or null for "the default".
+ */
+const lyricsProvidersSchema = v.pipe(
+  v.union([v.boolean(), v.string(), v.array(v.string())], "expected false, a lyrics plugin name, or a list of them"),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const value = dataset.value;
+    const asFlag = typeof value === "boolean" ? value : typeof value === "string" ? parseFlag(value) : undefined;
+    if (asFlag !== undefined) return asFlag ? null : [];
+    const list = typeof value === "string" ? [value] : (value as string[]);
+    if (list.some((name) => typeof name !== "string" || name.trim() === "")) {
+      addIssue({ message: "expected false, a lyrics plugin name, or a list of them, none empty" });
+      return NEVER;
+    }
+    return list.map((name) => name.trim());
+  }),
+);
 
 /** ffmpeg bitrate: `320k`, `auto` (no higher than the source), `copy`; origin `disable` meant `copy`. */
 const BITRATE_EXPECTED = "expected a bitrate like 128k or 320k (with the k), or auto, or copy";
@@ -144,6 +164,8 @@ export const DownloadSectionSchema = v.object({
       ),
     ),
   ),
+  lyrics: v.nullish(lyricsProvidersSchema),
+  lyrics_output: v.nullish(oneOf(LYRICS_OUTPUTS)),
   market: v.nullish(
     v.pipe(text, v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{2}$/, "expected a two-letter country code like US or DE")),
   ),

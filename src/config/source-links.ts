@@ -8,6 +8,7 @@ import {
   parseSpotifyUrl,
   type SpotifyKind,
 } from "../spotify/url.ts";
+import { checkPlainText } from "./text-source.ts";
 
 /** The four list sections of the file, in the order their entries are read. */
 export type ListSection = "songs" | "albums" | "playlists" | "artists";
@@ -87,6 +88,12 @@ export function checkLink(
     };
   }
   if (isKnownSource?.(link)) return { ok: true, section: section ?? "songs", identity: link };
+  // Plain text under songs: (or on the command line) is a Spotify search for one track (issue 18).
+  const text = checkPlainText(link);
+  const songs = section === undefined || section === "songs";
+  if (text.query && songs)
+    return { ok: true, section: "songs", identity: `text:${link.replace(/\s+/g, " ").toLowerCase()}` };
+  if (!text.query && text.message) return { ok: false, message: text.message };
   return {
     ok: false,
     message:
@@ -94,6 +101,7 @@ export function checkLink(
       (section
         ? ""
         : ` (an album, playlist or artist link works too, or \`saved\`, \`saved-albums\`, \`followed-artists\`, \`my-playlists\`)`) +
+      (text.query ? ". Plain text (a search for one song) works only under `songs:`" : "") +
       ". Links to other sites need a source plugin.",
   };
 }

@@ -11,6 +11,8 @@ export type SourceSection =
   | "followed-artists"
   | "my-playlists";
 export type OverwriteMode = "skip" | "metadata" | "overwrite";
+/** Where lyrics go: embedded in the tags, an `.lrc` file beside the audio, or both. */
+export type LyricsOutput = "embed" | "lrc" | "both";
 
 /** One entry of `songs:`/`albums:`/`playlists:`/`artists:` (or one CLI argument). */
 export interface SourceEntry {
@@ -45,6 +47,9 @@ export interface DownloadSettings {
   readonly pins?: Readonly<Record<string, string>>;
   /** Absolute plugin folders from `plugins_dir`. */
   readonly pluginsDirs: readonly string[];
+  /** Lyrics plugins in the order asked; empty when lyrics are off (`lyrics: false`). */
+  readonly lyricsProviders: readonly string[];
+  readonly lyricsOutput: LyricsOutput;
   /** `m3u8` (default) or `m3u`. */
   readonly m3uExtension: "m3u8" | "m3u";
   /** sqlite file holding cache, plan state and library index. */

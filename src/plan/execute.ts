@@ -3,14 +3,16 @@
  * then the M3U items. Cancellation is cooperative: the signal aborts work in hand, which rolls back its temp files
  * and leaves the item resumable.
  */
-import pLimit from "p-limit";
+
 import { rm } from "node:fs/promises";
+import pLimit from "p-limit";
+import { describeCause } from "../errors.ts";
 import type { DownloadPlan, M3uPlanItem, PlanItem, PlanItemStatus, TrackPlanItem } from "./model.ts";
 import { computeStats } from "./optimize.ts";
 import type { ExecutorContext } from "./stages/context.ts";
+import { backfillLyrics } from "./stages/lyrics-backfill.ts";
 import { writeM3uItem } from "./stages/m3u.ts";
 import { runTrackItem, type StageLimits } from "./stages/track.ts";
-import { describeCause } from "../errors.ts";
 
 export interface RunSummary {
   /** Every item, tracks and M3U files. */
@@ -53,6 +55,7 @@ export async function executePlan(plan: DownloadPlan, ctx: ExecutorContext): Pro
     ),
   );
   if (fatal) throw fatal.error;
+  if (!ctx.signal.aborted) await backfillLyrics(tracks, ctx, worker);
   const interrupted = ctx.signal.aborted;
   const m3uMissing = interrupted ? 0 : await writeM3us(m3us, plan.items, ctx);
   // Interrupted items keep their scratch folders (partial downloads) for the next run; otherwise none is left.

@@ -14,6 +14,8 @@ import type { PluginRegistry } from "../plugins/registry.ts";
 import type { LibraryIndex, Store } from "../store/index.ts";
 import type { LibraryExpansion } from "../spotify/client.ts";
 import { type LibraryKind, parseSpotifyUrl, type SpotifyRef } from "../spotify/url.ts";
+import { checkPlainText } from "../config/text-source.ts";
+import type { TextResolution } from "../spotify/resolve-text.ts";
 import { expandLibraryEntries } from "./expand-library.ts";
 import { shareAlbumLayouts } from "./album-layouts.ts";
 import { resolveSources, type FailedSource } from "./generate.ts";
@@ -25,6 +27,7 @@ import { keepItemsOfUnresolvedSources, removedTracks } from "./reconcile.ts";
 export interface SpotifyResolver {
   resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
   expand(kind: LibraryKind, opts?: { signal?: AbortSignal }): Promise<LibraryExpansion>;
+  resolveText(text: string, opts?: { signal?: AbortSignal }): Promise<TextResolution>;
 }
 
 export interface PrepareOptions {
@@ -46,6 +49,8 @@ export interface PreparedPlan {
   /** M3U files musicdl wrote under a name the source no longer has (a renamed playlist); removed after the run. */
   readonly renamedM3uFiles: readonly string[];
   readonly libraryKey: string;
+  /** What each plain-text entry resolved to, in the order the entries were resolved. */
+  readonly textQueries: readonly TextResolution[];
 }
 
 export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan> {
@@ -58,7 +63,8 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
     (kind, s) => options.spotify.expand(kind, { signal: s }),
     signal,
   );
-  const resolved = await resolveSources(expanded.entries, (entry, s) => resolveEntry(entry, options, s), {
+  const textQueries: TextResolution[] = [];
+  const resolved = await resolveSources(expanded.entries, (entry, s) => resolveEntry(entry, options, s, textQueries), {
     concurrency: download.spotifyConcurrency,
     signal,
   });
@@ -95,6 +101,7 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
     removed: removedTracks(finalItems, saved),
     renamedM3uFiles: renamedM3uFiles(finalItems, saved),
     libraryKey,
+    textQueries,
   };
 }
 
@@ -132,10 +139,21 @@ function keepSavedMatches(items: readonly PlanItem[], saved: readonly PlanItem[]
   }
 }
 
-async function resolveEntry(entry: SourceEntry, options: PrepareOptions, signal: AbortSignal): Promise<ResolvedSource> {
+async function resolveEntry(
+  entry: SourceEntry,
+  options: PrepareOptions,
+  signal: AbortSignal,
+  textQueries: TextResolution[],
+): Promise<ResolvedSource> {
   const spotifyRef = parseSpotifyUrl(entry.url);
   if (spotifyRef) return options.spotify.resolve(spotifyRef, { signal });
   const match = options.registry.findSource(entry.url);
+  if (!match && entry.section === "songs" && checkPlainText(entry.url).query) {
+    const resolution = await options.spotify.resolveText(entry.url, { signal });
+    textQueries.push(resolution);
+    const { track } = resolution;
+    return { kind: "track", id: track.spotifyId, name: resolution.query, tracks: [track], warnings: [] };
+  }
   if (!match) {
     throw new UsageError(`${entry.url}: no source recognises this link.`, {
       hint: "Use a Spotify URL, or install a source plugin for this site.",

@@ -3,14 +3,19 @@
  * and the M3U files of sources the config no longer lists.
  */
 import { rm } from "node:fs/promises";
-import type { LibraryIndex, PlaylistFileRow, PlaylistIndex } from "../store/index.ts";
+import type { LibraryIndex, LyricsIndex, PlaylistFileRow, PlaylistIndex } from "../store/index.ts";
 import type { PlanItem } from "./model.ts";
 
 /**
  * Compares the library index with the current plan rather than with the previous plan, so tracks an earlier run
- * only reported (without `--prune`, or interrupted) are still pruned later. Returns the deleted paths.
+ * only reported (without `--prune`, or interrupted) are still pruned later. Each track's `.lrc` file goes with it
+ * (see {@link pruneUnlistedLyrics}). Returns the deleted audio paths.
  */
-export async function pruneUnlisted(items: readonly PlanItem[], library: LibraryIndex): Promise<string[]> {
+export async function pruneUnlisted(
+  items: readonly PlanItem[],
+  library: LibraryIndex,
+  lyrics?: LyricsIndex,
+): Promise<string[]> {
   const listed = new Set(items.flatMap((item) => (item.kind === "track" ? [item.track.spotifyId] : [])));
   // A path the plan still uses stays, whoever's id it is indexed under (the plan counts it as present).
   const targets = new Set(items.map((item) => item.target));
@@ -24,6 +29,7 @@ export async function pruneUnlisted(items: readonly PlanItem[], library: Library
     library.remove(row.spotifyId);
     pruned.push(presence.path);
   }
+  if (lyrics) await pruneUnlistedLyrics(items, lyrics, library);
   return pruned;
 }
 
@@ -55,4 +61,27 @@ export async function pruneUnlistedPlaylists(items: readonly PlanItem[], playlis
   for (const row of deletable) await rm(row.path, { force: true });
   for (const row of [...deletable, ...forgotten]) playlists.remove(row.itemId);
   return deletable.map((row) => row.path);
+}
+
+/**
+ * The `.lrc` files of tracks the plan no longer lists whose audio is gone from the library index (just pruned, or
+ * forgotten), when still as musicdl wrote them: an edited one is the user's now and stays, and a track kept
+ * because the user edited its audio keeps its `.lrc` too. Their records are forgotten. Returns the deleted paths.
+ */
+export async function pruneUnlistedLyrics(
+  items: readonly PlanItem[],
+  lyrics: LyricsIndex,
+  library: Pick<LibraryIndex, "get">,
+): Promise<string[]> {
+  const listed = new Set(items.flatMap((item) => (item.kind === "track" ? [item.track.spotifyId] : [])));
+  const pruned: string[] = [];
+  for (const row of lyrics.all()) {
+    if (listed.has(row.spotifyId) || library.get(row.spotifyId)) continue;
+    if (row.lrc && lyrics.isLrcUnchanged(row)) {
+      await rm(row.lrc.path, { force: true });
+      pruned.push(row.lrc.path);
+    }
+    lyrics.remove(row.spotifyId);
+  }
+  return pruned;
 }

@@ -2,6 +2,7 @@
 import { rm } from "node:fs/promises";
 import type { Config } from "../config/types.ts";
 import { cleanupStaleTemps } from "../library/atomic-write.ts";
+import { log } from "../log.ts";
 import { describeRejection, resolveMatchSettings } from "../match/index.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import { asStoreWriteError, type PlaylistIndex, type Store } from "../store/index.ts";
@@ -13,6 +14,7 @@ import type { PlanItem } from "./model.ts";
 import type { PreparedPlan } from "./prepare.ts";
 import { scratchDirOf } from "./scratch-dir.ts";
 import type { ExecutorContext } from "./stages/context.ts";
+import type { LyricsStageContext } from "./stages/lyrics.ts";
 
 export interface RunPlanOptions {
   readonly config: Config;
@@ -40,6 +42,7 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
     convert: options.convert,
     coverFor: createCoverFetcher(options.fetchImpl),
     searchCache: store.search,
+    lyrics: lyricsStageOf(options, prepared.libraryKey),
     library: { upsert: (row) => library.upsert({ ...row, format: download.format, writtenAtMs: Date.now() }) },
     persist: (item) => {
       try {
@@ -69,6 +72,33 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
   store.plans.recordRun(prepared.libraryKey, { startedAtMs, endedAtMs: Date.now(), counts: summary.counts });
   return summary;
 }
+
+/** Lyrics plugins in config order, the store's cache and record, and the library index's word on whose file is whose. */
+function lyricsStageOf(options: RunPlanOptions, libraryKey: string): LyricsStageContext {
+  const { config, store, registry } = options;
+  const library = store.library(libraryKey);
+  let warnings = 0;
+  return {
+    providers: registry.lyricsInOrder(config.download.lyricsProviders),
+    output: config.download.lyricsOutput,
+    cache: store.lyrics,
+    index: store.lyricsIndex(libraryKey),
+    isOurs(spotifyId, target) {
+      const presence = library.isPresentAndComplete(spotifyId);
+      return presence.present && presence.path === target;
+    },
+    // An unreachable lyrics service would say the same for every track: the first few say it, --debug the rest.
+    warn(message) {
+      warnings++;
+      if (warnings <= MAX_LYRICS_WARNINGS) log.warn(message);
+      else log.debug(message);
+      if (warnings === MAX_LYRICS_WARNINGS) log.warn("More lyrics warnings are shown with --debug.");
+    },
+    now: () => Date.now(),
+  };
+}
+
+const MAX_LYRICS_WARNINGS = 3;
 
 function persistItem(store: Store, libraryKey: string, item: PlanItem): void {
   store.plans.updateItem(libraryKey, item.id, {

@@ -1,4 +1,6 @@
 /** The `plan --json` document. Field names are public: users script against them (issue 5). */
+import { describeTrackChoice } from "../spotify/errors.ts";
+import type { TextResolution } from "../spotify/resolve-text.ts";
 import type { DownloadPlan, PlanItem } from "./model.ts";
 
 export function planToJson(plan: DownloadPlan): unknown {
@@ -51,4 +53,25 @@ function statsToJson(plan: DownloadPlan): Record<string, unknown> {
     m3u: s.m3u,
     by_status: s.byStatus,
   };
+}
+
+/** What each plain-text source resolved to, for `plan --json` and `download --json` (issue 18). */
+export function textQueriesToJson(resolutions: readonly TextResolution[]): Record<string, unknown>[] {
+  return resolutions.map((resolution) => ({
+    query: resolution.query,
+    spotify_id: resolution.track.spotifyId,
+    url: resolution.track.spotifyUrl,
+    title: resolution.track.title,
+    artists: resolution.track.artists,
+    album: resolution.track.album.name,
+    isrc: resolution.track.isrc ?? null,
+    score: resolution.score,
+    searched: resolution.searched,
+    remembered: resolution.remembered,
+  }));
+}
+
+/** `"Rush - YYZ" → YYZ — Rush, "Moving Pictures" (1981), https://open.spotify.com/track/… (score 1.00)` */
+export function describeTextResolution(resolution: TextResolution): string {
+  return `"${resolution.query}" → ${describeTrackChoice(resolution.track)} (score ${resolution.score.toFixed(2)})`;
 }

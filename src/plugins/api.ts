@@ -133,7 +133,35 @@ export interface TagSet {
   readonly comment?: string;
   /** Embedded front cover, JPEG or PNG bytes. */
   readonly cover?: { readonly mime: "image/jpeg" | "image/png"; readonly data: Uint8Array };
+  /**
+   * Lyrics to embed (absent: none found, or `download.lyrics_output: lrc`). A tagger writes `plain` as the
+   * format's unsynchronised lyrics (ID3 `USLT`, Vorbis `LYRICS`, MP4 `©lyr`) and, where the format has a frame for
+   * them, `synced` as timed lyrics (ID3 `SYLT`).
+   */
+  readonly lyrics?: Lyrics;
 }
+
+/** One timed line of synced lyrics. */
+export interface LyricsLine {
+  /** From the start of the track, in milliseconds. */
+  readonly timeMs: number;
+  /** The words sung from `timeMs` on; empty for an instrumental break. */
+  readonly text: string;
+}
+
+/** A track's lyrics as a lyrics provider found them. Plain JSON data (the core caches it). */
+export interface Lyrics {
+  /** The words as plain text, one line per sung line (`\n`); never empty. */
+  readonly plain: string;
+  /** Timed lines in time order, when the provider has them synced (LRC); absent for plain lyrics only. */
+  readonly synced?: readonly LyricsLine[];
+}
+
+/**
+ * A lyrics provider's answer: the lyrics, or `{ instrumental: true }` when the provider knows the track has no
+ * words (an answer too: nothing is written and no other provider is asked). `null` is a miss.
+ */
+export type LyricsAnswer = { readonly instrumental: false; readonly lyrics: Lyrics } | { readonly instrumental: true };
 
 /** A logger tagged with the plugin's name. Values that look like secrets are redacted before printing. */
 export interface PluginLogger {
@@ -192,8 +220,11 @@ export interface PluginContext {
   readonly musicdlVersion: string;
 }
 
+/** Every kind of plugin. */
+export type PluginKind = "source" | "provider" | "tagger" | "lyrics";
+
 /** Fields shared by every kind. */
-export interface PluginBase<K extends "source" | "provider" | "tagger"> {
+export interface PluginBase<K extends PluginKind> {
   readonly apiVersion: PluginApiVersion;
   readonly kind: K;
   /**
@@ -266,7 +297,20 @@ export interface TaggerPlugin extends PluginBase<"tagger"> {
   write(file: string, tags: TagSet, opts: CallOptions): Promise<void>;
 }
 
-export type Plugin = SourcePlugin | ProviderPlugin | TaggerPlugin;
+/**
+ * Finds a track's lyrics. Lyrics providers are asked in `download.lyrics` order (`[lrclib]` by default) and **the
+ * first answer wins**: lyrics, or "instrumental". A miss (`null`) is not an error: the next provider is asked, and
+ * when none has them the track is written without lyrics and asked about again after a day. A throw is logged as
+ * a warning and the track is still written (without lyrics, asked again next run); it never fails the track.
+ * The core caches answers in its store (lyrics and instrumental for good, a miss for a day), so `lyrics` is called
+ * at most once per track and run, and not again for a track that has its lyrics.
+ */
+export interface LyricsPlugin extends PluginBase<"lyrics"> {
+  /** The track's lyrics, synced when the provider has them, else plain; null when it has none. */
+  lyrics(track: TrackMeta, opts: CallOptions): Promise<LyricsAnswer | null>;
+}
+
+export type Plugin = SourcePlugin | ProviderPlugin | TaggerPlugin | LyricsPlugin;
 
 /** A module's default export: a plugin object, or a factory that receives the context. */
 export type PluginFactory = (ctx: PluginContext) => Plugin | Promise<Plugin>;

@@ -7,6 +7,10 @@ export const builtinPlugins: readonly BuiltinPlugin[] = [
     load: () => import("../../plugins/id3/index.ts").then((module) => module.default),
   },
   {
+    name: "lrclib",
+    load: () => import("../../plugins/lrclib/index.ts").then((module) => module.default),
+  },
+  {
     name: "mp4-tags",
     load: () => import("../../plugins/mp4-tags/index.ts").then((module) => module.default),
   },

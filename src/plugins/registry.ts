@@ -1,7 +1,15 @@
 /** The per-run set of loaded plugins and the rules for picking one: sources, providers in order, one tagger per format. */
 import { ConfigError } from "../errors.ts";
 import { log } from "../log.ts";
-import type { AudioFormat, Plugin, ProviderPlugin, SourcePlugin, SourceRef, TaggerPlugin } from "./api.ts";
+import type {
+  AudioFormat,
+  LyricsPlugin,
+  Plugin,
+  ProviderPlugin,
+  SourcePlugin,
+  SourceRef,
+  TaggerPlugin,
+} from "./api.ts";
 import { callPlugin, callPluginSync } from "./call.ts";
 
 /** `built-in`, or the absolute path of the plugin's file. */
@@ -41,6 +49,8 @@ export interface PluginRegistry {
    * the load tolerated (with `--no-plugins`), which is skipped.
    */
   providersInOrder(names: readonly string[]): ProviderPlugin[];
+  /** Lyrics plugins in `download.lyrics` order; a name no lyrics plugin has is a ConfigError naming it. */
+  lyricsInOrder(names: readonly string[]): LyricsPlugin[];
   /** The one tagger for `format`, or undefined when none is loaded. */
   taggerFor(format: AudioFormat): TaggerPlugin | undefined;
   all(): PluginInfo[];
@@ -99,6 +109,24 @@ export function createPluginRegistry(options: CreateRegistryOptions): PluginRegi
         const why = entry ? `"${name}" is a ${entry.plugin.kind}, not a provider` : `no provider is called "${name}"`;
         throw new ConfigError(options.configFile ?? "config", [
           { path: "download.audio_providers", message: `${why}; loaded providers: ${providers.join(", ") || "none"}` },
+        ]);
+      });
+    },
+    lyricsInOrder(requested) {
+      // As for providers: a plugin the load let pass as missing (--no-plugins) is skipped; no lyrics is no error.
+      const tolerated = new Set(
+        (options.problems ?? []).filter((problem) => problem.origin === "config").map((p) => p.name),
+      );
+      const names = requested.filter((name) => !tolerated.has(name) || byName.has(aliases.get(name) ?? name));
+      return names.map((name) => {
+        const entry = byName.get(aliases.get(name) ?? name);
+        if (entry?.plugin.kind === "lyrics") return entry.plugin;
+        const known = loaded.filter(({ plugin }) => plugin.kind === "lyrics").map(({ plugin }) => plugin.name);
+        const why = entry
+          ? `"${name}" is a ${entry.plugin.kind}, not a lyrics plugin`
+          : `no lyrics plugin is called "${name}"`;
+        throw new ConfigError(options.configFile ?? "config", [
+          { path: "download.lyrics", message: `${why}; loaded lyrics plugins: ${known.join(", ") || "none"}` },
         ]);
       });
     },

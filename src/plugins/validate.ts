@@ -22,9 +22,9 @@ const BaseSchema = v.looseObject({
       `apiVersion ${issue.input === undefined ? "is missing" : `${JSON.stringify(issue.input)} is not supported`}; this musicdl loads apiVersion ${supportedList}`,
   ),
   kind: v.picklist(
-    ["source", "provider", "tagger"],
+    ["source", "provider", "tagger", "lyrics"],
     (issue) =>
-      `kind ${issue.input === undefined ? "is missing; it" : JSON.stringify(issue.input)} must be source, provider or tagger`,
+      `kind ${issue.input === undefined ? "is missing; it" : JSON.stringify(issue.input)} must be source, provider, tagger or lyrics`,
   ),
   name: v.pipe(
     v.string("name is missing (a kebab-case string like `bandcamp`)"),
@@ -58,6 +58,7 @@ const KindSchemas = {
     ),
     write: needs("tagger", "write"),
   }),
+  lyrics: v.looseObject({ lyrics: v.function("a lyrics plugin needs lyrics()") }),
 } as const;
 
 /** What is wrong with a value that should be a plugin; empty when it is one. */

@@ -35,6 +35,10 @@ export const cacheKeys = {
   playlistSnapshot: (id: string) => `spotify:playlist-snapshot:${id}`,
   playlist: (id: string, snapshotId: string) => `spotify:playlist:${id}@${snapshotId}`,
   artistAlbums: (id: string) => `spotify:artist-albums:${id}`,
+  /** Tracks answering a search `q`, in Spotify's order. */
+  search: (q: string) => `spotify:search:track:${q}`,
+  /** The track a plain-text query resolved to (lower-cased text). */
+  textQuery: (text: string) => `spotify:text-query:${text}`,
 };
 
 /**

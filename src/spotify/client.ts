@@ -21,6 +21,7 @@ import { createPageLimits } from "./page-limits.ts";
 import { resolveAlbum, resolveArtist, resolveTrack } from "./resolve-album.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 import { resolvePlaylist, resolveSaved } from "./resolve-playlist.ts";
+import { type TextResolution, resolveText } from "./resolve-text.ts";
 import { type TokenProvider, createClientCredentialsProvider, createUserTokenProvider } from "./tokens.ts";
 import { createTrackLoader } from "./track-loader.ts";
 import { type SpotifyEvent, type SpotifyStats, createSpotifyTransport } from "./transport.ts";
@@ -30,6 +31,7 @@ export type { SpotifyCache } from "./cache.ts";
 export type { LibraryChild, LibraryExpansion } from "./expand-library.ts";
 export { createMemorySpotifyCache } from "./cache.ts";
 export type { SpotifyEvent, SpotifyStats } from "./transport.ts";
+export type { TextResolution } from "./resolve-text.ts";
 
 export const DEFAULT_API_URL = "https://api.spotify.com/v1";
 export const DEFAULT_ACCOUNTS_URL = "https://accounts.spotify.com";
@@ -56,6 +58,11 @@ export interface SpotifyClient {
   resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
   /** The albums, artists or playlists a library keyword (`saved-albums`…) stands for; resolve each like a link. */
   expand(kind: LibraryKind, opts?: { signal?: AbortSignal }): Promise<LibraryExpansion>;
+  /**
+   * The one track plain text ("Artist - Title") names, through Spotify search. Throws an exit-2 error naming the
+   * candidates when several recordings fit, or what was searched when none does.
+   */
+  resolveText(text: string, opts?: { signal?: AbortSignal }): Promise<TextResolution>;
   /** A snapshot of the counters. */
   stats(): SpotifyStats;
   /** `user` after `musicdl auth login`, else `app` (client credentials). Throws when neither is configured. */
@@ -137,6 +144,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
     },
     // Failures name the word themselves (or the plan does, with its line): no `kind:` prefix here.
     expand: (kind, opts = {}) => expandLibrary(getContext(), kind, opts.signal),
+    resolveText: (text, opts = {}) => resolveText(getContext(), text, opts.signal),
     stats: () => ({ ...stats }),
     tokenKind: () => getContext().tokens.kind,
   };

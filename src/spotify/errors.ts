@@ -1,5 +1,7 @@
 /** Spotify failures that know how to present themselves and which exit code they end a run with. */
 import { EXIT, MusicdlError, SOURCE_LABEL, UsageError, type MusicdlErrorOptions } from "../errors.ts";
+import type { TrackMeta } from "../plugins/api.ts";
+import type { ScoredTrack } from "./text-match.ts";
 
 /** Epoch ms → `2026-11-24 14:05` in local time, for "run it again after …" messages. */
 export function formatClockTime(epochMs: number): string {
@@ -84,4 +86,48 @@ export function withSource(error: unknown, sourceUrl: string): unknown {
   Object.defineProperty(labelled, "stack", { value: error.stack, enumerable: false, writable: true });
   Object.defineProperty(labelled, SOURCE_LABEL, { value: `${sourceUrl}: `, enumerable: false });
   return labelled;
+}
+
+/** `Hello — Adele, "25" (2015), https://open.spotify.com/track/…`: enough to tell recordings apart and pick one. */
+export function describeTrackChoice(track: TrackMeta): string {
+  const year = track.album.releaseDate.slice(0, 4);
+  return `${track.title} — ${track.artists.join(", ")}, "${track.album.name}"${year ? ` (${year})` : ""}, ${track.spotifyUrl}`;
+}
+
+const PASTE_THE_LINK =
+  "Paste the Spotify link of the track you mean instead of the text (in the config or on the command line).";
+
+/** Plain text that more than one recording fits about equally well. Exit 2: the user must say which. */
+export class TextQueryAmbiguousError extends UsageError {
+  constructor(
+    readonly query: string,
+    readonly candidates: readonly ScoredTrack[],
+  ) {
+    const listed = candidates
+      .slice(0, 5)
+      .map((entry, index) => `${index + 1}. ${describeTrackChoice(entry.track)} [score ${entry.score.toFixed(2)}]`);
+    super(`"${query}" fits more than one Spotify recording about equally well: ${listed.join("; ")}.`, {
+      hint: PASTE_THE_LINK,
+    });
+  }
+}
+
+/** Plain text no search answer fits. Exit 2, naming what was searched and the nearest answers with why not. */
+export class TextQueryNotFoundError extends UsageError {
+  constructor(
+    readonly query: string,
+    readonly searched: readonly string[],
+    nearest: readonly ScoredTrack[],
+  ) {
+    const near = nearest
+      .slice(0, 3)
+      .map((entry) => `${describeTrackChoice(entry.track)} (${entry.rejectReason ?? "not close enough"})`);
+    super(
+      `"${query}": no Spotify track fits (searched ${searched.map((q) => `q=${q}`).join(", then ")})` +
+        (near.length > 0 ? `; nearest answers: ${near.join("; ")}.` : "; Spotify answered nothing."),
+      {
+        hint: `Check the spelling and write it as "Artist - Title", or ${PASTE_THE_LINK.charAt(0).toLowerCase()}${PASTE_THE_LINK.slice(1)}`,
+      },
+    );
+  }
 }

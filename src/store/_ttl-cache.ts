@@ -15,7 +15,7 @@ export interface TtlCache {
 }
 
 export interface TtlCacheOptions {
-  readonly table: "spotify_cache" | "search_cache";
+  readonly table: "spotify_cache" | "search_cache" | "lyrics_cache";
   /** Counter names become `<prefix>.hits`, `.misses`, `.expired`, `.evictions`, `.refused`. */
   readonly counterPrefix: string;
   /** Most expiring rows kept; never-expiring rows are not counted (see spotify-cache.ts). */

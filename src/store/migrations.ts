@@ -68,6 +68,23 @@ export const MIGRATIONS: readonly string[] = [
   -- cache: \`cache clear\` leaves it alone.
   CREATE TABLE pins (track_id TEXT PRIMARY KEY, target TEXT NOT NULL, pinned_at_ms INTEGER NOT NULL);
   `,
+  `
+  -- Lyrics providers' answers; key = provider + TAB + Spotify track id. Lyrics and "instrumental" never expire
+  -- (expires_at_ms NULL); a miss expires after a day, so it is asked again.
+  CREATE TABLE lyrics_cache (
+    key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at_ms INTEGER, accessed_at_ms INTEGER NOT NULL
+  );
+  CREATE INDEX lyrics_cache_expiry ON lyrics_cache(expires_at_ms) WHERE expires_at_ms IS NOT NULL;
+  CREATE INDEX lyrics_cache_access ON lyrics_cache(accessed_at_ms) WHERE expires_at_ms IS NOT NULL;
+
+  -- Lyrics musicdl gave a library's tracks: what it found (lyrics or instrumental), how it wrote them (embed,
+  -- lrc, both) and the .lrc file as it left it, which --prune removes with its track.
+  CREATE TABLE library_lyrics (
+    library_key TEXT NOT NULL, spotify_id TEXT NOT NULL, answer TEXT NOT NULL, output TEXT NOT NULL,
+    lrc_path TEXT, size_bytes INTEGER, mtime_ms REAL, written_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (library_key, spotify_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export type SchemaVerdict = "current" | "migrate" | "newer" | "foreign";

@@ -2,14 +2,16 @@
 import type { Database } from "bun:sqlite";
 import type { DownloadSettings } from "../config/types.ts";
 import { log as defaultLog } from "../log.ts";
-import { systemClock, type Clock } from "../util/clock.ts";
+import { type Clock, systemClock } from "../util/clock.ts";
 import { createCounters } from "./_counters.ts";
 import { openDatabase } from "./_database.ts";
 import { createLibraryIndex, type LibraryIndex } from "./library-index.ts";
-import { acquireLibraryLock, type AcquireLockOptions, type LibraryLock } from "./library-lock.ts";
+import { type AcquireLockOptions, acquireLibraryLock, type LibraryLock } from "./library-lock.ts";
+import { createLyricsCache, type LyricsCache } from "./lyrics-cache.ts";
+import { createLyricsIndex, type LyricsIndex } from "./lyrics-index.ts";
+import { createPinStore, type PinStore } from "./pin-store.ts";
 import { createPlanStore, type PlanStore } from "./plan-state.ts";
 import { createPlaylistIndex, type PlaylistIndex } from "./playlist-index.ts";
-import { createPinStore, type PinStore } from "./pin-store.ts";
 import { createSearchCache, type SearchCache } from "./search-cache.ts";
 import { createSpotifyCache, type SpotifyCache } from "./spotify-cache.ts";
 import { readStats, type StoreStats } from "./stats.ts";
@@ -51,6 +53,10 @@ export interface Store {
   readonly search: SearchCache;
   /** The index of one library; `libraryKey` = its absolute output dir. */
   library(libraryKey: string): LibraryIndex;
+  /** Lyrics providers' answers (hits for good, misses for a day). */
+  readonly lyrics: LyricsCache;
+  /** Which tracks of that library have their lyrics, and the `.lrc` files musicdl wrote there. */
+  lyricsIndex(libraryKey: string): LyricsIndex;
   /** The M3U files musicdl wrote into that library. */
   playlists(libraryKey: string): PlaylistIndex;
   readonly plans: PlanStore;
@@ -67,6 +73,8 @@ export interface Store {
   /** Saves counters, releases this process's locks, closes the file. */
   close(): void;
 }
+
+const LYRICS_MISSES_KEPT = 20_000;
 
 export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const clock = options.clock ?? systemClock;
@@ -85,10 +93,13 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     maxEntries: settings.audioSearchCacheMaxSize,
     ttlS: settings.audioSearchCacheTtlS,
   });
+  // Only misses expire and count against the size; a generous bound, since each row is a few bytes.
+  const lyrics = createLyricsCache(db, { ...common, maxEntries: LYRICS_MISSES_KEPT });
   // The caches buffer their writes for a microtask; anything that reads the tables directly sees them first.
   const flushCaches = () => {
     spotify.flush();
     search.flush();
+    lyrics.flush();
   };
 
   return {
@@ -100,6 +111,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       libraries.set(libraryKey, index);
       return index;
     },
+    lyrics,
+    lyricsIndex: (libraryKey) => createLyricsIndex(db, libraryKey),
     playlists: (libraryKey) => createPlaylistIndex(db, libraryKey),
     plans: createPlanStore(db, clock),
     pins: createPinStore(db, clock),
@@ -127,8 +140,13 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
           deleted[name] = db.run(`DELETE FROM ${table}`).changes;
           counters.reset(`${name}.`);
         }
-        // The M3U files musicdl wrote are part of the same record.
-        if (which.library) deleted.library = (deleted.library ?? 0) + db.run("DELETE FROM library_playlists").changes;
+        // The M3U and .lrc files musicdl wrote are part of the same record.
+        if (which.library) {
+          deleted.library = (deleted.library ?? 0) + db.run("DELETE FROM library_playlists").changes;
+          deleted.library += db.run("DELETE FROM library_lyrics").changes;
+        }
+        // Lyrics answers are a cache like the search results: cleared with them.
+        if (tables.search) db.run("DELETE FROM lyrics_cache");
       }).immediate();
       return deleted;
     },

@@ -39,6 +39,8 @@ test("with no file, links on the command line run with every default filled in",
     audioProviders: ["youtube-music", "youtube"],
     pluginsDirs: [],
     m3uExtension: "m3u8",
+    lyricsProviders: ["lrclib"],
+    lyricsOutput: "both",
     cachePath: join(dir.path, "home", ".cache", "musicdl", "musicdl.sqlite"),
     cacheTtlS: 3600,
     cacheMaxSize: 1000,
@@ -175,6 +177,8 @@ test("new keys: durations, plugin folders and cache path relative to the config 
       "  plugins_dir: [plugins, ~/more-plugins]",
       "  cache_path: state/cache.sqlite",
       "  m3u_extension: m3u",
+      "  lyrics: [my-lyrics, lrclib]",
+      "  lyrics_output: lrc",
       "  download_concurrency: 2",
       "  ffmpeg_concurrency: 1",
       "  market: de",
@@ -195,6 +199,8 @@ test("new keys: durations, plugin folders and cache path relative to the config 
     pluginsDirs: [join(dir.path, "conf", "plugins"), join(dir.path, "home", "more-plugins")],
     cachePath: join(dir.path, "conf", "state", "cache.sqlite"),
     m3uExtension: "m3u",
+    lyricsProviders: ["my-lyrics", "lrclib"],
+    lyricsOutput: "lrc",
     searchConcurrency: 3,
     downloadConcurrency: 2,
     ffmpegConcurrency: 1,
@@ -233,6 +239,19 @@ test("YAML 1.1 spellings the Python version read (yes/no, numbers in quotes) kee
   ]);
 });
 
+test.each([
+  ["false", []],
+  ["no", []],
+  ["true", ["lrclib"]],
+  ["lrclib", ["lrclib"]],
+  ["[lrclib, my-lyrics]", ["lrclib", "my-lyrics"]],
+])("lyrics: %s turns lyrics off, on, or names the plugins asked in order", async (written, providers) => {
+  using dir = createTempDir();
+  dir.write("musicdl.yaml", `version: "1.2"\ndownload:\n  lyrics: ${written}\nsongs: [${TRACK}]\n`);
+  const config = await loadConfig(options(dir.path));
+  expect(config.download.lyricsProviders).toEqual(providers);
+});
+
 test("the sources example in docs/config.md loads as documented", async () => {
   const docs = await Bun.file(join(import.meta.dir, "..", "..", "docs", "config.md")).text();
   const example = docs.match(/```yaml\n(songs:[\s\S]*?)```/)?.[1];
@@ -245,6 +264,7 @@ test("the sources example in docs/config.md loads as documented", async () => {
     ["songs", "YYZ", false],
     ["songs", "Crawling", false],
     ["saved", null, false],
+    ["songs", null, false],
     ["saved-albums", null, false],
     ["playlists", "planet namek", true],
     ["playlists", "gym", false],

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Plugin, ProviderPlugin, TaggerPlugin, TrackMeta } from "../../src/plugins/api.ts";
+import type { LyricsPlugin, Plugin, ProviderPlugin, TaggerPlugin, TrackMeta } from "../../src/plugins/api.ts";
 import { builtinPlugins } from "../../src/plugins/builtin.ts";
 import { createBasicHttpClient, createPluginContext } from "../../src/plugins/context.ts";
 import { instantiatePlugin } from "../../src/plugins/instantiate.ts";
@@ -14,8 +14,10 @@ import { createSmallCatalog } from "../fakes/spotify/index.ts";
 import { youtubeCatalogFor } from "../fakes/world.ts";
 import { type FakeYouTube, startFakeYouTube } from "../fakes/youtube/index.ts";
 import { FFMPEG } from "../helpers/make-tone.ts";
-import { makeTrack } from "../helpers/track-meta.ts";
+import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
+import { recordsFor, startFakeLrclib, type FakeLrclib } from "../fakes/lrclib/index.ts";
 import { useYouTubeOrigin } from "../youtube/helpers.ts";
+import { describeLyricsContract } from "./lyrics-contract.ts";
 import { describeProviderContract } from "./provider-contract.ts";
 import { describeTaggerContract } from "./tagger-contract.ts";
 
@@ -24,12 +26,18 @@ setDefaultTimeout(30_000);
 
 const dirs = mkdtempSync(join(tmpdir(), "musicdl-builtin-contract-"));
 let youtube: FakeYouTube;
+// The small catalog's tracks on a fake LRCLIB: synced lyrics for most, one instrumental, "Tide Tables" absent.
+const lrclib: FakeLrclib = startFakeLrclib(
+  recordsFor(createSmallCatalog(), (track) =>
+    track.name === "Tide Tables" ? "none" : track.name === "Undertow" ? "instrumental" : "synced",
+  ),
+);
 beforeAll(async () => {
   // The world's YouTube: for each track of the small Spotify catalog its song plus live and karaoke decoys.
   youtube = await startFakeYouTube({ catalog: youtubeCatalogFor(createSmallCatalog(), { audioSeconds: 2 }) });
 });
 afterAll(async () => {
-  await youtube.stop();
+  await Promise.all([youtube.stop(), lrclib.stop()]);
   rmSync(dirs, { recursive: true, force: true });
 });
 
@@ -59,6 +67,22 @@ const tideTables: TrackMeta = makeTrack({
   durationMs: 202_000,
 });
 
+// "Undertow" (an instrumental on the fake LRCLIB) and "Duet (Live)" (synced lyrics), as the small catalog has them.
+const SMALL_INSTRUMENTAL = makeTrack({
+  spotifyId: "u",
+  title: "Undertow",
+  artists: ["Harbor Lights"],
+  durationMs: 201_000,
+  album: makeAlbum({ name: "Paper Boats" }),
+});
+const SMALL_TRACK_WITH_LYRICS = makeTrack({
+  spotifyId: "d",
+  title: "Duet (Live)",
+  artists: ["Mira Vale", "Harbor Lights"],
+  durationMs: 201_000,
+  album: makeAlbum({ name: "Mira Vale Live" }),
+});
+
 /** The track each built-in provider must find; a new built-in provider needs an entry (and a fake) here. */
 const PROVIDER_FIXTURES: Record<string, TrackMeta> = { "youtube-music": tideTables, youtube: tideTables };
 const TAGGERS = ["id3", "mp4-tags", "vorbis-tags"];
@@ -75,6 +99,22 @@ for (const [name, track] of Object.entries(PROVIDER_FIXTURES)) {
   );
 }
 
+describeLyricsContract(
+  "built-in lrclib (fake LRCLIB)",
+  async () => {
+    // lrclib reads MUSICDL_LRCLIB_URL once, when created.
+    const previous = process.env.MUSICDL_LRCLIB_URL;
+    process.env.MUSICDL_LRCLIB_URL = lrclib.url;
+    try {
+      return (await loadBuiltin("lrclib")) as LyricsPlugin;
+    } finally {
+      if (previous === undefined) delete process.env.MUSICDL_LRCLIB_URL;
+      else process.env.MUSICDL_LRCLIB_URL = previous;
+    }
+  },
+  { found: SMALL_TRACK_WITH_LYRICS, missing: tideTables, instrumental: SMALL_INSTRUMENTAL },
+);
+
 for (const name of TAGGERS) {
   describeTaggerContract(`built-in ${name}`, async () => (await loadBuiltin(name)) as TaggerPlugin);
 }
@@ -86,5 +126,6 @@ test("every built-in runs its kind's contract suite above", async () => {
   expect(Object.fromEntries(kinds)).toEqual({
     ...Object.fromEntries(Object.keys(PROVIDER_FIXTURES).map((name) => [name, "provider"])),
     ...Object.fromEntries(TAGGERS.map((name) => [name, "tagger"])),
+    lrclib: "lyrics",
   });
 });

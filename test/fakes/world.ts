@@ -3,13 +3,16 @@
  * catalog holds, for every Spotify track, its audio release (a "song") plus decoys a careless matcher would take
  * (a live video, a cover by someone else). Used by the e2e tests, the demo and the benches.
  */
-import type { Catalog } from "./spotify/catalog.ts";
-import { startFakeSpotify, type FakeSpotify, type FakeSpotifySwitches } from "./spotify/index.ts";
-import { startFakeYouTube, type FakeVideo, type FakeYouTube } from "./youtube/index.ts";
+
+import { type FakeLrclib, type LyricsKind, recordsFor, startFakeLrclib } from "./lrclib/index.ts";
+import type { Catalog, CatalogTrack } from "./spotify/catalog.ts";
+import { type FakeSpotify, type FakeSpotifySwitches, startFakeSpotify } from "./spotify/index.ts";
+import { type FakeVideo, type FakeYouTube, startFakeYouTube } from "./youtube/index.ts";
 
 export interface FakeWorld {
   readonly spotify: FakeSpotify;
   readonly youtube: FakeYouTube;
+  readonly lrclib: FakeLrclib;
   /** Environment for a spawned musicdl: base URLs, origin and the fake's credentials. */
   readonly env: Record<string, string>;
   /** Video id of the song that matches a Spotify track. */
@@ -33,6 +36,8 @@ export interface FakeWorldOptions {
   readonly formatsOf?: (trackId: string) => FakeVideo["formats"] | undefined;
   /** Replaces the generated YouTube catalog (e.g. trapCatalogFor(catalog).videos). */
   readonly youtubeCatalog?: readonly FakeVideo[];
+  /** What the fake LRCLIB holds per track; by default nothing (every lookup a miss). */
+  readonly lyricsOf?: (track: CatalogTrack) => LyricsKind;
 }
 
 export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWorld> {
@@ -46,10 +51,13 @@ export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWor
     catalog: videos,
     ...(options.youtubeLatencyMs ? { latencyMs: options.youtubeLatencyMs } : {}),
   });
+  const lrclib = startFakeLrclib(options.lyricsOf ? recordsFor(options.catalog, options.lyricsOf) : []);
   return {
     spotify,
     youtube,
+    lrclib,
     env: {
+      MUSICDL_LRCLIB_URL: lrclib.url,
       MUSICDL_SPOTIFY_API_URL: spotify.apiUrl,
       MUSICDL_SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
       MUSICDL_YOUTUBE_ORIGIN: youtube.origin,
@@ -58,7 +66,7 @@ export async function startFakeWorld(options: FakeWorldOptions): Promise<FakeWor
     },
     videoIdOf: songVideoId,
     async stop() {
-      await Promise.all([spotify.stop(), youtube.stop()]);
+      await Promise.all([spotify.stop(), youtube.stop(), lrclib.stop()]);
     },
   };
 }

@@ -12,6 +12,14 @@ function setUp() {
   const store = openStore(join(root, "state.sqlite"));
   const library = store.library(root);
   const playlists = store.playlists(root);
+  const lyrics = store.lyricsIndex(root);
+  /** An .lrc musicdl wrote beside a track (as the lyrics stage records it). */
+  const writeLrc = (spotifyId: string, name: string) => {
+    const path = join(root, name);
+    writeFileSync(path, `[00:01.00]words of ${spotifyId}\n`);
+    lyrics.record({ spotifyId, answer: "lyrics", output: "both", lrcPath: path }, 0);
+    return path;
+  };
   const write = (spotifyId: string, name: string) => {
     const path = join(root, name);
     writeFileSync(path, `audio of ${spotifyId}`);
@@ -38,8 +46,10 @@ function setUp() {
     root,
     library,
     playlists,
+    lyrics,
     write,
     writeM3u,
+    writeLrc,
     [Symbol.dispose]: () => {
       store.close();
       rmSync(root, { recursive: true, force: true });
@@ -48,6 +58,26 @@ function setUp() {
 }
 
 describe("pruneUnlisted", () => {
+  test("an .lrc goes with its pruned track; an edited one, or one whose edited track stays, is kept", async () => {
+    using lib = setUp();
+    lib.write("listed", "Listed.mp3");
+    const listedLrc = lib.writeLrc("listed", "Listed.lrc");
+    const gone = lib.write("unlisted", "Unlisted.mp3");
+    const goneLrc = lib.writeLrc("unlisted", "Unlisted.lrc");
+    lib.write("gone2", "Gone2.mp3");
+    const editedLrc = lib.writeLrc("gone2", "Gone2.lrc");
+    writeFileSync(editedLrc, "[00:01.00]my own corrections\n");
+    const editedAudio = lib.write("kept", "Kept.mp3");
+    writeFileSync(editedAudio, "the user re-tagged this file by hand");
+    const keptLrc = lib.writeLrc("kept", "Kept.lrc");
+    const plan = playlistPlan(lib.root, [makeTrack({ spotifyId: "listed", title: "Listed" })]);
+
+    await pruneUnlisted(plan.items, lib.library, lib.lyrics);
+    expect([gone, goneLrc].map(existsSync)).toEqual([false, false]);
+    expect([listedLrc, editedLrc, keptLrc, editedAudio].map(existsSync)).toEqual([true, true, true, true]);
+    expect(lib.lyrics.all().map((row) => row.spotifyId)).toEqual(["kept", "listed"]);
+  });
+
   test("deletes only unchanged files musicdl wrote for tracks the plan no longer lists", async () => {
     using lib = setUp();
     const kept = lib.write("listed", "Listed.mp3");

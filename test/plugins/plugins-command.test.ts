@@ -120,3 +120,15 @@ test("with a config, the listing gives plugins their options and lists a broken 
   ]);
   expect(listing.dirs[0]).toBe(join(dir.path, "plugins"));
 });
+
+test("a lyrics plugin is listed with its kind, beside the built-in lrclib", async () => {
+  using dir = createTempDir();
+  const file = dir.write(
+    "my-lyrics.ts",
+    `export default { apiVersion: 1, kind: "lyrics", name: "my-lyrics", version: "0.1.0", lyrics: async () => null };`,
+  );
+  const result = await runCli(["plugins", `--plugins-dir=${dir.path}`]);
+  expect(result.exitCode).toBe(0);
+  expect(result.stdout).toMatch(/lyrics\s+lrclib\s+-\s+built-in/);
+  expect(result.stdout).toMatch(new RegExp(`lyrics\\s+my-lyrics\\s+0\\.1\\.0\\s+${file.replaceAll("/", "\\/")}`));
+});

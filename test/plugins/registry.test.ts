@@ -1,6 +1,6 @@
 import { expect, test } from "bun:test";
 import { ConfigError, PluginError } from "../../src/errors.ts";
-import type { Plugin, ProviderPlugin, SourcePlugin, TaggerPlugin } from "../../src/plugins/api.ts";
+import type { LyricsPlugin, Plugin, ProviderPlugin, SourcePlugin, TaggerPlugin } from "../../src/plugins/api.ts";
 import { createPluginRegistry, type LoadedPlugin } from "../../src/plugins/registry.ts";
 
 const provider = (name: string, extra: Partial<ProviderPlugin> = {}): ProviderPlugin => ({
@@ -108,4 +108,27 @@ test("setup failures name the plugin; dispose runs for every plugin once, even a
   await registry.disposeAll();
   await registry.disposeAll();
   expect(calls).toEqual(["setup first", "dispose first", "dispose second", "dispose third"]);
+});
+
+const lyricsPlugin = (name: string): LyricsPlugin => ({
+  apiVersion: 1,
+  kind: "lyrics",
+  name,
+  lyrics: async () => null,
+});
+
+test("lyrics plugins come in download.lyrics order; an unknown or wrong-kind name is a config error", () => {
+  const registry = createPluginRegistry({
+    loaded: entries(lyricsPlugin("lrclib"), lyricsPlugin("genius-box"), tagger("id3", ["mp3"])),
+  });
+  expect(registry.lyricsInOrder(["genius-box", "lrclib"]).map((plugin) => plugin.name)).toEqual([
+    "genius-box",
+    "lrclib",
+  ]);
+  expect(registry.lyricsInOrder([])).toEqual([]);
+  expect(() => registry.lyricsInOrder(["musixmatch"])).toThrow(
+    'no lyrics plugin is called "musixmatch"; loaded lyrics plugins: lrclib, genius-box',
+  );
+  expect(() => registry.lyricsInOrder(["id3"])).toThrow('"id3" is a tagger, not a lyrics plugin');
+  expect(registry.all().map((info) => info.kind)).toEqual(["lyrics", "lyrics", "tagger"]);
 });

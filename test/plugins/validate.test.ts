@@ -46,6 +46,16 @@ test.each([
   },
   { name: "a tagger needs write", value: without(tagger, "write"), want: ["a tagger needs write()"] },
   {
+    name: "a lyrics plugin needs lyrics()",
+    value: { apiVersion: 1, kind: "lyrics", name: "lyrics-box", lyrics: "none" },
+    want: ["a lyrics plugin needs lyrics()"],
+  },
+  {
+    name: "a complete lyrics plugin passes",
+    value: { apiVersion: 1, kind: "lyrics", name: "lyrics-box", lyrics: async () => null },
+    want: [],
+  },
+  {
     name: "a tagger format outside the list is named",
     value: { ...tagger, formats: ["mp3", "aiff"] },
     want: ['formats: "aiff" is not one of mp3, m4a, opus, ogg, flac, wav'],
@@ -68,7 +78,7 @@ test.each([
   {
     name: "an unknown kind is named",
     value: { ...provider, kind: "exporter" },
-    want: ['kind "exporter" must be source, provider or tagger'],
+    want: ['kind "exporter" must be source, provider, tagger or lyrics'],
   },
   {
     name: "a camelCase name is rejected",

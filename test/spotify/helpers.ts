@@ -25,6 +25,8 @@ export function testSettings(overrides: Partial<DownloadSettings> = {}): Downloa
     audioProviders: ["youtube-music"],
     pluginsDirs: [],
     m3uExtension: "m3u8",
+    lyricsProviders: [],
+    lyricsOutput: "both",
     cachePath: ":memory:",
     cacheTtlS: 86_400,
     cacheMaxSize: 10_000,

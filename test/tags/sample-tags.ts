@@ -1,6 +1,15 @@
 /** A TagSet that exercises every field: several artists, non-ASCII text, a full date, a cover. */
 import type { TagSet } from "musicdl/plugin";
 
+/** Synced lyrics with non-ASCII words and a line break in the plain text. */
+export const SAMPLE_LYRICS = {
+  plain: "Ünïcode first line\nΩmega second line",
+  synced: [
+    { timeMs: 500, text: "Ünïcode first line" },
+    { timeMs: 1250, text: "Ωmega second line" },
+  ],
+} as const satisfies TagSet["lyrics"];
+
 export function sampleTags(cover: Uint8Array): TagSet {
   return {
     title: "Ünïcode Sоng (feat. Ωmega)",
@@ -22,5 +31,6 @@ export function sampleTags(cover: Uint8Array): TagSet {
     explicit: true,
     comment: "https://music.youtube.com/watch?v=dQw4w9WgXcQ",
     cover: { mime: "image/jpeg", data: cover },
+    lyrics: SAMPLE_LYRICS,
   };
 }

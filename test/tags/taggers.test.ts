@@ -10,7 +10,7 @@ import { FFMPEG } from "../helpers/make-tone.ts";
 import { SOURCE_SECONDS, useTagFixtures } from "./fixtures.ts";
 import { taggerContext } from "./plugin-context.ts";
 import { decodeErrors, ffprobeTags, nativeValues, readTags } from "./read-back.ts";
-import { sampleTags } from "./sample-tags.ts";
+import { SAMPLE_LYRICS, sampleTags } from "./sample-tags.ts";
 
 const media = useTagFixtures();
 
@@ -102,6 +102,15 @@ describe.each(cases)("$format", (names) => {
     expect(nativeValues(metadata, spotifyId)).toEqual([tags.spotifyId]);
     expect(nativeValues(metadata, spotifyUrl)).toEqual([tags.spotifyUrl]);
     expect(nativeValues(metadata, explicit)).toEqual([explicitValue]);
+    // Lyrics: the words in every format; ID3 also carries the timed lines (SYLT, milliseconds).
+    const lyrics = common.lyrics ?? [];
+    expect(lyrics.map((entry) => entry.text).filter(Boolean)).toContain(SAMPLE_LYRICS.plain);
+    if (format === "mp3" || format === "wav") {
+      const synced = lyrics.find((entry) => (entry.syncText?.length ?? 0) > 0);
+      expect(synced?.syncText?.map(({ text, timestamp }) => ({ text, timestamp }))).toEqual(
+        SAMPLE_LYRICS.synced.map(({ text, timeMs }) => ({ text, timestamp: timeMs })),
+      );
+    }
     expect(common.picture).toHaveLength(1);
     expect(common.picture?.[0]?.format).toBe("image/jpeg");
     expect(Buffer.from(common.picture?.[0]?.data ?? []).equals(media.cover)).toBe(true);
@@ -163,6 +172,7 @@ describe.each(cases)("$format", (names) => {
       explicit: false,
       cover: undefined,
       comment: undefined,
+      lyrics: undefined,
     };
     await plugin.write(temp, second, {});
     const file = join(media.dir, `${format}-retag.${format}`);
@@ -173,6 +183,7 @@ describe.each(cases)("$format", (names) => {
     expect(nativeValues(metadata, names.artists)).toEqual(["Solo"]);
     expect(metadata.common.picture ?? []).toHaveLength(0);
     expect(metadata.common.comment ?? []).toHaveLength(0);
+    expect(metadata.common.lyrics ?? []).toHaveLength(0);
     expect(nativeValues(metadata, explicit)).toEqual([explicitValue === 1 ? 0 : "0"]);
     expect(await decodeErrors(FFMPEG, file)).toBe("");
   });

@@ -5,9 +5,16 @@ import { findFfmpeg } from "../../audio/ffmpeg-path.ts";
 import { EXIT, InterruptedError, UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
 import { type PreparedPlan, preparePlan } from "../../plan/prepare.ts";
-import { runPlan } from "../../plan/run.ts";
+import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
 import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "../../plan/prune.ts";
-import { asStoreWriteError, type LibraryIndex, type PlaylistIndex, releaseOnExit } from "../../store/index.ts";
+import { runPlan } from "../../plan/run.ts";
+import {
+  asStoreWriteError,
+  type LibraryIndex,
+  type LyricsIndex,
+  type PlaylistIndex,
+  releaseOnExit,
+} from "../../store/index.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { createProgressRenderer, type ProgressMode } from "../progress/render.ts";
 import { renderSummary, writeFailuresFile } from "../run-summary.ts";
@@ -17,14 +24,14 @@ import { cancelOnSignals } from "../signals.ts";
 export default defineCommand({
   meta: {
     name: "download",
-    description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download https://open.spotify.com/album/4wtZQMNTC1O79kDxMBsEan -o ~/Music --format opus\n\n${EXIT_CODES_HELP}`,
+    description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download "Rush - YYZ"            # a song by name, through Spotify search\n  musicdl download https://open.spotify.com/album/4wtZQMNTC1O79kDxMBsEan -o ~/Music --format opus\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     sources: {
       type: "positional",
       required: false,
       description:
-        "Spotify URLs/URIs (track, album, playlist, artist), or `saved`, `saved-albums`, `followed-artists`, `my-playlists`",
+        'Spotify URLs/URIs (track, album, playlist, artist), `saved`, `saved-albums`, `followed-artists`, `my-playlists`, or a song as text ("Artist - Title")',
     },
     ...globalArgs,
     wait: { type: "boolean", description: "If another musicdl run holds the library, wait for it instead of exiting" },
@@ -64,6 +71,7 @@ export default defineCommand({
       try {
         const prepared = await preparePlan({ ...session, signal: cancel.signal, save: true });
         for (const warning of prepared.warnings) log.warn(warning);
+        for (const resolution of prepared.textQueries) log.info(describeTextResolution(resolution));
         const summary = await runPlan(prepared, {
           ...session,
           convert: (options) =>
@@ -87,6 +95,7 @@ export default defineCommand({
         const indexes = {
           library: store.library(prepared.libraryKey),
           playlists: store.playlists(prepared.libraryKey),
+          lyrics: store.lyricsIndex(prepared.libraryKey),
         };
         const pruned = args.prune && !summary.interrupted ? await prune(prepared, indexes) : { files: 0, m3u: 0 };
         // Links on the command line stand for the config only this once: its other playlists are not "removed".
@@ -101,7 +110,12 @@ export default defineCommand({
         };
         const failuresFile = await writeFailuresFile(config.download.cachePath, prepared.libraryKey, input);
         if (args.json) {
-          const stats = { spotify: session.spotify.stats(), ...input, summary: { ...summary } };
+          const stats = {
+            spotify: session.spotify.stats(),
+            text_queries: textQueriesToJson(prepared.textQueries),
+            ...input,
+            summary: { ...summary },
+          };
           process.stdout.write(`${JSON.stringify({ type: "summary", ...stats, failuresFile })}\n`);
         } else {
           process.stderr.write(renderSummary(input, failuresFile));
@@ -127,13 +141,13 @@ export default defineCommand({
 /** A source that could not be read this time may still list any track, so nothing is pruned then. */
 async function prune(
   prepared: PreparedPlan,
-  indexes: { library: LibraryIndex; playlists: PlaylistIndex },
+  indexes: { library: LibraryIndex; playlists: PlaylistIndex; lyrics: LyricsIndex },
 ): Promise<{ files: number; m3u: number }> {
   if (prepared.failedSources.length > 0) {
     log.warn(`not pruning: ${prepared.failedSources.length} source(s) could not be read, so what they list is unknown`);
     return { files: 0, m3u: 0 };
   }
-  const files = await pruneUnlisted(prepared.plan.items, indexes.library);
+  const files = await pruneUnlisted(prepared.plan.items, indexes.library, indexes.lyrics);
   const m3u = await pruneUnlistedPlaylists(prepared.plan.items, indexes.playlists);
   return { files: files.length, m3u: m3u.length };
 }

@@ -14,16 +14,22 @@ import type { TrackMeta } from "../../plugins/api.ts";
 import { callPlugin } from "../../plugins/call.ts";
 import { describePin, pinOf, recordPin } from "./_match-pins.ts";
 import { parseSpotifyUrl } from "../../spotify/url.ts";
+import { checkPlainText } from "../../config/text-source.ts";
+import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { openSession } from "../session.ts";
 
 export default defineCommand({
   meta: {
     name: "match",
-    description: `Search the audio providers for one Spotify track and show every candidate with its score, best first.\nThe same providers, order and thresholds as download; exit 1 when nothing is acceptable.\n\nExamples:\n  musicdl match https://open.spotify.com/track/3n3Ppam7vgaVa1iaRUc9Lp --explain\n  musicdl match spotify:track:3n3Ppam7vgaVa1iaRUc9Lp --json | jq '.candidates[0]'\n\n${EXIT_CODES_HELP}`,
+    description: `Search the audio providers for one Spotify track and show every candidate with its score, best first.\nThe same providers, order and thresholds as download; exit 1 when nothing is acceptable.\n\nExamples:\n  musicdl match https://open.spotify.com/track/3n3Ppam7vgaVa1iaRUc9Lp --explain\n  musicdl match spotify:track:3n3Ppam7vgaVa1iaRUc9Lp --json | jq '.candidates[0]'\n  musicdl match "Rush - YYZ"   # found through Spotify search first\n\n${EXIT_CODES_HELP}`,
   },
   args: {
-    url: { type: "positional", required: true, description: "A Spotify track URL or URI" },
+    url: {
+      type: "positional",
+      required: true,
+      description: 'A Spotify track URL or URI, or a song as text ("Artist - Title")',
+    },
     explain: { type: "boolean", description: "Show each candidate's penalties under its row" },
     pin: {
       type: "string",
@@ -39,13 +45,19 @@ export default defineCommand({
   },
   async run({ args }) {
     const ref = parseSpotifyUrl(args.url);
-    if (ref?.kind !== "track") {
+    const isText = ref === null && checkPlainText(args.url).query;
+    if (ref?.kind !== "track" && !isText) {
       throw new UsageError(`${args.url}: not a Spotify track link.`, {
-        hint: "Pass one track, e.g. https://open.spotify.com/track/<id> (open a song's Share menu in Spotify).",
+        hint: 'Pass one track, e.g. https://open.spotify.com/track/<id> (open a song\'s Share menu in Spotify), or its name as "Artist - Title".',
       });
     }
     const pinText = args.skip ? "skip" : args.pin;
     if (pinText !== undefined) {
+      if (!ref) {
+        throw new UsageError(`${args.url}: --pin and --skip take the track's Spotify link, not text.`, {
+          hint: `Run \`musicdl match "${args.url}"\` to see which track it names, then pin that link.`,
+        });
+      }
       await recordPin(args, ref.id, pinText);
       return;
     }
@@ -54,13 +66,16 @@ export default defineCommand({
     const session = await openSession({ args });
     try {
       const { config, registry, spotify } = session;
+      const resolution = ref ? undefined : await spotify.resolveText(args.url, { signal });
+      if (resolution && !args.json) process.stderr.write(`${describeTextResolution(resolution)}\n`);
+      const trackId = resolution ? resolution.track.spotifyId : ref!.id;
       // A pinned or skipped track is never searched, by download or here.
-      const pin = pinOf(session, ref.id);
+      const pin = pinOf(session, trackId);
       if (pin) {
-        process.stdout.write(describePin(ref.id, pin, config.download.audioProviders, args.json === true));
+        process.stdout.write(describePin(trackId, pin, config.download.audioProviders, args.json === true));
         return;
       }
-      const [track] = (await spotify.resolve(ref, { signal })).tracks;
+      const [track] = resolution ? [resolution.track] : (await spotify.resolve(ref!, { signal })).tracks;
       if (!track) throw new UsageError(`${args.url}: Spotify returned no playable track.`);
       const providers = registry.providersInOrder(config.download.audioProviders);
       // The same search options download sends, isSure included, so a provider searches exactly as deep.
@@ -73,8 +88,10 @@ export default defineCommand({
       const pick = args.all
         ? await pickFromEveryProvider(track, names, search, settings)
         : await searchAcrossProviders(track, names, search, settings);
-      if (args.json) process.stdout.write(`${JSON.stringify(matchToJson(track, pick), null, 2)}\n`);
-      else process.stdout.write(renderMatchReport(track, pick, args.explain === true));
+      if (args.json) {
+        const textQuery = resolution ? { text_query: textQueriesToJson([resolution])[0] } : {};
+        process.stdout.write(`${JSON.stringify({ ...textQuery, ...matchToJson(track, pick) }, null, 2)}\n`);
+      } else process.stdout.write(renderMatchReport(track, pick, args.explain === true));
       if (!pick.best) process.exitCode = 1;
     } finally {
       await session.close();

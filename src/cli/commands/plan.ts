@@ -2,7 +2,7 @@
 import { defineCommand } from "citty";
 import { log } from "../../log.ts";
 import { preparePlan } from "../../plan/prepare.ts";
-import { planToJson } from "../../plan/to-json.ts";
+import { describeTextResolution, planToJson, textQueriesToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { renderPlanTable } from "../plan-table.ts";
 import { asStoreWriteError } from "../../store/index.ts";
@@ -18,7 +18,7 @@ export default defineCommand({
       type: "positional",
       required: false,
       description:
-        "Spotify URLs/URIs (track, album, playlist, artist), or `saved`, `saved-albums`, `followed-artists`, `my-playlists`",
+        'Spotify URLs/URIs (track, album, playlist, artist), `saved`, `saved-albums`, `followed-artists`, `my-playlists`, or a song as text ("Artist - Title")',
     },
     ...globalArgs,
   },
@@ -35,11 +35,13 @@ export default defineCommand({
         save: false,
       });
       for (const warning of prepared.warnings) log.warn(warning);
+      for (const resolution of prepared.textQueries) log.info(describeTextResolution(resolution));
       for (const failure of prepared.failedSources) log.error(failure.reason);
       if (args.json) {
         const document = planToJson(prepared.plan) as Record<string, unknown>;
         const failed_sources = prepared.failedSources.map((f) => ({ url: f.entry.url, reason: f.reason }));
-        const output = { ...document, failed_sources, spotify: session.spotify.stats() };
+        const text_queries = textQueriesToJson(prepared.textQueries);
+        const output = { ...document, failed_sources, text_queries, spotify: session.spotify.stats() };
         process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       } else {
         process.stdout.write(renderPlanTable(prepared.plan, session.config.download.outputDir));

@@ -11,6 +11,7 @@ import type {
 } from "../../plugins/api.ts";
 import type { EventSink } from "../events.ts";
 import type { PlanItem } from "../model.ts";
+import type { LyricsStageContext } from "./lyrics.ts";
 
 /** A candidate with its score, as the matcher ranks them (src/match). */
 export type RankedCandidate = ScoredCandidate;
@@ -58,6 +59,8 @@ export interface ExecutorContext {
   /** Cover bytes for a track's album (cached per album), or undefined. */
   coverFor(track: TrackMeta, signal: AbortSignal): Promise<TagSet["cover"]>;
   readonly searchCache?: SearchCache;
+  /** Lyrics plugins, cache and record; absent (or no plugins) when lyrics are off. */
+  readonly lyrics?: LyricsStageContext;
   readonly library?: LibraryIndexWriter;
   /** Persists an item's new state; called on every status change. */
   persist(item: PlanItem): void;

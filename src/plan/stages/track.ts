@@ -12,6 +12,7 @@ import { downloadWithFallback } from "./download-fallback.ts";
 import { matchTrack } from "./match.ts";
 import { inStage, StageError } from "./stage-error.ts";
 import { buildTagSet, hashTagSet } from "./tags.ts";
+import { findLyrics, finishLyrics, NO_LYRICS, withEmbeddedLyrics, type FoundLyrics } from "./lyrics.ts";
 
 export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 export interface StageLimits {
@@ -82,13 +83,21 @@ async function fetchConvertTag(
   await inStage("convert", () => limits.ffmpeg(() => convertDownloaded(audio, converted, ctx)));
   stageOf("tag");
   update({ status: "tagging" });
+  const found = await inStage("tag", () => lyricsOf(item, ctx));
   const tags = await inStage("tag", async () => {
     const tagSet = buildTagSet(item.track, await ctx.coverFor(item.track, ctx.signal), chosen.candidate.url);
-    await writeTags(tagSet, converted, ctx);
-    return tagSet;
+    const withLyrics = ctx.lyrics ? withEmbeddedLyrics(tagSet, found, ctx.lyrics.output) : tagSet;
+    await writeTags(withLyrics, converted, ctx);
+    return withLyrics;
   });
   await moveIntoPlace(converted, item.target);
   await recordInLibrary(item, tags, ctx);
+  if (ctx.lyrics) await finishLyrics(item.track, item.target, found, ctx.lyrics);
+}
+
+/** The track's lyrics when lyrics are on (cached, or asked of the lyrics plugins); none otherwise. */
+function lyricsOf(item: TrackPlanItem, ctx: ExecutorContext): Promise<FoundLyrics> {
+  return ctx.lyrics?.providers.length ? findLyrics(item.track, ctx.lyrics, ctx.signal) : Promise.resolve(NO_LYRICS);
 }
 
 function convertDownloaded(audio: DownloadedAudio, output: string, ctx: ExecutorContext) {
@@ -113,18 +122,29 @@ async function writeTags(tags: TagSet, file: string, ctx: ExecutorContext): Prom
   }
 }
 
-/** overwrite: metadata — rewrite the tags of the file already there, atomically, without downloading. */
-async function retagInPlace(item: TrackPlanItem, ctx: ExecutorContext, temps: string[]): Promise<void> {
+/**
+ * overwrite: metadata — rewrite the tags of the file already there, atomically, without downloading. Also how
+ * lyrics reach a file of an earlier run (`found` given): the same tags, now with the lyrics.
+ */
+export async function retagInPlace(
+  item: TrackPlanItem,
+  ctx: ExecutorContext,
+  temps: string[],
+  known?: FoundLyrics,
+): Promise<void> {
+  const found = known ?? (await inStage("tag", () => lyricsOf(item, ctx)));
   const temp = tempPathBeside(item.target, { keepExtension: true });
   temps.push(temp);
   await copyFile(item.target, temp);
   const tags = await inStage("tag", async () => {
     const tagSet = buildTagSet(item.track, await ctx.coverFor(item.track, ctx.signal), item.match?.candidate.url);
-    await writeTags(tagSet, temp, ctx);
-    return tagSet;
+    const withLyrics = ctx.lyrics ? withEmbeddedLyrics(tagSet, found, ctx.lyrics.output) : tagSet;
+    await writeTags(withLyrics, temp, ctx);
+    return withLyrics;
   });
   await moveIntoPlace(temp, item.target);
   await recordInLibrary(item, tags, ctx);
+  if (ctx.lyrics) await finishLyrics(item.track, item.target, found, ctx.lyrics);
 }
 
 async function recordInLibrary(item: TrackPlanItem, tags: TagSet, ctx: ExecutorContext): Promise<void> {

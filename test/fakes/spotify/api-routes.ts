@@ -3,6 +3,7 @@ import type { Builders } from "./builders.ts";
 import type { Catalog, CatalogPlaylist } from "./catalog.ts";
 import { routeMe } from "./library-routes.ts";
 import type { ApiShape, PageCaps } from "./minimum.ts";
+import { routeSearch } from "./search-route.ts";
 
 export interface RouteContext {
   readonly catalog: Catalog;
@@ -108,17 +109,10 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
   }
   if (parts[0] === "playlists" && parts[1]) return routePlaylist(parts, query, ctx, offset, limitOf);
   if (parts[0] === "search" && parts.length === 1) {
-    // Tracks only, by a case-insensitive substring of the name; enough to page through results.
     const refused = refusedLimit(LIMITS_2026.search.max);
     if (refused) return refused;
-    const words = (query.get("q") ?? "").toLowerCase();
-    const found = [...catalog.tracks.values()].filter((track) => track.name.toLowerCase().includes(words));
-    const limit = ctx.enforce2026Limits
-      ? limitOf(LIMITS_2026.search.fallback, LIMITS_2026.search.max)
-      : limitOf(20, 50);
-    return Response.json({
-      tracks: paged("/search", found, limit, builders.fullTrack, `&q=${encodeURIComponent(words)}&type=track`),
-    });
+    const capped = ctx.enforce2026Limits || ctx.shape === "2026";
+    return routeSearch(query, catalog, builders, capped ? LIMITS_2026.search : { max: 50, fallback: 20 });
   }
   if (parts[0] === "me") return routeMe(parts, query, ctx, offset, limitOf);
   return apiError(404, "Service not found");

@@ -1,0 +1,99 @@
+/**
+ * Plain text ("Artist - Title") to one Spotify track through `GET /search?type=track`. Search answers are cached
+ * for `cache_ttl` like other lists; the choice itself never expires, so a re-run sends no search and the library
+ * keeps the recording it was given even when Spotify's ranking moves.
+ */
+import * as v from "valibot";
+import type { TrackMeta } from "../plugins/api.ts";
+import { cacheKeys } from "./cache.ts";
+import { TextQueryAmbiguousError, TextQueryNotFoundError } from "./errors.ts";
+import { toTrackMeta } from "./map.ts";
+import { type ResolveContext, withMarket } from "./resolve-context.ts";
+import { FullTrackSchema, pagingSchema } from "./schemas.ts";
+import { type ScoredTrack, pickTextMatch } from "./text-match.ts";
+import { readTextQuery, spotifyQueryOf, tidyQueryText } from "./text-query.ts";
+
+/** Search pages hold at most 10 tracks on apps made since Feb 2026; 10 works for both generations. */
+export const SEARCH_PAGE_SIZE = 10;
+/** A second page is read only when the first has nothing acceptable; the right track is rarely buried deeper. */
+const MAX_SEARCH_PAGES = 2;
+
+const SearchAnswerSchema = v.object({ tracks: pagingSchema(v.nullable(FullTrackSchema)) });
+
+/** What a text resolved to, for `--json` and messages. */
+export interface TextResolution {
+  /** The text as written (trimmed). */
+  readonly query: string;
+  /** Spotify's `q` that found it (the first search's, when the choice was remembered). */
+  readonly searched: string;
+  /** 0..1, see docs/matching.md. */
+  readonly score: number;
+  readonly track: TrackMeta;
+  /** True when the choice came from the store and no search was sent. */
+  readonly remembered: boolean;
+}
+
+interface RememberedChoice {
+  readonly trackId: string;
+  readonly searched: string;
+  readonly score: number;
+}
+
+export async function resolveText(ctx: ResolveContext, text: string, signal?: AbortSignal): Promise<TextResolution> {
+  const query = tidyQueryText(text);
+  const key = cacheKeys.textQuery(query.toLowerCase());
+  const remembered = ctx.cache.get(key) as RememberedChoice | undefined;
+  if (remembered?.trackId) {
+    const track = (await ctx.loader.load([remembered.trackId], signal)).get(remembered.trackId);
+    if (track) return { query, searched: remembered.searched, score: remembered.score, track, remembered: true };
+  }
+  const searched: string[] = [];
+  let nearest: readonly ScoredTrack[] = [];
+  for (const reading of readTextQuery(query)) {
+    const q = spotifyQueryOf(reading);
+    searched.push(q);
+    const tracks = await searchTracks(ctx, q, (found) => pickTextMatch(reading, found).kind !== "none", signal);
+    const pick = pickTextMatch(reading, tracks);
+    if (pick.kind === "ambiguous") throw new TextQueryAmbiguousError(query, pick.candidates);
+    if (pick.kind === "none") {
+      if (nearest.length === 0) nearest = pick.nearest;
+      continue;
+    }
+    const { track, score } = pick.best;
+    ctx.loader.provide([track]);
+    ctx.cache.set(key, { trackId: track.spotifyId, searched: q, score } satisfies RememberedChoice, null);
+    return { query, searched: q, score, track, remembered: false };
+  }
+  throw new TextQueryNotFoundError(query, searched, nearest);
+}
+
+/** The tracks Spotify answers `q` with, in its order: page by page until `enough` says so, cached per `q`. */
+async function searchTracks(
+  ctx: ResolveContext,
+  q: string,
+  enough: (tracks: readonly TrackMeta[]) => boolean,
+  signal?: AbortSignal,
+): Promise<TrackMeta[]> {
+  const key = cacheKeys.search(q);
+  const cached = ctx.cache.get(key) as TrackMeta[] | undefined;
+  if (Array.isArray(cached)) {
+    ctx.stats.cacheHits++;
+    return cached;
+  }
+  const tracks: TrackMeta[] = [];
+  let next: string | null = withMarket(
+    `/search?type=track&q=${encodeURIComponent(q)}&limit=${SEARCH_PAGE_SIZE}&offset=0`,
+    ctx.market,
+  );
+  for (let page = 0; next && page < MAX_SEARCH_PAGES; page++) {
+    const answer: v.InferOutput<typeof SearchAnswerSchema> = await ctx.transport.get(next, SearchAnswerSchema, signal);
+    for (const item of answer.tracks.items) {
+      const track = item ? toTrackMeta(item) : null;
+      if (track && !tracks.some((seen) => seen.spotifyId === track.spotifyId)) tracks.push(track);
+    }
+    next = answer.tracks.next;
+    if (enough(tracks)) break;
+  }
+  ctx.cache.set(key, tracks, ctx.cacheTtlS);
+  return tracks;
+}
