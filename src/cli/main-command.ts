@@ -14,7 +14,7 @@ export const COMMAND_SUMMARIES = {
   init: "Write a commented starter musicdl.yaml",
   plugins: "List loaded plugins and the ones skipped",
   cache: "Inspect or empty musicdl's cache file",
-  auth: "Spotify user login for saved tracks and your own playlists",
+  auth: "Spotify user login for your liked songs, saved albums, followed artists and playlists",
   doctor: "Check ffmpeg, Spotify credentials, folders, plugins and YouTube Music, with a fix for each problem",
 } as const;
 

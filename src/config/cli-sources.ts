@@ -21,7 +21,8 @@ export function readCliSources(sources: readonly string[], isKnownSource?: (url:
     }
     if (seen.has(check.identity)) return;
     seen.add(check.identity);
-    entries.push({ section: check.section, url: source.trim(), createM3u: check.section === "playlists" });
+    const createM3u = check.section === "playlists" || check.section === "my-playlists";
+    entries.push({ section: check.section, url: source.trim(), createM3u });
   });
   return { entries, issues };
 }

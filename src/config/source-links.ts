@@ -1,7 +1,13 @@
 /** Decides whether one link belongs in one source section, and says why not in words a user can act on. */
 import type { SourceSection } from "./types.ts";
 import { quoteText } from "./findings.ts";
-import { looksLikeSpotify, parseSpotifyUrl, type SpotifyKind } from "../spotify/url.ts";
+import {
+  isLibraryKind,
+  type LibraryKind,
+  looksLikeSpotify,
+  parseSpotifyUrl,
+  type SpotifyKind,
+} from "../spotify/url.ts";
 import { checkPlainText } from "./text-source.ts";
 
 /** The four list sections of the file, in the order their entries are read. */
@@ -62,7 +68,8 @@ export function checkLink(
     if (section === undefined || section === "songs") return { ok: true, section: "saved", identity: "saved" };
     return { ok: false, message: "`saved` (your liked songs) is read from `songs:`. Move it there." };
   }
-  if (ref) {
+  if (ref && isLibraryKind(ref.kind)) return checkLibraryKeyword(ref.kind, section);
+  if (ref && !isLibraryKind(ref.kind)) {
     const identity = `${ref.kind}:${ref.id}`;
     if (!expected) return { ok: true, section: SECTION_OF_KIND[ref.kind], identity };
     if (ref.kind === expected) return { ok: true, section: section!, identity };
@@ -91,8 +98,23 @@ export function checkLink(
     ok: false,
     message:
       `${quoteText(link)} is not a Spotify link; expected ${exampleLinks(expected ?? "track")}` +
-      (section ? "" : ` (an album, playlist or artist link works too, or \`saved\`)`) +
+      (section
+        ? ""
+        : ` (an album, playlist or artist link works too, or \`saved\`, \`saved-albums\`, \`followed-artists\`, \`my-playlists\`)`) +
       (text.query ? ". Plain text (a search for one song) works only under `songs:`" : "") +
       ". Links to other sites need a source plugin.",
   };
+}
+
+/** Where each library keyword is read from in the file; on the command line any of them works. */
+const SECTION_OF_LIBRARY: Readonly<Record<LibraryKind, ListSection>> = {
+  "saved-albums": "albums",
+  "followed-artists": "artists",
+  "my-playlists": "playlists",
+};
+
+function checkLibraryKeyword(kind: LibraryKind, section: ListSection | undefined): LinkCheck {
+  const home = SECTION_OF_LIBRARY[kind];
+  if (section === undefined || section === home) return { ok: true, section: kind, identity: kind };
+  return { ok: false, message: `\`${kind}\` is read from \`${home}:\`. Move it there.` };
 }

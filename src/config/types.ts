@@ -1,7 +1,15 @@
 /** The normalized config every other module reads: origin aliases folded in, defaults applied, units in names. */
 import type { AudioFormat } from "../plugins/api.ts";
 
-export type SourceSection = "songs" | "albums" | "playlists" | "artists" | "saved";
+export type SourceSection =
+  | "songs"
+  | "albums"
+  | "playlists"
+  | "artists"
+  | "saved"
+  | "saved-albums"
+  | "followed-artists"
+  | "my-playlists";
 export type OverwriteMode = "skip" | "metadata" | "overwrite";
 /** Where lyrics go: embedded in the tags, an `.lrc` file beside the audio, or both. */
 export type LyricsOutput = "embed" | "lrc" | "both";
@@ -11,12 +19,14 @@ export interface SourceEntry {
   readonly section: SourceSection;
   /** Label for logs and summaries; never used for file names or tags. */
   readonly name?: string;
-  /** The URL or URI as written (a Spotify URL, `spotify:track:…`, or `saved`). */
+  /** The URL or URI as written (a Spotify URL, `spotify:track:…`, `saved`, or a library keyword like `my-playlists`). */
   readonly url: string;
   /** Whether this entry writes an M3U (playlists default true, albums false, songs/artists never). */
   readonly createM3u: boolean;
   /** Line in the config file, for messages; absent for CLI sources. */
   readonly line?: number;
+  /** The library word (`saved-albums`, `followed-artists`, `my-playlists`) this entry was expanded from. */
+  readonly via?: string;
 }
 
 export interface DownloadSettings {

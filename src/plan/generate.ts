@@ -53,12 +53,12 @@ export async function resolveSources(
 }
 
 /** Rate limits and auth problems end the run with exit 3 (resume later); usage errors with exit 2. */
-function stopsTheRun(error: unknown): boolean {
+export function stopsTheRun(error: unknown): boolean {
   return error instanceof MusicdlError && (error.exitCode === EXIT.RESUME_LATER || error.exitCode === EXIT.USAGE);
 }
 
 /** One line naming the source once: its link and line, then the cause (without the link the client put first). */
-function describeSourceFailure(entry: SourceEntry, error: unknown): string {
+export function describeSourceFailure(entry: SourceEntry, error: unknown): string {
   const cause = describeCauseWithoutSource(error);
   const line = entry.line === undefined ? "" : `line ${entry.line}`;
   // A cause that quotes the link already (a withheld playlist) gets only the line in front.

@@ -21,6 +21,8 @@ export interface SourceRefOfItem {
   readonly name?: string;
   /** 1-based position within that source (playlist/album order). */
   readonly position?: number;
+  /** The library word (`my-playlists`…) the source came from, so a run that cannot list it keeps its items. */
+  readonly via?: string;
 }
 
 export interface ItemError {

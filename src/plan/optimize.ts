@@ -71,6 +71,7 @@ function collectOccurrences(resolved: readonly ResolvedEntry[]): Occurrence[] {
           url: entry.url,
           ...(entry.name ? { name: entry.name } : {}),
           position: index + 1,
+          ...(entry.via ? { via: entry.via } : {}),
         },
         explicitSong: entry.section === "songs",
         order: occurrences.length,
@@ -175,7 +176,14 @@ function createM3uItems(
       title: source.name,
       target: options.m3uPathFor(source, entry),
       entries: source.tracks.map((track) => trackItemId(canonical.get(track.spotifyId) ?? track)),
-      sources: [{ section: entry.section, url: entry.url, ...(entry.name ? { name: entry.name } : {}) }],
+      sources: [
+        {
+          section: entry.section,
+          url: entry.url,
+          ...(entry.name ? { name: entry.name } : {}),
+          ...(entry.via ? { via: entry.via } : {}),
+        },
+      ],
     });
   }
   return [...items.values()];

@@ -12,9 +12,11 @@ import { callPlugin } from "../plugins/call.ts";
 import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import type { LibraryIndex, Store } from "../store/index.ts";
-import { parseSpotifyUrl, type SpotifyRef } from "../spotify/url.ts";
+import type { LibraryExpansion } from "../spotify/client.ts";
+import { type LibraryKind, parseSpotifyUrl, type SpotifyRef } from "../spotify/url.ts";
 import { checkPlainText } from "../config/text-source.ts";
 import type { TextResolution } from "../spotify/resolve-text.ts";
+import { expandLibraryEntries } from "./expand-library.ts";
 import { shareAlbumLayouts } from "./album-layouts.ts";
 import { resolveSources, type FailedSource } from "./generate.ts";
 import type { DownloadPlan, PlanItem, TrackPlanItem } from "./model.ts";
@@ -24,6 +26,7 @@ import { keepItemsOfUnresolvedSources, removedTracks } from "./reconcile.ts";
 
 export interface SpotifyResolver {
   resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
+  expand(kind: LibraryKind, opts?: { signal?: AbortSignal }): Promise<LibraryExpansion>;
   resolveText(text: string, opts?: { signal?: AbortSignal }): Promise<TextResolution>;
 }
 
@@ -55,11 +58,21 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   const download = config.download;
   const libraryKey = download.outputDir;
   const library = presenceChecked(store.library(libraryKey));
+  const expanded = await expandLibraryEntries(
+    config.sources,
+    (kind, s) => options.spotify.expand(kind, { signal: s }),
+    signal,
+  );
   const textQueries: TextResolution[] = [];
-  const generated = await resolveSources(config.sources, (entry, s) => resolveEntry(entry, options, s, textQueries), {
+  const resolved = await resolveSources(expanded.entries, (entry, s) => resolveEntry(entry, options, s, textQueries), {
     concurrency: download.spotifyConcurrency,
     signal,
   });
+  const generated = {
+    resolved: resolved.resolved,
+    failed: [...expanded.failed, ...resolved.failed],
+    warnings: [...expanded.warnings, ...resolved.warnings],
+  };
   const built = buildPlan(shareAlbumLayouts(generated.resolved), {
     targetFor: (track, context) => indexedPath(library, track) ?? renderTarget(config, track, context),
     m3uPathFor: (source) =>

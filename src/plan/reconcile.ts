@@ -13,9 +13,10 @@ export function keepItemsOfUnresolvedSources(
 ): PlanItem[] {
   if (!saved?.length || failedSourceUrls.size === 0) return [...fresh];
   const freshIds = new Set(fresh.map((item) => item.id));
-  const kept = saved.filter(
-    (item) => !freshIds.has(item.id) && item.sources.some((source) => failedSourceUrls.has(source.url)),
-  );
+  // A library word that could not be listed (`my-playlists` on a 502) failed every source it stands for.
+  const failed = (source: PlanItem["sources"][number]) =>
+    failedSourceUrls.has(source.url) || (source.via !== undefined && failedSourceUrls.has(source.via));
+  const kept = saved.filter((item) => !freshIds.has(item.id) && item.sources.some(failed));
   return [...fresh, ...kept];
 }
 

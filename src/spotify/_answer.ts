@@ -19,6 +19,11 @@ export function errorFor(status: number, path: string, message: string): Error {
       hint: "Add your Spotify account under User Management in the app's page at https://developer.spotify.com/dashboard.",
     });
   }
+  if (status === 403 && /scope/i.test(message)) {
+    return new SpotifyAuthError(`Spotify refused GET ${path}: your login lacks a permission it needs${said}.`, {
+      hint: "Run `musicdl auth login` again with your config (it asks for what the config's sources need), then run again.",
+    });
+  }
   return new SpotifyApiError(status, path, `Spotify refused GET ${path} (HTTP ${status}${said}).`);
 }
 

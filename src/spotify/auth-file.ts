@@ -10,6 +10,8 @@ const StoredAuthSchema = v.object({
   refreshToken: v.pipe(v.string(), v.minLength(1)),
   scope: v.optional(v.string()),
   savedAt: v.optional(v.string()),
+  /** The Spotify account's user id, learned on first use (never a secret). */
+  userId: v.optional(v.string()),
 });
 export type StoredAuth = v.InferOutput<typeof StoredAuthSchema>;
 

@@ -16,6 +16,7 @@ import { type Clock, systemClock } from "../util/clock.ts";
 import { defaultAuthFile, readAuthFile } from "./auth-file.ts";
 import { type SpotifyCache, createMemorySpotifyCache } from "./cache.ts";
 import { SpotifyCredentialsMissingError, withSource } from "./errors.ts";
+import { type LibraryExpansion, expandLibrary } from "./expand-library.ts";
 import { createPageLimits } from "./page-limits.ts";
 import { resolveAlbum, resolveArtist, resolveTrack } from "./resolve-album.ts";
 import type { ResolveContext } from "./resolve-context.ts";
@@ -24,9 +25,10 @@ import { type TextResolution, resolveText } from "./resolve-text.ts";
 import { type TokenProvider, createClientCredentialsProvider, createUserTokenProvider } from "./tokens.ts";
 import { createTrackLoader } from "./track-loader.ts";
 import { type SpotifyEvent, type SpotifyStats, createSpotifyTransport } from "./transport.ts";
-import { type SpotifyRef, spotifyUrlOf } from "./url.ts";
+import { type LibraryKind, type SpotifyRef, isLibraryKind, spotifyUrlOf } from "./url.ts";
 
 export type { SpotifyCache } from "./cache.ts";
+export type { LibraryChild, LibraryExpansion } from "./expand-library.ts";
 export { createMemorySpotifyCache } from "./cache.ts";
 export type { SpotifyEvent, SpotifyStats } from "./transport.ts";
 export type { TextResolution } from "./resolve-text.ts";
@@ -54,6 +56,8 @@ export interface SpotifyClientOptions {
 export interface SpotifyClient {
   /** Tracks of a track/album/playlist/artist/saved reference, in Spotify's order. Errors name the source URL. */
   resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
+  /** The albums, artists or playlists a library keyword (`saved-albums`…) stands for; resolve each like a link. */
+  expand(kind: LibraryKind, opts?: { signal?: AbortSignal }): Promise<LibraryExpansion>;
   /**
    * The one track plain text ("Artist - Title") names, through Spotify search. Throws an exit-2 error naming the
    * candidates when several recordings fit, or what was searched when none does.
@@ -111,13 +115,15 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       marketQuery: () => (market ? `&${market}` : ""),
       onEvent: options.onEvent,
     });
-    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market, pageLimits };
+    const listed = { snapshots: new Map(), albums: new Map() };
+    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market, pageLimits, listed };
     return context;
   }
 
   return {
     async resolve(ref, opts = {}) {
       const ctx = getContext();
+      if (isLibraryKind(ref.kind)) throw new Error(`${ref.kind} is expanded with expand(), not resolved`);
       const sourceUrl = ref.kind === "saved" ? "saved tracks" : spotifyUrlOf(ref.kind, ref.id);
       try {
         switch (ref.kind) {
@@ -136,6 +142,8 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
         throw withSource(error, sourceUrl);
       }
     },
+    // Failures name the word themselves (or the plan does, with its line): no `kind:` prefix here.
+    expand: (kind, opts = {}) => expandLibrary(getContext(), kind, opts.signal),
     resolveText: (text, opts = {}) => resolveText(getContext(), text, opts.signal),
     stats: () => ({ ...stats }),
     tokenKind: () => getContext().tokens.kind,

@@ -7,16 +7,17 @@ import { createHash, randomBytes } from "node:crypto";
 import { registerSecret } from "../util/redact.ts";
 import { type StoredAuth, writeAuthFile } from "./auth-file.ts";
 import { SpotifyAuthError } from "./errors.ts";
+import { DEFAULT_SCOPES } from "./scopes.ts";
 import { postTokenForm } from "./tokens.ts";
 
-/** Enough for `saved` and the user's own and collaborative playlists; nothing that writes. */
-export const LOGIN_SCOPES = ["user-library-read", "playlist-read-private", "playlist-read-collaborative"] as const;
 export const DEFAULT_LOGIN_PORT = 8888;
 
 export interface LoginOptions {
   readonly clientId: string;
   readonly accountsUrl: string;
   readonly authFile: string;
+  /** Read-only scopes to ask for (see scopes.ts); default: liked songs and the user's playlists. */
+  readonly scopes?: readonly string[];
   /** Loopback port for the redirect; must match the app's registered redirect URI. 0 picks a free one. */
   readonly port?: number;
   /** Called with the URL the user must open in a browser. */
@@ -72,7 +73,7 @@ export async function loginWithPkce(options: LoginOptions): Promise<StoredAuth> 
     code_challenge_method: "S256",
     code_challenge: challenge,
     state,
-    scope: LOGIN_SCOPES.join(" "),
+    scope: (options.scopes ?? DEFAULT_SCOPES).join(" "),
   })) {
     authorize.searchParams.set(key, value);
   }
@@ -108,7 +109,8 @@ export async function loginWithPkce(options: LoginOptions): Promise<StoredAuth> 
     const auth: StoredAuth = {
       clientId: options.clientId,
       refreshToken: answer.refresh_token,
-      scope: answer.scope,
+      // Spotify says what it granted; an answer without it granted what was asked.
+      scope: answer.scope ?? (options.scopes ?? DEFAULT_SCOPES).join(" "),
       savedAt: new Date().toISOString(),
     };
     writeAuthFile(options.authFile, auth);

@@ -5,7 +5,15 @@
  */
 import type { SpotifyCache } from "./cache.ts";
 
-export type PagedEndpoint = "artist-albums" | "search" | "playlist-items" | "saved-tracks" | "album-tracks";
+export type PagedEndpoint =
+  | "artist-albums"
+  | "search"
+  | "playlist-items"
+  | "saved-tracks"
+  | "album-tracks"
+  | "saved-albums"
+  | "followed-artists"
+  | "my-playlists";
 
 /** Maximum `limit` per endpoint: before Feb 2026, and for dev-mode apps since (Spotify Web API reference). */
 const MAXIMUMS: Record<PagedEndpoint, { readonly legacy: number; readonly since2026: number }> = {
@@ -14,6 +22,9 @@ const MAXIMUMS: Record<PagedEndpoint, { readonly legacy: number; readonly since2
   "playlist-items": { legacy: 100, since2026: 50 },
   "saved-tracks": { legacy: 50, since2026: 50 },
   "album-tracks": { legacy: 50, since2026: 50 },
+  "saved-albums": { legacy: 50, since2026: 50 },
+  "followed-artists": { legacy: 50, since2026: 50 },
+  "my-playlists": { legacy: 50, since2026: 50 },
 };
 
 const ENDPOINTS: readonly [RegExp, PagedEndpoint][] = [
@@ -22,6 +33,9 @@ const ENDPOINTS: readonly [RegExp, PagedEndpoint][] = [
   [/^\/playlists\/[^/]+\/(items|tracks)$/, "playlist-items"],
   [/^\/me\/tracks$/, "saved-tracks"],
   [/^\/albums\/[^/]+\/tracks$/, "album-tracks"],
+  [/^\/me\/albums$/, "saved-albums"],
+  [/^\/me\/following$/, "followed-artists"],
+  [/^\/me\/playlists$/, "my-playlists"],
 ];
 
 /** A learned maximum is kept this long in the store, so a later run starts with the page size that works. */

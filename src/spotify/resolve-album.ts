@@ -73,7 +73,10 @@ async function listAndLoadAlbum(
 
 /** The album and every page of its tracks (120 tracks → 120, whatever the page size). */
 async function fetchAlbum(ctx: ResolveContext, id: string, signal?: AbortSignal) {
-  const album = await ctx.transport.get(withMarket(`/albums/${id}`, ctx.market), AlbumSchema, signal);
+  // A saved album came whole with `GET /me/albums`; asking for it again would only repeat that answer.
+  const listed = ctx.listed.albums.get(id);
+  ctx.listed.albums.delete(id);
+  const album = listed ?? (await ctx.transport.get(withMarket(`/albums/${id}`, ctx.market), AlbumSchema, signal));
   const tracks: SpotifySimplifiedTrack[] = [...album.tracks.items];
   let next = album.tracks.next;
   while (next) {

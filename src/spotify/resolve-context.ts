@@ -1,5 +1,6 @@
 /** What every resolver needs: the transport, the shared track loader, the cache and settings. */
 import type { SpotifyCache } from "./cache.ts";
+import type { SpotifyAlbum } from "./schemas.ts";
 import type { PageLimits } from "./page-limits.ts";
 import type { TokenProvider } from "./tokens.ts";
 import type { TrackLoader } from "./track-loader.ts";
@@ -15,6 +16,11 @@ export interface ResolveContext {
   readonly cacheTtlS: number;
   /** `market=XX` for app tokens when configured (user tokens use the user's country), or "". */
   readonly market: string;
+  /**
+   * What this run's library listings already said: each listed playlist's current snapshot (no probe needed) and
+   * each saved album with its first track page (no `GET /albums/{id}` needed).
+   */
+  readonly listed: { readonly snapshots: Map<string, string>; readonly albums: Map<string, SpotifyAlbum> };
   /** The page size each list endpoint takes (smaller for Feb 2026 dev-mode apps, learned on refusal). */
   readonly pageLimits: PageLimits;
 }

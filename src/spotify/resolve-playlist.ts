@@ -8,6 +8,7 @@ import { cacheKeys } from "./cache.ts";
 import { MusicdlError } from "../errors.ts";
 import { SpotifyApiError, SpotifyAuthError } from "./errors.ts";
 import { toTrackMeta } from "./map.ts";
+import { requireScopes } from "./scopes.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
 import {
   FullTrackSchema,
@@ -28,8 +29,17 @@ interface Skipped {
 }
 
 export async function resolvePlaylist(ctx: ResolveContext, id: string, signal?: AbortSignal): Promise<ResolvedSource> {
+  // `my-playlists` listed this playlist's snapshot moments ago: an unchanged one costs no request at all.
+  const listedSnapshot = ctx.listed.snapshots.get(id);
+  const listedCopy = listedSnapshot && (ctx.cache.get(cacheKeys.playlist(id, listedSnapshot)) as ResolvedSource);
+  if (listedCopy) {
+    ctx.stats.cacheHits++;
+    ctx.loader.provide(listedCopy.tracks, { cached: true });
+    return listedCopy;
+  }
   const knownSnapshot = ctx.cache.get(cacheKeys.playlistSnapshot(id)) as string | undefined;
-  if (knownSnapshot !== undefined) {
+  // A listed snapshot not in the cache is a changed playlist: probing would only say so again.
+  if (knownSnapshot !== undefined && listedSnapshot === undefined) {
     const probe = await ctx.transport.get(`/playlists/${id}?fields=snapshot_id,name`, PlaylistProbeSchema, signal);
     const cached = probe.snapshot_id
       ? (ctx.cache.get(cacheKeys.playlist(id, probe.snapshot_id)) as ResolvedSource | undefined)
@@ -96,6 +106,7 @@ export async function resolveSaved(ctx: ResolveContext, signal?: AbortSignal): P
       hint: "Run `musicdl auth login` once, then run again.",
     });
   }
+  requireScopes("saved", ctx.tokens.scopes);
   const done = ctx.loader.beginListing("provider");
   try {
     const tracks: TrackMeta[] = [];

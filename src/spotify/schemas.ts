@@ -100,6 +100,33 @@ export const PlaylistProbeSchema = v.object({ name: v.optional(v.string(), ""), 
 /** `GET /me/tracks` entries. */
 export const SavedTracksPageSchema = pagingSchema(v.object({ track: v.nullish(v.unknown()) }));
 
+/** `GET /me/albums`: each saved album whole, with the first page of its tracks. */
+export const SavedAlbumsPageSchema = pagingSchema(v.object({ album: AlbumSchema }));
+
+/** `GET /me/following?type=artist`: cursor paging (`cursors.after`), not offset, under an `artists` member. */
+export const FollowedArtistsPageSchema = v.object({
+  artists: v.object({
+    items: v.array(v.object({ id: v.string(), name: v.string() })),
+    /** null on the last page; absent only from an answer that pages by `cursors.after` alone. */
+    next: v.optional(v.nullable(v.string())),
+    cursors: v.nullish(v.object({ after: v.nullish(v.string(), null) }), null),
+  }),
+});
+
+/** `GET /me/playlists`: owned, collaborative and followed playlists alike, with their snapshot ids. */
+export const MyPlaylistsPageSchema = pagingSchema(
+  v.object({
+    id: v.string(),
+    name: v.optional(v.string(), ""),
+    owner: v.optional(v.object({ id: v.string() })),
+    collaborative: v.optional(v.boolean(), false),
+    snapshot_id: v.optional(v.string()),
+  }),
+);
+
+/** `GET /me`: only the id is read (the 2026 rules dropped country, email, product…). */
+export const CurrentUserSchema = v.object({ id: v.string() });
+
 /** Web API error body `{error:{status,message}}`, plus `reason` on quota 429s (July 2026 changelog). */
 export const ApiErrorBodySchema = v.object({
   error: v.object({

@@ -18,6 +18,12 @@ export interface TokenProvider {
   invalidate(token: string): void;
   /** Token requests sent so far. */
   requests(): number;
+  /** Scopes the stored login was granted; undefined for app tokens and for logins that did not record them. */
+  readonly scopes?: readonly string[];
+  /** The Spotify user id kept with the login (user tokens), learned from the first `GET /me`. */
+  userId?(): string | undefined;
+  /** Keeps the user id in the auth file, so later runs need no `GET /me`; a new login starts without one. */
+  rememberUserId?(id: string): void;
 }
 
 /** Renew this long before Spotify's stated expiry, so a token never dies in flight. */
@@ -136,7 +142,7 @@ export function createUserTokenProvider(options: {
 }): TokenProvider {
   let auth = options.auth;
   registerSecret(auth.refreshToken);
-  return createCachingProvider("user", options.clock, async () => {
+  const provider = createCachingProvider("user", options.clock, async () => {
     const answer = await postTokenForm(
       options.accountsUrl,
       { grant_type: "refresh_token", refresh_token: auth.refreshToken, client_id: auth.clientId },
@@ -148,4 +154,14 @@ export function createUserTokenProvider(options: {
     }
     return { token: answer.access_token, expiresInS: answer.expires_in };
   });
+  return {
+    ...provider,
+    ...(auth.scope === undefined ? {} : { scopes: auth.scope.split(/\s+/).filter(Boolean) }),
+    userId: () => auth.userId,
+    rememberUserId(id) {
+      if (auth.userId === id) return;
+      auth = { ...auth, userId: id };
+      writeAuthFile(options.authFile, auth);
+    },
+  };
 }

@@ -2,10 +2,18 @@
 
 export type SpotifyKind = "track" | "album" | "playlist" | "artist";
 
+/** Keywords for the logged-in user's own library: each stands for many albums, artists or playlists. */
+export type LibraryKind = "saved-albums" | "followed-artists" | "my-playlists";
+export const LIBRARY_KINDS: readonly LibraryKind[] = ["saved-albums", "followed-artists", "my-playlists"];
+
 export interface SpotifyRef {
-  readonly kind: SpotifyKind | "saved";
-  /** Base-62 id; "" for `saved`. */
+  readonly kind: SpotifyKind | "saved" | LibraryKind;
+  /** Base-62 id; "" for `saved` and the library keywords. */
   readonly id: string;
+}
+
+export function isLibraryKind(kind: string): kind is LibraryKind {
+  return (LIBRARY_KINDS as readonly string[]).includes(kind);
 }
 
 const KINDS: readonly SpotifyKind[] = ["track", "album", "playlist", "artist"];
@@ -13,11 +21,13 @@ const ID = /^[A-Za-z0-9]{22}$/;
 
 /**
  * Parses a Spotify URL or URI. Returns null when the input is not Spotify at all; throws nothing.
- * `saved` (the user's liked songs) is accepted as a keyword, and as `spotify:user:…:collection` / `/collection/tracks`.
+ * `saved` (the user's liked songs) is accepted as a keyword, and as `spotify:user:…:collection` / `/collection/tracks`;
+ * `saved-albums`, `followed-artists` and `my-playlists` as keywords only.
  */
 export function parseSpotifyUrl(input: string): SpotifyRef | null {
   const text = input.trim();
   if (text === "saved" || text === "spotify:saved") return { kind: "saved", id: "" };
+  if (isLibraryKind(text)) return { kind: text, id: "" };
   if (text.startsWith("spotify:")) return parseUri(text);
   let url: URL;
   try {

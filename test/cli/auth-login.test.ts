@@ -1,5 +1,5 @@
 import { expect, test } from "bun:test";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeTempDir } from "../helpers/make-tone.ts";
 import { runCli } from "../helpers/run-cli.ts";
@@ -10,7 +10,8 @@ const ENTRY = join(import.meta.dir, "..", "..", "src", "main.ts");
 async function authorizeUrlOf(args: string[], cwd: string): Promise<URL> {
   const proc = Bun.spawn([process.execPath, ENTRY, "auth", "login", "--port", "0", ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: "1" },
+    // The temp folder is also the config home, so no real login on this machine is read.
+    env: { ...process.env, NO_COLOR: "1", XDG_CONFIG_HOME: cwd },
     stdin: "ignore",
     stdout: "pipe",
     stderr: "pipe",
@@ -46,4 +47,31 @@ test("auth login without any client id says where to create an app and which red
   expect(result.stderr).toContain("https://developer.spotify.com/dashboard");
   expect(result.stderr).toContain("http://127.0.0.1:8888/callback");
   expect(result.stderr).toContain("client_id");
+});
+
+test("auth login asks only for the permissions the config's sources need, plus --scope and the previous login's", async () => {
+  using dir = makeTempDir("musicdl-auth-");
+  const scopeOf = async (args: string[]) =>
+    (await authorizeUrlOf(["--client-id", "someclientid0003", ...args], dir.path)).searchParams.get("scope");
+  expect(await scopeOf([])).toBe("user-library-read playlist-read-private playlist-read-collaborative");
+  writeFileSync(join(dir.path, "musicdl.yaml"), 'version: "1.2"\nartists:\n  - followed-artists\n');
+  expect(await scopeOf([])).toBe("user-follow-read");
+  expect(await scopeOf(["--scope", "user-library-read"])).toBe("user-library-read user-follow-read");
+  mkdirSync(join(dir.path, "musicdl"));
+  writeFileSync(
+    join(dir.path, "musicdl", "auth.json"),
+    JSON.stringify({ clientId: "someclientid0003", refreshToken: "r", scope: "playlist-read-private" }),
+  );
+  expect(await scopeOf([])).toBe("user-follow-read playlist-read-private");
+});
+
+test("auth login --scope with a permission musicdl does not use names the ones it does", async () => {
+  using dir = makeTempDir("musicdl-auth-");
+  const result = await runCli(["auth", "login", "--client-id", "x", "--scope", "user-read-email"], {
+    cwd: dir.path,
+    env: { XDG_CONFIG_HOME: dir.path },
+  });
+  expect(result.exitCode).toBe(2);
+  expect(result.stderr).toContain("user-read-email");
+  expect(result.stderr).toContain("user-follow-read");
 });

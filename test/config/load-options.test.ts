@@ -265,6 +265,7 @@ test("the sources example in docs/config.md loads as documented", async () => {
     ["songs", "Crawling", false],
     ["saved", null, false],
     ["songs", null, false],
+    ["saved-albums", null, false],
     ["playlists", "planet namek", true],
     ["playlists", "gym", false],
   ]);

@@ -28,4 +28,17 @@ describe("reconciling with the saved plan", () => {
     const merged = keepItemsOfUnresolvedSources([item("kept", "still")], saved, new Set());
     expect(removedTracks(merged, saved).map((i) => i.id)).toEqual(["track:removed", "track:unresolved"]);
   });
+
+  test("when a library word cannot be listed, the items of every source it brought are kept, not removed", () => {
+    const fromLibrary: TrackPlanItem = {
+      ...item("road-trip-song", "https://open.spotify.com/playlist/0RoadTripPlaylist00001"),
+      sources: [
+        { section: "playlists", url: "https://open.spotify.com/playlist/0RoadTripPlaylist00001", via: "my-playlists" },
+      ],
+    };
+    const previous = [...saved, fromLibrary];
+    const merged = keepItemsOfUnresolvedSources([item("kept", "still")], previous, new Set(["my-playlists"]));
+    expect(merged.map((i) => i.id)).toEqual(["track:kept", "track:road-trip-song"]);
+    expect(removedTracks(merged, previous).map((i) => i.id)).toEqual(["track:removed", "track:unresolved"]);
+  });
 });

@@ -30,7 +30,8 @@ export default defineCommand({
     sources: {
       type: "positional",
       required: false,
-      description: 'Spotify URLs/URIs (track, album, playlist, artist), `saved`, or a song as text ("Artist - Title")',
+      description:
+        'Spotify URLs/URIs (track, album, playlist, artist), `saved`, `saved-albums`, `followed-artists`, `my-playlists`, or a song as text ("Artist - Title")',
     },
     ...globalArgs,
     wait: { type: "boolean", description: "If another musicdl run holds the library, wait for it instead of exiting" },

@@ -11,7 +11,7 @@ const TOKEN_TIMEOUT_MS = 10_000;
 
 export const CREDENTIALS_FIX =
   "Create an app at https://developer.spotify.com/dashboard, then export SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET " +
-  `(or set client_id / client_secret in musicdl.yaml). For saved tracks and private playlists, add the Redirect URI ` +
+  `(or set client_id / client_secret in musicdl.yaml). For your liked songs, saved albums, followed artists and playlists, add the Redirect URI ` +
   `http://127.0.0.1:${DEFAULT_LOGIN_PORT}/callback to the app and run \`musicdl auth login\`.`;
 
 export async function checkSpotify(

@@ -8,14 +8,18 @@ import { createHash, randomBytes } from "node:crypto";
 export interface IssuedToken {
   readonly kind: "app" | "user";
   readonly expiresAtMs: number;
+  /** Scopes granted with a user token (what the login asked for). */
+  readonly scopes?: readonly string[];
 }
 
 export interface AccountsState {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly tokens: Map<string, IssuedToken>;
-  readonly codes: Map<string, { challenge: string; redirectUri: string; clientId: string }>;
+  readonly codes: Map<string, { challenge: string; redirectUri: string; clientId: string; scope: string }>;
   readonly refreshTokens: Set<string>;
+  /** The scope string each refresh token was granted. */
+  readonly refreshScopes: Map<string, string>;
   /** Every token, code and refresh token handed out, for the "no secret leaks" test. */
   readonly issued: string[];
   now(): number;
@@ -50,29 +54,35 @@ export async function handleAccounts(request: Request, url: URL, state: Accounts
     if (challenge !== code.challenge) return oauthError("invalid_grant", "code_verifier was incorrect");
     const refreshToken = secret("AQ_fake_refresh_");
     state.refreshTokens.add(refreshToken);
+    state.refreshScopes.set(refreshToken, code.scope);
     state.issued.push(refreshToken);
-    return issueAccess(state, "user", {
-      refresh_token: refreshToken,
-      scope: "user-library-read playlist-read-private playlist-read-collaborative",
-    });
+    // Like Spotify, grant what the authorize step asked for and say so.
+    return issueAccess(state, "user", { refresh_token: refreshToken, scope: code.scope });
   }
   if (grant === "refresh_token") {
     const refreshToken = form.get("refresh_token") ?? "";
     if (!state.refreshTokens.has(refreshToken) || form.get("client_id") !== state.clientId)
       return oauthError("invalid_grant", "Refresh token revoked");
-    if (!state.rotateRefreshTokens()) return issueAccess(state, "user");
+    const scope = state.refreshScopes.get(refreshToken) ?? "";
+    if (!state.rotateRefreshTokens()) return issueAccess(state, "user", { scope });
     state.refreshTokens.delete(refreshToken);
     const rotated = secret("AQ_fake_refresh_");
     state.refreshTokens.add(rotated);
+    state.refreshScopes.set(rotated, scope);
     state.issued.push(rotated);
-    return issueAccess(state, "user", { refresh_token: rotated });
+    return issueAccess(state, "user", { refresh_token: rotated, scope });
   }
   return oauthError("unsupported_grant_type", `grant_type ${grant ?? "(none)"} is not supported`);
 }
 
 function issueAccess(state: AccountsState, kind: "app" | "user", extra: Record<string, string> = {}): Response {
   const token = secret("BQ_fake_access_");
-  state.tokens.set(token, { kind, expiresAtMs: state.now() + state.tokenLifetimeS() * 1000 });
+  const scopes = extra.scope?.split(" ").filter(Boolean);
+  state.tokens.set(token, {
+    kind,
+    expiresAtMs: state.now() + state.tokenLifetimeS() * 1000,
+    ...(scopes?.length ? { scopes } : {}),
+  });
   state.issued.push(token);
   return json({ access_token: token, token_type: "Bearer", expires_in: state.tokenLifetimeS(), ...extra });
 }
@@ -103,6 +113,7 @@ function authorize(url: URL, state: AccountsState): Response {
     challenge: params.get("code_challenge") ?? "",
     redirectUri: redirect.href,
     clientId: state.clientId,
+    scope: params.get("scope") ?? "",
   });
   state.issued.push(code);
   redirect.searchParams.set("code", code);

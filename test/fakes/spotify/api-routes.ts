@@ -1,6 +1,7 @@
 /** The fake Web API's `/v1` routes over a catalog: paging with absolute `next` links, capped limits, real error bodies. */
 import type { Builders } from "./builders.ts";
 import type { Catalog, CatalogPlaylist } from "./catalog.ts";
+import { routeMe } from "./library-routes.ts";
 import type { ApiShape, PageCaps } from "./minimum.ts";
 import { routeSearch } from "./search-route.ts";
 
@@ -12,6 +13,12 @@ export interface RouteContext {
   readonly batchEndpoints: boolean;
   readonly playlistOwnership: "any" | "owned-only";
   readonly tokenKind: "app" | "user";
+  /** Scopes the user token was granted; undefined for app tokens (and tokens issued without any). */
+  readonly scopes?: readonly string[];
+  /** `http://127.0.0.1:PORT/v1`, for links a route builds itself (cursor paging). */
+  readonly apiUrl: string;
+  /** false: followed artists page by `cursors.after` only (no `next` member). */
+  readonly followedNextLinks?: boolean;
   /** Tracks albums still list but Spotify no longer serves (region or licence): null in batches, 404 alone. */
   readonly unavailableTrackIds: readonly string[];
   /** Refuse a `limit` above the Feb 2026 dev-mode maximums with `400 Invalid limit`, as the reference allows. */
@@ -107,37 +114,7 @@ export function routeApi(path: string, query: URLSearchParams, ctx: RouteContext
     const capped = ctx.enforce2026Limits || ctx.shape === "2026";
     return routeSearch(query, catalog, builders, capped ? LIMITS_2026.search : { max: 50, fallback: 20 });
   }
-  if (parts[0] === "me") {
-    // Client-credentials tokens have no user behind them.
-    if (ctx.tokenKind !== "user") return apiError(401, "Valid user authentication required");
-    if (parts[1] === "tracks") {
-      const saved = catalog.savedTrackIds.map((id) => catalog.tracks.get(id)!);
-      return Response.json(
-        paged("/me/tracks", saved, limitOf(20, caps.savedTracks), (track) => ({
-          added_at: "2026-01-01T00:00:00Z",
-          track: builders.fullTrack(track),
-        })),
-      );
-    }
-    if (parts[1] === "playlists") {
-      const mine = [...catalog.playlists.values()].filter(
-        (playlist) => playlist.ownerId === catalog.userId || playlist.collaborative,
-      );
-      return Response.json(
-        paged("/me/playlists", mine, limitOf(20, 50), (playlist) => {
-          const {
-            items: _items,
-            tracks: _tracks,
-            ...rest
-          } = builders.playlist(playlist, null) as Record<string, unknown>;
-          return {
-            ...rest,
-            [ctx.shape === "2026" ? "items" : "tracks"]: { href: `${rest.href}`, total: playlist.entries.length },
-          };
-        }),
-      );
-    }
-  }
+  if (parts[0] === "me") return routeMe(parts, query, ctx, offset, limitOf);
   return apiError(404, "Service not found");
 }
 

@@ -62,6 +62,10 @@ export interface Catalog {
   /** Per artist, every release in `GET /artists/{id}/albums` order, compilations and appears_on included. */
   readonly releases: Map<string, CatalogRelease[]>;
   readonly savedTrackIds: string[];
+  /** `GET /me/albums`, in the user's order. */
+  savedAlbumIds?: string[];
+  /** `GET /me/following?type=artist`, in the user's order. */
+  followedArtistIds?: string[];
   /** Ids of the artists the spec asked for, in spec order (helper artists excluded). */
   readonly mainArtistIds: string[];
 }

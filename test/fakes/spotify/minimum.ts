@@ -15,6 +15,10 @@ export interface PageCaps {
   readonly savedTracks: number;
   /** Ids per `GET /tracks?ids=`. */
   readonly batchTracks: number;
+  /** `GET /me/albums`, `/me/following`, `/me/playlists` (50 when unset, as the reference says). */
+  readonly savedAlbums?: number;
+  readonly followedArtists?: number;
+  readonly myPlaylists?: number;
 }
 
 export function defaultPageCaps(shape: ApiShape): PageCaps {

@@ -42,6 +42,8 @@ export interface FakeSpotifySwitches {
   rotateRefreshTokens: boolean;
   /** After a 429 with Retry-After, keep answering 429 until it elapsed, as Spotify does. */
   enforceRetryAfter: boolean;
+  /** false: `GET /me/following` pages by `cursors.after` alone, with no `next` link (as some API versions did). */
+  followedNextLinks: boolean;
   pageCaps: Partial<PageCaps>;
   faults: Fault[];
   /**
@@ -129,6 +131,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     tokenLifetimeS: 3600,
     rotateRefreshTokens: false,
     enforceRetryAfter: true,
+    followedNextLinks: true,
     pageCaps: {},
     faults: [],
     unavailableTrackIds: [],
@@ -148,6 +151,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     tokens: new Map(),
     codes: new Map(),
     refreshTokens: new Set(),
+    refreshScopes: new Map(),
     issued: [],
     now,
     tokenLifetimeS: () => switches.tokenLifetimeS,
@@ -231,6 +235,9 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
       batchEndpoints: switches.batchEndpoints,
       playlistOwnership: switches.playlistOwnership,
       tokenKind: token.kind,
+      ...(token.scopes ? { scopes: token.scopes } : {}),
+      apiUrl: apiBase,
+      followedNextLinks: switches.followedNextLinks,
       unavailableTrackIds: switches.unavailableTrackIds,
       enforce2026Limits: switches.enforce2026Limits,
     });
