@@ -63,13 +63,15 @@ interface Occurrence {
 function collectOccurrences(resolved: readonly ResolvedEntry[]): Occurrence[] {
   const occurrences: Occurrence[] = [];
   for (const { entry, source } of resolved) {
+    // A playlist listed by its bare link is still named, by Spotify, so `{playlist}` never renders empty.
+    const name = entry.name || (entry.section === "playlists" ? source.name.trim() : "");
     source.tracks.forEach((track, index) => {
       occurrences.push({
         track,
         source: {
           section: entry.section,
           url: entry.url,
-          ...(entry.name ? { name: entry.name } : {}),
+          ...(name ? { name } : {}),
           position: index + 1,
           ...(entry.via ? { via: entry.via } : {}),
         },

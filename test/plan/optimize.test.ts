@@ -29,6 +29,38 @@ const tracksOf = (items: { kind: string }[]) => items.filter((i): i is TrackPlan
 const m3usOf = (items: { kind: string }[]) => items.filter((i): i is M3uPlanItem => i.kind === "m3u");
 
 describe("buildPlan", () => {
+  test.each([
+    {
+      name: "a playlist listed by its bare link fills {playlist} with Spotify's name",
+      label: undefined,
+      want: "playlist p1",
+    },
+    {
+      name: "a playlist's name in the config wins over Spotify's for {playlist}",
+      label: "Road trip",
+      want: "Road trip",
+    },
+  ])("$name", ({ label, want }) => {
+    const playlists: string[] = [];
+    const plan = buildPlan(
+      [
+        {
+          entry: { ...entry("playlists", "p1"), ...(label ? { name: label } : {}) },
+          source: source("playlist", "p1", [other]),
+        },
+      ],
+      {
+        ...options,
+        targetFor: (track: TrackMeta, context: { playlist?: string }) => {
+          playlists.push(context.playlist ?? "(none)");
+          return `/music/${context.playlist}/${track.title}.mp3`;
+        },
+      },
+    );
+    expect(playlists).toEqual([want]);
+    expect(tracksOf(plan.items)[0]!.target).toBe(`/music/${want}/Song B.mp3`);
+  });
+
   test("a track listed by two playlists becomes one item that names both sources", () => {
     const plan = buildPlan(
       [
