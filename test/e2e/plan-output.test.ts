@@ -62,7 +62,8 @@ describe("musicdl plan", () => {
       match: null,
     });
     expect(lanterns.sources.map((s: { url: string }) => s.url)).toEqual([ALBUM, PLAYLIST, ARTIST]);
-    expect(lanterns.sources[1]).toEqual({ section: "playlists", url: PLAYLIST, name: null, position: 1 });
+    // A playlist listed by its bare link is named by Spotify.
+    expect(lanterns.sources[1]).toEqual({ section: "playlists", url: PLAYLIST, name: "Road Trip", position: 1 });
     const trackIds = [
       SMALL.trackIds.lanterns,
       SMALL.trackIds.tideTables,
