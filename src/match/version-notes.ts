@@ -9,25 +9,31 @@ import { parseTitle, tokenize } from "./normalize.ts";
 /** The words that make a note a version note ("versión" and "versão" fold to these). */
 const VERSION_NOTE_WORDS = new Set(["version", "versao", "mix"]);
 
-/** Qualifiers that leave the recording as it is: the release it is on, its mastering, its channel layout. */
+/**
+ * Qualifiers that leave the recording as it is: the release it is on, its mastering, its channel layout. Lyric
+ * words are the word list's hint (0.3), not another recording.
+ */
 const NEUTRAL_QUALIFIERS = new Set(
   (
     "album single original main lp ep remaster remastered remasterizado remasterizada mono stereo explicit clean " +
     "dirty uncensored censored official audio video music hd hq full digital deluxe bonus track the a de la le " +
-    "del"
+    "del lyric lyrics letra paroles visualizer visualiser"
   ).split(" "),
 );
 const NUMBER = /^\d+$/;
 
 /** The notes of a title whose qualifiers are not neutral, each as its qualifier words: `[["reggaeton"]]`. */
 function qualifiedNotes(title: string): string[][] {
-  return parseTitle(title)
-    .tags.map((tag) => tag.split(" "))
-    .filter((words) => words.some((word) => VERSION_NOTE_WORDS.has(word)))
-    .map((words) =>
-      words.filter((word) => !VERSION_NOTE_WORDS.has(word) && !NEUTRAL_QUALIFIERS.has(word) && !NUMBER.test(word)),
-    )
-    .filter((qualifiers) => qualifiers.length > 0);
+  return (
+    parseTitle(title)
+      .tags.map((tag) => tag.split(" "))
+      // `From "Movie" Soundtrack Version` says where the song is used, not how it was recorded.
+      .filter((words) => words[0] !== "from" && words.some((word) => VERSION_NOTE_WORDS.has(word)))
+      .map((words) =>
+        words.filter((word) => !VERSION_NOTE_WORDS.has(word) && !NEUTRAL_QUALIFIERS.has(word) && !NUMBER.test(word)),
+      )
+      .filter((qualifiers) => qualifiers.length > 0)
+  );
 }
 
 export interface VersionNoteFinding {
