@@ -90,10 +90,18 @@ function aliasesOf(core: string, bracketsKept: readonly string[]): string[] {
   return [];
 }
 
+/**
+ * The word YouTube Music joins plain-text artists with, in the answer's language: "A y B", "A et B", "A и B".
+ * Spaced, so it splits only between names ("Yung Gravy" keeps its "y").
+ */
+const LOCALIZED_AND = /\s(?:y|e|et|en|i|og|och|ja|és|и|і|та)\s/iu;
+
 /** Splits "A, B & C", "A x B", "A und B" into names; used for feature credits and one-string artist fields. */
 export function splitArtistCredit(credit: string): string[] {
   return credit
-    .split(/\s*(?:,|&|\band\b|\bund\b|\bx\b|\bvs\b\.?|\bfeat\b\.?|\bft\b\.?|\bfeaturing\b|\/)\s*/i)
+    .split(LOCALIZED_AND)
+    .join(" & ")
+    .split(/\s*(?:,|、|&|\band\b|\bund\b|\bx\b|\bvs\b\.?|\bfeat\b\.?|\bft\b\.?|\bfeaturing\b|\/)\s*/i)
     .map(foldText)
     .filter(Boolean);
 }
