@@ -17,10 +17,12 @@ const NEUTRAL_QUALIFIERS = new Set(
   (
     "album single original main lp ep remaster remastered remasterizado remasterizada mono stereo explicit clean " +
     "dirty uncensored censored official audio video music hd hq full digital deluxe bonus track the a de la le " +
-    "del lyric lyrics letra paroles visualizer visualiser"
+    "del lyric lyrics letra paroles visualizer visualiser vinyl cd length super expanded special collectors " +
+    "legacy anniversary edition reissue standard"
   ).split(" "),
 );
-const NUMBER = /^\d+$/;
+/** Years, "45", and the "20th" of an anniversary release. */
+const NUMBER = /^\d+(?:st|nd|rd|th)?$/;
 
 /** The notes of a title whose qualifiers are not neutral, each as its qualifier words: `[["reggaeton"]]`. */
 function qualifiedNotes(title: string): string[][] {
