@@ -29,8 +29,8 @@ export async function searchYouTubeMusic(
   const found: AudioCandidate[] = [];
   const errors: Error[] = [];
   let requests = 0;
-  const add = (candidates: readonly AudioCandidate[]) => {
-    for (const candidate of candidates.slice(0, limit)) {
+  const add = (candidates: readonly AudioCandidate[], max = limit) => {
+    for (const candidate of candidates.slice(0, max)) {
       if (!found.some((known) => known.id === candidate.id)) found.push(candidate);
     }
   };
@@ -53,8 +53,8 @@ export async function searchYouTubeMusic(
       return undefined;
     }
   };
-  const read = (contents: Contents | undefined, options: Omit<ReadOptions, "provider">) =>
-    add(candidatesFromMusicSearch(contents, { ...options, provider }));
+  const read = (contents: Contents | undefined, options: Omit<ReadOptions, "provider">, max = limit) =>
+    add(candidatesFromMusicSearch(contents, { ...options, provider }), max);
   // The same query within a run (a fallback search after a failed download) is answered from memory.
   const search = async (query: string, type: "all" | "song" | "video") => {
     const key = `${type}\n${query}`;
@@ -76,6 +76,11 @@ export async function searchYouTubeMusic(
   if (sure()) return found;
   // A first page full of other cuts of the title may hide the right one on the next; a page with a few did not.
   const pageFull = nearMisses().length >= limit;
+  if (pageFull) {
+    // The rest of the page already fetched (YouTube Music sends 20) costs no request: read it before asking more.
+    read(contentsOf(songs), { foundBy: "songs", filtered: true }, Number.POSITIVE_INFINITY);
+    if (sure()) return found;
+  }
   const byAlbum = albumQuery(track);
   if (byAlbum && nearMiss()) {
     read(contentsOf(await search(byAlbum, "song")), { foundBy: "songs", filtered: true });

@@ -45,8 +45,12 @@ function describeCandidate({ candidate, score }: ScoredCandidate): string {
 export function describeRejection(track: TrackMeta, ranked: readonly ScoredCandidate[], max = 3): string {
   const wanted = `"${track.title}" by ${track.artists.join(", ")}`;
   if (ranked.length === 0) return `no acceptable match for ${wanted}; no candidates found`;
-  const shown = ranked.slice(0, max).map(describeCandidate).join("; ");
-  const more = ranked.length > max ? `; ${ranked.length - max} more` : "";
+  // One upload found by two providers (YouTube Music and YouTube share video ids) is named once, as it ranked first.
+  const uploads = ranked.filter(
+    (entry, index) => ranked.findIndex((e) => e.candidate.id === entry.candidate.id) === index,
+  );
+  const shown = uploads.slice(0, max).map(describeCandidate).join("; ");
+  const more = uploads.length > max ? `; ${uploads.length - max} more` : "";
   return `no acceptable match for ${wanted}; best: ${shown}${more}`;
 }
 

@@ -65,12 +65,43 @@ export interface ParsedTitle {
   readonly tags: readonly string[];
   /** Folded `Artist - ` parts that named one of the known artists (video uploads). */
   readonly credited: readonly string[];
+  /**
+   * The same title in two scripts, `夜に駆ける (Yoru ni Kakeru)` → `["夜に駆ける", "yoru ni kakeru"]`: each half names
+   * the song alone. Empty unless a kept bracket is in another script than the rest of the core.
+   */
+  readonly aliases: readonly string[];
 }
+
+/** `latin` or `other` when every letter is of that kind, else null (mixed, or no letters at all). */
+function scriptOf(text: string): "latin" | "other" | null {
+  const letters = [...text].filter((char) => /\p{L}/u.test(char));
+  if (letters.length === 0) return null;
+  const latin = letters.filter((char) => LATIN_LETTER.test(char)).length;
+  return latin === letters.length ? "latin" : latin === 0 ? "other" : null;
+}
+
+/** A kept bracket in another script than the rest is a romanization or translation: both halves are the title. */
+function aliasesOf(core: string, bracketsKept: readonly string[]): string[] {
+  for (const bracket of bracketsKept.map(foldText)) {
+    const rest = core.replace(bracket, " ").replace(/\s+/g, " ").trim();
+    const [restScript, bracketScript] = [scriptOf(rest), scriptOf(bracket)];
+    if (rest && bracket && restScript && bracketScript && restScript !== bracketScript) return [rest, bracket];
+  }
+  return [];
+}
+
+/**
+ * The word YouTube Music joins plain-text artists with, in the answer's language: "A y B", "A et B", "A и B".
+ * Spaced, so it splits only between names ("Yung Gravy" keeps its "y").
+ */
+const LOCALIZED_AND = /\s(?:y|e|et|en|i|og|och|ja|és|и|і|та)\s/iu;
 
 /** Splits "A, B & C", "A x B", "A und B" into names; used for feature credits and one-string artist fields. */
 export function splitArtistCredit(credit: string): string[] {
   return credit
-    .split(/\s*(?:,|&|\band\b|\bund\b|\bx\b|\bvs\b\.?|\bfeat\b\.?|\bft\b\.?|\bfeaturing\b|\/)\s*/i)
+    .split(LOCALIZED_AND)
+    .join(" & ")
+    .split(/\s*(?:,|、|&|\band\b|\bund\b|\bx\b|\bvs\b\.?|\bfeat\b\.?|\bft\b\.?|\bfeaturing\b|\/)\s*/i)
     .map(foldText)
     .filter(Boolean);
 }
@@ -136,10 +167,14 @@ function findCredited(foldedParts: readonly string[], knownArtists: readonly str
  */
 export function parseTitle(title: string, knownArtists: readonly string[] = []): ParsedTitle {
   const parts: TitleParts = { kept: [], featured: [], tags: [] };
+  const bracketsKept: string[] = [];
   const withoutBrackets = title.replace(BRACKETS, (whole: string, inner: string) => {
     const before = parts.kept.length;
     classifySegment(inner, parts, /^[[［【]/.test(whole));
-    return parts.kept.length > before ? ` ${parts.kept.pop()} ` : " ";
+    if (parts.kept.length === before) return " ";
+    const kept = parts.kept.pop()!;
+    bracketsKept.push(kept);
+    return ` ${kept} `;
   });
   const dashParts = withoutBrackets.split(DASH_SPLIT);
   const kept: string[] = [];
@@ -155,5 +190,5 @@ export function parseTitle(title: string, knownArtists: readonly string[] = []):
   const credited = findCredited(foldedParts, knownArtists);
   const coreParts = foldedParts.filter((part) => !credited.includes(part));
   const core = coreParts.join(" ") || foldText(title);
-  return { core, featured: parts.featured, tags: parts.tags, credited };
+  return { core, featured: parts.featured, tags: parts.tags, credited, aliases: aliasesOf(core, bracketsKept) };
 }

@@ -39,12 +39,23 @@ export function titleSimilarity(
   candidate: ParsedTitle,
   artistWords: readonly string[] = [],
 ): number {
-  const spotifyWords = spotify.core.split(" ");
+  // A title given in two scripts matches either one (`夜に駆ける (Yoru ni Kakeru)` against `夜に駆ける`).
+  const spotifyCores = [spotify.core, ...spotify.aliases];
+  const candidateCores = [candidate.core, ...candidate.aliases];
+  return Math.max(
+    ...spotifyCores.flatMap((spotifyCore) =>
+      candidateCores.map((candidateCore) => coreSimilarity(spotifyCore, candidateCore, artistWords)),
+    ),
+  );
+}
+
+function coreSimilarity(spotifyCore: string, candidateCore: string, artistWords: readonly string[]): number {
+  const spotifyWords = spotifyCore.split(" ");
   const ignored = (word: string) =>
     (NOISE_WORDS.has(word) || artistWords.includes(word)) && !spotifyWords.includes(word);
-  const candidateWords = candidate.core.split(" ").filter((word) => !ignored(word));
-  const candidateCore = candidateWords.join(" ") || candidate.core;
-  return Math.max(textSimilarity(spotify.core, candidateCore), wordOverlap(spotifyWords, candidateWords));
+  const candidateWords = candidateCore.split(" ").filter((word) => !ignored(word));
+  const kept = candidateWords.join(" ") || candidateCore;
+  return Math.max(textSimilarity(spotifyCore, kept), wordOverlap(spotifyWords, candidateWords));
 }
 
 /**

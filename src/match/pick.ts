@@ -66,7 +66,10 @@ export interface ProviderPick {
   readonly best: ScoredCandidate | null;
   /** Every candidate seen, best first, for `describeRejection` and `--explain`. */
   readonly ranked: readonly ScoredCandidate[];
-  /** Providers whose candidates were scored, in order (the search stops at the first strong match). */
+  /**
+   * Providers asked, in order (the search stops at the first strong match). From `pickAcrossProviders`: those whose
+   * candidates were scored; from `searchAcrossProviders`: a provider whose search failed too.
+   */
   readonly providersTried: readonly string[];
   /** Why a provider's search failed, one entry per failed provider. */
   readonly errors: readonly string[];
@@ -136,7 +139,10 @@ export async function searchAcrossProviders(
       (candidate) =>
         !exclude.has(candidateKey(candidate)) && scoreCandidate(track, candidate, settings).verdict === "strong",
     );
+  // A provider whose search failed was asked too: `match --json` lists it in providers_asked beside its error.
+  const asked: string[] = [];
   for (const provider of providers) {
+    asked.push(provider);
     try {
       seen.push({ provider, candidates: await search(provider, isSure) });
     } catch (error) {
@@ -146,7 +152,7 @@ export async function searchAcrossProviders(
       continue;
     }
     const pick = pickAcrossProviders(track, seen, settings, exclude);
-    if (pick.best?.score.verdict === "strong") return { ...pick, errors };
+    if (pick.best?.score.verdict === "strong") return { ...pick, providersTried: [...asked], errors };
   }
-  return { ...pickAcrossProviders(track, seen, settings, exclude), errors };
+  return { ...pickAcrossProviders(track, seen, settings, exclude), providersTried: asked, errors };
 }

@@ -3,6 +3,7 @@ import type { AudioCandidate, TrackMeta } from "../plugins/api.ts";
 import { parseTitle, tokenize } from "./normalize.ts";
 import { countPhrase } from "./similarity.ts";
 import { looksLikeLiveShow } from "./live-show.ts";
+import { findVersionNotes } from "./version-notes.ts";
 
 /** Phrases are written with `|` between them, since a phrase may hold a space ("sped up"). */
 const phrases = (list: string) => list.split("|");
@@ -18,7 +19,9 @@ export const VERSION_WORDS: Readonly<Record<"recording" | "hint", readonly strin
       "piano version|orchestral|concert|karaoke|cover|instrumental|nightcore|sped up|speed up|slowed|8d|" +
       "reverb|bass boosted|acapella|a cappella|reaction|reacts|tutorial|lesson|how to play|1 hour|10 hours|" +
       "daycore|stripped|taylors version|re recorded|rerecorded|remake|tribute|edit|sessions|session|" +
-      "in concert|unreleased",
+      "in concert|unreleased|en vivo|ao vivo|en directo|en concierto|acustico|acustica|acoustique|akustik|" +
+      "lofi|lo fi|16d|vip|reimagined|remixed|chopped and screwed|in the style of|originally performed by|" +
+      "made famous by|backing track|spedup|parody",
   ),
   hint: phrases("lyric|lyrics|letra|paroles"),
 };
@@ -58,6 +61,10 @@ export function findUnwantedWords(track: TrackMeta, candidate: AudioCandidate): 
     if (timesIn(candidateTexts, word) > timesIn(spotifyTexts, word)) {
       findings.push({ word, side: "extra", value: 0.3, rejects: false });
     }
+  }
+  const knownWords = new Set(VERSION_WORDS.recording.filter((phrase) => !phrase.includes(" ")));
+  for (const { note, side } of findVersionNotes(track, candidate, knownWords)) {
+    findings.push({ word: note, side, value: 1, rejects: side === "extra" });
   }
   if (!findings.some((finding) => finding.word === "live") && looksLikeLiveShow(candidate.album)) {
     if (!looksLikeLiveShow(track.album.name) && timesIn(spotifyTexts, "live") === 0) {

@@ -43,6 +43,19 @@ describe("describeRejection", () => {
     );
   });
 
+  test("names an upload two providers both found once (YouTube Music and YouTube share video ids)", () => {
+    const live = candidateOf("live", { title: "YYZ (Live)", duration: "5:40" });
+    const ranked = rankCandidates(track, [
+      live,
+      { ...live, provider: "youtube" },
+      candidateOf("karaoke", { title: "YYZ (Karaoke)", artists: ["Sing King"] }),
+    ]);
+    const message = describeRejection(track, ranked);
+    expect(message.match(/"YYZ \(Live\)"/g)).toHaveLength(1);
+    expect(message).toContain('"YYZ (Karaoke)"');
+    expect(message).not.toContain("more");
+  });
+
   test("says when nothing was found", () => {
     expect(describeRejection(track, [])).toBe('no acceptable match for "YYZ" by Rush; no candidates found');
   });

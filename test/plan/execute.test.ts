@@ -142,6 +142,31 @@ describe("executePlan", () => {
     });
   });
 
+  test("a miss names the providers searched and a provider whose search failed, beside the rejected candidates", async () => {
+    using library = makeTempDir("musicdl-execute-");
+    const broken = {
+      ...createFakeProvider(tone, {
+        search: () => {
+          throw new Error("InnerTube answered 503");
+        },
+      }),
+      name: "fake-music",
+    };
+    const other = {
+      ...createFakeProvider(tone, { search: (t) => [{ ...karaokeFor(t), provider: "fake-web" }] }),
+      name: "fake-web",
+    };
+    const plan = playlistPlan(library.path, makeTracks(1));
+    await executePlan(plan, createContext({ providers: [broken, other], tempDir: join(library.path, ".scratch") }));
+
+    const reason = trackItems(plan.items)[0]!.error?.reason ?? "";
+    expect(reason).toStartWith('no acceptable match for "Song 1" by Rush; best: ');
+    expect(reason).toContain("Karaoke");
+    expect(reason).toEndWith(
+      "(searched fake-music, fake-web; search failed: plugin fake-music: search() failed: InnerTube answered 503)",
+    );
+  });
+
   test("persist is called on every status change, ending with each item's final state", async () => {
     using library = makeTempDir("musicdl-execute-");
     const tracks = makeTracks(2);

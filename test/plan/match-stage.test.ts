@@ -104,4 +104,31 @@ describe("fallback when the chosen candidate cannot be downloaded", () => {
     // The live recording never passed the bar, so it was never tried.
     expect(provider.downloads).not.toContain(`live-${tracks[1]!.spotifyId}`);
   });
+
+  test("an upload refused through both YouTube providers counts once: a third, playable upload is still tried", async () => {
+    using dir = makeTempDir("musicdl-match-stage-");
+    const [track] = makeTracks(1);
+    // YouTube Music and YouTube share video ids: the same two locked uploads come back from both.
+    const locked = (t: TrackMeta, provider: string) => [
+      { ...songFor(t, provider), id: "locked00001" },
+      { ...songFor(t, provider), id: "locked00002", durationMs: t.durationMs + 1_000 },
+    ];
+    const refuse = async (candidate: AudioCandidate, folder: string, opts: never) => {
+      if (candidate.id.startsWith("locked")) throw new Error(`YouTube will not play ${candidate.id} (LOGIN_REQUIRED)`);
+      return createFakeProvider(tone).download(candidate, folder, opts);
+    };
+    const base = (name: string) => ({ ...createFakeProvider(tone, { download: refuse as never }), name });
+    const a = named("provider-a", (t) => locked(t, "provider-a"), base("provider-a"));
+    const b = named(
+      "provider-b",
+      (t) => [...locked(t, "provider-b"), videoOf(t, "provider-b", "playable001", 1_000)],
+      base("provider-b"),
+    );
+    const plan = playlistPlan(dir.path, [track!]);
+    await executePlan(plan, createContext({ providers: [a, b], tempDir: join(dir.path, ".scratch"), maxRetries: 1 }));
+    const [item] = trackItems(plan.items);
+    expect(item!.error).toBeUndefined();
+    expect(item!.status).toBe("done");
+    expect(item!.match?.candidate.id).toBe("playable001");
+  });
 });

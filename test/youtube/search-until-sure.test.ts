@@ -125,3 +125,32 @@ describe("ISRC hits", () => {
     expect(isrcFake.requests.filter((r) => r.path === "/youtubei/v1/search")).toHaveLength(1);
   });
 });
+
+describe("the rest of a page already fetched", () => {
+  /** 12 other cuts, then the single of the right length at 13th place: all on one page of 20. */
+  const onePage: FakeVideo[] = [
+    ...Array.from({ length: 12 }, (_, n) =>
+      song(`cut${String(n).padStart(8, "0")}`, "Glass Harbor", LENGTH + (n % 2 ? 1 : -1) * (20_000 + n * 1000)),
+    ),
+    song("rightsong01", "Glass Harbor"),
+  ];
+  let pageFake: FakeYouTube;
+  beforeAll(async () => {
+    pageFake = await startFakeYouTube({ catalog: onePage });
+  });
+  afterAll(() => pageFake.stop());
+
+  test("a song 13th on a page whose first ten are other cuts is found without another request", async () => {
+    using _origin = useYouTubeOrigin(pageFake.origin);
+    using context = createTestContext();
+    // A single named like its song: no album-qualified query to lift it.
+    const found = await createYouTubeMusic(context.ctx).search(withAlbum(glassHarbor, "Glass Harbor"), {
+      limit: 10,
+      isSure: (candidates) => candidates.some((c) => c.id === "rightsong01"),
+    });
+    expect(found.map((c) => c.id)).toContain("rightsong01");
+    expect(pageFake.requests.filter((r) => r.path === "/youtubei/v1/search").map((r) => r.query)).toEqual([
+      "Tide Pool - Glass Harbor",
+    ]);
+  });
+});

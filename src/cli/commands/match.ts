@@ -156,6 +156,8 @@ export function matchToJson(track: TrackMeta, pick: ProviderPick) {
       isrc: track.isrc ?? null,
     },
     providers_asked: pick.providersTried,
+    // A provider that could not answer is part of what was tried: the text report says "search failed" too.
+    search_errors: pick.errors,
     picked: pick.best ? { provider: pick.best.candidate.provider, id: pick.best.candidate.id } : null,
     candidates: pick.ranked.map(({ candidate, score }) => ({
       provider: candidate.provider,

@@ -9,7 +9,7 @@ import { matchTrack } from "./match.ts";
 import { inStage, StageError } from "./stage-error.ts";
 import type { StageLimits } from "./track.ts";
 
-/** Candidates tried at most for one track when downloads keep failing (each after its own retries). */
+/** Uploads tried at most for one track when downloads keep failing (each after its own retries). */
 const MAX_DOWNLOAD_CANDIDATES = 4;
 
 /**
@@ -35,7 +35,9 @@ export async function downloadWithFallback(
       tried.push(
         `${candidateKey(chosen.candidate)} (${chosen.verdict} ${chosen.distance.toFixed(2)}): ${describeCause(error)}`,
       );
-      if (exclude.size >= MAX_DOWNLOAD_CANDIDATES) throw new StageError("download", `tried ${tried.join("; ")}`);
+      if (uploadsTried(exclude) >= MAX_DOWNLOAD_CANDIDATES) {
+        throw new StageError("download", `tried ${tried.join("; ")}`);
+      }
     }
     let next: ChosenCandidate;
     try {
@@ -46,6 +48,14 @@ export async function downloadWithFallback(
     }
     update({ match: next });
   }
+}
+
+/**
+ * Distinct uploads among the failed `provider:id` keys. YouTube Music and YouTube share video ids, so one locked
+ * upload found by both counts once: it must not use up the tries a different, playable upload needs.
+ */
+function uploadsTried(exclude: ReadonlySet<string>): number {
+  return new Set([...exclude].map((key) => key.slice(key.indexOf(":") + 1))).size;
 }
 
 async function downloadChosen(

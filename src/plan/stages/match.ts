@@ -19,9 +19,18 @@ export async function matchTrack(
 ): Promise<ChosenCandidate> {
   const pick = await pickFor(track, ctx, limitSearch, exclude);
   if (pick.best) return chosen(pick.best);
-  const reason =
-    pick.ranked.length || !pick.errors.length ? ctx.describeRejection(track, pick.ranked) : pick.errors.join("; ");
-  throw new NoMatchError(reason);
+  // Every provider failed: the errors name each one already.
+  if (pick.errors.length && !pick.ranked.length) throw new NoMatchError(pick.errors.join("; "));
+  throw new NoMatchError(`${ctx.describeRejection(track, pick.ranked)} ${describeSearched(pick)}`);
+}
+
+/**
+ * What was tried, so a miss is never silent about a provider that could not answer (a 5xx on YouTube Music
+ * while plain YouTube only had covers): `(searched youtube-music, youtube; search failed: …)`.
+ */
+function describeSearched(pick: ProviderPick): string {
+  const failed = pick.errors.length ? `; search failed: ${pick.errors.join("; ")}` : "";
+  return `(searched ${pick.providersTried.join(", ")}${failed})`;
 }
 
 export function pickFor(
