@@ -83,8 +83,9 @@ describe("search until sure", () => {
   });
 
   test("only when every query failed is it a search failure", async () => {
-    fake.failNext(10, { status: 500, target: "innertube" });
-    await expect(search(withAlbum(glassHarbor, "Low Water"))).rejects.toThrow(/HTTP 500/);
+    // A 4xx, not a 5xx: a 5xx is first retried with real backoff (test/faults/youtube-search-5xx), seconds per query.
+    fake.failNext(10, { status: 400, target: "innertube" });
+    await expect(search(withAlbum(glassHarbor, "Low Water"))).rejects.toThrow(/HTTP 400/);
     fake.failNext(0);
   });
 });
