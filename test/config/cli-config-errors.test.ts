@@ -63,6 +63,13 @@ test.each([
     lines: [/^error: bad\.yaml line 3, download\.client_secret: expected text$/],
   },
   {
+    name: "a typo in the output template (refused before any Spotify request, with its line)",
+    yaml: `${V}download:\n  output: "{artist}/{albun}/{title}.{output-ext}"\nalbums:\n  - ${ALBUM}\n`,
+    lines: [
+      /^error: bad\.yaml line 3, download\.output: unknown variable \{albun\}; did you mean \{album\}\?, got "\{artist\}\/\{albun\}\/\{title\}\.\{output-ext\}"$/,
+    ],
+  },
+  {
     name: "a missing version",
     yaml: `albums:\n  - ${ALBUM}\n`,
     lines: [/^error: bad\.yaml, version: missing `version`/],
