@@ -46,11 +46,12 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
     lyrics: lyricsStageOf(options, prepared.libraryKey),
     library: {
       upsert: (row) =>
-        recordReplacing(library, store.lyricsIndex(prepared.libraryKey), {
-          ...row,
-          format: download.format,
-          writtenAtMs: Date.now(),
-        }),
+        recordReplacing(
+          library,
+          store.lyricsIndex(prepared.libraryKey),
+          { ...row, format: download.format, writtenAtMs: Date.now() },
+          prepared.libraryKey,
+        ),
     },
     persist: (item) => {
       try {
