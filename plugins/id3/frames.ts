@@ -36,7 +36,7 @@ export function buildId3Frames(tags: TagSet): Id3Frame[] {
     userText("ALBUMARTISTS", ...tags.albumArtists),
     text("TRCK", numberPair(tags.trackNumber, tags.trackTotal)),
     text("TPOS", numberPair(tags.discNumber, tags.discTotal)),
-    text("TDRC", tags.date), // YYYY, YYYY-MM or YYYY-MM-DD
+    ...(tags.date ? [text("TDRC", tags.date)] : []), // YYYY, YYYY-MM or YYYY-MM-DD
     ...(tags.isrc ? [text("TSRC", tags.isrc)] : []),
     ...(tags.compilation ? [text("TCMP", "1")] : []), // iTunes' frame, which Picard writes for `compilation`
     text("TMED", tags.media),

@@ -43,7 +43,7 @@ export function buildMetaBox(tags: TagSet): Uint8Array {
     freeform("ALBUMARTISTS", tags.albumArtists),
     numberPair("trkn", tags.trackNumber, tags.trackTotal, 8),
     numberPair("disk", tags.discNumber, tags.discTotal, 6),
-    text("©day", tags.date),
+    ...(tags.date ? [text("©day", tags.date)] : []),
     // rtng (iTunes content advisory): 1 explicit, 0 none.
     box("rtng", data(DATA_TYPE.signedInt, Uint8Array.of(tags.explicit ? 1 : 0))),
     ...(tags.comment ? [text("©cmt", tags.comment)] : []),

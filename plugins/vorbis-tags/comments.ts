@@ -19,7 +19,7 @@ export function buildComments(tags: TagSet): string[] {
     ...(tags.trackTotal === undefined ? [] : [`TRACKTOTAL=${tags.trackTotal}`, `TOTALTRACKS=${tags.trackTotal}`]),
     `DISCNUMBER=${tags.discNumber}`,
     ...(tags.discTotal === undefined ? [] : [`DISCTOTAL=${tags.discTotal}`, `TOTALDISCS=${tags.discTotal}`]),
-    `DATE=${tags.date}`,
+    ...(tags.date ? [`DATE=${tags.date}`] : []),
     ...(tags.isrc ? [`ISRC=${tags.isrc}`] : []),
     ...(tags.compilation ? ["COMPILATION=1"] : []),
     `MEDIA=${tags.media}`,

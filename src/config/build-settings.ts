@@ -6,6 +6,7 @@ import type { DownloadSettings, MatchSettings } from "./types.ts";
 import type { DownloadSection, MatchSection } from "./schema.ts";
 import type { CliOverrides } from "./cli-overrides.ts";
 import { defaultCachePath, resolvePath, type Env } from "./find-config-file.ts";
+import { splitOutputRoot } from "./output-root.ts";
 
 export const DEFAULT_OUTPUT = "{artist}/{album}/{track-number} - {title}.{output-ext}";
 
@@ -39,12 +40,14 @@ export function buildDownloadSettings(
   const clientId = credential(env.SPOTIFY_CLIENT_ID) ?? credential(file.client_id);
   const clientSecret = credential(env.SPOTIFY_CLIENT_SECRET) ?? credential(file.client_secret);
   const cookies = file.cookies?.trim() ? resolvePath(baseDir, file.cookies, env) : undefined;
+  const output = splitOutputRoot(file.output ?? DEFAULT_OUTPUT, env);
   return {
     ...(clientId === undefined ? {} : { clientId }),
     ...(clientSecret === undefined ? {} : { clientSecret }),
-    output: file.output ?? DEFAULT_OUTPUT,
-    // Earlier versions resolved the template against the working directory; an absolute template ignores this.
-    outputDir: overrides.output === undefined ? resolve(cwd) : resolvePath(cwd, overrides.output, env),
+    output: output.template,
+    // Earlier versions resolved the template against the working directory; an absolute template names its own
+    // library folder, and -o replaces that.
+    outputDir: overrides.output === undefined ? resolve(output.root ?? cwd) : resolvePath(cwd, overrides.output, env),
     format: overrides.format ?? file.format ?? "mp3",
     bitrate: overrides.bitrate ?? file.bitrate ?? "128k",
     threads,

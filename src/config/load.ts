@@ -4,6 +4,7 @@ import { ConfigError, formatConfigIssue, type ConfigIssue } from "../errors.ts";
 import { registerSecret } from "../util/redact.ts";
 import type { Config, SourceEntry } from "./types.ts";
 import { checkBitrateForFormat } from "./bitrate-range.ts";
+import { decodeConfig } from "./decode-config.ts";
 import { buildDownloadSettings, buildMatchSettings } from "./build-settings.ts";
 import { readCliOverrides } from "./cli-overrides.ts";
 import { readCliSources } from "./cli-sources.ts";
@@ -75,14 +76,25 @@ function readOrThrow(text: string, file: string, options: LoadConfigOptions): Co
 }
 
 async function readText(file: string, cwd: string): Promise<string> {
+  let bytes: Uint8Array;
   try {
-    return await Bun.file(file).text();
+    bytes = await Bun.file(file).bytes();
   } catch (error) {
     const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
     throw new ConfigError(displayPath(file, cwd), [
       { path: "", message: `cannot read the file (${reason}); check its permissions.` },
     ]);
   }
+  const decoded = decodeConfig(bytes);
+  if (decoded.ok) return decoded.text;
+  throw new ConfigError(displayPath(file, cwd), [
+    {
+      path: "",
+      line: decoded.line,
+      message:
+        "the file is not UTF-8 text (it looks saved in a Windows code page, so names with accents would be mangled). Save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8) and run again.",
+    },
+  ]);
 }
 
 /** The ConfigError for "no file", or null when the command-line sources are enough to run without one. */

@@ -1,5 +1,6 @@
 /** Valibot schemas for the settings sections of musicdl.yaml (`download:`, `match:`); sources live in entries.ts. */
 import * as v from "valibot";
+import { validateTemplate } from "../library/template.ts";
 import { parsePinTarget } from "../match/pins.ts";
 import { parseSpotifyUrl } from "../spotify/url.ts";
 import { byteRateSchema, durationSchema } from "./durations.ts";
@@ -116,7 +117,17 @@ export const DownloadSectionSchema = v.object({
   max_retries: v.nullish(wholeNumber(0, 100)),
   format: v.nullish(formatSchema),
   bitrate: v.nullish(bitrateSchema),
-  output: v.nullish(v.pipe(text, v.nonEmpty("expected a path template like {artist}/{album}/{title}.{output-ext}"))),
+  output: v.nullish(
+    v.pipe(
+      text,
+      v.nonEmpty("expected a path template like {artist}/{album}/{title}.{output-ext}"),
+      // A typo in a variable is refused with its line before any Spotify request, not once the first track renders.
+      v.check(
+        (template) => validateTemplate(template).length === 0,
+        (issue) => validateTemplate(String(issue.input)).join("; "),
+      ),
+    ),
+  ),
   audio_providers: v.nullish(stringOrList("a provider name")),
   overwrite: v.nullish(oneOf(OVERWRITE_MODES)),
   cache_max_size: v.nullish(wholeNumber(0)),

@@ -104,8 +104,26 @@ export function parseTemplate(template: string): ParsedTemplate {
     components.push(parseComponent(part, problems));
   }
   const lastComponent = components.at(-1) ?? [];
-  const hasExtension = lastComponent.some((token) => token.kind === "variable" && token.name === "output-ext");
+  let hasExtension = lastComponent.some((token) => token.kind === "variable" && token.name === "output-ext");
+  if (!hasExtension && lastComponent.length > 0) hasExtension = replaceWrittenExtension(lastComponent);
   return { components, hasExtension, problems };
+}
+
+const WRITTEN_EXTENSION = /\.(?:mp3|m4a|opus|ogg|flac|wav)$/iu;
+
+/**
+ * `{title}.mp3`: a template that spells the extension out means the file's extension, which follows `format:` —
+ * appending one would make `YYZ.mp3.mp3`, and keeping `.mp3` on an Opus file would misname it.
+ */
+function replaceWrittenExtension(tokens: TemplateToken[]): boolean {
+  const last = tokens.at(-1);
+  if (last?.kind !== "text") return false;
+  const written = WRITTEN_EXTENSION.exec(last.text);
+  if (!written) return false;
+  const before = last.text.slice(0, written.index);
+  tokens.splice(-1, 1, ...(before ? [{ kind: "text" as const, text: before }] : []), { kind: "text", text: "." });
+  tokens.push({ kind: "variable", name: "output-ext" });
+  return true;
 }
 
 const allNames = [...Object.keys(TEMPLATE_VARIABLES), ...Object.keys(TEMPLATE_ALIASES)];

@@ -46,6 +46,8 @@ export function buildPlan(resolved: readonly ResolvedEntry[], options: BuildPlan
   const canonical = chooseCanonicalTracks(occurrences);
   const trackItems = createTrackItems(occurrences, canonical, options);
   const m3uItems = createM3uItems(resolved, canonical, options);
+  // Two playlists Spotify names alike would write one M3U over the other.
+  applyDisambiguation(m3uItems, options);
   const items: PlanItem[] = [...trackItems, ...m3uItems];
   const dependencies: Record<string, string[]> = {};
   for (const m3u of m3uItems) dependencies[m3u.id] = [...new Set(m3u.entries)];
@@ -154,7 +156,7 @@ function createTrackItems(
   return list;
 }
 
-function applyDisambiguation(items: TrackPlanItem[], options: BuildPlanOptions): void {
+function applyDisambiguation(items: { id: string; target: string }[], options: BuildPlanOptions): void {
   if (!options.disambiguate) return;
   const paths = options.disambiguate(items.map((item) => ({ id: item.id, path: item.target })));
   for (const item of items) item.target = paths.get(item.id) ?? item.target;

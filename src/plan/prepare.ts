@@ -9,7 +9,7 @@ import { disambiguatePaths } from "../library/collisions.ts";
 import { m3uPathFor } from "../library/m3u.ts";
 import { renderTargetPath } from "../library/template.ts";
 import { callPlugin } from "../plugins/call.ts";
-import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
+import type { AudioFormat, ResolvedSource, TrackMeta } from "../plugins/api.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import type { LibraryIndex, Store } from "../store/index.ts";
 import type { LibraryExpansion } from "../spotify/client.ts";
@@ -74,11 +74,11 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
     warnings: [...expanded.warnings, ...resolved.warnings],
   };
   const built = buildPlan(shareAlbumLayouts(generated.resolved), {
-    targetFor: (track, context) => indexedPath(library, track) ?? renderTarget(config, track, context),
+    targetFor: (track, context) => indexedPath(library, track, download.format) ?? renderTarget(config, track, context),
     m3uPathFor: (source) =>
       m3uPathFor({ outputDir: download.outputDir, name: source.name, extension: download.m3uExtension }),
     disambiguate: disambiguatePaths,
-    isPresent: (track, target) => download.overwrite === "skip" && isPresent(library, track, target),
+    isPresent: (track, target) => download.overwrite === "skip" && isPresent(library, track, target, download.format),
   });
   const saved = store.plans.loadPlan(libraryKey);
   collectGarbage();
@@ -200,15 +200,18 @@ function presenceChecked(library: LibraryIndex): PresenceIndex {
 
 type PresenceIndex = Pick<LibraryIndex, "isPresentAndComplete">;
 
-/** Where musicdl already put this track, when the file is still there and unchanged. */
-function indexedPath(library: PresenceIndex, track: TrackMeta): string | undefined {
+/**
+ * Where musicdl already put this track, when the file is still there, unchanged and in the configured format: after
+ * `format:` changes, the track is written again in the new one (and the old file goes, see replaced-file.ts).
+ */
+function indexedPath(library: PresenceIndex, track: TrackMeta, format: AudioFormat): string | undefined {
   const presence = library.isPresentAndComplete(track.spotifyId);
-  return presence.present ? presence.path : undefined;
+  return presence.present && presence.format === format ? presence.path : undefined;
 }
 
-/** In the index and unchanged, or a non-empty file at the target that an earlier version (or the user) put there. */
-function isPresent(library: PresenceIndex, track: TrackMeta, target: string): boolean {
-  if (library.isPresentAndComplete(track.spotifyId).present) return true;
+/** In the index, unchanged and in the format, or a non-empty file at the target an earlier version (or the user) put there. */
+function isPresent(library: PresenceIndex, track: TrackMeta, target: string, format: AudioFormat): boolean {
+  if (indexedPath(library, track, format) !== undefined) return true;
   try {
     const info = statSync(target);
     return info.isFile() && info.size > 0;

@@ -12,6 +12,7 @@ import type { EventSink } from "./events.ts";
 import { executePlan, type RunSummary } from "./execute.ts";
 import type { PlanItem } from "./model.ts";
 import type { PreparedPlan } from "./prepare.ts";
+import { recordReplacing } from "./replaced-file.ts";
 import { scratchDirOf } from "./scratch-dir.ts";
 import type { ExecutorContext } from "./stages/context.ts";
 import type { LyricsStageContext } from "./stages/lyrics.ts";
@@ -43,7 +44,15 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
     coverFor: createCoverFetcher(options.fetchImpl),
     searchCache: store.search,
     lyrics: lyricsStageOf(options, prepared.libraryKey),
-    library: { upsert: (row) => library.upsert({ ...row, format: download.format, writtenAtMs: Date.now() }) },
+    library: {
+      upsert: (row) =>
+        recordReplacing(
+          library,
+          store.lyricsIndex(prepared.libraryKey),
+          { ...row, format: download.format, writtenAtMs: Date.now() },
+          prepared.libraryKey,
+        ),
+    },
     persist: (item) => {
       try {
         persistItem(store, prepared.libraryKey, item);

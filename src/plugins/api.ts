@@ -31,7 +31,7 @@ export interface AlbumMeta {
   /** `album`, `single` or `compilation`. */
   readonly type: string;
   readonly artists: readonly string[];
-  /** `2011`, `2011-04` or `2011-04-18`, see `releaseDatePrecision`. */
+  /** `2011`, `2011-04` or `2011-04-18`, see `releaseDatePrecision`; empty when Spotify knows none (its `0000`). */
   readonly releaseDate: string;
   readonly releaseDatePrecision: "year" | "month" | "day";
   readonly totalTracks: number;
@@ -119,7 +119,7 @@ export interface TagSet {
   readonly discNumber: number;
   /** Discs of the album (Picard's `totaldiscs`); absent when musicdl cannot know it. */
   readonly discTotal?: number;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when Spotify knows no date (write no date tag then). */
   readonly date: string;
   readonly isrc?: string;
   /** Spotify calls the album a compilation (Picard's `compilation`, written as 1). */

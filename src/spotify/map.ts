@@ -9,12 +9,20 @@ export function toAlbumMeta(album: SpotifySimplifiedAlbum, totalDiscs?: number):
     name: album.name,
     type: album.album_type,
     artists: album.artists.map((artist) => artist.name),
-    releaseDate: album.release_date,
+    releaseDate: knownDate(album.release_date),
     releaseDatePrecision: album.release_date_precision,
     totalTracks: album.total_tracks,
     images: album.images.map((image) => ({ url: image.url, width: image.width, height: image.height })),
     ...(totalDiscs === undefined ? {} : { totalDiscs }),
   };
+}
+
+/**
+ * Spotify's date, or "" for the `0000` (`0000-00-00`) it answers for some old albums: no date is better than the
+ * year 0 every player would show, and `{year}` then renders empty instead of a `0000` folder.
+ */
+function knownDate(date: string): string {
+  return /^0000(?:-00){0,2}$/u.test(date.trim()) ? "" : date;
 }
 
 /** Null when the track cannot be downloaded: no id, or an unavailable placeholder (empty title or artists). */

@@ -28,6 +28,8 @@ export interface PresenceCheck {
   /** Why not present: not indexed, missing, or changed since musicdl wrote it. */
   readonly reason?: string;
   readonly path?: string;
+  /** The format musicdl wrote it in; given when present. */
+  readonly format?: AudioFormat;
 }
 
 export interface LibraryIndex {
@@ -118,7 +120,7 @@ export function createLibraryIndex(db: Database, libraryKey: string): LibraryInd
           path: row.path,
         };
       }
-      return { present: true, path: row.path };
+      return { present: true, path: row.path, format: row.format };
     },
   };
 }

@@ -1,4 +1,6 @@
 import { expect, test } from "bun:test";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { runCli } from "../helpers/run-cli.ts";
 import { createTempDir } from "./temp-dir.ts";
 import { createSmallCatalog, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
@@ -63,6 +65,13 @@ test.each([
     lines: [/^error: bad\.yaml line 3, download\.client_secret: expected text$/],
   },
   {
+    name: "a typo in the output template (refused before any Spotify request, with its line)",
+    yaml: `${V}download:\n  output: "{artist}/{albun}/{title}.{output-ext}"\nalbums:\n  - ${ALBUM}\n`,
+    lines: [
+      /^error: bad\.yaml line 3, download\.output: unknown variable \{albun\}; did you mean \{album\}\?, got "\{artist\}\/\{albun\}\/\{title\}\.\{output-ext\}"$/,
+    ],
+  },
+  {
     name: "a missing version",
     yaml: `albums:\n  - ${ALBUM}\n`,
     lines: [/^error: bad\.yaml, version: missing `version`/],
@@ -110,4 +119,27 @@ test("a repeated entry is a warning, not an error", async () => {
   const result = await runCli(["plan"], { cwd: dir.path, env }).finally(() => spotify.stop());
   expect(result.exitCode).toBe(0);
   expect(result.stderr).toContain("musicdl.yaml line 4, albums[1]: repeats albums[0] (line 3); it is read once.");
+});
+
+test("a config saved in a Windows code page (not UTF-8) names the line and how to save it, instead of mangling names", async () => {
+  using dir = createTempDir();
+  const latin1 = `${V}playlists:\r\n  - name: "R\xe9sum\xe9"\r\n    url: ${PLAYLIST}\r\n`;
+  writeFileSync(join(dir.path, "bad.yaml"), Buffer.from(latin1, "latin1"));
+  const result = await runCli(["plan", "-c", "bad.yaml"], { cwd: dir.path });
+  expect(result.exitCode).toBe(2);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.stderr.trimEnd()).toMatch(/^error: bad\.yaml line 3: the file is not UTF-8 text.*Save it as UTF-8/);
+});
+
+test("a config saved as UTF-16 (Windows Notepad's Unicode) still loads", async () => {
+  using dir = createTempDir();
+  const text = `\uFEFF${V}songs:\n  - https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi\n`;
+  writeFileSync(join(dir.path, "musicdl.yaml"), Buffer.from(text, "utf16le"));
+  // No credentials: the config loads, then the run stops at the missing Spotify app (not at the file).
+  const result = await runCli(["plan"], {
+    cwd: dir.path,
+    env: { SPOTIFY_CLIENT_ID: undefined, SPOTIFY_CLIENT_SECRET: undefined, XDG_CONFIG_HOME: dir.path },
+  });
+  expect(result.stderr).not.toContain("musicdl.yaml line");
+  expect(result.stderr).toContain("client");
 });

@@ -103,7 +103,9 @@ test("a Go-era config folds spotify:, top-level threads and rate_limits: into th
     threads: 8, // top-level threads won over download.threads in the Go version
     format: "opus",
     bitrate: "160k",
-    output: "/music/{artist}/{album}/{title}.{output-ext}",
+    // The absolute template names the library folder (a Docker volume), not folders under the working directory.
+    output: "{artist}/{album}/{title}.{output-ext}",
+    outputDir: "/music",
     audioProviders: ["youtube-music"],
     cookies: join(SAMPLES, "cookies.txt"),
     spotifyMaxRetries: 6,

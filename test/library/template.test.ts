@@ -19,6 +19,13 @@ describe("renderTargetPath", () => {
     { name: "the default template", template: DEFAULT_OUTPUT_TEMPLATE, want: "Rush/Moving Pictures/03 - YYZ.mp3" },
     { name: "{ext} is {output-ext}", template: "{title}.{ext}", want: "YYZ.mp3" },
     { name: "a missing extension is appended", template: "{artist} - {title}", want: "Rush - YYZ.mp3" },
+    {
+      name: "a written .mp3 is the extension, not appended to",
+      template: "{artist}/{title}.mp3",
+      want: "Rush/YYZ.mp3",
+    },
+    { name: "a written extension is matched in any case", template: "{title}.MP3", want: "YYZ.mp3" },
+    { name: "a dot in the title part is kept", template: "{title} vol.2", want: "YYZ vol.2.mp3" },
     { name: "a leading / stays inside the library", template: "/{artist}/{title}.{ext}", want: "Rush/YYZ.mp3" },
     { name: ". and empty components vanish", template: "./{artist}//{title}.{ext}", want: "Rush/YYZ.mp3" },
     { name: "backslash separates like /", template: "{artist}\\{title}.{ext}", want: "Rush/YYZ.mp3" },
@@ -74,6 +81,9 @@ describe("renderTargetPath", () => {
     expect(render("{playlist-position}.{ext}", buildTrack(), ctx)).toBe("0007.mp3");
     expect(render("{track-number}.{ext}", buildTrack({ album: { totalTracks: 120 } }))).toBe("003.mp3");
   });
+
+  test("a written audio extension follows the format (`{title}.mp3` with format: opus is an .opus file)", () =>
+    expect(render("{artist}/{title}.mp3", buildTrack(), { ext: "opus" })).toBe("Rush/YYZ.opus"));
 
   test("a title with slashes never makes folders", () =>
     expect(render(DEFAULT_OUTPUT_TEMPLATE, buildTrack({ title: "Either/Or \\ Both", artists: ["AC/DC"] }))).toBe(

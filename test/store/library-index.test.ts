@@ -26,7 +26,7 @@ describe("library index", () => {
   test("a file musicdl wrote and nobody touched is present", () => {
     using dir = tempDir();
     const { store, library, row } = setup(dir.path);
-    expect(library.isPresentAndComplete(row.spotifyId)).toEqual({ present: true, path: row.path });
+    expect(library.isPresentAndComplete(row.spotifyId)).toEqual({ present: true, path: row.path, format: row.format });
     expect(library.get(row.spotifyId)).toEqual(row);
     expect(library.findByIsrc("CAU118100012")).toEqual([row]);
     expect(library.all()).toEqual([row]);

@@ -6,6 +6,7 @@ import { EXIT, InterruptedError, UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
 import { type PreparedPlan, preparePlan } from "../../plan/prepare.ts";
 import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
+import { removeEmptiedFolders } from "../../library/empty-folders.ts";
 import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "../../plan/prune.ts";
 import { runPlan } from "../../plan/run.ts";
 import {
@@ -149,5 +150,7 @@ async function prune(
   }
   const files = await pruneUnlisted(prepared.plan.items, indexes.library, indexes.lyrics);
   const m3u = await pruneUnlistedPlaylists(prepared.plan.items, indexes.playlists);
+  // An album pruned whole leaves no empty `Artist/Album/` folder behind; one holding anything else stays.
+  removeEmptiedFolders([...files, ...m3u], prepared.libraryKey);
   return { files: files.length, m3u: m3u.length };
 }
