@@ -43,6 +43,9 @@ export class SpotifyAuthError extends MusicdlError {
   override readonly exitCode = EXIT.RESUME_LATER;
 }
 
+/** The accounts service answered a token request with a refusal (wrong credentials, revoked login): asking again gets the same. */
+export class SpotifyTokenRefusedError extends SpotifyAuthError {}
+
 /** SPOTIFY_CLIENT_ID / SPOTIFY_CLIENT_SECRET missing: a setup problem, exit 2. */
 export class SpotifyCredentialsMissingError extends UsageError {
   constructor(missing: readonly string[]) {

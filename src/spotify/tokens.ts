@@ -7,7 +7,7 @@ import * as v from "valibot";
 import type { Clock } from "../util/clock.ts";
 import { registerSecret } from "../util/redact.ts";
 import { type StoredAuth, writeAuthFile } from "./auth-file.ts";
-import { SpotifyAuthError } from "./errors.ts";
+import { SpotifyAuthError, SpotifyTokenRefusedError } from "./errors.ts";
 import { TokenErrorSchema, TokenResponseSchema } from "./schemas.ts";
 
 export interface TokenProvider {
@@ -38,12 +38,15 @@ function createCachingProvider(
 ): TokenProvider {
   let current: { token: string; expiresAtMs: number } | undefined;
   let pending: Promise<string> | undefined;
+  // A refusal is kept: every source of the run would otherwise ask again for the same answer.
+  let refused: SpotifyTokenRefusedError | undefined;
   let count = 0;
   return {
     kind,
     requests: () => count,
     get(signal) {
       signal?.throwIfAborted();
+      if (refused) return Promise.reject(refused);
       if (current && clock.now() < current.expiresAtMs) return Promise.resolve(current.token);
       // Shared by every caller, so it runs without any one caller's signal; each caller may still stop waiting.
       pending ??= (async () => {
@@ -52,6 +55,9 @@ function createCachingProvider(
           const { token, expiresInS } = await requestToken();
           current = { token, expiresAtMs: clock.now() + Math.max(0, expiresInS * 1000 - EXPIRY_MARGIN_MS) };
           return token;
+        } catch (error) {
+          if (error instanceof SpotifyTokenRefusedError) refused = error;
+          throw error;
         } finally {
           pending = undefined;
         }
@@ -106,7 +112,10 @@ export async function postTokenForm(
   const reason = oauthError.success
     ? `${oauthError.output.error}: ${oauthError.output.error_description ?? ""}`.trim()
     : `HTTP ${response.status}`;
-  throw new SpotifyAuthError(`Spotify refused the token request (${reason}).`, {
+  // 4xx: the credentials or the login were refused; a 429 or 5xx may pass on the next try.
+  const refusal = response.status >= 400 && response.status < 500 && response.status !== 429;
+  const Refusal = refusal ? SpotifyTokenRefusedError : SpotifyAuthError;
+  throw new Refusal(`Spotify refused the token request (${reason}).`, {
     hint:
       form.grant_type === "refresh_token"
         ? "Your Spotify login expired or was revoked: run `musicdl auth login` again (or `musicdl auth logout` to use the app credentials)."
