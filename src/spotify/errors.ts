@@ -79,6 +79,9 @@ export class SpotifyNotFoundError extends SpotifyApiError {}
  */
 export function withSource(error: unknown, sourceUrl: string): unknown {
   if (!(error instanceof MusicdlError) || error.message.includes(sourceUrl)) return error;
+  // A refused login or an exhausted quota stops the run whichever source met it first: naming that one source
+  // would send the user to check a link that is fine.
+  if (error instanceof SpotifyAuthError || error instanceof SpotifyRateLimitError) return error;
   const labelled = Object.create(Object.getPrototypeOf(error)) as MusicdlError;
   Object.assign(labelled, error);
   Object.defineProperty(labelled, "message", {
