@@ -69,3 +69,34 @@ test("wrong app credentials cost one token request, however many sources the run
   expect(result.stderr).not.toContain("not-the-secret-0123456789");
   expect(fake.requests.filter((r) => r.path === "/api/token")).toHaveLength(1);
 }, 60_000);
+
+test("a busy accounts service (502, then 429 with Retry-After 0) is asked again, and the run goes on", async () => {
+  await using fake = disposable(
+    startFakeSpotify({
+      switches: {
+        faults: [
+          { kind: "5xx", status: 502, path: "/api/token" },
+          { kind: "429", retryAfterS: 0, path: "/api/token" },
+        ],
+      },
+    }),
+  );
+  const track = await clientFor(fake).resolve({ kind: "track", id: SMALL.trackIds.lanterns });
+  expect(track.tracks.map((t) => t.title)).toEqual(["Lanterns"]);
+  expect(fake.requests.filter((r) => r.path === "/api/token").map((r) => r.status)).toEqual([502, 429, 200]);
+});
+
+test("a token request Spotify asks to hold off for an hour stops the run, blaming Spotify's side, not the credentials", async () => {
+  await using fake = disposable(
+    startFakeSpotify({ switches: { faults: [{ kind: "429", retryAfterS: 3600, path: "/api/token" }] } }),
+  );
+  const error = (await clientFor(fake)
+    .resolve({ kind: "track", id: SMALL.trackIds.lanterns })
+    .then(
+      () => null,
+      (e: unknown) => e,
+    )) as (Error & { hint?: string }) | null;
+  expect(error?.message).toContain("did not hand out a token (HTTP 429) and asked for a 3600 s pause");
+  expect(error?.hint).toContain("not your credentials");
+  expect(fake.requests.filter((r) => r.path === "/api/token")).toHaveLength(1);
+});
