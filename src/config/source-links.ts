@@ -46,6 +46,33 @@ export function exampleLinks(kind: SpotifyKind): string {
   return `https://open.spotify.com/${kind}/<22-character id> or spotify:${kind}:<id>`;
 }
 
+const SPOKEN_WORD = /^(show|episode|audiobook|chapter)$/;
+
+/**
+ * A Spotify link musicdl cannot read. A podcast or audiobook link is well formed, just not music, so it says that;
+ * otherwise the example shapes follow the kind the link names (a cut `/playlist/` link gets playlist examples).
+ */
+function malformedLinkMessage(link: string, expected: SpotifyKind | undefined): string {
+  const named = spotifyLinkKind(link);
+  if (named && SPOKEN_WORD.test(named)) {
+    return (
+      `${quoteText(link)} is a Spotify ${named} link: musicdl downloads music, not podcasts or audiobooks. ` +
+      "Give a song, album, playlist or artist link instead."
+    );
+  }
+  const kind = expected ?? (named && Object.hasOwn(SECTION_OF_KIND, named) ? (named as SpotifyKind) : "track");
+  return `malformed Spotify link ${quoteText(link)}; expected ${exampleLinks(kind)}.`;
+}
+
+/** The kind word of a Spotify link or URI (`show` in open.spotify.com/intl-de/show/…), lower case, if any. */
+function spotifyLinkKind(link: string): string | undefined {
+  const path = link.startsWith("spotify:")
+    ? link.split(":").slice(1)
+    : link.replace(/^[a-z]+:\/\/[^/]+/i, "").split("/");
+  const parts = path.filter((part) => part && !part.startsWith("intl-") && part !== "embed");
+  return (parts[0] === "user" ? parts[2] : parts[0])?.toLowerCase();
+}
+
 /**
  * Checks a link written under `section` (or given on the command line when `section` is undefined).
  * `identity` is what duplicates are detected by: the Spotify kind and id, or the link itself for plugin sources.
@@ -81,12 +108,7 @@ export function checkLink(
         `Move it under \`${SECTION_OF_KIND[ref.kind]}:\` or use ${article(expected === "track" ? "track" : NOUN[expected])} URL.`,
     };
   }
-  if (looksLikeSpotify(link)) {
-    return {
-      ok: false,
-      message: `malformed Spotify link ${quoteText(link)}; expected ${exampleLinks(expected ?? "track")}.`,
-    };
-  }
+  if (looksLikeSpotify(link)) return { ok: false, message: malformedLinkMessage(link, expected) };
   if (isKnownSource?.(link)) return { ok: true, section: section ?? "songs", identity: link };
   // Plain text under songs: (or on the command line) is a Spotify search for one track (issue 18).
   const text = checkPlainText(link);

@@ -43,6 +43,9 @@ export class SpotifyAuthError extends MusicdlError {
   override readonly exitCode = EXIT.RESUME_LATER;
 }
 
+/** The accounts service answered a token request with a refusal (wrong credentials, revoked login): asking again gets the same. */
+export class SpotifyTokenRefusedError extends SpotifyAuthError {}
+
 /** SPOTIFY_CLIENT_ID / SPOTIFY_CLIENT_SECRET missing: a setup problem, exit 2. */
 export class SpotifyCredentialsMissingError extends UsageError {
   constructor(missing: readonly string[]) {
@@ -76,6 +79,9 @@ export class SpotifyNotFoundError extends SpotifyApiError {}
  */
 export function withSource(error: unknown, sourceUrl: string): unknown {
   if (!(error instanceof MusicdlError) || error.message.includes(sourceUrl)) return error;
+  // A refused login or an exhausted quota stops the run whichever source met it first: naming that one source
+  // would send the user to check a link that is fine.
+  if (error instanceof SpotifyAuthError || error instanceof SpotifyRateLimitError) return error;
   const labelled = Object.create(Object.getPrototypeOf(error)) as MusicdlError;
   Object.assign(labelled, error);
   Object.defineProperty(labelled, "message", {

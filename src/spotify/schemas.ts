@@ -49,13 +49,24 @@ export const FullTrackSchema = v.object({
 });
 export type SpotifyFullTrack = v.InferOutput<typeof FullTrackSchema>;
 
+/**
+ * A page of a list. Spotify sometimes sends an entry as null (a deleted or hidden object in a library list or
+ * search answer); such an entry is dropped here rather than failing the whole source.
+ */
 export function pagingSchema<T extends v.GenericSchema>(item: T) {
   return v.object({
-    items: v.array(item),
+    items: presentItems(item),
     next: v.nullish(v.string(), null),
     offset: v.optional(v.number(), 0),
     total: v.optional(v.number(), 0),
   });
+}
+
+function presentItems<T extends v.GenericSchema>(item: T) {
+  return v.pipe(
+    v.array(v.nullable(item)),
+    v.transform((items) => items.filter((entry): entry is NonNullable<typeof entry> => entry !== null)),
+  );
 }
 
 export const AlbumSchema = v.object({
@@ -87,10 +98,10 @@ export const PlaylistSchema = v.object({
   name: v.string(),
   snapshot_id: v.optional(v.string()),
   items: v.optional(
-    v.object({ ...PlaylistEntriesPageSchema.entries, items: v.optional(v.array(PlaylistEntrySchema)) }),
+    v.object({ ...PlaylistEntriesPageSchema.entries, items: v.optional(presentItems(PlaylistEntrySchema)) }),
   ),
   tracks: v.optional(
-    v.object({ ...PlaylistEntriesPageSchema.entries, items: v.optional(v.array(PlaylistEntrySchema)) }),
+    v.object({ ...PlaylistEntriesPageSchema.entries, items: v.optional(presentItems(PlaylistEntrySchema)) }),
   ),
 });
 export type SpotifyPlaylist = v.InferOutput<typeof PlaylistSchema>;
@@ -106,7 +117,7 @@ export const SavedAlbumsPageSchema = pagingSchema(v.object({ album: AlbumSchema 
 /** `GET /me/following?type=artist`: cursor paging (`cursors.after`), not offset, under an `artists` member. */
 export const FollowedArtistsPageSchema = v.object({
   artists: v.object({
-    items: v.array(v.object({ id: v.string(), name: v.string() })),
+    items: presentItems(v.object({ id: v.string(), name: v.string() })),
     /** null on the last page; absent only from an answer that pages by `cursors.after` alone. */
     next: v.optional(v.nullable(v.string())),
     cursors: v.nullish(v.object({ after: v.nullish(v.string(), null) }), null),
@@ -117,8 +128,9 @@ export const FollowedArtistsPageSchema = v.object({
 export const MyPlaylistsPageSchema = pagingSchema(
   v.object({
     id: v.string(),
-    name: v.optional(v.string(), ""),
-    owner: v.optional(v.object({ id: v.string() })),
+    // Spotify has listed followed playlists with a null name and an owner whose fields are all null.
+    name: v.nullish(v.string(), ""),
+    owner: v.nullish(v.object({ id: v.nullish(v.string()) })),
     collaborative: v.optional(v.boolean(), false),
     snapshot_id: v.optional(v.string()),
   }),

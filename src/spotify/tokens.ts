@@ -7,7 +7,7 @@ import * as v from "valibot";
 import type { Clock } from "../util/clock.ts";
 import { registerSecret } from "../util/redact.ts";
 import { type StoredAuth, writeAuthFile } from "./auth-file.ts";
-import { SpotifyAuthError } from "./errors.ts";
+import { SpotifyAuthError, SpotifyTokenRefusedError } from "./errors.ts";
 import { TokenErrorSchema, TokenResponseSchema } from "./schemas.ts";
 
 export interface TokenProvider {
@@ -38,12 +38,15 @@ function createCachingProvider(
 ): TokenProvider {
   let current: { token: string; expiresAtMs: number } | undefined;
   let pending: Promise<string> | undefined;
+  // A refusal is kept: every source of the run would otherwise ask again for the same answer.
+  let refused: SpotifyTokenRefusedError | undefined;
   let count = 0;
   return {
     kind,
     requests: () => count,
     get(signal) {
       signal?.throwIfAborted();
+      if (refused) return Promise.reject(refused);
       if (current && clock.now() < current.expiresAtMs) return Promise.resolve(current.token);
       // Shared by every caller, so it runs without any one caller's signal; each caller may still stop waiting.
       pending ??= (async () => {
@@ -52,6 +55,9 @@ function createCachingProvider(
           const { token, expiresInS } = await requestToken();
           current = { token, expiresAtMs: clock.now() + Math.max(0, expiresInS * 1000 - EXPIRY_MARGIN_MS) };
           return token;
+        } catch (error) {
+          if (error instanceof SpotifyTokenRefusedError) refused = error;
+          throw error;
         } finally {
           pending = undefined;
         }
@@ -72,8 +78,38 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** POSTs a form to the accounts service and returns the parsed token answer (secrets registered for redaction). */
+/** Tries of a token request answered 429 or 5xx; each waits its Retry-After, else half a second more each time. */
+const TOKEN_ATTEMPTS = 3;
+/** A longer Retry-After on a token request is not sat out: the run stops and says when to run again. */
+const TOKEN_MAX_WAIT_S = 30;
+
+/**
+ * POSTs a form to the accounts service and returns the parsed token answer (secrets registered for redaction).
+ * A busy accounts service (429, 5xx) is asked again, as the Web API is; its refusal (4xx) is final.
+ */
 export async function postTokenForm(
+  accountsUrl: string,
+  form: TokenForm,
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+) {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await postTokenFormOnce(accountsUrl, form, headers, signal);
+    if (!("busy" in answer)) return answer;
+    const { status, retryAfterS } = answer.busy;
+    const waitS = retryAfterS ?? attempt / 2;
+    if (attempt >= TOKEN_ATTEMPTS || waitS > TOKEN_MAX_WAIT_S) {
+      const asked = retryAfterS === undefined ? "" : ` and asked for a ${retryAfterS} s pause`;
+      throw new SpotifyAuthError(`Spotify's accounts service did not hand out a token (HTTP ${status})${asked}.`, {
+        hint: "This is on Spotify's side, not your credentials: run the same command again in a few minutes; finished items are kept.",
+      });
+    }
+    await Bun.sleep(waitS * 1000);
+    signal?.throwIfAborted();
+  }
+}
+
+async function postTokenFormOnce(
   accountsUrl: string,
   form: TokenForm,
   headers: Record<string, string>,
@@ -102,11 +138,19 @@ export async function postTokenForm(
     registerSecret(parsed.output.refresh_token);
     return parsed.output;
   }
+  if (response.status === 429 || response.status >= 500) {
+    const header = Number(response.headers.get("retry-after"));
+    const retryAfterS =
+      response.headers.has("retry-after") && Number.isFinite(header) && header >= 0 ? header : undefined;
+    return { busy: { status: response.status, retryAfterS } };
+  }
   const oauthError = v.safeParse(TokenErrorSchema, response._data);
   const reason = oauthError.success
     ? `${oauthError.output.error}: ${oauthError.output.error_description ?? ""}`.trim()
     : `HTTP ${response.status}`;
-  throw new SpotifyAuthError(`Spotify refused the token request (${reason}).`, {
+  // The credentials or the login were refused (a 4xx; 429 and 5xx were handled above): asking again changes nothing.
+  const Refusal = response.status >= 400 ? SpotifyTokenRefusedError : SpotifyAuthError;
+  throw new Refusal(`Spotify refused the token request (${reason}).`, {
     hint:
       form.grant_type === "refresh_token"
         ? "Your Spotify login expired or was revoked: run `musicdl auth login` again (or `musicdl auth logout` to use the app credentials)."

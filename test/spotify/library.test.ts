@@ -131,6 +131,30 @@ describe("my-playlists", () => {
   });
 });
 
+describe("null entries in the library lists", () => {
+  test("a null entry, or a followed playlist with a null name and owner, is passed over; the rest of the list is read", async () => {
+    using dir = tempDir();
+    await using fake = disposable(
+      startFakeSpotify({
+        catalog: createLibraryCatalog(),
+        switches: { libraryGaps: true, pageCaps: { myPlaylists: 2 } },
+      }),
+    );
+    const authFile = join(dir.path, "auth.json");
+    await loginAgainst(fake, authFile);
+    const client = clientFor(fake, { authFile });
+    const albums = await client.expand("saved-albums");
+    expect(albums.children.map((child) => child.id)).toEqual([...LIBRARY.savedAlbumIds]);
+    const artists = await client.expand("followed-artists");
+    expect(artists.children.map((child) => child.id)).toEqual([...LIBRARY.followedArtistIds]);
+    const playlists = await client.expand("my-playlists");
+    expect(playlists.children.map((child) => child.id)).toEqual([SMALL.playlistId, LIBRARY.collaborativePlaylistId]);
+    expect(playlists.warnings[0]).toContain('"37i9dQZF1DWTs4di2L4PuA"');
+    const saved = await client.resolve({ kind: "saved", id: "" });
+    expect(saved.tracks.length).toBe(fake.catalog.savedTrackIds.length);
+  });
+});
+
 describe("scopes", () => {
   test("a login without user-follow-read stops followed-artists with one paragraph saying to log in again", async () => {
     using dir = tempDir();

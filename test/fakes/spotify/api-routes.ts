@@ -19,6 +19,8 @@ export interface RouteContext {
   readonly apiUrl: string;
   /** false: followed artists page by `cursors.after` only (no `next` member). */
   readonly followedNextLinks?: boolean;
+  /** Null entries (and a nameless, ownerless playlist) in the `/me` lists; see FakeSpotifySwitches.libraryGaps. */
+  readonly libraryGaps?: boolean;
   /** Tracks albums still list but Spotify no longer serves (region or licence): null in batches, 404 alone. */
   readonly unavailableTrackIds: readonly string[];
   /** Refuse a `limit` above the Feb 2026 dev-mode maximums with `400 Invalid limit`, as the reference allows. */

@@ -13,6 +13,16 @@ const SCOPE_OF: Readonly<Record<string, string>> = {
   playlists: "playlist-read-private",
 };
 
+/** A followed playlist as Spotify has listed some: name and owner id null. */
+const NAMELESS_PLAYLIST = {
+  collaborative: false,
+  id: "37i9dQZF1DWTs4di2L4PuA",
+  name: null,
+  owner: { display_name: null, external_urls: { spotify: null }, href: null, id: null, type: "user", uri: null },
+  snapshot_id: "nameless",
+  type: "playlist",
+};
+
 export function routeMe(
   parts: readonly string[],
   query: URLSearchParams,
@@ -26,8 +36,9 @@ export function routeMe(
   if (parts.length === 1) return Response.json({ id: catalog.userId, display_name: "Fake User", type: "user" });
   const scope = SCOPE_OF[parts[1] ?? ""];
   if (scope && ctx.scopes && !ctx.scopes.includes(scope)) return apiError(403, "Insufficient client scope");
-  const paged = <T>(path: string, all: readonly T[], limit: number, map: (item: T) => unknown) =>
-    builders.page(path, all.slice(offset, offset + limit).map(map), offset, limit, all.length);
+  const gaps = (items: unknown[], ...extra: unknown[]) => (ctx.libraryGaps ? [...items, null, ...extra] : items);
+  const paged = <T>(path: string, all: readonly T[], limit: number, map: (item: T) => unknown, ...extra: unknown[]) =>
+    builders.page(path, gaps(all.slice(offset, offset + limit).map(map), ...extra), offset, limit, all.length);
 
   if (parts[1] === "tracks") {
     const saved = catalog.savedTrackIds.map((id) => catalog.tracks.get(id)!);
@@ -69,7 +80,7 @@ export function routeMe(
     return Response.json({
       artists: {
         href: link(after ?? undefined),
-        items: items.map((id) => ({ ...builders.artist(id), genres: [], images: [] })),
+        items: gaps(items.map((id) => ({ ...builders.artist(id), genres: [], images: [] }))),
         limit,
         ...(ctx.followedNextLinks === false ? {} : { next: more && last ? link(last) : null }),
         cursors: { after: more && last ? last : null },
@@ -81,17 +92,23 @@ export function routeMe(
     // Spotify lists every playlist in the user's library: owned, collaborative, and others' they follow.
     const all = [...catalog.playlists.values()];
     return Response.json(
-      paged("/me/playlists", all, limitOf(20, caps.myPlaylists ?? 50), (playlist) => {
-        const {
-          items: _items,
-          tracks: _tracks,
-          ...rest
-        } = builders.playlist(playlist, null) as Record<string, unknown>;
-        return {
-          ...rest,
-          [ctx.shape === "2026" ? "items" : "tracks"]: { href: `${rest.href}`, total: playlist.entries.length },
-        };
-      }),
+      paged(
+        "/me/playlists",
+        all,
+        limitOf(20, caps.myPlaylists ?? 50),
+        (playlist) => {
+          const {
+            items: _items,
+            tracks: _tracks,
+            ...rest
+          } = builders.playlist(playlist, null) as Record<string, unknown>;
+          return {
+            ...rest,
+            [ctx.shape === "2026" ? "items" : "tracks"]: { href: `${rest.href}`, total: playlist.entries.length },
+          };
+        },
+        NAMELESS_PLAYLIST,
+      ),
     );
   }
   return apiError(404, "Service not found");

@@ -44,6 +44,11 @@ export interface FakeSpotifySwitches {
   enforceRetryAfter: boolean;
   /** false: `GET /me/following` pages by `cursors.after` alone, with no `next` link (as some API versions did). */
   followedNextLinks: boolean;
+  /**
+   * The gaps real library lists show: a null entry on every `/me/albums`, `/me/following` and `/me/playlists` page,
+   * and on `/me/playlists` a followed playlist whose name and owner id are null (spotify/web-api#394, #896).
+   */
+  libraryGaps: boolean;
   pageCaps: Partial<PageCaps>;
   faults: Fault[];
   /**
@@ -132,6 +137,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
     rotateRefreshTokens: false,
     enforceRetryAfter: true,
     followedNextLinks: true,
+    libraryGaps: false,
     pageCaps: {},
     faults: [],
     unavailableTrackIds: [],
@@ -238,6 +244,7 @@ export function startFakeSpotify(options: FakeSpotifyOptions = {}): FakeSpotify 
       ...(token.scopes ? { scopes: token.scopes } : {}),
       apiUrl: apiBase,
       followedNextLinks: switches.followedNextLinks,
+      libraryGaps: switches.libraryGaps,
       unavailableTrackIds: switches.unavailableTrackIds,
       enforce2026Limits: switches.enforce2026Limits,
     });
