@@ -13,6 +13,7 @@ import {
 } from "./schemas.ts";
 import { loginNeeded, requireScopes } from "./scopes.ts";
 import type { LibraryKind, SpotifyKind } from "./url.ts";
+import { followPages } from "./_pages.ts";
 
 export interface LibraryChild {
   readonly kind: Extract<SpotifyKind, "album" | "artist" | "playlist">;
@@ -45,18 +46,12 @@ export async function expandLibrary(
 
 async function savedAlbums(ctx: ResolveContext, signal?: AbortSignal): Promise<LibraryChild[]> {
   const children: LibraryChild[] = [];
-  let next: string | null = withMarket(`/me/albums?limit=${ctx.pageLimits.limitFor("saved-albums")}`, ctx.market);
-  while (next) {
-    const page: v.InferOutput<typeof SavedAlbumsPageSchema> = await ctx.transport.get(
-      next,
-      SavedAlbumsPageSchema,
-      signal,
-    );
+  const first = withMarket(`/me/albums?limit=${ctx.pageLimits.limitFor("saved-albums")}`, ctx.market);
+  for await (const page of followPages(ctx.transport, first, SavedAlbumsPageSchema, signal)) {
     for (const { album } of page.items) {
       children.push({ kind: "album", id: album.id, name: album.name });
       ctx.listed.albums.set(album.id, album);
     }
-    next = page.next;
   }
   return unique(children);
 }
@@ -88,13 +83,8 @@ async function myPlaylists(ctx: ResolveContext, signal?: AbortSignal): Promise<L
   const me = await currentUserId(ctx, signal);
   const children: LibraryChild[] = [];
   const others: string[] = [];
-  let next: string | null = `/me/playlists?limit=${ctx.pageLimits.limitFor("my-playlists")}`;
-  while (next) {
-    const page: v.InferOutput<typeof MyPlaylistsPageSchema> = await ctx.transport.get(
-      next,
-      MyPlaylistsPageSchema,
-      signal,
-    );
+  const first = `/me/playlists?limit=${ctx.pageLimits.limitFor("my-playlists")}`;
+  for await (const page of followPages(ctx.transport, first, MyPlaylistsPageSchema, signal)) {
     for (const playlist of page.items) {
       // Feb 2026 rule: Spotify returns the tracks of a playlist only to its owner and its collaborators.
       if (playlist.owner?.id !== me && !playlist.collaborative) {
@@ -104,7 +94,6 @@ async function myPlaylists(ctx: ResolveContext, signal?: AbortSignal): Promise<L
       children.push({ kind: "playlist", id: playlist.id, name: playlist.name });
       if (playlist.snapshot_id) ctx.listed.snapshots.set(playlist.id, playlist.snapshot_id);
     }
-    next = page.next;
   }
   return { children: unique(children), warnings: others.length ? [skippedLine(others)] : [] };
 }

@@ -2,7 +2,6 @@
  * Albums, artists and single tracks. Album pages list simplified tracks (no ISRC), so full tracks come from the
  * shared loader. Albums are cached forever; an artist's release list for `cache_ttl`.
  */
-import type * as v from "valibot";
 import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
 import { cacheKeys } from "./cache.ts";
 import { SpotifyNotFoundError } from "./errors.ts";
@@ -10,6 +9,7 @@ import { discLayoutOf, withDiscLayout } from "./map.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
 import { describeNamed } from "./url.ts";
 import { AlbumSchema, AlbumTracksPageSchema, ArtistAlbumsPageSchema, type SpotifySimplifiedTrack } from "./schemas.ts";
+import { followPages } from "./_pages.ts";
 
 interface ArtistRelease {
   readonly id: string;
@@ -78,11 +78,8 @@ async function fetchAlbum(ctx: ResolveContext, id: string, signal?: AbortSignal)
   ctx.listed.albums.delete(id);
   const album = listed ?? (await ctx.transport.get(withMarket(`/albums/${id}`, ctx.market), AlbumSchema, signal));
   const tracks: SpotifySimplifiedTrack[] = [...album.tracks.items];
-  let next = album.tracks.next;
-  while (next) {
-    const page = await ctx.transport.get(next, AlbumTracksPageSchema, signal);
+  for await (const page of followPages(ctx.transport, album.tracks.next, AlbumTracksPageSchema, signal)) {
     tracks.push(...page.items);
-    next = page.next;
   }
   return { name: album.name, tracks };
 }
@@ -115,13 +112,8 @@ async function fetchArtistReleases(ctx: ResolveContext, id: string, signal?: Abo
   const seen = new Set<string>();
   let name = "";
   const limit = ctx.pageLimits.limitFor("artist-albums");
-  let next: string | null = withMarket(`/artists/${id}/albums?include_groups=album,single&limit=${limit}`, ctx.market);
-  while (next) {
-    const page: v.InferOutput<typeof ArtistAlbumsPageSchema> = await ctx.transport.get(
-      next,
-      ArtistAlbumsPageSchema,
-      signal,
-    );
+  const first = withMarket(`/artists/${id}/albums?include_groups=album,single&limit=${limit}`, ctx.market);
+  for await (const page of followPages(ctx.transport, first, ArtistAlbumsPageSchema, signal)) {
     for (const album of page.items) {
       // album_group is gone for 2026 dev-mode apps; when present, it is the reliable filter.
       if (album.album_group && album.album_group !== "album" && album.album_group !== "single") continue;
@@ -130,7 +122,6 @@ async function fetchArtistReleases(ctx: ResolveContext, id: string, signal?: Abo
       releases.push({ id: album.id, name: album.name });
       name ||= album.artists.find((artist) => artist.id === id)?.name ?? "";
     }
-    next = page.next;
   }
   const listing = { name: name || id, releases };
   ctx.cache.set(cacheKeys.artistAlbums(id), listing, ctx.cacheTtlS);

@@ -19,6 +19,7 @@ import {
   type SpotifyPlaylistEntry,
 } from "./schemas.ts";
 import { describeNamed, spotifyUrlOf } from "./url.ts";
+import { followPages } from "./_pages.ts";
 
 /** Counts what was skipped, for one summary warning per source instead of one line per entry. */
 interface Skipped {
@@ -111,19 +112,13 @@ export async function resolveSaved(ctx: ResolveContext, signal?: AbortSignal): P
   try {
     const tracks: TrackMeta[] = [];
     const skipped: Skipped = { removed: 0, local: 0, episode: 0, unavailable: 0 };
-    let next: string | null = withMarket(`/me/tracks?limit=${ctx.pageLimits.limitFor("saved-tracks")}`, ctx.market);
-    while (next) {
-      const page: v.InferOutput<typeof SavedTracksPageSchema> = await ctx.transport.get(
-        next,
-        SavedTracksPageSchema,
-        signal,
-      );
+    const first = withMarket(`/me/tracks?limit=${ctx.pageLimits.limitFor("saved-tracks")}`, ctx.market);
+    for await (const page of followPages(ctx.transport, first, SavedTracksPageSchema, signal)) {
       collect(
         page.items.map((entry) => ({ is_local: false, track: entry.track as SpotifyPlaylistEntry["track"] })),
         tracks,
         skipped,
       );
-      next = page.next;
     }
     ctx.loader.provide(tracks);
     const summary = summarize(skipped);
