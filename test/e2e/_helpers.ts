@@ -1,8 +1,10 @@
 /** Shared pieces of the e2e suites: a spawned musicdl against a fake world, with its own cache, and file readers. */
+import { afterAll, beforeAll } from "bun:test";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { FakeWorld } from "../fakes/world.ts";
-import { FFPROBE } from "../helpers/make-tone.ts";
+import { type Catalog, createSmallCatalog } from "../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { FFPROBE, makeTempDir } from "../helpers/make-tone.ts";
 import { type CliResult, runCli } from "../helpers/run-cli.ts";
 
 export const albumUrl = (id: string) => `https://open.spotify.com/album/${id}`;
@@ -22,6 +24,32 @@ export function runMusicdl(world: FakeWorld, home: string, args: string[], cwd?:
       XDG_CONFIG_HOME: join(home, "config"),
     },
   });
+}
+
+/**
+ * One test file's set-up for spawned runs: a temp folder (`home/`, `music/`, `musicdl.yaml`) and a fake world over
+ * `catalog()` (the small catalog by default), started before the file's tests and removed after them.
+ */
+export function useFakeWorldFolder(prefix: string, catalog: () => Catalog = createSmallCatalog) {
+  const dir = makeTempDir(prefix);
+  let world: FakeWorld | undefined;
+  beforeAll(async () => {
+    world = await startFakeWorld({ catalog: catalog() });
+  });
+  afterAll(async () => {
+    await world?.stop();
+    dir[Symbol.dispose]();
+  });
+  return {
+    root: dir.path,
+    home: join(dir.path, "home"),
+    library: join(dir.path, "music"),
+    configFile: join(dir.path, "musicdl.yaml"),
+    get world(): FakeWorld {
+      if (!world) throw new Error("the fake world starts in beforeAll");
+      return world;
+    },
+  };
 }
 
 /** Every file under `dir`, absolute, sorted; [] when it does not exist. */

@@ -3,30 +3,21 @@
  * or from the home folder (`~/Music/{artist}/…`) writes there, whatever folder musicdl runs from: its fixed leading
  * folders are the library folder (M3U files beside them), not folders created under the working directory.
  */
-import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
+import { beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
-import { listFiles, runMusicdl } from "./_helpers.ts";
+import { SMALL } from "../fakes/spotify/index.ts";
+import { listFiles, runMusicdl, useFakeWorldFolder } from "./_helpers.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);
 
-const dir = makeTempDir("musicdl-e2e-absolute-output-");
-const home = join(dir.path, "home");
-const workdir = join(dir.path, "cron-cwd");
-const configFile = join(dir.path, "musicdl.yaml");
-let world: FakeWorld;
+const folder = useFakeWorldFolder("musicdl-e2e-absolute-output-");
+const { home, configFile } = folder;
+const workdir = join(folder.root, "cron-cwd");
 
-beforeAll(async () => {
-  world = await startFakeWorld({ catalog: createSmallCatalog() });
+beforeAll(() => {
   mkdirSync(workdir, { recursive: true });
-});
-afterAll(async () => {
-  await world?.stop();
-  dir[Symbol.dispose]();
 });
 
 function writeConfig(output: string): void {
@@ -46,9 +37,9 @@ function writeConfig(output: string): void {
 }
 
 test("an absolute output template writes the tracks and the M3U under its own folder, not under the working directory", async () => {
-  const library = join(dir.path, "srv", "music");
+  const library = join(folder.root, "srv", "music");
   writeConfig(`${library}/{artist}/{album}/{title}.{output-ext}`);
-  const run = await runMusicdl(world, home, ["download", "-c", configFile], workdir);
+  const run = await runMusicdl(folder.world, home, ["download", "-c", configFile], workdir);
   expect(run.stderr).toContain("tracks: done 1 · skipped 0 · failed 0 · M3U files written 1");
   expect(run.exitCode).toBe(0);
   expect(listFiles(library).map((file) => file.slice(library.length + 1))).toEqual([
@@ -60,7 +51,7 @@ test("an absolute output template writes the tracks and the M3U under its own fo
 
 test("a template starting with ~/ is read from the home folder", async () => {
   writeConfig("~/Music/{artist}/{title}.{output-ext}");
-  const run = await runMusicdl(world, home, ["plan", "--json", "-c", configFile], workdir);
+  const run = await runMusicdl(folder.world, home, ["plan", "--json", "-c", configFile], workdir);
   expect(run.exitCode).toBe(0);
   const plan = JSON.parse(run.stdout) as { items: { kind: string; target: string }[] };
   expect(plan.items.map((item) => [item.kind, item.target])).toEqual([
@@ -71,8 +62,8 @@ test("a template starting with ~/ is read from the home folder", async () => {
 
 test("-o names the library folder instead of the template's fixed folders", async () => {
   writeConfig("/srv/music/{artist}/{title}.{output-ext}");
-  const library = join(dir.path, "elsewhere");
-  const run = await runMusicdl(world, home, ["plan", "--json", "-c", configFile, "-o", library], workdir);
+  const library = join(folder.root, "elsewhere");
+  const run = await runMusicdl(folder.world, home, ["plan", "--json", "-c", configFile, "-o", library], workdir);
   expect(run.exitCode).toBe(0);
   const plan = JSON.parse(run.stdout) as { items: { kind: string; target: string }[] };
   expect(plan.items.map((item) => item.target)).toEqual([

@@ -4,30 +4,17 @@
  * the new file, and `overwrite: metadata` after a format change fetches the new format instead of failing to re-tag
  * the old file with the new format's tagger.
  */
-import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
+import { expect, setDefaultTimeout, test } from "bun:test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
-import { albumUrl, listFiles, probeFile, runMusicdl } from "./_helpers.ts";
+import { SMALL } from "../fakes/spotify/index.ts";
+import { albumUrl, listFiles, probeFile, runMusicdl, useFakeWorldFolder } from "./_helpers.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);
 
-const dir = makeTempDir("musicdl-e2e-format-change-");
-const home = join(dir.path, "home");
-const library = join(dir.path, "music");
-const configFile = join(dir.path, "musicdl.yaml");
-let world: FakeWorld;
-
-beforeAll(async () => {
-  world = await startFakeWorld({ catalog: createSmallCatalog() });
-});
-afterAll(async () => {
-  await world?.stop();
-  dir[Symbol.dispose]();
-});
+const folder = useFakeWorldFolder("musicdl-e2e-format-change-");
+const { home, library, configFile } = folder;
 
 function download(format: string, overwrite = "skip") {
   writeFileSync(
@@ -43,7 +30,7 @@ function download(format: string, overwrite = "skip") {
       "",
     ].join("\n"),
   );
-  return runMusicdl(world, home, ["download", "-c", configFile, "-o", library]);
+  return runMusicdl(folder.world, home, ["download", "-c", configFile, "-o", library]);
 }
 
 const audioFiles = () => listFiles(library).filter((file) => !file.endsWith(".m3u8"));

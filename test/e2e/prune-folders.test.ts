@@ -3,30 +3,17 @@
  * nor does a track written again elsewhere (a new template and format); a folder still holding anything (a file of
  * the user's, another album) stays, and so does the library folder itself.
  */
-import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
+import { expect, setDefaultTimeout, test } from "bun:test";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
-import { albumUrl, listFiles, runMusicdl } from "./_helpers.ts";
+import { SMALL } from "../fakes/spotify/index.ts";
+import { albumUrl, listFiles, runMusicdl, useFakeWorldFolder } from "./_helpers.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);
 
-const dir = makeTempDir("musicdl-e2e-prune-folders-");
-const home = join(dir.path, "home");
-const library = join(dir.path, "music");
-const configFile = join(dir.path, "musicdl.yaml");
-let world: FakeWorld;
-
-beforeAll(async () => {
-  world = await startFakeWorld({ catalog: createSmallCatalog() });
-});
-afterAll(async () => {
-  await world?.stop();
-  dir[Symbol.dispose]();
-});
+const folder = useFakeWorldFolder("musicdl-e2e-prune-folders-");
+const { home, library, configFile } = folder;
 
 function download(albumIds: string[], options: { format?: string; output?: string; prune?: boolean } = {}) {
   writeFileSync(
@@ -42,7 +29,14 @@ function download(albumIds: string[], options: { format?: string; output?: strin
       "",
     ].join("\n"),
   );
-  return runMusicdl(world, home, ["download", "-c", configFile, "-o", library, ...(options.prune ? ["--prune"] : [])]);
+  return runMusicdl(folder.world, home, [
+    "download",
+    "-c",
+    configFile,
+    "-o",
+    library,
+    ...(options.prune ? ["--prune"] : []),
+  ]);
 }
 
 const relativeFiles = () => listFiles(library).map((file) => file.slice(library.length + 1));

@@ -2,27 +2,23 @@
  * Two playlists Spotify names alike (yours and a friend's, both "Road Trip") each keep their own M3U: the second is
  * written as `Road Trip (2).m3u8` instead of overwriting the first, and the names stay put on a re-run.
  */
-import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
+import { beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
-import { listFiles, runMusicdl } from "./_helpers.ts";
+import { listFiles, runMusicdl, useFakeWorldFolder } from "./_helpers.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);
 
-const dir = makeTempDir("musicdl-e2e-same-name-");
-const home = join(dir.path, "home");
-const library = join(dir.path, "music");
-const configFile = join(dir.path, "musicdl.yaml");
-let world: FakeWorld;
-
-beforeAll(async () => {
+const folder = useFakeWorldFolder("musicdl-e2e-same-name-", () => {
   const catalog = createSmallCatalog();
   catalog.playlists.get(SMALL.foreignPlaylistId)!.name = "Road Trip";
-  world = await startFakeWorld({ catalog });
+  return catalog;
+});
+const { home, library, configFile } = folder;
+
+beforeAll(() => {
   writeFileSync(
     configFile,
     [
@@ -36,10 +32,6 @@ beforeAll(async () => {
     ].join("\n"),
   );
 });
-afterAll(async () => {
-  await world?.stop();
-  dir[Symbol.dispose]();
-});
 
 const tracksIn = (m3u: string) =>
   readFileSync(join(library, m3u), "utf8")
@@ -49,7 +41,7 @@ const tracksIn = (m3u: string) =>
 
 test("two playlists with one name get an M3U each, and keep them on a re-run", async () => {
   for (let run = 1; run <= 2; run++) {
-    const result = await runMusicdl(world, home, ["download", "-c", configFile, "-o", library]);
+    const result = await runMusicdl(folder.world, home, ["download", "-c", configFile, "-o", library]);
     expect(result.exitCode).toBe(0);
     const m3us = listFiles(library)
       .filter((file) => file.endsWith(".m3u8"))
