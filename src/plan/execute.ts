@@ -3,7 +3,6 @@
  * then the M3U items. Cancellation is cooperative: the signal aborts work in hand, which rolls back its temp files
  * and leaves the item resumable.
  */
-
 import { rm } from "node:fs/promises";
 import pLimit from "p-limit";
 import { describeCause } from "../errors.ts";
