@@ -9,10 +9,10 @@
 import { join } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createMemorySpotifyCache, createSpotifyClient } from "../src/spotify/client.ts";
-import { loginWithPkce } from "../src/spotify/login.ts";
-import { KNOWN_SCOPES } from "../src/spotify/scopes.ts";
-import type { LibraryKind } from "../src/spotify/url.ts";
+import { createMemorySpotifyCache, createSpotifyClient } from "../plugins/spotify/client.ts";
+import { loginWithPkce } from "../plugins/spotify/login.ts";
+import { KNOWN_SCOPES } from "../plugins/spotify/scopes.ts";
+import type { LibraryKind } from "../plugins/spotify/url.ts";
 import { createCatalog, startFakeSpotify } from "../test/fakes/spotify/index.ts";
 import { testSettings } from "../test/spotify/helpers.ts";
 

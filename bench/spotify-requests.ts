@@ -7,7 +7,7 @@
  *
  *   bun bench/spotify-requests.ts
  */
-import { createSpotifyClient, createMemorySpotifyCache } from "../src/spotify/client.ts";
+import { createSpotifyClient, createMemorySpotifyCache } from "../plugins/spotify/client.ts";
 import {
   type ApiShape,
   type CatalogSpec,

@@ -14,8 +14,8 @@ import { log, setLogLevel } from "../log.ts";
 import type { HttpClient } from "../plugins/api.ts";
 import { openPlugins } from "../plugins/open.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
-import { withFreshTracksAndAlbums } from "../spotify/cache.ts";
-import { createSpotifyClient, type SpotifyClient, type SpotifyEvent } from "../spotify/client.ts";
+import { withFreshTracksAndAlbums } from "../../plugins/spotify/cache.ts";
+import { createSpotifyClient, type SpotifyClient, type SpotifyEvent } from "../../plugins/spotify/client.ts";
 import { asStoreWriteError, openStore, type Store } from "../store/index.ts";
 import type { GlobalArgs } from "./global-args.ts";
 

@@ -1,5 +1,5 @@
 /** Applies defaults, command-line overrides and environment credentials to the validated `download:` and `match:` sections. */
-import { parseSpotifyUrl } from "../spotify/url.ts";
+import { parseSpotifyUrl } from "../../plugins/spotify/url.ts";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { DownloadSettings, MatchSettings } from "./types.ts";

@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { validateTemplate } from "../library/template.ts";
 import { parsePinTarget } from "../match/pins.ts";
-import { parseSpotifyUrl } from "../spotify/url.ts";
+import { parseSpotifyUrl } from "../../plugins/spotify/url.ts";
 import { byteRateSchema, durationSchema } from "./durations.ts";
 
 export const AUDIO_FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;

@@ -7,7 +7,7 @@ import {
   looksLikeSpotify,
   parseSpotifyUrl,
   type SpotifyKind,
-} from "../spotify/url.ts";
+} from "../../plugins/spotify/url.ts";
 import { checkPlainText } from "./text-source.ts";
 
 /** The four list sections of the file, in the order their entries are read. */

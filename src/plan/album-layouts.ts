@@ -3,7 +3,7 @@
  * discs its album has, but the same album listed by an album or artist source in this run does. Pure.
  */
 import type { AlbumMeta, TrackMeta } from "../plugins/api.ts";
-import { withDiscLayout } from "../spotify/map.ts";
+import { withDiscLayout } from "../../plugins/spotify/map.ts";
 import type { ResolvedEntry } from "./optimize.ts";
 
 type Layout = Required<Pick<AlbumMeta, "totalDiscs">> & Pick<AlbumMeta, "tracksPerDisc">;

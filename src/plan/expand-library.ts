@@ -4,8 +4,8 @@
  * by itself is read once, as that entry.
  */
 import type { SourceEntry, SourceSection } from "../config/types.ts";
-import type { LibraryExpansion } from "../spotify/client.ts";
-import { isLibraryKind, type LibraryKind, parseSpotifyUrl, spotifyUrlOf } from "../spotify/url.ts";
+import type { LibraryExpansion } from "../../plugins/spotify/client.ts";
+import { isLibraryKind, type LibraryKind, parseSpotifyUrl, spotifyUrlOf } from "../../plugins/spotify/url.ts";
 import { describeSourceFailure, type FailedSource, stopsTheRun } from "./generate.ts";
 
 export type ExpandLibrary = (kind: LibraryKind, signal: AbortSignal) => Promise<LibraryExpansion>;

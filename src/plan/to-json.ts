@@ -1,6 +1,6 @@
 /** The `plan --json` document. Field names are public: users script against them (issue 5). */
-import { describeTrackChoice } from "../spotify/errors.ts";
-import type { TextResolution } from "../spotify/resolve-text.ts";
+import { describeTrackChoice } from "../../plugins/spotify/errors.ts";
+import type { TextResolution } from "../../plugins/spotify/resolve-text.ts";
 import type { DownloadPlan, PlanItem } from "./model.ts";
 
 export function planToJson(plan: DownloadPlan): unknown {

@@ -4,12 +4,12 @@
  * maximum, keeps it for the rest of the run and in the store, and follows `next` whatever the page size.
  */
 import { describe, expect, test } from "bun:test";
-import { createMemorySpotifyCache } from "../../src/spotify/client.ts";
+import { createMemorySpotifyCache } from "../../plugins/spotify/client.ts";
 import * as v from "valibot";
 import { createRequestLimiter } from "../../src/http/request-limiter.ts";
-import { createPageLimits } from "../../src/spotify/page-limits.ts";
-import { createClientCredentialsProvider } from "../../src/spotify/tokens.ts";
-import { createSpotifyTransport } from "../../src/spotify/transport.ts";
+import { createPageLimits } from "../../plugins/spotify/page-limits.ts";
+import { createClientCredentialsProvider } from "../../plugins/spotify/tokens.ts";
+import { createSpotifyTransport } from "../../plugins/spotify/transport.ts";
 import { systemClock } from "../../src/util/clock.ts";
 import { createCatalog, defaultPageCaps, minimumRequests, startFakeSpotify } from "../fakes/spotify/index.ts";
 import { clientFor, disposable, testSettings } from "../spotify/helpers.ts";

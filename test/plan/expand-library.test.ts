@@ -1,6 +1,6 @@
 import { expect, test } from "bun:test";
 import type { SourceEntry } from "../../src/config/types.ts";
-import { SpotifyApiError, SpotifyAuthError } from "../../src/spotify/errors.ts";
+import { SpotifyApiError, SpotifyAuthError } from "../../plugins/spotify/errors.ts";
 import { expandLibraryEntries } from "../../src/plan/expand-library.ts";
 
 const ROAD_TRIP = "0RoadTripPlaylist00001";

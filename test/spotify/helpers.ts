@@ -8,7 +8,7 @@ import {
   type SpotifyClientOptions,
   createMemorySpotifyCache,
   createSpotifyClient,
-} from "../../src/spotify/client.ts";
+} from "../../plugins/spotify/client.ts";
 import type { FakeSpotify } from "../fakes/spotify/index.ts";
 
 export function testSettings(overrides: Partial<DownloadSettings> = {}): DownloadSettings {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { EXIT } from "../../src/errors.ts";
-import { readAuthFile, writeAuthFile } from "../../src/spotify/auth-file.ts";
-import { loginWithPkce } from "../../src/spotify/login.ts";
+import { readAuthFile, writeAuthFile } from "../../plugins/spotify/auth-file.ts";
+import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { createCatalog, editPlaylist, type FakeSpotify, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
 import { createLibraryCatalog, LIBRARY } from "../fakes/spotify/library-catalog.ts";
 import { clientFor, disposable, tempDir } from "./helpers.ts";

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { LogObject } from "consola";
 import { log } from "../../src/log.ts";
-import { createMemorySpotifyCache } from "../../src/spotify/client.ts";
-import { loginWithPkce } from "../../src/spotify/login.ts";
+import { createMemorySpotifyCache } from "../../plugins/spotify/client.ts";
+import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
 import { clientFor, disposable, tempDir } from "./helpers.ts";
 

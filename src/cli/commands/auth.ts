@@ -3,10 +3,10 @@ import { defineCommand } from "citty";
 import { findConfigFile } from "../../config/find-config-file.ts";
 import { UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
-import { defaultAuthFile, readAuthFile, removeAuthFile } from "../../spotify/auth-file.ts";
-import { DEFAULT_ACCOUNTS_URL } from "../../spotify/client.ts";
-import { DEFAULT_LOGIN_PORT, loginWithPkce } from "../../spotify/login.ts";
-import { DEFAULT_SCOPES, KNOWN_SCOPES, parseScopeList, scopesForSources } from "../../spotify/scopes.ts";
+import { defaultAuthFile, readAuthFile, removeAuthFile } from "../../../plugins/spotify/auth-file.ts";
+import { DEFAULT_ACCOUNTS_URL } from "../../../plugins/spotify/client.ts";
+import { DEFAULT_LOGIN_PORT, loginWithPkce } from "../../../plugins/spotify/login.ts";
+import { DEFAULT_SCOPES, KNOWN_SCOPES, parseScopeList, scopesForSources } from "../../../plugins/spotify/scopes.ts";
 import { globalArgs } from "../global-args.ts";
 
 const login = defineCommand({

@@ -13,7 +13,7 @@ import {
 import type { TrackMeta } from "../../plugins/api.ts";
 import { callPlugin } from "../../plugins/call.ts";
 import { describePin, pinOf, recordPin } from "./_match-pins.ts";
-import { parseSpotifyUrl } from "../../spotify/url.ts";
+import { parseSpotifyUrl } from "../../../plugins/spotify/url.ts";
 import { checkPlainText } from "../../config/text-source.ts";
 import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";

@@ -1,9 +1,13 @@
 /** Doctor check for Spotify: credentials present, and accepted by one token request (the token is never shown). */
 import type { DownloadSettings } from "../../config/types.ts";
-import { defaultAuthFile, readAuthFile } from "../../spotify/auth-file.ts";
-import { DEFAULT_ACCOUNTS_URL } from "../../spotify/client.ts";
-import { DEFAULT_LOGIN_PORT } from "../../spotify/login.ts";
-import { createClientCredentialsProvider, createUserTokenProvider, type TokenProvider } from "../../spotify/tokens.ts";
+import { defaultAuthFile, readAuthFile } from "../../../plugins/spotify/auth-file.ts";
+import { DEFAULT_ACCOUNTS_URL } from "../../../plugins/spotify/client.ts";
+import { DEFAULT_LOGIN_PORT } from "../../../plugins/spotify/login.ts";
+import {
+  createClientCredentialsProvider,
+  createUserTokenProvider,
+  type TokenProvider,
+} from "../../../plugins/spotify/tokens.ts";
 import { systemClock } from "../../util/clock.ts";
 import { type DoctorCheck, failed, failedWith, passed } from "./check.ts";
 

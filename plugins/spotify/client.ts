@@ -8,11 +8,11 @@
  * const source = await spotify.resolve(parseSpotifyUrl(url)!);
  * ```
  */
-import type { DownloadSettings } from "../config/types.ts";
-import { createRequestLimiter } from "../http/request-limiter.ts";
-import { createTokenBucket } from "../http/token-bucket.ts";
-import type { ResolvedSource } from "../plugins/api.ts";
-import { type Clock, systemClock } from "../util/clock.ts";
+import type { DownloadSettings } from "../../src/config/types.ts";
+import { createRequestLimiter } from "../../src/http/request-limiter.ts";
+import { createTokenBucket } from "../../src/http/token-bucket.ts";
+import type { ResolvedSource } from "../../src/plugins/api.ts";
+import { type Clock, systemClock } from "../../src/util/clock.ts";
 import { defaultAuthFile, readAuthFile } from "./auth-file.ts";
 import { type SpotifyCache, createMemorySpotifyCache } from "./cache.ts";
 import { SpotifyCredentialsMissingError, withSource } from "./errors.ts";

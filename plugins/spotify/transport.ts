@@ -5,11 +5,11 @@
  */
 import { ofetch } from "ofetch";
 import * as v from "valibot";
-import type { DownloadSettings } from "../config/types.ts";
-import { fullJitterDelayMs } from "../http/backoff.ts";
-import type { RequestLimiter } from "../http/request-limiter.ts";
-import { log } from "../log.ts";
-import type { Clock } from "../util/clock.ts";
+import type { DownloadSettings } from "../../src/config/types.ts";
+import { fullJitterDelayMs } from "../../src/http/backoff.ts";
+import type { RequestLimiter } from "../../src/http/request-limiter.ts";
+import { log } from "../../src/log.ts";
+import type { Clock } from "../../src/util/clock.ts";
 import { errorFor, networkReason, parseBody, relativePath, withTimeout } from "./_answer.ts";
 import { createRateLimitPolicy } from "./_rate-limit.ts";
 import { SpotifyApiError, SpotifyRateLimitError } from "./errors.ts";

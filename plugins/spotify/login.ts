@@ -4,7 +4,7 @@
  * `http://127.0.0.1:PORT/callback`, never `localhost`.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { registerSecret } from "../util/redact.ts";
+import { registerSecret } from "../../src/util/redact.ts";
 import { type StoredAuth, writeAuthFile } from "./auth-file.ts";
 import { SpotifyAuthError } from "./errors.ts";
 import { DEFAULT_SCOPES } from "./scopes.ts";

@@ -1,6 +1,6 @@
 /** Spotify failures that know how to present themselves and which exit code they end a run with. */
-import { EXIT, MusicdlError, SOURCE_LABEL, UsageError, type MusicdlErrorOptions } from "../errors.ts";
-import type { TrackMeta } from "../plugins/api.ts";
+import { EXIT, MusicdlError, SOURCE_LABEL, UsageError, type MusicdlErrorOptions } from "../../src/errors.ts";
+import type { TrackMeta } from "../../src/plugins/api.ts";
 import type { ScoredTrack } from "./text-match.ts";
 
 /** Epoch ms → `2026-11-24 14:05` in local time, for "run it again after …" messages. */

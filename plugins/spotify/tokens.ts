@@ -4,8 +4,8 @@
  */
 import { ofetch } from "ofetch";
 import * as v from "valibot";
-import type { Clock } from "../util/clock.ts";
-import { registerSecret } from "../util/redact.ts";
+import type { Clock } from "../../src/util/clock.ts";
+import { registerSecret } from "../../src/util/redact.ts";
 import { type StoredAuth, writeAuthFile } from "./auth-file.ts";
 import { SpotifyAuthError, SpotifyTokenRefusedError } from "./errors.ts";
 import { TokenErrorSchema, TokenResponseSchema } from "./schemas.ts";

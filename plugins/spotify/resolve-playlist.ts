@@ -3,9 +3,9 @@
  * A playlist whose `snapshot_id` is unchanged costs one request (the snapshot probe).
  */
 import * as v from "valibot";
-import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
+import type { ResolvedSource, TrackMeta } from "../../src/plugins/api.ts";
 import { cacheKeys } from "./cache.ts";
-import { MusicdlError } from "../errors.ts";
+import { MusicdlError } from "../../src/errors.ts";
 import { SpotifyApiError, SpotifyAuthError } from "./errors.ts";
 import { toTrackMeta } from "./map.ts";
 import { requireScopes } from "./scopes.ts";

@@ -4,9 +4,9 @@
  * closes for good (quota spent, a wait longer than spotify_max_wait, too many 429s) and every waiting request fails.
  */
 import * as v from "valibot";
-import type { RequestLimiter } from "../http/request-limiter.ts";
-import { log } from "../log.ts";
-import type { Clock } from "../util/clock.ts";
+import type { RequestLimiter } from "../../src/http/request-limiter.ts";
+import { log } from "../../src/log.ts";
+import type { Clock } from "../../src/util/clock.ts";
 import { parseRetryAfterS } from "./_answer.ts";
 import { SpotifyRateLimitError, formatClockTime } from "./errors.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";

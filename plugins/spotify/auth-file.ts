@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import * as v from "valibot";
-import { registerSecret } from "../util/redact.ts";
+import { registerSecret } from "../../src/util/redact.ts";
 
 const StoredAuthSchema = v.object({
   clientId: v.string(),

@@ -2,7 +2,7 @@
  * Albums, artists and single tracks. Album pages list simplified tracks (no ISRC), so full tracks come from the
  * shared loader. Albums are cached forever; an artist's release list for `cache_ttl`.
  */
-import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
+import type { ResolvedSource, TrackMeta } from "../../src/plugins/api.ts";
 import { cacheKeys } from "./cache.ts";
 import { SpotifyNotFoundError } from "./errors.ts";
 import { discLayoutOf, withDiscLayout } from "./map.ts";

@@ -4,7 +4,7 @@
  * keeps the recording it was given even when Spotify's ranking moves.
  */
 import * as v from "valibot";
-import type { TrackMeta } from "../plugins/api.ts";
+import type { TrackMeta } from "../../src/plugins/api.ts";
 import { cacheKeys } from "./cache.ts";
 import { TextQueryAmbiguousError, TextQueryNotFoundError } from "./errors.ts";
 import { toTrackMeta } from "./map.ts";

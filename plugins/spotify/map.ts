@@ -1,5 +1,5 @@
 /** Spotify objects → musicdl's TrackMeta (plain JSON, every artist in Spotify's order). */
-import type { AlbumMeta, TrackMeta } from "../plugins/api.ts";
+import type { AlbumMeta, TrackMeta } from "../../src/plugins/api.ts";
 import type { SpotifyFullTrack, SpotifySimplifiedAlbum } from "./schemas.ts";
 import { spotifyUrlOf } from "./url.ts";
 
