@@ -14,7 +14,7 @@ import { loginWithPkce } from "../plugins/spotify/login.ts";
 import { KNOWN_SCOPES } from "../plugins/spotify/scopes.ts";
 import type { LibraryKind } from "../plugins/spotify/url.ts";
 import { createCatalog, startFakeSpotify } from "../test/fakes/spotify/index.ts";
-import { testSettings } from "../test/spotify/helpers.ts";
+import { spotifyCore, testSettings } from "../test/spotify/helpers.ts";
 
 const catalog = createCatalog({
   seed: 18,
@@ -44,6 +44,7 @@ try {
   });
   const runOnce = async (kind: LibraryKind, cache: ReturnType<typeof createMemorySpotifyCache>) => {
     const client = createSpotifyClient({
+      ...spotifyCore(),
       settings: testSettings({ spotifyConcurrency: 8 }),
       apiUrl: fake.apiUrl,
       accountsUrl: fake.accountsUrl,

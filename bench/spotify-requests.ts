@@ -17,7 +17,7 @@ import {
   minimumRequests,
   startFakeSpotify,
 } from "../test/fakes/spotify/index.ts";
-import { testSettings } from "../test/spotify/helpers.ts";
+import { spotifyCore, testSettings } from "../test/spotify/helpers.ts";
 import { serveUntilStdinCloses, startFakeInChild } from "./_fake-in-child.ts";
 
 const LATENCY_MS = 50;
@@ -72,6 +72,7 @@ async function run(batch: boolean, shape: ApiShape, enforce2026Limits = false) {
     enforce2026Limits ? "enforce-2026-limits" : "lenient-limits",
   ]);
   const client = createSpotifyClient({
+    ...spotifyCore(),
     settings: testSettings({
       clientId: fake.clientId,
       clientSecret: fake.clientSecret,

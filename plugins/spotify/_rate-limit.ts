@@ -4,18 +4,17 @@
  * closes for good (quota spent, a wait longer than spotify_max_wait, too many 429s) and every waiting request fails.
  */
 import * as v from "valibot";
-import type { RequestLimiter } from "../../src/http/request-limiter.ts";
+import type { PluginClock, RateLimiter } from "musicdl/plugin";
 import { log } from "../../src/log.ts";
-import type { Clock } from "../../src/util/clock.ts";
 import { parseRetryAfterS } from "./_answer.ts";
 import { SpotifyRateLimitError, formatClockTime } from "./errors.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
-import type { SpotifyEvent, SpotifySettings, SpotifyStats } from "./transport.ts";
+import type { SpotifyEvent, SpotifyRetrySettings, SpotifyStats } from "./transport.ts";
 
 export interface RateLimitPolicyOptions {
-  readonly settings: SpotifySettings;
-  readonly clock: Clock;
-  readonly limiter: RequestLimiter;
+  readonly settings: SpotifyRetrySettings;
+  readonly clock: PluginClock;
+  readonly limiter: RateLimiter;
   readonly stats: SpotifyStats;
   readonly emit: (event: SpotifyEvent) => void;
   /** Delay before retry number `attempt` when a 429 has no Retry-After. */

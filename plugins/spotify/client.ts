@@ -1,19 +1,15 @@
 /**
- * The Spotify Web API client musicdl resolves sources with: raw ofetch (`retry: 0`), one shared rate-limit layer,
- * app or user tokens, a cache, and counters for --debug/--json.
+ * The Spotify Web API client the Spotify source resolves with: raw ofetch (`retry: 0`), its own rate limiter
+ * (from `ctx.rateLimiter`), app or user tokens, a cache (`ctx.cache`), and counters for --debug/--json.
  *
  * @example
  * ```ts
- * const spotify = createSpotifyClient({ settings: config.download, cache });
+ * const spotify = createSpotifyClient({ settings, cache: ctx.cache, authFile: ctx.authFile, ...ctx });
  * const source = await spotify.resolve(parseSpotifyUrl(url)!);
  * ```
  */
-import type { DownloadSettings } from "../../src/config/types.ts";
-import { createRequestLimiter } from "../../src/http/request-limiter.ts";
-import { createTokenBucket } from "../../src/http/token-bucket.ts";
-import type { ResolvedSource } from "../../src/plugins/api.ts";
-import { type Clock, systemClock } from "../../src/util/clock.ts";
-import { defaultAuthFile, readAuthFile } from "./auth-file.ts";
+import type { PluginClock, RateLimiter, RateLimiterOptions, ResolvedSource } from "musicdl/plugin";
+import { readAuthFile } from "./auth-file.ts";
 import { type SpotifyCache, createMemorySpotifyCache } from "./cache.ts";
 import { SpotifyCredentialsMissingError, withSource } from "./errors.ts";
 import { type LibraryExpansion, expandLibrary } from "./expand-library.ts";
@@ -22,6 +18,7 @@ import { resolveAlbum, resolveArtist, resolveTrack } from "./resolve-album.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 import { resolvePlaylist, resolveSaved } from "./resolve-playlist.ts";
 import { type TextResolution, resolveText } from "./resolve-text.ts";
+import type { SpotifySettings } from "./settings.ts";
 import { type TokenProvider, createClientCredentialsProvider, createUserTokenProvider } from "./tokens.ts";
 import { createTrackLoader } from "./track-loader.ts";
 import { type SpotifyEvent, type SpotifyStats, createSpotifyTransport } from "./transport.ts";
@@ -37,18 +34,20 @@ export const DEFAULT_API_URL = "https://api.spotify.com/v1";
 export const DEFAULT_ACCOUNTS_URL = "https://accounts.spotify.com";
 
 export interface SpotifyClientOptions {
-  readonly settings: DownloadSettings;
+  readonly settings: SpotifySettings;
   /** Default: $MUSICDL_SPOTIFY_API_URL, else https://api.spotify.com/v1. */
   readonly apiUrl?: string;
   /** Default: $MUSICDL_SPOTIFY_ACCOUNTS_URL, else https://accounts.spotify.com. */
   readonly accountsUrl?: string;
-  readonly clock?: Clock;
+  readonly clock: PluginClock;
   readonly cache?: SpotifyCache;
-  /** Where `musicdl auth login` stored the user login; default $XDG_CONFIG_HOME/musicdl/auth.json. */
-  readonly authFile?: string;
+  /** Where `musicdl auth login` stored the user login (`ctx.authFile`). */
+  readonly authFile: string;
   readonly onEvent?: (event: SpotifyEvent) => void;
-  /** For tests: the jitter source of the backoff. */
-  readonly random?: () => number;
+  /** `ctx.rateLimiter`: the gate every Web API request passes (concurrency, token bucket, 429 pause). */
+  rateLimiter(options: RateLimiterOptions): RateLimiter;
+  /** `ctx.backoffMs`: the wait before a retry. */
+  backoffMs(attempt: number, options: { readonly baseMs: number; readonly capMs: number }): number;
   /** Per-request timeout in ms (default 30 s). */
   readonly timeoutMs?: number;
 }
@@ -71,22 +70,20 @@ export interface SpotifyClient {
 
 export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClient {
   const settings = options.settings;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock;
   const apiUrl = trimSlash(options.apiUrl ?? process.env.MUSICDL_SPOTIFY_API_URL ?? DEFAULT_API_URL);
   const accountsUrl = trimSlash(
     options.accountsUrl ?? process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL ?? DEFAULT_ACCOUNTS_URL,
   );
   const cache = options.cache ?? createMemorySpotifyCache(() => clock.now());
   const stats: SpotifyStats = { requests: 0, retries: 0, rateLimited: 0, waitedS: 0, cacheHits: 0 };
-  const limiter = createRequestLimiter({
+  const limiter = options.rateLimiter({
     concurrency: settings.spotifyConcurrency,
-    clock,
-    bucket: settings.spotifyRateLimitEnabled
-      ? createTokenBucket(
-          { capacity: settings.spotifyRateLimitRequests, windowMs: settings.spotifyRateLimitWindowS * 1000 },
-          clock,
-        )
-      : undefined,
+    ...(settings.spotifyRateLimitEnabled
+      ? {
+          requests: { perWindow: settings.spotifyRateLimitRequests, windowMs: settings.spotifyRateLimitWindowS * 1000 },
+        }
+      : {}),
   });
   let context: ResolveContext | undefined;
 
@@ -103,7 +100,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       limiter,
       stats,
       onEvent: options.onEvent,
-      random: options.random,
+      backoffMs: options.backoffMs,
       timeoutMs: options.timeoutMs ?? 30_000,
       pageLimits,
     });
@@ -152,11 +149,11 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
 
 function createTokens(
   options: SpotifyClientOptions,
-  settings: DownloadSettings,
+  settings: SpotifySettings,
   accountsUrl: string,
-  clock: Clock,
+  clock: PluginClock,
 ): TokenProvider {
-  const authFile = options.authFile ?? defaultAuthFile();
+  const authFile = options.authFile;
   const stored = readAuthFile(authFile);
   if (stored) return createUserTokenProvider({ accountsUrl, auth: stored, authFile, clock });
   const missing = [

@@ -1,6 +1,6 @@
 /** Spotify failures that know how to present themselves and which exit code they end a run with. */
+import { describeTrackChoice } from "../../src/plan/to-json.ts";
 import { EXIT, MusicdlError, SOURCE_LABEL, UsageError, type MusicdlErrorOptions } from "../../src/errors.ts";
-import type { TrackMeta } from "../../src/plugins/api.ts";
 import type { ScoredTrack } from "./text-match.ts";
 
 /** Epoch ms → `2026-11-24 14:05` in local time, for "run it again after …" messages. */
@@ -92,12 +92,6 @@ export function withSource(error: unknown, sourceUrl: string): unknown {
   Object.defineProperty(labelled, "stack", { value: error.stack, enumerable: false, writable: true });
   Object.defineProperty(labelled, SOURCE_LABEL, { value: `${sourceUrl}: `, enumerable: false });
   return labelled;
-}
-
-/** `Hello — Adele, "25" (2015), https://open.spotify.com/track/…`: enough to tell recordings apart and pick one. */
-export function describeTrackChoice(track: TrackMeta): string {
-  const year = track.album.releaseDate.slice(0, 4);
-  return `${track.title} — ${track.artists.join(", ")}, "${track.album.name}"${year ? ` (${year})` : ""}, ${track.spotifyUrl}`;
 }
 
 const PASTE_THE_LINK =

@@ -2,10 +2,11 @@
  * Albums, artists and single tracks. Album pages list simplified tracks (no ISRC), so full tracks come from the
  * shared loader. Albums are cached forever; an artist's release list for `cache_ttl`.
  */
-import type { ResolvedSource, TrackMeta } from "../../src/plugins/api.ts";
+import type { ResolvedSource, TrackMeta } from "musicdl/plugin";
 import { cacheKeys } from "./cache.ts";
 import { SpotifyNotFoundError } from "./errors.ts";
-import { discLayoutOf, withDiscLayout } from "./map.ts";
+import { withDiscLayout } from "../../src/plan/album-layouts.ts";
+import { discLayoutOf } from "./map.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
 import { describeNamed } from "./url.ts";
 import { AlbumSchema, AlbumTracksPageSchema, ArtistAlbumsPageSchema, type SpotifySimplifiedTrack } from "./schemas.ts";

@@ -3,7 +3,7 @@
  * A playlist whose `snapshot_id` is unchanged costs one request (the snapshot probe).
  */
 import * as v from "valibot";
-import type { ResolvedSource, TrackMeta } from "../../src/plugins/api.ts";
+import type { ResolvedSource, TrackMeta } from "musicdl/plugin";
 import { cacheKeys } from "./cache.ts";
 import { MusicdlError } from "../../src/errors.ts";
 import { SpotifyApiError, SpotifyAuthError } from "./errors.ts";
@@ -86,7 +86,7 @@ export async function resolvePlaylist(ctx: ResolveContext, id: string, signal?: 
       kind: "playlist",
       id,
       name: playlist.name,
-      ...(playlist.snapshot_id ? { snapshotId: playlist.snapshot_id } : {}),
+      ...(playlist.snapshot_id ? { version: playlist.snapshot_id } : {}),
       tracks,
       warnings: summary ? [`${describeNamed("playlist", playlist.name, id)}: skipped ${summary}`] : [],
     };

@@ -4,7 +4,7 @@
  * keeps the recording it was given even when Spotify's ranking moves.
  */
 import * as v from "valibot";
-import type { TrackMeta } from "../../src/plugins/api.ts";
+import type { TextMatch, TrackMeta } from "musicdl/plugin";
 import { cacheKeys } from "./cache.ts";
 import { TextQueryAmbiguousError, TextQueryNotFoundError } from "./errors.ts";
 import { toTrackMeta } from "./map.ts";
@@ -21,17 +21,7 @@ const MAX_SEARCH_PAGES = 2;
 const SearchAnswerSchema = v.object({ tracks: pagingSchema(v.nullable(FullTrackSchema)) });
 
 /** What a text resolved to, for `--json` and messages. */
-export interface TextResolution {
-  /** The text as written (trimmed). */
-  readonly query: string;
-  /** Spotify's `q` that found it (the first search's, when the choice was remembered). */
-  readonly searched: string;
-  /** 0..1, see docs/matching.md. */
-  readonly score: number;
-  readonly track: TrackMeta;
-  /** True when the choice came from the store and no search was sent. */
-  readonly remembered: boolean;
-}
+export type TextResolution = TextMatch;
 
 interface RememberedChoice {
   readonly trackId: string;

@@ -5,7 +5,7 @@
 import { normalizeArtist, parseTitle, splitArtistCredit, tokenize } from "../../src/match/normalize.ts";
 import { countPhrase, textSimilarity, wordOverlap } from "../../src/match/similarity.ts";
 import { VERSION_WORDS } from "../../src/match/words.ts";
-import type { TrackMeta } from "../../src/plugins/api.ts";
+import type { TrackMeta } from "musicdl/plugin";
 import type { TextQuery } from "./text-query.ts";
 
 /** Title and artist must each be at least this alike (typos pass, another song does not). */

@@ -4,7 +4,7 @@
  */
 import { ofetch } from "ofetch";
 import * as v from "valibot";
-import type { Clock } from "../../src/util/clock.ts";
+import type { PluginClock as Clock } from "musicdl/plugin";
 import { registerSecret } from "../../src/util/redact.ts";
 import { type StoredAuth, writeAuthFile } from "./auth-file.ts";
 import { SpotifyAuthError, SpotifyTokenRefusedError } from "./errors.ts";

@@ -5,16 +5,14 @@
  */
 import { ofetch } from "ofetch";
 import * as v from "valibot";
-import type { DownloadSettings } from "../../src/config/types.ts";
-import { fullJitterDelayMs } from "../../src/http/backoff.ts";
-import type { RequestLimiter } from "../../src/http/request-limiter.ts";
+import type { PluginClock, RateLimiter } from "musicdl/plugin";
 import { log } from "../../src/log.ts";
-import type { Clock } from "../../src/util/clock.ts";
 import { errorFor, networkReason, parseBody, relativePath, withTimeout } from "./_answer.ts";
 import { createRateLimitPolicy } from "./_rate-limit.ts";
 import { SpotifyApiError, SpotifyRateLimitError } from "./errors.ts";
 import { isInvalidLimit, type PageLimits } from "./page-limits.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
+import type { SpotifySettings } from "./settings.ts";
 import type { TokenProvider } from "./tokens.ts";
 
 export type SpotifyEvent =
@@ -34,20 +32,21 @@ export interface SpotifyStats {
   cacheHits: number;
 }
 
-export type SpotifySettings = Pick<
-  DownloadSettings,
+export type SpotifyRetrySettings = Pick<
+  SpotifySettings,
   "spotifyMaxRetries" | "spotifyRetryBaseDelayS" | "spotifyRetryMaxDelayS" | "spotifyMaxWaitS"
 >;
 
 export interface SpotifyTransportOptions {
   readonly apiUrl: string;
-  readonly settings: SpotifySettings;
-  readonly clock: Clock;
+  readonly settings: SpotifyRetrySettings;
+  readonly clock: PluginClock;
   readonly tokens: TokenProvider;
-  readonly limiter: RequestLimiter;
+  readonly limiter: RateLimiter;
   readonly stats: SpotifyStats;
   readonly onEvent?: (event: SpotifyEvent) => void;
-  readonly random?: () => number;
+  /** The wait before a retry (`ctx.backoffMs`: full jitter). */
+  readonly backoffMs: (attempt: number, options: { readonly baseMs: number; readonly capMs: number }) => number;
   /** Per-request timeout; a timed-out request is retried like a dropped connection. */
   readonly timeoutMs?: number;
   /** Page sizes to fit list requests to, and to lower on `400 Invalid limit`. */
@@ -78,10 +77,9 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
   const { settings, clock, stats, limiter } = options;
   const emit = options.onEvent ?? (() => undefined);
   const backoff = (attempt: number) =>
-    fullJitterDelayMs(attempt, {
+    options.backoffMs(attempt, {
       baseMs: settings.spotifyRetryBaseDelayS * 1000,
       capMs: settings.spotifyRetryMaxDelayS * 1000,
-      random: options.random,
     });
   const rateLimits = createRateLimitPolicy({ settings, clock, limiter, stats, emit, backoff });
   const http = ofetch.create(OFETCH_OPTIONS, { fetch: rateLimits.fetch });

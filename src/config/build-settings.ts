@@ -1,5 +1,4 @@
 /** Applies defaults, command-line overrides and environment credentials to the validated `download:` and `match:` sections. */
-import { parseSpotifyUrl } from "../../plugins/spotify/url.ts";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { DownloadSettings, MatchSettings } from "./types.ts";
@@ -84,7 +83,7 @@ export function buildDownloadSettings(
     ffmpegStallTimeoutS: file.ffmpeg_stall_timeout ?? 60,
     ...(cookies === undefined ? {} : { cookies }),
     ...(file.market ? { market: file.market } : {}),
-    pins: pinsByTrackId(file.pins ?? {}),
+    pins: file.pins ?? {},
   };
 }
 
@@ -100,14 +99,4 @@ export function buildMatchSettings(file: MatchSection): MatchSettings {
     strongThreshold: file.strong_threshold ?? 0.15,
     acceptThreshold: file.accept_threshold ?? 0.35,
   };
-}
-
-/** `download.pins` keyed by Spotify track id (the schema checked every key and value). */
-function pinsByTrackId(pins: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const [link, target] of Object.entries(pins)) {
-    const ref = parseSpotifyUrl(link);
-    if (ref?.kind === "track") out[ref.id] = target;
-  }
-  return out;
 }

@@ -2,7 +2,6 @@
 import * as v from "valibot";
 import { validateTemplate } from "../library/template.ts";
 import { parsePinTarget } from "../match/pins.ts";
-import { parseSpotifyUrl } from "../../plugins/spotify/url.ts";
 import { byteRateSchema, durationSchema } from "./durations.ts";
 
 export const AUDIO_FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;
@@ -161,14 +160,13 @@ export const DownloadSectionSchema = v.object({
   plugins_dir: v.nullish(stringOrList("a folder path")),
   cache_path: v.nullish(v.pipe(text, v.nonEmpty("expected a file path"))),
   m3u_extension: v.nullish(oneOf(M3U_EXTENSIONS)),
-  /** Spotify track link → provider link, `provider:id`, a video id, or `skip` (docs/matching.md, "Pins"). */
+  /**
+   * A source's track link → provider link, `provider:id`, a video id, or `skip` (docs/matching.md, "Pins"). The
+   * keys are checked by the source plugins once the file is read (read-config-text.ts).
+   */
   pins: v.nullish(
     v.pipe(
       v.record(v.string(), v.string("expected a provider link like https://music.youtube.com/watch?v=…, or skip")),
-      v.check(
-        (pins) => Object.keys(pins).every((key) => parseSpotifyUrl(key)?.kind === "track"),
-        "expected Spotify track links as keys, like https://open.spotify.com/track/<id>",
-      ),
       v.check(
         (pins) => Object.values(pins).every((value) => parsePinTarget(value) !== null),
         "expected a provider link (https://music.youtube.com/watch?v=…, https://youtu.be/…), provider:id, or skip",

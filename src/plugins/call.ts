@@ -24,6 +24,24 @@ export async function callPlugin<T>(
   }
 }
 
+/**
+ * `callPlugin` for a source's `resolve`, `expand` and `search`: a MusicdlError passes through whatever its exit code,
+ * since it is already written for the user and names the link (only a built-in or the core can throw one; a
+ * third-party plugin's plain Error is still wrapped).
+ */
+export async function callSource<T>(
+  plugin: { readonly name: string },
+  method: string,
+  call: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof MusicdlError) throw error;
+    throw wrapPluginError(plugin.name, method, error);
+  }
+}
+
 /** The synchronous twin, for `match()`. */
 export function callPluginSync<T>(plugin: { readonly name: string }, method: string, call: () => T): T {
   try {

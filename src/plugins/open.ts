@@ -2,10 +2,12 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { VERSION } from "../version.ts";
-import type { HttpClient } from "./api.ts";
+import type { HttpClient, PluginEvent } from "./api.ts";
+import type { Clock } from "../util/clock.ts";
 import { builtinPlugins } from "./builtin.ts";
 import { createBasicHttpClient, createPluginContext } from "./context.ts";
 import { compiledBinaryPath, resolvePluginDirs } from "./discover.ts";
+import type { PluginCaches } from "../store/plugin-cache.ts";
 import { configReferences, loadPlugins, type BuiltinPlugin, type LoadPluginsResult } from "./load.ts";
 
 export interface OpenPluginsOptions {
@@ -28,6 +30,15 @@ export interface OpenPluginsOptions {
   readonly tempDir?: string;
   readonly builtins?: readonly BuiltinPlugin[];
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The store's plugin caches; each plugin gets an in-memory cache when omitted. */
+  readonly caches?: PluginCaches;
+  /** `config.download`, offered to plugins as `ctx.settings` (credentials left out). */
+  readonly settings?: object;
+  /** The built-in source's app credentials (`ctx.credentials` of built-ins only). */
+  readonly credentials?: { readonly clientId?: string; readonly clientSecret?: string };
+  readonly clock?: Clock;
+  /** What plugins report while they work (`ctx.report`). */
+  readonly onEvent?: (plugin: string, event: PluginEvent) => void;
 }
 
 export async function openPlugins(options: OpenPluginsOptions = {}): Promise<LoadPluginsResult & { dirs: string[] }> {
@@ -37,8 +48,10 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
   const http = options.http ?? createBasicHttpClient();
   const cache = options.cacheDir ?? join(env.XDG_CACHE_HOME || join(env.HOME || tmpdir(), ".cache"), "musicdl");
   const temp = options.tempDir ?? join(tmpdir(), `musicdl-${process.pid}`);
+  const builtins = options.builtins ?? builtinPlugins;
+  const builtinNames = new Set(builtins.map((builtin) => builtin.name));
   const result = await loadPlugins({
-    builtins: options.builtins ?? builtinPlugins,
+    builtins,
     dirs,
     namedInConfig: configReferences({ audioProviders: options.audioProviders ?? [], pluginOptions }),
     noExternal: options.noExternal,
@@ -52,6 +65,13 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
         dirs: { cache, temp },
         ffmpegPath: options.ffmpegPath ?? null,
         version: VERSION,
+        ...(options.caches ? { cache: options.caches.forPlugin(name) } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.settings ? { settings: options.settings } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        builtin: builtinNames.has(name),
+        env,
       }),
   });
   return { ...result, dirs };

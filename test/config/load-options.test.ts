@@ -5,6 +5,7 @@ import { ConfigError } from "../../src/errors.ts";
 import { loadConfig, type LoadConfigOptions } from "../../src/config/load.ts";
 import { clearRegisteredSecrets } from "../../src/util/redact.ts";
 import { createTempDir } from "./temp-dir.ts";
+import { spotifyLinks } from "../helpers/link-sources.ts";
 
 const TRACK = "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi";
 const ALBUM = "https://open.spotify.com/album/4Gfnly5CzMJQqkUFfoHaP3";
@@ -13,7 +14,7 @@ const PLAYLIST = "https://open.spotify.com/playlist/5Xrt7Y1mwD4q107Ty56xnn";
 afterEach(() => clearRegisteredSecrets());
 
 function options(cwd: string, extra: Partial<LoadConfigOptions> = {}): LoadConfigOptions {
-  return { cwd, env: { HOME: join(cwd, "home") }, cliSources: [], overrides: {}, ...extra };
+  return { cwd, env: { HOME: join(cwd, "home") }, cliSources: [], overrides: {}, links: spotifyLinks, ...extra };
 }
 
 test("with no file, links on the command line run with every default filled in", async () => {
@@ -142,8 +143,12 @@ test("flags override the file; --output sets the library folder, relative to the
 test("a link a source plugin knows is accepted; others are not", async () => {
   using dir = createTempDir();
   dir.write("musicdl.yaml", `version: "1.2"\nalbums:\n  - https://artist.bandcamp.com/album/x\n`);
-  const isKnownSource = (url: string) => url.includes("bandcamp.com");
-  const config = await loadConfig(options(dir.path, { isKnownSource }));
+  const bandcamp = {
+    ...spotifyLinks,
+    match: (url: string) =>
+      url.includes("bandcamp.com") ? { source: "bandcamp", ref: { kind: "release", id: url, input: url } } : null,
+  };
+  const config = await loadConfig(options(dir.path, { links: bandcamp }));
   expect(config.sources).toEqual([
     { section: "albums", url: "https://artist.bandcamp.com/album/x", createM3u: false, line: 3 },
   ]);

@@ -2,6 +2,7 @@ import { afterEach, expect, test } from "bun:test";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config/load.ts";
 import { clearRegisteredSecrets, redact } from "../../src/util/redact.ts";
+import { spotifyLinks } from "../helpers/link-sources.ts";
 
 // Origin configs (see the `version: "1.2"` format notes) must load unchanged and mean what they meant.
 const SAMPLES = join(import.meta.dir, "samples");
@@ -16,6 +17,7 @@ function load(sample: string, env: Record<string, string | undefined> = {}) {
     env: { HOME, ...env },
     cliSources: [],
     overrides: {},
+    links: spotifyLinks,
   });
 }
 

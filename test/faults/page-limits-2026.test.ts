@@ -12,7 +12,7 @@ import { createClientCredentialsProvider } from "../../plugins/spotify/tokens.ts
 import { createSpotifyTransport } from "../../plugins/spotify/transport.ts";
 import { systemClock } from "../../src/util/clock.ts";
 import { createCatalog, defaultPageCaps, minimumRequests, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable, testSettings } from "../spotify/helpers.ts";
+import { clientFor, disposable, spotifyCore, testSettings } from "../spotify/helpers.ts";
 
 const catalog = createCatalog({
   seed: 2602,
@@ -131,6 +131,7 @@ describe("search on such an app", () => {
       limiter: createRequestLimiter({ concurrency: 2, clock }),
       stats: { requests: 0, retries: 0, rateLimited: 0, waitedS: 0, cacheHits: 0 },
       pageLimits: createPageLimits(createMemorySpotifyCache()),
+      backoffMs: spotifyCore().backoffMs,
     });
     // The word most track names share, so the results take several pages of 10.
     const tracks = [...catalog.tracks.values()];

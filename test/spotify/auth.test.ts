@@ -7,7 +7,7 @@ import { readAuthFile } from "../../plugins/spotify/auth-file.ts";
 import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { SMALL, type FakeSpotify, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable, tempDir, testSettings } from "./helpers.ts";
+import { clientFor, disposable, spotifyCore, tempDir, testSettings } from "./helpers.ts";
 
 /** Logs in against the fake, playing the browser: open the authorize URL and follow its redirect to our callback. */
 async function loginAgainst(fake: FakeSpotify, authFile: string) {
@@ -95,6 +95,7 @@ describe("app credentials", () => {
   test("a missing client secret is named, with where to get one", async () => {
     await using fake = disposable(startFakeSpotify());
     const client = createSpotifyClient({
+      ...spotifyCore(),
       settings: testSettings({ clientId: "abc" }),
       apiUrl: fake.apiUrl,
       accountsUrl: fake.accountsUrl,

@@ -10,6 +10,18 @@ import {
   createSpotifyClient,
 } from "../../plugins/spotify/client.ts";
 import type { FakeSpotify } from "../fakes/spotify/index.ts";
+import { coreContextMembers } from "../helpers/plugin-core.ts";
+
+/** What the Spotify client takes from the plugin context: the core's rate limiter, backoff and clock. */
+export function spotifyCore(
+  withClock?: SpotifyClientOptions["clock"],
+): Pick<SpotifyClientOptions, "rateLimiter" | "backoffMs" | "clock"> {
+  const { rateLimiter, backoffMs, clock } = coreContextMembers("spotify", {
+    builtin: true,
+    ...(withClock ? { clock: withClock } : {}),
+  });
+  return { rateLimiter, backoffMs, clock };
+}
 
 export function testSettings(overrides: Partial<DownloadSettings> = {}): DownloadSettings {
   return {
@@ -69,6 +81,7 @@ export function clientFor(
 ): TestClient {
   const cache = createMemorySpotifyCache();
   const client = createSpotifyClient({
+    ...spotifyCore(options.clock),
     apiUrl: fake.apiUrl,
     accountsUrl: fake.accountsUrl,
     authFile: join(tmpdir(), "musicdl-no-such-auth-file.json"),

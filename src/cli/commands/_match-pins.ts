@@ -5,8 +5,13 @@ import { openSession } from "../session.ts";
 
 type Session = Awaited<ReturnType<typeof openSession>>;
 
-/** Records the choice in the store, where every later plan, download and match finds it. */
-export async function recordPin(args: Parameters<typeof openSession>[0]["args"], trackId: string, text: string) {
+/** Records the choice in the store, where every later plan, download and match finds it; `link` names the track. */
+export async function recordPin(
+  args: Parameters<typeof openSession>[0]["args"],
+  trackId: string,
+  link: string,
+  text: string,
+) {
   const pin = parsePinTarget(text);
   if (!pin) {
     throw new UsageError(`--pin ${text}: not a recording musicdl can fetch.`, {
@@ -17,7 +22,7 @@ export async function recordPin(args: Parameters<typeof openSession>[0]["args"],
   try {
     session.store.pins.set(trackId, text.trim());
     const what = pin.kind === "skip" ? "skipped: download never fetches it" : `pinned to ${pinName(pin)}`;
-    process.stdout.write(`https://open.spotify.com/track/${trackId} ${what}; it is never searched again.\n`);
+    process.stdout.write(`${link} ${what}; it is never searched again.\n`);
   } finally {
     await session.close();
   }
@@ -29,14 +34,20 @@ export function pinOf(session: Session, trackId: string): PinTarget | null {
   return text === undefined ? null : parsePinTarget(text);
 }
 
-export function describePin(trackId: string, pin: PinTarget, providers: readonly string[], json: boolean): string {
+export function describePin(
+  trackId: string,
+  link: string,
+  pin: PinTarget,
+  providers: readonly string[],
+  json: boolean,
+): string {
   const provider = pin.kind === "pin" ? (pin.provider ?? providers[0] ?? "youtube-music") : null;
   if (json) {
     const picked = pin.kind === "pin" ? { provider, id: pin.id } : null;
     return `${JSON.stringify({ track: { spotify_id: trackId }, pinned: true, skipped: pin.kind === "skip", picked }, null, 2)}\n`;
   }
   const what = pin.kind === "skip" ? "download skips it" : `download takes ${provider}:${pin.id} without searching`;
-  return `https://open.spotify.com/track/${trackId} is ${pin.kind === "skip" ? "skipped" : "pinned"}: ${what}.\nChange it with musicdl match <url> --pin <link> or --skip (or download.pins in the config).\n`;
+  return `${link} is ${pin.kind === "skip" ? "skipped" : "pinned"}: ${what}.\nChange it with musicdl match <url> --pin <link> or --skip (or download.pins in the config).\n`;
 }
 
 function pinName(pin: Extract<PinTarget, { kind: "pin" }>): string {

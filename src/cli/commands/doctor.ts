@@ -1,4 +1,4 @@
-/** `musicdl doctor [--json]`: checks what a download needs (ffmpeg, Spotify, folders, plugins, YouTube) and how to fix each. */
+/** `musicdl doctor [--json]`: checks what a download needs (ffmpeg, sources, folders, plugins, YouTube) and how to fix each. */
 import { defineCommand } from "citty";
 import { setLogLevel } from "../../log.ts";
 import type { DoctorCheck } from "../doctor/check.ts";
@@ -7,7 +7,7 @@ import { loadDoctorConfig } from "../doctor/config.ts";
 import { checkEncoders, checkFfmpeg } from "../doctor/ffmpeg.ts";
 import { checkCache, checkOutputDir } from "../doctor/files.ts";
 import { checkPlugins } from "../doctor/plugins.ts";
-import { checkSpotify } from "../doctor/spotify.ts";
+import { checkSources } from "../doctor/sources.ts";
 import { checkYouTube } from "../doctor/youtube.ts";
 import { globalArgs } from "../global-args.ts";
 
@@ -32,12 +32,9 @@ export default defineCommand({
     const ffmpeg = await checkFfmpeg(process.env);
     const checks: DoctorCheck[] = [configCheck, ...ffmpeg.checks];
     if (ffmpeg.location) checks.push(await checkEncoders(ffmpeg.location.ffmpeg, config.download.format));
-    const [spotify, youtube] = await Promise.all([
-      checkSpotify(config.download, process.env),
-      checkYouTube(process.env),
-    ]);
+    const [sources, youtube] = await Promise.all([checkSources(config), checkYouTube(process.env)]);
     checks.push(
-      spotify,
+      ...sources,
       checkOutputDir(config.download.outputDir),
       checkCache(config.download.cachePath),
       await checkPlugins(config, ffmpeg.location?.ffmpeg ?? null),

@@ -20,6 +20,7 @@ import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { createProgressRenderer, type ProgressMode } from "../progress/render.ts";
 import { renderSummary, writeFailuresFile } from "../run-summary.ts";
 import { closeAfter, openSession } from "../session.ts";
+import { logSourceStats, sourceStats } from "../../plugins/source-stats.ts";
 import { cancelOnSignals } from "../signals.ts";
 
 export default defineCommand({
@@ -56,10 +57,8 @@ export default defineCommand({
       args,
       ffmpegPath: ffmpeg.ffmpeg,
       checkFolders: true,
-      onSpotifyEvent: (event) => {
-        if (event.type === "rate-limit-wait")
-          progress.onEvent({ type: "wait", reason: "Spotify asked for a pause", untilMs: event.until });
-      },
+      onPluginEvent: (_plugin, event) =>
+        progress.onEvent({ type: "wait", reason: event.reason, untilMs: event.untilMs }),
     });
     let failed = false;
     try {
@@ -112,7 +111,7 @@ export default defineCommand({
         const failuresFile = await writeFailuresFile(config.download.cachePath, prepared.libraryKey, input);
         if (args.json) {
           const stats = {
-            spotify: session.spotify.stats(),
+            ...sourceStats(session.registry.sources),
             text_queries: textQueriesToJson(prepared.textQueries),
             ...input,
             summary: { ...summary },
@@ -121,7 +120,7 @@ export default defineCommand({
         } else {
           process.stderr.write(renderSummary(input, failuresFile));
         }
-        if (args.debug) log.debug(`spotify: ${JSON.stringify(session.spotify.stats())}`);
+        if (args.debug) logSourceStats(session.registry.sources);
         if (summary.interrupted) throw new InterruptedError();
         if (summary.counts.failed > 0 || prepared.failedSources.length > 0) process.exitCode = EXIT.SOME_FAILED;
       } finally {

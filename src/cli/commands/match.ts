@@ -1,4 +1,4 @@
-/** `musicdl match URL`: which recording download would take for one Spotify track, every candidate scored, and why. */
+/** `musicdl match URL`: which recording download would take for one track, every candidate scored, and why. */
 import { defineCommand } from "citty";
 import { UsageError } from "../../errors.ts";
 import {
@@ -11,9 +11,9 @@ import {
   searchAcrossProviders,
 } from "../../match/index.ts";
 import type { TrackMeta } from "../../plugins/api.ts";
-import { callPlugin } from "../../plugins/call.ts";
+import { callPlugin, callSource } from "../../plugins/call.ts";
+import { openLinkSources } from "../../plugins/link-sources.ts";
 import { describePin, pinOf, recordPin } from "./_match-pins.ts";
-import { parseSpotifyUrl } from "../../../plugins/spotify/url.ts";
 import { checkPlainText } from "../../config/text-source.ts";
 import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
@@ -44,39 +44,52 @@ export default defineCommand({
     ...globalArgs,
   },
   async run({ args }) {
-    const ref = parseSpotifyUrl(args.url);
-    const isText = ref === null && checkPlainText(args.url).query;
-    if (ref?.kind !== "track" && !isText) {
-      throw new UsageError(`${args.url}: not a Spotify track link.`, {
-        hint: 'Pass one track, e.g. https://open.spotify.com/track/<id> (open a song\'s Share menu in Spotify), or its name as "Artist - Title".',
+    const links = await openLinkSources({ noExternal: args.plugins === false });
+    const found = links.match(args.url);
+    const ref = found?.ref.kind === "track" ? found.ref : null;
+    const isText = found === null && checkPlainText(args.url).query;
+    const label = links.links?.label ?? "source";
+    if (!ref && !isText) {
+      const example = links.links ? `e.g. ${links.links.example("track")}` : "a track link of a loaded source";
+      throw new UsageError(`${args.url}: not a ${label} track link.`, {
+        hint: `Pass one track, ${example}, or its name as "Artist - Title".`,
       });
     }
     const pinText = args.skip ? "skip" : args.pin;
     if (pinText !== undefined) {
       if (!ref) {
-        throw new UsageError(`${args.url}: --pin and --skip take the track's Spotify link, not text.`, {
+        throw new UsageError(`${args.url}: --pin and --skip take the track's ${label} link, not text.`, {
           hint: `Run \`musicdl match "${args.url}"\` to see which track it names, then pin that link.`,
         });
       }
-      await recordPin(args, ref.id, pinText);
+      await recordPin(args, ref.id, args.url.trim(), pinText);
       return;
     }
     // Read-only: Ctrl-C may simply end the process; the signal is for the plugins' contract.
     const signal = new AbortController().signal;
-    const session = await openSession({ args });
+    const session = await openSession({ args, links });
     try {
-      const { config, registry, spotify } = session;
-      const resolution = ref ? undefined : await spotify.resolveText(args.url, { signal });
+      const { config, registry } = session;
+      const source = ref ? registry.findSource(args.url) : undefined;
+      const searcher = registry.sources.find((candidate) => candidate.search);
+      const searchText = searcher?.search?.bind(searcher);
+      if (!ref && (!searcher || !searchText)) throw new UsageError(`${args.url}: no loaded source searches text.`);
+      const resolution = ref
+        ? undefined
+        : await callSource(searcher!, "search", () => searchText!(args.url, { signal }));
       if (resolution && !args.json) process.stderr.write(`${describeTextResolution(resolution)}\n`);
       const trackId = resolution ? resolution.track.spotifyId : ref!.id;
       // A pinned or skipped track is never searched, by download or here.
       const pin = pinOf(session, trackId);
       if (pin) {
-        process.stdout.write(describePin(trackId, pin, config.download.audioProviders, args.json === true));
+        const link = resolution?.track.spotifyUrl ?? args.url.trim();
+        process.stdout.write(describePin(trackId, link, pin, config.download.audioProviders, args.json === true));
         return;
       }
-      const [track] = resolution ? [resolution.track] : (await spotify.resolve(ref!, { signal })).tracks;
-      if (!track) throw new UsageError(`${args.url}: Spotify returned no playable track.`);
+      const [track] = resolution
+        ? [resolution.track]
+        : (await callSource(source!.plugin, "resolve", () => source!.plugin.resolve(source!.ref, { signal }))).tracks;
+      if (!track) throw new UsageError(`${args.url}: ${label} returned no playable track.`);
       const providers = registry.providersInOrder(config.download.audioProviders);
       // The same search options download sends, isSure included, so a provider searches exactly as deep.
       const search: ProviderSearch = async (name, isSure) => {

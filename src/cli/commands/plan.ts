@@ -7,6 +7,7 @@ import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { renderPlanTable } from "../plan-table.ts";
 import { asStoreWriteError } from "../../store/index.ts";
 import { closeAfter, openSession } from "../session.ts";
+import { logSourceStats, sourceStats } from "../../plugins/source-stats.ts";
 
 export default defineCommand({
   meta: {
@@ -30,7 +31,6 @@ export default defineCommand({
         config: session.config,
         store: session.store,
         registry: session.registry,
-        spotify: session.spotify,
         signal: new AbortController().signal,
         save: false,
       });
@@ -41,12 +41,12 @@ export default defineCommand({
         const document = planToJson(prepared.plan) as Record<string, unknown>;
         const failed_sources = prepared.failedSources.map((f) => ({ url: f.entry.url, reason: f.reason }));
         const text_queries = textQueriesToJson(prepared.textQueries);
-        const output = { ...document, failed_sources, text_queries, spotify: session.spotify.stats() };
+        const output = { ...document, failed_sources, text_queries, ...sourceStats(session.registry.sources) };
         process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       } else {
         process.stdout.write(renderPlanTable(prepared.plan, session.config.download.outputDir));
       }
-      if (args.debug) log.debug(`spotify: ${JSON.stringify(session.spotify.stats())}`);
+      if (args.debug) logSourceStats(session.registry.sources);
       if (prepared.failedSources.length > 0) process.exitCode = 1;
     } catch (error) {
       failed = true;
