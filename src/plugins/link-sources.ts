@@ -32,6 +32,7 @@ export function linkSourcesOf(sources: readonly SourcePlugin[]): LinkSources {
  */
 export async function openLinkSources(options: { readonly noExternal?: boolean } = {}): Promise<LinkSources> {
   const { openPlugins } = await import("./open.ts");
-  const { registry } = await openPlugins({ noExternal: options.noExternal, reportOnly: true });
+  // Quiet: the run's own load reports a broken plugin once.
+  const { registry } = await openPlugins({ noExternal: options.noExternal, reportOnly: true, warn: () => undefined });
   return linkSourcesOf(registry.sources);
 }

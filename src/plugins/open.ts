@@ -37,6 +37,8 @@ export interface OpenPluginsOptions {
   /** The built-in source's app credentials (`ctx.credentials` of built-ins only). */
   readonly credentials?: { readonly clientId?: string; readonly clientSecret?: string };
   readonly clock?: Clock;
+  /** Where skipped-plugin warnings go (consola by default); a load that only peeks at sources silences them. */
+  readonly warn?: (message: string) => void;
   /** What plugins report while they work (`ctx.report`). */
   readonly onEvent?: (plugin: string, event: PluginEvent) => void;
 }
@@ -56,6 +58,7 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
     namedInConfig: configReferences({ audioProviders: options.audioProviders ?? [], pluginOptions }),
     noExternal: options.noExternal,
     reportOnly: options.reportOnly,
+    ...(options.warn ? { warn: options.warn } : {}),
     configFile: options.configFile,
     contextFor: (name) =>
       createPluginContext({
