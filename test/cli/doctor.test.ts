@@ -3,8 +3,8 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSmallCatalog } from "../fakes/spotify/index.ts";
 import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 interface Report {
   ok: boolean;
@@ -19,7 +19,7 @@ describe("musicdl doctor", () => {
   afterAll(() => world.stop());
 
   test("on a machine without ffmpeg or Spotify credentials it names each missing piece, how to fix it, and exits 1", async () => {
-    using dir = makeTempDir("musicdl-doctor-");
+    using dir = createTempDir("musicdl-doctor-");
     // A PATH holding only bun: no ffmpeg anywhere musicdl looks.
     const bin = join(dir.path, "bin");
     mkdirSync(bin);
@@ -42,7 +42,7 @@ describe("musicdl doctor", () => {
   });
 
   test("with ffmpeg, accepted credentials, a writable library and reachable services, --json says all is well and exits 0", async () => {
-    using dir = makeTempDir("musicdl-doctor-");
+    using dir = createTempDir("musicdl-doctor-");
     const config = join(dir.path, "musicdl.yaml");
     writeFileSync(
       config,
@@ -72,7 +72,7 @@ describe("musicdl doctor", () => {
   });
 
   test("credentials Spotify refuses and a provider no plugin offers are named, without printing the secret", async () => {
-    using dir = makeTempDir("musicdl-doctor-");
+    using dir = createTempDir("musicdl-doctor-");
     const secret = "definitely-not-the-secret-0042";
     writeFileSync(
       join(dir.path, "musicdl.yaml"),

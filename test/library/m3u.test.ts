@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { buildM3u, type M3uEntry, m3uPathFor, renderM3u } from "../../src/library/m3u.ts";
 import { renderTargetPath } from "../../src/library/template.ts";
-import { createTempDir } from "./_temp-dir.ts";
 import { buildTrack } from "./_track.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const pathLines = (text: string) => text.split("\n").filter((line) => line !== "" && !line.startsWith("#"));
 

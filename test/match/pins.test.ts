@@ -6,7 +6,8 @@ import { applyPins } from "../../src/plan/apply-pins.ts";
 import type { TrackPlanItem } from "../../src/plan/model.ts";
 import { openStore } from "../../src/store/index.ts";
 import { makeTrack } from "../helpers/track-meta.ts";
-import { createFakeClock, createRecordingLog, tempDir } from "../store/helpers.ts";
+import { createFakeClock, createRecordingLog } from "../store/helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 describe("parsePinTarget", () => {
   test.each([
@@ -77,7 +78,7 @@ describe("applyPins", () => {
 
 describe("pin store", () => {
   test("pins survive a reopen and a cache clear; a new pin replaces the old one", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const path = join(dir.path, "musicdl.sqlite");
     const first = openStore(path, { clock: createFakeClock(), log: createRecordingLog() });
     first.pins.set("t1", "https://youtu.be/dQw4w9WgXcQ");

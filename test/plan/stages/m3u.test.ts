@@ -3,8 +3,8 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { M3uPlanItem, PlanItem, TrackPlanItem } from "../../../src/plan/model.ts";
 import { writeM3uItem } from "../../../src/plan/stages/m3u.ts";
-import { createTempDir } from "../../library/_temp-dir.ts";
 import { buildTrack } from "../../library/_track.ts";
+import { createTempDir } from "../../helpers/temp-dir.ts";
 
 function trackItem(dir: string, id: string, title: string): TrackPlanItem {
   const track = buildTrack({ spotifyId: id, title });
