@@ -1,6 +1,5 @@
 /** One call that gives a command its plugin registry: folders resolved, contexts built, plugins loaded. */
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { cacheDir, pluginTempRoot } from "../util/dirs.ts";
 import { VERSION } from "../version.ts";
 import type { HttpClient } from "./api.ts";
 import { builtinPlugins } from "./builtin.ts";
@@ -35,8 +34,8 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
   const dirs = resolvePluginDirs({ configDirs: options.pluginsDirs, binaryPath: compiledBinaryPath(), env });
   const pluginOptions = options.pluginOptions ?? {};
   const http = options.http ?? createBasicHttpClient();
-  const cache = options.cacheDir ?? join(env.XDG_CACHE_HOME || join(env.HOME || tmpdir(), ".cache"), "musicdl");
-  const temp = options.tempDir ?? join(tmpdir(), `musicdl-${process.pid}`);
+  const cache = options.cacheDir ?? cacheDir(env);
+  const temp = options.tempDir ?? pluginTempRoot();
   const result = await loadPlugins({
     builtins: options.builtins ?? builtinPlugins,
     dirs,

@@ -1,7 +1,8 @@
 import { expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { defaultCachePath, openStore } from "../../src/store/index.ts";
+import { openStore } from "../../src/store/index.ts";
+import { defaultCachePath } from "../../src/util/dirs.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { createRecordingLog } from "./helpers.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
