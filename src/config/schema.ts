@@ -1,11 +1,11 @@
 /** Valibot schemas for the settings sections of musicdl.yaml (`download:`, `match:`); sources live in entries.ts. */
 import * as v from "valibot";
+import { AUDIO_FORMATS } from "../audio/formats.ts";
 import { validateTemplate } from "../library/template.ts";
 import { parsePinTarget } from "../match/pins.ts";
 import { parseSpotifyUrl } from "../spotify/url.ts";
 import { byteRateSchema, durationSchema } from "./durations.ts";
 
-export const AUDIO_FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;
 export const OVERWRITE_MODES = ["skip", "overwrite", "metadata"] as const;
 export const M3U_EXTENSIONS = ["m3u8", "m3u"] as const;
 export const LYRICS_OUTPUTS = ["embed", "lrc", "both"] as const;

@@ -3,6 +3,7 @@
  * marks what is already present, and merges with the saved plan of the previous run.
  */
 import { statSync } from "node:fs";
+import { FORMATS } from "../audio/formats.ts";
 import type { Config, SourceEntry } from "../config/types.ts";
 import { UsageError } from "../errors.ts";
 import { disambiguatePaths } from "../library/collisions.ts";
@@ -162,21 +163,12 @@ async function resolveEntry(
   return callPlugin(match.plugin, "resolve", () => match.plugin.resolve(match.ref, { signal }));
 }
 
-const EXTENSIONS: Record<string, string> = {
-  mp3: "mp3",
-  m4a: "m4a",
-  opus: "opus",
-  ogg: "ogg",
-  flac: "flac",
-  wav: "wav",
-};
-
 function renderTarget(config: Config, track: TrackMeta, context: { playlist?: string; playlistPosition?: number }) {
   return renderTargetPath({
     outputDir: config.download.outputDir,
     template: config.download.output,
     track,
-    ctx: { ext: EXTENSIONS[config.download.format] ?? config.download.format, ...context },
+    ctx: { ext: FORMATS[config.download.format].extension, ...context },
   });
 }
 
