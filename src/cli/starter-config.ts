@@ -1,4 +1,5 @@
 /** The commented starter config `musicdl init` writes. Every key shown is optional except `version`. */
+import { DEFAULT_OUTPUT } from "../config/build-settings.ts";
 
 export const STARTER_CONFIG = `# musicdl config — see docs/config.md for every key.
 version: "1.2"
@@ -9,7 +10,7 @@ download:
   # The environment variables SPOTIFY_CLIENT_ID / SPOTIFY_CLIENT_SECRET win over these.
   # client_id: ""
   # client_secret: ""
-  output: "{artist}/{album}/{track-number} - {title}.{output-ext}"
+  output: "${DEFAULT_OUTPUT}"
   format: mp3            # mp3 | m4a | opus | ogg | flac | wav
   bitrate: 128k          # 320k…, auto (no higher than the source), copy (no re-encode)
   threads: 4

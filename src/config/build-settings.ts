@@ -8,6 +8,7 @@ import type { CliOverrides } from "./cli-overrides.ts";
 import { defaultCachePath, resolvePath, type Env } from "./find-config-file.ts";
 import { splitOutputRoot } from "./output-root.ts";
 
+/** The default `download.output`, the same as the earlier musicdl versions. */
 export const DEFAULT_OUTPUT = "{artist}/{album}/{track-number} - {title}.{output-ext}";
 
 /**

@@ -2,11 +2,11 @@ import { describe, expect, test } from "bun:test";
 import { isAbsolute, join, relative, sep } from "node:path";
 import {
   buildTemplateVars,
-  DEFAULT_OUTPUT_TEMPLATE,
   renderTargetPath,
   type TemplateContext,
   validateTemplate,
 } from "../../src/library/template.ts";
+import { DEFAULT_OUTPUT } from "../../src/config/build-settings.ts";
 import { expectPortableComponent, HOSTILE_NAMES } from "./_hostile.ts";
 import { buildTrack } from "./_track.ts";
 
@@ -16,7 +16,7 @@ const render = (template: string, track = buildTrack(), ctx: TemplateContext = {
 
 describe("renderTargetPath", () => {
   test.each([
-    { name: "the default template", template: DEFAULT_OUTPUT_TEMPLATE, want: "Rush/Moving Pictures/03 - YYZ.mp3" },
+    { name: "the default template", template: DEFAULT_OUTPUT, want: "Rush/Moving Pictures/03 - YYZ.mp3" },
     { name: "{ext} is {output-ext}", template: "{title}.{ext}", want: "YYZ.mp3" },
     { name: "a missing extension is appended", template: "{artist} - {title}", want: "Rush - YYZ.mp3" },
     {
@@ -86,7 +86,7 @@ describe("renderTargetPath", () => {
     expect(render("{artist}/{title}.mp3", buildTrack(), { ext: "opus" })).toBe("Rush/YYZ.opus"));
 
   test("a title with slashes never makes folders", () =>
-    expect(render(DEFAULT_OUTPUT_TEMPLATE, buildTrack({ title: "Either/Or \\ Both", artists: ["AC/DC"] }))).toBe(
+    expect(render(DEFAULT_OUTPUT, buildTrack({ title: "Either/Or \\ Both", artists: ["AC/DC"] }))).toBe(
       "AC-DC/Moving Pictures/03 - Either-Or - Both.mp3",
     ));
 
@@ -115,7 +115,7 @@ describe("renderTargetPath", () => {
 
 describe("validateTemplate", () => {
   test.each([
-    { template: DEFAULT_OUTPUT_TEMPLATE, want: [] },
+    { template: DEFAULT_OUTPUT, want: [] },
     { template: "{Artist}/{track_number} {title}", want: [] },
     { template: "{titel}", want: ["unknown variable {titel}; did you mean {title}?"] },
     { template: "{genre}/{title}", want: [expect.stringMatching(/^unknown variable \{genre\}; known: \{title\}/)] },
