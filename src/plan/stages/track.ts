@@ -13,6 +13,7 @@ import { matchTrack } from "./match.ts";
 import { inStage, StageError } from "./stage-error.ts";
 import { buildTagSet, hashTagSet } from "./tags.ts";
 import { findLyrics, finishLyrics, NO_LYRICS, withEmbeddedLyrics, type FoundLyrics } from "./lyrics.ts";
+import { trackLabel } from "../track-label.ts";
 
 export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 export interface StageLimits {
@@ -168,5 +169,5 @@ async function fileExists(path: string): Promise<boolean> {
 }
 
 export function labelOf(item: TrackPlanItem): string {
-  return `${item.track.artists.join(", ")} - ${item.track.title}`;
+  return trackLabel(item.track);
 }
