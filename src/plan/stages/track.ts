@@ -1,7 +1,8 @@
 /** Runs one track item through match → download → convert → tag → move into place, persisting each step. */
 import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { describeCause, PluginError } from "../../errors.ts";
+import { describeCause } from "../../errors.ts";
+import { callPlugin } from "../../plugins/call.ts";
 import { StoreWriteError } from "../../store/write-failure.ts";
 import { moveIntoPlace, tempPathBeside } from "../../library/atomic-write.ts";
 import type { DownloadedAudio, TagSet } from "../../plugins/api.ts";
@@ -116,11 +117,7 @@ function convertDownloaded(audio: DownloadedAudio, output: string, ctx: Executor
 async function writeTags(tags: TagSet, file: string, ctx: ExecutorContext): Promise<void> {
   const tagger = ctx.taggerFor(ctx.format);
   if (!tagger) return;
-  try {
-    await tagger.write(file, tags, { signal: ctx.signal });
-  } catch (error) {
-    throw ctx.signal.aborted ? error : new PluginError(tagger.name, "write", error);
-  }
+  await callPlugin(tagger, "write", () => tagger.write(file, tags, { signal: ctx.signal }), { signal: ctx.signal });
 }
 
 /**
