@@ -172,8 +172,9 @@ export interface PluginLogger {
 }
 
 /**
- * HTTP for plugins: a `fetch` behind musicdl's shared rate limiting and backoff, and with
- * `MUSICDL_YOUTUBE_ORIGIN`-style redirection applied where the core configures it.
+ * HTTP for plugins: a `fetch` behind musicdl's shared rate limiting and backoff. It sends each request where the
+ * plugin addresses it; a plugin that lets tests point it at a fake server (as the YouTube providers read an
+ * environment variable for their origin) does the redirecting itself.
  */
 export interface HttpClient {
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
@@ -212,7 +213,11 @@ export interface PluginContext {
   readonly options: unknown;
   /** valibot, so a plugin validates its options without importing anything. */
   readonly v: typeof import("valibot");
-  /** Folders of the plugin's own, created on first access. `cache` persists across runs; `temp` is emptied by the core. */
+  /**
+   * Folders of the plugin's own, created on first access. `cache` persists across runs. `temp` belongs to this
+   * process and is removed with everything in it once the plugins are disposed at the end of the command (a killed
+   * process leaves it under the system temp folder).
+   */
   readonly dirs: { readonly cache: string; readonly temp: string };
   /** Path of the ffmpeg executable the core uses, or null when none was found. */
   readonly ffmpegPath: string | null;

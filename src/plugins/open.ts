@@ -1,4 +1,6 @@
 /** One call that gives a command its plugin registry: folders resolved, contexts built, plugins loaded. */
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { cacheDir, pluginTempRoot } from "../util/dirs.ts";
 import { VERSION } from "../version.ts";
 import type { HttpClient } from "./api.ts";
@@ -23,7 +25,7 @@ export interface OpenPluginsOptions {
   readonly ffmpegPath?: string | null;
   /** Cache root (the plugin gets `<cache>/plugins/<name>`); `$XDG_CACHE_HOME/musicdl` by default. */
   readonly cacheDir?: string;
-  /** Temp root (the plugin gets `<temp>/<name>`). */
+  /** Temp root (the plugin gets `<temp>/<name>`, removed by `disposeAll`); this process's own folder by default. */
   readonly tempDir?: string;
   readonly builtins?: readonly BuiltinPlugin[];
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -36,6 +38,7 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
   const http = options.http ?? createBasicHttpClient();
   const cache = options.cacheDir ?? cacheDir(env);
   const temp = options.tempDir ?? pluginTempRoot();
+  const contexts = new Set<string>();
   const result = await loadPlugins({
     builtins: options.builtins ?? builtinPlugins,
     dirs,
@@ -43,15 +46,24 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
     noExternal: options.noExternal,
     reportOnly: options.reportOnly,
     configFile: options.configFile,
-    contextFor: (name) =>
-      createPluginContext({
+    contextFor: (name) => {
+      contexts.add(name);
+      return createPluginContext({
         name,
         options: pluginOptions[name],
         http,
         dirs: { cache, temp },
         ffmpegPath: options.ffmpegPath ?? null,
         version: VERSION,
-      }),
+      });
+    },
   });
-  return { ...result, dirs };
+  const { registry } = result;
+  // What api.ts promises plugins: `ctx.dirs.temp` is emptied by the core, here once the plugins are done with it.
+  const disposeAll = async () => {
+    await registry.disposeAll();
+    await Promise.all([...contexts].map((name) => rm(join(temp, name), { recursive: true, force: true })));
+    if (options.tempDir === undefined) await rm(temp, { recursive: true, force: true });
+  };
+  return { ...result, registry: { ...registry, disposeAll }, dirs };
 }
