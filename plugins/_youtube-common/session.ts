@@ -60,7 +60,9 @@ export function createYouTubeSession(ctx: PluginContext, pluginName: string): Yo
 
   const innertube = () => {
     created ??= (async () => {
-      const cookie = options.cookies === undefined ? undefined : await loadCookieHeader(options.cookies);
+      // The plugin's own `cookies` option wins over the file the config offers every plugin (`download.cookies`).
+      const cookiesFile = options.cookies ?? ctx.cookiesFile;
+      const cookie = cookiesFile === undefined ? undefined : await loadCookieHeader(cookiesFile);
       // Loaded on first use: importing youtubei.js costs about 2 s, which commands that never search should not pay.
       const { Innertube } = await import("youtubei.js");
       return Innertube.create(innertubeCreateOptions(youtubeFetch, options, cookie));

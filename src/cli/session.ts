@@ -64,7 +64,8 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
   const { registry } = await openPlugins({
     pluginsDirs: config.download.pluginsDirs,
     audioProviders: config.download.audioProviders,
-    pluginOptions: withLegacyCookies(config),
+    pluginOptions: config.pluginOptions,
+    ...pluginFilesOf(config),
     configFile: config.file,
     noExternal,
     ffmpegPath: options.ffmpegPath ?? null,
@@ -154,15 +155,7 @@ export async function loadConfigWithSourcePlugins(
   }
 }
 
-/** The origin's `download.cookies` meant the YouTube providers' cookies file; hand it to them unless set. */
-export function withLegacyCookies(config: Config): Record<string, unknown> {
-  const options: Record<string, unknown> = { ...config.pluginOptions };
-  const cookies = config.download.cookies;
-  if (!cookies) return options;
-  for (const name of ["youtube-music", "youtube"]) {
-    const own = options[name];
-    if (own === undefined) options[name] = { cookies };
-    else if (typeof own === "object" && own !== null && !("cookies" in own)) options[name] = { ...own, cookies };
-  }
-  return options;
+/** Files the config offers every plugin (`download.cookies`), as `openPlugins` takes them. */
+export function pluginFilesOf(config: Config): { cookiesFile?: string } {
+  return config.download.cookies ? { cookiesFile: config.download.cookies } : {};
 }

@@ -221,6 +221,13 @@ export interface PluginContext {
   readonly dirs: { readonly cache: string; readonly temp: string };
   /** Path of the ffmpeg executable the core uses, or null when none was found. */
   readonly ffmpegPath: string | null;
+  /**
+   * The config's `download.cookies`, an absolute path of a Netscape `cookies.txt` the user keeps for sites that
+   * need a login; undefined when the config names none. Offered to every plugin: one that sends cookies takes
+   * the cookies of its own sites from it when its own options name no file (the file is read as the user's
+   * secret: never log its contents).
+   */
+  readonly cookiesFile?: string;
   /** musicdl's version, e.g. `0.1.0`. */
   readonly musicdlVersion: string;
 }

@@ -16,6 +16,8 @@ export interface OpenPluginsOptions {
   readonly audioProviders?: readonly string[];
   /** The config's `plugins:` section. */
   readonly pluginOptions?: Readonly<Record<string, unknown>>;
+  /** The config's `download.cookies` (absolute), offered to every plugin as `ctx.cookiesFile`. */
+  readonly cookiesFile?: string;
   readonly configFile?: string | null;
   readonly noExternal?: boolean;
   /** List a broken or missing plugin the config names as a problem instead of stopping (`musicdl plugins`). */
@@ -55,6 +57,7 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
         dirs: { cache, temp },
         ffmpegPath: options.ffmpegPath ?? null,
         version: VERSION,
+        ...(options.cookiesFile ? { cookiesFile: options.cookiesFile } : {}),
       });
     },
   });

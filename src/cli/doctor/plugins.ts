@@ -1,7 +1,7 @@
 /** Doctor check for plugins: every plugin file loads and every name the config uses exists. */
 import type { Config } from "../../config/types.ts";
 import { openPlugins } from "../../plugins/open.ts";
-import { withLegacyCookies } from "../session.ts";
+import { pluginFilesOf } from "../session.ts";
 import { type DoctorCheck, failed, failedWith, passed } from "./check.ts";
 
 export async function checkPlugins(config: Config, ffmpegPath: string | null): Promise<DoctorCheck> {
@@ -10,7 +10,8 @@ export async function checkPlugins(config: Config, ffmpegPath: string | null): P
     const { registry, problems, dirs } = await openPlugins({
       pluginsDirs: config.download.pluginsDirs,
       audioProviders: config.download.audioProviders,
-      pluginOptions: withLegacyCookies(config),
+      pluginOptions: config.pluginOptions,
+      ...pluginFilesOf(config),
       configFile: config.file,
       ffmpegPath,
       // Every broken or missing plugin the config names becomes a listed problem, not just the first one thrown.
