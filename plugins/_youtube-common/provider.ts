@@ -9,6 +9,8 @@ export interface YouTubeProviderSpec {
   loadSearch(): Promise<
     (session: YouTubeSession, name: string, track: TrackMeta, opts: SearchOptions) => Promise<AudioCandidate[]>
   >;
+  /** Answers `musicdl doctor` with one request to YouTube Music's origin; one provider is enough to ask. */
+  readonly checksReachability?: boolean;
 }
 
 export function createYouTubeProvider(ctx: PluginContext, spec: YouTubeProviderSpec): ProviderPlugin {
@@ -21,5 +23,8 @@ export function createYouTubeProvider(ctx: PluginContext, spec: YouTubeProviderS
     search: async (track, opts) => (await spec.loadSearch())(session, spec.name, track, opts),
     download: async (candidate, tempDir, opts) =>
       (await import("./download-audio.ts")).downloadYouTubeAudio(session, spec.name, candidate, tempDir, opts),
+    ...(spec.checksReachability
+      ? { check: async (opts) => (await import("./check-reachable.ts")).checkYouTubeReachable(session, opts) }
+      : {}),
   };
 }

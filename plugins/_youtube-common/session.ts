@@ -7,6 +7,8 @@ import { createYouTubeFetch, parseYouTubeOrigin, YOUTUBE_ORIGIN_ENV, type YouTub
 
 export interface YouTubeSession {
   readonly options: YouTubeOptions;
+  /** Where YouTube requests go instead of YouTube (MUSICDL_YOUTUBE_ORIGIN), or undefined. */
+  readonly origin?: string;
   readonly youtubeFetch: YouTubeFetch;
   readonly log: PluginContext["log"];
   /** The Innertube client, created on first use; creating it sends nothing. */
@@ -74,5 +76,12 @@ export function createYouTubeSession(ctx: PluginContext, pluginName: string): Yo
     return created;
   };
 
-  return { options, youtubeFetch, log: ctx.log, innertube, answers: createRecentAnswers() };
+  return {
+    options,
+    ...(origin ? { origin } : {}),
+    youtubeFetch,
+    log: ctx.log,
+    innertube,
+    answers: createRecentAnswers(),
+  };
 }

@@ -7,4 +7,5 @@ export default (ctx: PluginContext) =>
     name: "youtube-music",
     description: "YouTube Music: songs (audio tracks) first, music videos when no song fits",
     loadSearch: async () => (await import("./search-music.ts")).searchYouTubeMusic,
+    checksReachability: true,
   }) satisfies ProviderPlugin;

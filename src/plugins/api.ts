@@ -232,6 +232,18 @@ export interface PluginContext {
   readonly musicdlVersion: string;
 }
 
+/** What a plugin's `check` found; `musicdl doctor` lists it beside its own findings. Plain JSON. */
+export interface PluginCheck {
+  /** Stable id for `doctor --json` readers (e.g. `youtube`); the plugin's name when absent. */
+  readonly name?: string;
+  /** `warn` is worth knowing but does not stop a download; only `fail` makes doctor exit 1. */
+  readonly status: "ok" | "warn" | "fail";
+  /** One line: what was found, e.g. which address was asked and how it answered. */
+  readonly summary: string;
+  /** What to do about it; absent when nothing needs doing. */
+  readonly fix?: string;
+}
+
 /** Every kind of plugin. */
 export type PluginKind = "source" | "provider" | "tagger" | "lyrics";
 
@@ -255,6 +267,12 @@ export interface PluginBase<K extends PluginKind> {
   setup?(): Promise<void> | void;
   /** Called once at the end of a run, even after errors. */
   dispose?(): Promise<void> | void;
+  /**
+   * Called by `musicdl doctor`, never by a download: is what this plugin needs in place (its service reachable,
+   * its options usable)? Send at most a request or two with a short timeout and honour `opts.signal`; a throw is
+   * listed as a failed check. Plugins without one are only checked for loading.
+   */
+  check?(opts: CallOptions): Promise<PluginCheck> | PluginCheck;
 }
 
 /** What a source recognised in user input. */

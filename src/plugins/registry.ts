@@ -54,6 +54,8 @@ export interface PluginRegistry {
   /** The one tagger for `format`, or undefined when none is loaded. */
   taggerFor(format: AudioFormat): TaggerPlugin | undefined;
   all(): PluginInfo[];
+  /** Plugins that answer `musicdl doctor` with a `check` of their own, in load order. */
+  checkers(): (Plugin & Required<Pick<Plugin, "check">>)[];
   /** Calls every `setup` in load order; a failure is a PluginError for that plugin. */
   setupAll(): Promise<void>;
   /** Calls every `dispose` once, even after errors; failures are logged, never thrown. */
@@ -132,6 +134,8 @@ export function createPluginRegistry(options: CreateRegistryOptions): PluginRegi
     },
     taggerFor: (format) => taggers.get(format),
     all: () => loaded.map(toInfo),
+    checkers: () =>
+      loaded.flatMap(({ plugin }) => (plugin.check ? [plugin as Plugin & Required<Pick<Plugin, "check">>] : [])),
     async setupAll() {
       for (const { plugin } of loaded) {
         if (plugin.setup) await callPlugin(plugin, "setup", () => plugin.setup?.());

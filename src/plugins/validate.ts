@@ -33,6 +33,7 @@ const BaseSchema = v.looseObject({
   overrides: v.optional(v.string("overrides must be the name of the plugin it replaces")),
   setup: v.optional(v.function("setup must be a function")),
   dispose: v.optional(v.function("dispose must be a function")),
+  check: v.optional(v.function("check must be a function")),
 });
 
 const needs = (kind: string, method: string) => v.function(`a ${kind} needs ${method}()`);

@@ -5,6 +5,7 @@ import { createSmallCatalog } from "../fakes/spotify/index.ts";
 import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { providerSource } from "../plugins/plugin-files.ts";
 
 interface Report {
   ok: boolean;
@@ -91,5 +92,30 @@ describe("musicdl doctor", () => {
     expect(plugins?.status).toBe("fail");
     expect(plugins?.summary).toContain('names the plugin "bandcamp"');
     expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  test("a plugin's own check is listed under the id it gives, and a failing one makes doctor exit 1", async () => {
+    using dir = createTempDir("musicdl-doctor-");
+    dir.write(
+      "plugins/bandcamp.ts",
+      providerSource("bandcamp", {
+        body: `check: () => ({ status: "fail", summary: "bandcamp.example answered 503", fix: "Try again later." }),`,
+      }),
+    );
+    writeFileSync(
+      join(dir.path, "musicdl.yaml"),
+      `version: "1.2"\ndownload:\n  plugins_dir: ${join(dir.path, "plugins")}\n  cache_path: ${join(dir.path, "state.sqlite")}\n`,
+    );
+    const result = await runCli(["doctor", "--json", "-o", join(dir.path, "music")], { cwd: dir.path, env: world.env });
+    expect(result.exitCode).toBe(1);
+    const checks = (JSON.parse(result.stdout) as Report).checks;
+    expect(checks.find((check) => check.name === "bandcamp")).toEqual({
+      name: "bandcamp",
+      status: "fail",
+      summary: "bandcamp.example answered 503",
+      fix: "Try again later.",
+    });
+    expect(checks.find((check) => check.name === "plugins")?.status).toBe("ok");
+    expect(checks.find((check) => check.name === "youtube")?.status).toBe("ok");
   });
 });
