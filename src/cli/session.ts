@@ -5,6 +5,7 @@
 import { dirname, isAbsolute } from "node:path";
 import { loadConfig } from "../config/load.ts";
 import { assertWritableFolder } from "../library/writable-folder.ts";
+import { checkConfigPins } from "../plan/apply-pins.ts";
 import { scratchDirOf } from "../plan/scratch-dir.ts";
 import { ConfigError, describeCause } from "../errors.ts";
 import { compiledBinaryPath, discoverPluginFiles, resolvePluginDirs } from "../plugins/discover.ts";
@@ -71,6 +72,10 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     ffmpegPath: options.ffmpegPath ?? null,
     // One budget for every plugin's requests, so two providers cannot together exceed the configured pace.
     http: options.http ?? createPluginHttpClient(pluginHttpOptionsFrom(config.download)),
+  });
+  checkConfigPins(config.download.pins ?? {}, (text) => registry.findPin(text, config.download.audioProviders), {
+    configFile: config.file,
+    providers: registry.all().flatMap((plugin) => (plugin.kind === "provider" ? [plugin.name] : [])),
   });
   const store = openStore(config.download.cachePath, { settings: config.download });
   const spotify = createSpotifyClient({

@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { AUDIO_FORMATS } from "../audio/formats.ts";
 import { validateTemplate } from "../library/template.ts";
-import { parsePinTarget } from "../match/pins.ts";
+import { readPinText } from "../match/pins.ts";
 import { parseSpotifyUrl } from "../spotify/url.ts";
 import { byteRateSchema, durationSchema } from "./durations.ts";
 
@@ -164,14 +164,15 @@ export const DownloadSectionSchema = v.object({
   /** Spotify track link → provider link, `provider:id`, a video id, or `skip` (docs/matching.md, "Pins"). */
   pins: v.nullish(
     v.pipe(
-      v.record(v.string(), v.string("expected a provider link like https://music.youtube.com/watch?v=…, or skip")),
+      v.record(v.string(), v.string("expected a provider's link to a recording, provider:id, or skip")),
       v.check(
         (pins) => Object.keys(pins).every((key) => parseSpotifyUrl(key)?.kind === "track"),
         "expected Spotify track links as keys, like https://open.spotify.com/track/<id>",
       ),
       v.check(
-        (pins) => Object.values(pins).every((value) => parsePinTarget(value) !== null),
-        "expected a provider link (https://music.youtube.com/watch?v=…, https://youtu.be/…), provider:id, or skip",
+        // Which provider a link belongs to is the providers' to say, once they are loaded (the session asks them).
+        (pins) => Object.values(pins).every((value) => readPinText(value) !== null),
+        "expected a provider's link to a recording, provider:id, or skip",
       ),
     ),
   ),

@@ -88,7 +88,9 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   if (download.overwrite === "metadata") keepSavedMatches(items, saved);
   const finalItems: PlanItem[] = options.save ? store.plans.savePlan(libraryKey, { items }, saved) : items;
   // Pins from `match --pin`, then the config's on top: the file is what the user reads.
-  applyPins(finalItems, { ...store.pins.all(), ...(download.pins ?? {}) }, download.audioProviders);
+  applyPins(finalItems, { ...store.pins.all(), ...(download.pins ?? {}) }, (text) =>
+    options.registry.findPin(text, download.audioProviders),
+  );
   const plan: DownloadPlan = {
     items: finalItems,
     dependencies: built.dependencies,

@@ -86,6 +86,16 @@ export interface AudioCandidate {
   readonly data?: unknown;
 }
 
+/** A recording a user pinned (`musicdl match --pin`, `download.pins`), as its provider recognised it. */
+export interface PinnedRecording {
+  /** The provider's own id, as in {@link AudioCandidate.id}. */
+  readonly id: string;
+  /** A page a person can open: the link as the user wrote it, or the provider's own for a bare id. */
+  readonly url: string;
+  /** Opaque to the core; handed to `download` as the candidate's `data`. Must be JSON-serializable. */
+  readonly data?: unknown;
+}
+
 /** A finished download in the temp dir. The core converts and moves it. */
 export interface DownloadedAudio {
   /** Absolute path of the downloaded file, inside the `tempDir` given to `download`. */
@@ -314,6 +324,14 @@ export interface ProviderPlugin extends PluginBase<"provider"> {
   search(track: TrackMeta, opts: SearchOptions): Promise<AudioCandidate[]>;
   /** Downloads the candidate's best audio-only stream into `tempDir`. */
   download(candidate: AudioCandidate, tempDir: string, opts: DownloadOptions): Promise<DownloadedAudio>;
+  /**
+   * Recognises one of this provider's own recordings as a user pins it: a link to it, or a bare id the provider
+   * can tell from other text. Offline and fast; null when `text` is not its own. Providers are asked in
+   * `download.audio_providers` order and the first to recognise the text takes the pin; `<name>:<id>` reaches
+   * the named provider (its `pin` is then asked with the id, for the link and `data`). Without `pin`, a provider
+   * is pinned only as `<name>:<id>`.
+   */
+  pin?(text: string): PinnedRecording | null;
 }
 
 /** Writes tags into one file format. **Exactly one tagger per format** may be loaded. */

@@ -40,7 +40,11 @@ const needs = (kind: string, method: string) => v.function(`a ${kind} needs ${me
 
 const KindSchemas = {
   source: v.looseObject({ match: needs("source", "match"), resolve: needs("source", "resolve") }),
-  provider: v.looseObject({ search: needs("provider", "search"), download: needs("provider", "download") }),
+  provider: v.looseObject({
+    search: needs("provider", "search"),
+    download: needs("provider", "download"),
+    pin: v.optional(v.function("pin must be a function")),
+  }),
   tagger: v.looseObject({
     formats: v.pipe(
       v.array(

@@ -1,36 +1,34 @@
 /** `musicdl match --pin/--skip`: records a pin in the store, and tells what download does with a pinned track. */
 import { UsageError } from "../../errors.ts";
-import { type PinTarget, parsePinTarget } from "../../match/pins.ts";
+import { type PinTarget, readPinText } from "../../match/pins.ts";
 import { openSession } from "../session.ts";
 
 type Session = Awaited<ReturnType<typeof openSession>>;
 
 /** Records the choice in the store, where every later plan, download and match finds it. */
 export async function recordPin(args: Parameters<typeof openSession>[0]["args"], trackId: string, text: string) {
-  const pin = parsePinTarget(text);
-  if (!pin) {
-    throw new UsageError(`--pin ${text}: not a recording musicdl can fetch.`, {
-      hint: "Pass a link like https://music.youtube.com/watch?v=<id> or https://youtu.be/<id>, provider:id, or use --skip.",
-    });
-  }
+  // What no provider could take is refused before the session opens; which provider a link is is theirs to say.
+  if (!readPinText(text)) throw notFetchable(text, []);
   const session = await openSession({ args });
   try {
+    const pin = pinOf(session, trackId, text);
+    if (!pin) throw notFetchable(text, providerNames(session));
     session.store.pins.set(trackId, text.trim());
-    const what = pin.kind === "skip" ? "skipped: download never fetches it" : `pinned to ${pinName(pin)}`;
+    const what = pin.kind === "skip" ? "skipped: download never fetches it" : `pinned to ${pin.provider}:${pin.id}`;
     process.stdout.write(`https://open.spotify.com/track/${trackId} ${what}; it is never searched again.\n`);
   } finally {
     await session.close();
   }
 }
 
-/** The pin download follows for a track: the config's `download.pins` over `match --pin` ones. */
-export function pinOf(session: Session, trackId: string): PinTarget | null {
-  const text = session.config.download.pins?.[trackId] ?? session.store.pins.all()[trackId];
-  return text === undefined ? null : parsePinTarget(text);
+/** The pin download follows for a track (the config's `download.pins` over `match --pin` ones), or `text`'s. */
+export function pinOf(session: Session, trackId: string, text?: string): PinTarget | null {
+  const written = text ?? session.config.download.pins?.[trackId] ?? session.store.pins.all()[trackId];
+  return written === undefined ? null : session.registry.findPin(written, session.config.download.audioProviders);
 }
 
-export function describePin(trackId: string, pin: PinTarget, providers: readonly string[], json: boolean): string {
-  const provider = pin.kind === "pin" ? (pin.provider ?? providers[0] ?? "youtube-music") : null;
+export function describePin(trackId: string, pin: PinTarget, json: boolean): string {
+  const provider = pin.kind === "pin" ? pin.provider : null;
   if (json) {
     const picked = pin.kind === "pin" ? { provider, id: pin.id } : null;
     return `${JSON.stringify({ track: { spotify_id: trackId }, pinned: true, skipped: pin.kind === "skip", picked }, null, 2)}\n`;
@@ -39,6 +37,13 @@ export function describePin(trackId: string, pin: PinTarget, providers: readonly
   return `https://open.spotify.com/track/${trackId} is ${pin.kind === "skip" ? "skipped" : "pinned"}: ${what}.\nChange it with musicdl match <url> --pin <link> or --skip (or download.pins in the config).\n`;
 }
 
-function pinName(pin: Extract<PinTarget, { kind: "pin" }>): string {
-  return `${pin.provider ? `${pin.provider}:` : ""}${pin.id}`;
+function notFetchable(text: string, providers: readonly string[]): UsageError {
+  const whose = providers.length > 0 ? ` of one of the providers (${providers.join(", ")})` : " of a provider";
+  return new UsageError(`--pin ${text}: not a recording musicdl can fetch.`, {
+    hint: `Pass a link${whose} to the recording, or its id, or provider:id; or use --skip.`,
+  });
+}
+
+function providerNames(session: Session): string[] {
+  return session.registry.all().flatMap((plugin) => (plugin.kind === "provider" ? [plugin.name] : []));
 }
