@@ -26,16 +26,21 @@ function scratchyPlugin(seen: { temp?: string }) {
   };
 }
 
+/** Loads only the scratchy plugin, with its folders under `dir` (the temp root too, when given). */
+function openScratchy(dir: string, seen: { temp?: string }, tempDir?: string) {
+  return openPlugins({
+    builtins: [scratchyPlugin(seen)],
+    noExternal: true,
+    cacheDir: join(dir, "cache"),
+    ...(tempDir ? { tempDir } : {}),
+    env: { HOME: dir },
+  });
+}
+
 test("a plugin's temp folder, and what it left there, is gone once the plugins are disposed", async () => {
   using dir = createTempDir();
   const seen: { temp?: string } = {};
-  const { registry } = await openPlugins({
-    builtins: [scratchyPlugin(seen)],
-    noExternal: true,
-    cacheDir: join(dir.path, "cache"),
-    tempDir: join(dir.path, "temp"),
-    env: { HOME: dir.path },
-  });
+  const { registry } = await openScratchy(dir.path, seen, join(dir.path, "temp"));
   await registry.setupAll();
   expect(seen.temp).toBe(join(dir.path, "temp", "scratchy"));
   expect(existsSync(join(seen.temp!, "half-done.part"))).toBe(true);
@@ -48,12 +53,7 @@ test("a plugin's temp folder, and what it left there, is gone once the plugins a
 test("by default the temp root is this process's own, and it goes too", async () => {
   using dir = createTempDir();
   const seen: { temp?: string } = {};
-  const { registry } = await openPlugins({
-    builtins: [scratchyPlugin(seen)],
-    noExternal: true,
-    cacheDir: join(dir.path, "cache"),
-    env: { HOME: dir.path },
-  });
+  const { registry } = await openScratchy(dir.path, seen);
   await registry.setupAll();
   expect(seen.temp).toBe(join(pluginTempRoot(), "scratchy"));
   await registry.disposeAll();
