@@ -118,4 +118,17 @@ describe("musicdl doctor", () => {
     expect(checks.find((check) => check.name === "plugins")?.status).toBe("ok");
     expect(checks.find((check) => check.name === "youtube")?.status).toBe("ok");
   });
+
+  test("a MUSICDL_YOUTUBE_ORIGIN that is not a URL is named, with the plugins it stops", async () => {
+    using dir = createTempDir("musicdl-doctor-");
+    const result = await runCli(["doctor", "--json", "-o", join(dir.path, "music")], {
+      cwd: dir.path,
+      env: { ...world.env, HOME: dir.path, MUSICDL_YOUTUBE_ORIGIN: "notaurl" },
+    });
+    expect(result.exitCode).toBe(1);
+    const plugins = (JSON.parse(result.stdout) as Report).checks.find((check) => check.name === "plugins");
+    expect(plugins?.status).toBe("fail");
+    expect(plugins?.summary).toContain('youtube-music (built-in): plugin "youtube-music" failed to start');
+    expect(plugins?.summary).toContain('MUSICDL_YOUTUBE_ORIGIN="notaurl" is not a URL');
+  });
 });

@@ -39,15 +39,17 @@ function loadFinding(
   dirs: readonly string[],
   fix: string,
 ): DoctorCheck {
+  // The problems first: a plugin that failed to start (a bad option, a bad MUSICDL_…_ORIGIN) says why the
+  // provider list below would name a provider that is not there.
+  if (problems.length > 0) {
+    const listed = problems.map((problem) => `${problem.name} (${problem.origin}): ${problem.message}`).join("; ");
+    return failed("plugins", listed, fix);
+  }
   try {
     // Asking for the providers in order is what a download does first: an unknown name fails here too.
     registry.providersInOrder(config.download.audioProviders);
   } catch (error) {
     return failedWith("plugins", error, fix);
-  }
-  if (problems.length > 0) {
-    const listed = problems.map((problem) => `${problem.name} (${problem.origin}): ${problem.message}`).join("; ");
-    return failed("plugins", listed, fix);
   }
   const external = registry.all().filter((plugin) => plugin.origin !== "built-in").length;
   const providers = config.download.audioProviders.join(", ");
