@@ -1,8 +1,9 @@
 /** Pins: what `--pin` and `download.pins` accept, how a plan takes them, and that the store keeps them. */
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
+import { ConfigError } from "../../src/errors.ts";
 import { pinnedCandidate, readPinText, resolvePinTarget } from "../../src/match/pins.ts";
-import { applyPins } from "../../src/plan/apply-pins.ts";
+import { applyPins, checkConfigPins } from "../../src/plan/apply-pins.ts";
 import type { ProviderPlugin } from "../../src/plugins/api.ts";
 import type { TrackPlanItem } from "../../src/plan/model.ts";
 import { openStore } from "../../src/store/index.ts";
@@ -97,6 +98,35 @@ describe("applyPins", () => {
     expect(items[1]).toMatchObject({ status: "skipped", skipReason: "skipped by pin" });
     expect(items[2]!.pinned).toBeUndefined();
     expect(items[2]!.match).toBeUndefined();
+  });
+});
+
+describe("checkConfigPins", () => {
+  const findPin = (text: string) => resolvePinTarget(text, [bandcamp]);
+
+  test("every pin a loaded provider recognises passes", () => {
+    expect(() =>
+      checkConfigPins({ a: "https://x.bandcamp.com/track/tide", b: "skip", c: "plain:x" }, findPin, {
+        configFile: "/cfg/musicdl.yaml",
+        providers: ["bandcamp"],
+      }),
+    ).not.toThrow();
+  });
+
+  test("a link no provider recognises is a config error naming the file, the field and the loaded providers", () => {
+    let thrown: unknown;
+    try {
+      checkConfigPins({ a: "https://example.com/song" }, findPin, {
+        configFile: "/cfg/musicdl.yaml",
+        providers: ["bandcamp"],
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).message).toBe(
+      '/cfg/musicdl.yaml, download.pins: no provider recognises "https://example.com/song"; expected a link of one of the providers (bandcamp), provider:id, or skip',
+    );
   });
 });
 
