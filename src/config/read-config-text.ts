@@ -13,7 +13,7 @@ import { LIST_SECTIONS } from "./source-links.ts";
 import { checkVersion } from "./check-version.ts";
 import { parseYamlText } from "./yaml-text.ts";
 
-const TOP_LEVEL_KEYS = ["version", "download", ...LIST_SECTIONS, "match", "plugins", ...TOP_LEVEL_ALIAS_KEYS];
+export const TOP_LEVEL_KEYS = ["version", "download", ...LIST_SECTIONS, "match", "plugins", ...TOP_LEVEL_ALIAS_KEYS];
 
 export interface ConfigText {
   readonly download: DownloadSection;

@@ -10,8 +10,8 @@ export const threadsSchema = wholeNumber(1, 16);
 export const executorKeys = {
   threads: v.nullish(threadsSchema, 4),
   max_retries: v.nullish(wholeNumber(0, 100), 3),
-  search_concurrency: v.pipe(v.nullish(wholeNumber(1, 64)), computedDefault("`threads`")),
-  download_concurrency: v.pipe(v.nullish(wholeNumber(1, 64)), computedDefault("`threads`")),
+  search_concurrency: v.pipe(v.nullish(wholeNumber(1, 64)), computedDefault("threads")),
+  download_concurrency: v.pipe(v.nullish(wholeNumber(1, 64)), computedDefault("threads")),
   ffmpeg_concurrency: v.pipe(v.nullish(wholeNumber(1, 64)), computedDefault("CPU cores")),
   ffmpeg_stall_timeout: v.nullish(
     v.pipe(
