@@ -14,17 +14,10 @@ import { providerHttpKeys } from "./settings/provider-http.ts";
 import { spotifyKeys } from "./settings/spotify.ts";
 import { cacheKeys } from "./settings/caches.ts";
 
+// Names other modules have imported from here since before the keys moved to settings/.
 export { parseFlag } from "./rules.ts";
 export { threadsSchema } from "./settings/executor.ts";
-export {
-  AUDIO_FORMATS,
-  BITRATE_LIMITS_KBPS,
-  bitrateSchema,
-  formatSchema,
-  M3U_EXTENSIONS,
-  OVERWRITE_MODES,
-} from "./settings/library.ts";
-export { LYRICS_OUTPUTS } from "./settings/lyrics.ts";
+export { AUDIO_FORMATS, bitrateSchema, formatSchema } from "./settings/library.ts";
 export { MatchSettingsSchema } from "./settings/match.ts";
 
 const pinKeys = {
