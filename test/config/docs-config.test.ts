@@ -2,6 +2,7 @@
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import * as v from "valibot";
+import { ALIAS_SECTIONS, RETIRED_DOWNLOAD_KEYS } from "../../src/config/aliases.ts";
 import { TOP_LEVEL_KEYS } from "../../src/config/read-config-text.ts";
 import { computedDefaultOf } from "../../src/config/rules.ts";
 import { DownloadSectionSchema } from "../../src/config/schema.ts";
@@ -11,6 +12,8 @@ const DOCS = await Bun.file(join(import.meta.dir, "..", "..", "docs", "config.md
 
 interface Row {
   readonly keys: readonly string[];
+  /** The key cell's code spans as written (`spotify: {client_id, client_secret}`). */
+  readonly spans: readonly string[];
   /** The default cell as written. */
   readonly defaultCell: string;
 }
@@ -25,8 +28,9 @@ function keyTable(heading: string): Row[] {
   // Header, then the delimiter row; the table ends at the first line that is not a row.
   for (let index = header + 2; lines[index]?.startsWith("|"); index++) {
     const [keyCell = "", defaultCell = ""] = lines[index]!.split("|").slice(1);
-    const keys = codeSpans(keyCell).map((span) => /^[a-z0-9_]+/.exec(span)?.[0] ?? span);
-    rows.push({ keys, defaultCell: defaultCell.trim() });
+    const spans = codeSpans(keyCell);
+    const keys = spans.map((span) => /^[a-z0-9_]+/.exec(span)?.[0] ?? span);
+    rows.push({ keys, spans, defaultCell: defaultCell.trim() });
   }
   return rows;
 }
@@ -101,5 +105,20 @@ describe("docs/config.md", () => {
   test("the top-level table lists every key a file may have at the top level", () => {
     const documented = keyTable("## Top level").flatMap((row) => row.keys);
     expect(sorted(documented)).toEqual(sorted(TOP_LEVEL_KEYS));
+  });
+
+  test("the Go-era maps list the keys they take, and the retired `download:` keys are all named", () => {
+    const rows = keyTable("## Top level");
+    for (const [name, aliases] of Object.entries(ALIAS_SECTIONS)) {
+      const span = rows.flatMap((row) => row.spans).find((written) => written.startsWith(`${name}:`));
+      const nested = /\{(.*)\}/
+        .exec(span ?? "")?.[1]
+        ?.split(",")
+        .map((key) => key.trim());
+      expect(sorted(nested ?? [])).toEqual(sorted(Object.keys(aliases)));
+    }
+    const paragraph = DOCS.slice(DOCS.indexOf("**Accepted and ignored, with a warning:**"));
+    const retired = codeSpans(paragraph.slice(0, paragraph.indexOf("\n\n")));
+    expect(sorted(retired)).toEqual(sorted(Object.keys(RETIRED_DOWNLOAD_KEYS)));
   });
 });
