@@ -26,12 +26,9 @@ export interface LoadConfigOptions {
 }
 
 /** What the config means when there is no file: defaults, plus the sources from the command line. */
-const NO_FILE: ConfigText = {
-  ...defaultSections(),
-  sources: [],
-  pluginOptions: {},
-  warnings: [],
-};
+function noFile(): ConfigText {
+  return { ...defaultSections(), sources: [], pluginOptions: {}, warnings: [] };
+}
 
 /** Reads and validates everything; throws one ConfigError (exit 2) listing every problem found. */
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
@@ -45,7 +42,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const file = search.path;
   const missing = file ? null : missingFileError(options, search.searched);
   if (missing) throw missing;
-  const content = file ? readOrThrow(await readText(file, cwd), file, options) : NO_FILE;
+  const content = file ? readOrThrow(await readText(file, cwd), file, options) : noFile();
 
   const download = buildDownloadSettings(content.download, {
     baseDir: file ? dirname(file) : cwd,

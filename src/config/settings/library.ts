@@ -58,9 +58,10 @@ export function librarySettings(file: v.InferOutput<typeof LibraryKeysSchema>, c
   return {
     /** Output path template, relative to `outputDir`. */
     output: output.template,
-    /** Library root: `--output`, else the working directory (as earlier versions did). An absolute `output` ignores it. */
-    // Earlier versions resolved the template against the working directory; an absolute template names its own
-    // library folder, and -o replaces that.
+    /**
+     * Library root: `--output`, else the working directory (earlier versions resolved the template against it).
+     * An absolute `output` names its own library folder, and `--output` replaces that.
+     */
     outputDir: overrides.output === undefined ? resolve(output.root ?? cwd) : resolvePath(cwd, overrides.output, env),
     format: overrides.format ?? file.format,
     /** `128k`, `320k`…, `auto` (no higher than the source) or `copy` (no re-encode). */
