@@ -1,5 +1,5 @@
 /** Applies defaults, command-line overrides and environment credentials to the validated `download:` and `match:` sections. */
-import { parseSpotifyUrl } from "../spotify/url.ts";
+import { SPOTIFY_SOURCE, parseSpotifyUrl } from "../spotify/url.ts";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { DownloadSettings, MatchSettings } from "./types.ts";
@@ -7,6 +7,7 @@ import type { DownloadSection, MatchSection } from "./schema.ts";
 import type { CliOverrides } from "./cli-overrides.ts";
 import { defaultCachePath, resolvePath, type Env } from "./find-config-file.ts";
 import { splitOutputRoot } from "./output-root.ts";
+import { trackKey } from "../plugins/track-key.ts";
 
 export const DEFAULT_OUTPUT = "{artist}/{album}/{track-number} - {title}.{output-ext}";
 
@@ -102,12 +103,12 @@ export function buildMatchSettings(file: MatchSection): MatchSettings {
   };
 }
 
-/** `download.pins` keyed by Spotify track id (the schema checked every key and value). */
+/** `download.pins` keyed by track key, `spotify:<id>` (the schema checked every key and value). */
 function pinsByTrackId(pins: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [link, target] of Object.entries(pins)) {
     const ref = parseSpotifyUrl(link);
-    if (ref?.kind === "track") out[ref.id] = target;
+    if (ref?.kind === "track") out[trackKey({ source: SPOTIFY_SOURCE, id: ref.id })] = target;
   }
   return out;
 }

@@ -43,7 +43,7 @@ export interface DownloadSettings {
   readonly maxRetries: number;
   readonly overwrite: OverwriteMode;
   readonly audioProviders: readonly string[];
-  /** `download.pins`: Spotify track id → pin target (provider link, `provider:id`, video id or `skip`). */
+  /** `download.pins`: track key (`spotify:<id>`, see trackKey) → pin target (provider link, `provider:id`, video id or `skip`). */
   readonly pins?: Readonly<Record<string, string>>;
   /** Absolute plugin folders from `plugins_dir`. */
   readonly pluginsDirs: readonly string[];

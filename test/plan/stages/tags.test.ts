@@ -4,7 +4,7 @@ import { buildTagSet, knownTotals } from "../../../src/plan/stages/tags.ts";
 import { makeAlbum, makeTrack } from "../../helpers/track-meta.ts";
 
 const track = (discNumber: number, trackNumber: number, album: Parameters<typeof makeAlbum>[0] = {}) =>
-  makeTrack({ spotifyId: "t", discNumber, trackNumber, album: makeAlbum({ totalTracks: 10, ...album }) });
+  makeTrack({ id: "t", discNumber, trackNumber, album: makeAlbum({ totalTracks: 10, ...album }) });
 
 describe("knownTotals", () => {
   test("a playlist track of an album never listed gets no totals: total_tracks may span several discs", () => {
@@ -37,7 +37,7 @@ describe("buildTagSet", () => {
   test("artist and album artist are display strings beside the lists; media and compilation follow Picard", () => {
     const tags = buildTagSet(
       makeTrack({
-        spotifyId: "t",
+        id: "t",
         artists: ["Harbor Lights", "Zoë & the Ångström Señores"],
         album: makeAlbum({ type: "compilation", artists: ["Various Artists"] }),
       }),
