@@ -53,4 +53,24 @@ describe("buildTagSet", () => {
       media: "Digital Media",
     });
   });
+
+  test("a Spotify track's source link and ids become the tags musicdl has always written", () => {
+    const tags = buildTagSet(makeTrack({ id: "1RKbVxcm267VdsIzqY7msi" }), undefined, undefined);
+    expect(tags.sourceUrl).toBe("https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi");
+    expect(Object.entries(tags.extra)).toEqual([
+      ["SPOTIFY_ID", "1RKbVxcm267VdsIzqY7msi"],
+      ["SPOTIFY_URL", "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi"],
+    ]);
+  });
+
+  test("another source's tags are written under its own names; names no format can hold are left out", () => {
+    const track = makeTrack({
+      source: "record-shop",
+      id: "paper-boats/1",
+      tags: { RECORD_SHOP_ID: "paper-boats/1", "bad=key": "x", lower: "y", EMPTY: "" },
+    });
+    const tags = buildTagSet(track, undefined, undefined);
+    expect(tags.extra).toEqual({ RECORD_SHOP_ID: "paper-boats/1" });
+    expect(tags.sourceUrl).toBeUndefined();
+  });
 });
