@@ -8,7 +8,8 @@ export type CoverFetcher = (track: TrackMeta, signal: AbortSignal) => Promise<Ta
 export function createCoverFetcher(fetchImpl: typeof fetch = fetch): CoverFetcher {
   const byAlbum = new Map<string, Promise<TagSet["cover"]>>();
   return (track, signal) => {
-    const key = track.album.id || trackKey(track);
+    // Album ids are the source's own: two sources may both have an album "1".
+    const key = track.album.id ? `${track.source}\talbum:${track.album.id}` : trackKey(track);
     let pending = byAlbum.get(key);
     if (!pending) {
       pending = downloadLargest(track, fetchImpl, signal);
