@@ -7,12 +7,17 @@ import type { ResolvedSource } from "./api.ts";
  */
 export function checkedSource(resolved: ResolvedSource): ResolvedSource {
   for (const [index, track] of resolved.tracks.entries()) {
-    const { source, id } = track as { source?: unknown; id?: unknown };
-    if (typeof source === "string" && source !== "" && typeof id === "string" && id !== "" && !/[\t\n]/u.test(id))
-      continue;
+    const problem = identityProblem(track as { source?: unknown; id?: unknown });
+    if (!problem) continue;
     throw new Error(
-      `track ${index + 1} ("${String(track.title)}") has no ${typeof source === "string" && source ? "id" : "source"}: every track needs \`source\` (the plugin's name) and \`id\` (its own id for the track, without tabs or newlines); see TrackMeta in musicdl/plugin.`,
+      `track ${index + 1} ("${String(track.title)}") ${problem}: every track needs \`source\` (the plugin's name) and \`id\` (its own id for the track, without tabs or newlines); see TrackMeta in musicdl/plugin.`,
     );
   }
   return resolved;
+}
+
+function identityProblem({ source, id }: { source?: unknown; id?: unknown }): string | null {
+  if (typeof source !== "string" || source === "") return "has no source";
+  if (typeof id !== "string" || id === "") return "has no id";
+  return /[\t\n\r]/u.test(id) ? "has a tab or newline in its id" : null;
 }
