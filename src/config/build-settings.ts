@@ -1,5 +1,6 @@
 /** Turns the checked `download:` section into the settings a run reads, adding where the file is, the environment and the flags. */
-import { parseSpotifyUrl } from "../spotify/url.ts";
+import { SPOTIFY_SOURCE, parseSpotifyUrl } from "../spotify/url.ts";
+import { trackKey } from "../plugins/track-key.ts";
 import type { DownloadSection } from "./schema.ts";
 import type { DownloadSettings } from "./types.ts";
 import type { SettingsContext } from "./settings/context.ts";
@@ -21,7 +22,7 @@ export function buildDownloadSettings(file: DownloadSection, context: SettingsCo
     ...cacheSettings(file, context),
     ...providerHttpSettings(file),
     ...lyricsSettings(file),
-    /** `download.pins`: Spotify track id → pin target (provider link, `provider:id`, video id or `skip`). */
+    /** `download.pins`: track key (`spotify:<id>`) → pin target (provider link, `provider:id`, video id or `skip`). */
     pins: pinsByTrackId(file.pins ?? {}),
   };
 }
@@ -31,7 +32,7 @@ function pinsByTrackId(pins: Readonly<Record<string, string>>): Readonly<Record<
   const out: Record<string, string> = {};
   for (const [link, target] of Object.entries(pins)) {
     const ref = parseSpotifyUrl(link);
-    if (ref?.kind === "track") out[ref.id] = target;
+    if (ref?.kind === "track") out[trackKey({ source: SPOTIFY_SOURCE, id: ref.id })] = target;
   }
   return out;
 }

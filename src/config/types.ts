@@ -53,7 +53,7 @@ export type DownloadSettings = SpotifySettings &
   CacheSettings &
   ProviderHttpSettings &
   LyricsSettings & {
-    /** `download.pins`: Spotify track id → pin target (provider link, `provider:id`, video id or `skip`). */
+    /** `download.pins`: track key (`spotify:<id>`, see trackKey) → pin target (provider link, `provider:id`, video id or `skip`). */
     readonly pins?: Readonly<Record<string, string>>;
   };
 
