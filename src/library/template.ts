@@ -8,6 +8,9 @@ import { type ReplacementTable, sanitizeComponent } from "./sanitize.ts";
 
 export { TEMPLATE_ALIASES, TEMPLATE_VARIABLES, type TemplateVariable } from "./_template-syntax.ts";
 
+/** The default `download.output`, the same as the earlier musicdl versions. */
+export const DEFAULT_OUTPUT_TEMPLATE = "{artist}/{album}/{track-number} - {title}.{output-ext}";
+
 /** Values of every variable; `undefined` renders as empty. Plain JSON data. */
 export type TemplateVars = { readonly [name in TemplateVariable]: string | number | undefined };
 
@@ -47,7 +50,7 @@ export function buildTemplateVars(track: TrackMeta, ctx: TemplateContext): Templ
     "playlist-position": ctx.playlistPosition,
     "playlist-length": ctx.playlistLength,
     isrc: track.isrc,
-    "spotify-id": track.spotifyId,
+    "track-id": track.id,
     "output-ext": ctx.ext.replace(/^\./u, ""),
   };
 }
@@ -133,7 +136,7 @@ export interface RenderTargetPathOptions {
  * sanitized on its own; components that end up empty are dropped; `.{output-ext}` is appended when the template
  * doesn't name it.
  *
- * @example renderTargetPath({ outputDir: "/music", template: "{artist}/{album}/{title}.{output-ext}", track, ctx: { ext: "mp3" } })
+ * @example renderTargetPath({ outputDir: "/music", template: DEFAULT_OUTPUT_TEMPLATE, track, ctx: { ext: "mp3" } })
  * // "/music/Rush/Moving Pictures/03 - YYZ.mp3"
  */
 export function renderTargetPath(options: RenderTargetPathOptions): string {

@@ -2,10 +2,11 @@
 import { ConfigError } from "../errors.ts";
 import { type PinTarget, pinnedCandidate } from "../match/pins.ts";
 import type { PlanItem } from "./model.ts";
+import { trackKey } from "../plugins/track-key.ts";
 
 /**
- * `pins`: Spotify track id → what the user wrote; config pins are laid over `match --pin` ones by the caller.
- * `findPin` reads a pin as the loaded providers recognise it (the registry's `findPin`).
+ * `pins`: track key (`spotify:<id>`, see trackKey) → what the user wrote; config pins are laid over `match --pin`
+ * ones by the caller. `findPin` reads a pin as the loaded providers recognise it (the registry's `findPin`).
  */
 export function applyPins(
   items: readonly PlanItem[],
@@ -14,7 +15,7 @@ export function applyPins(
 ): void {
   for (const item of items) {
     if (item.kind !== "track") continue;
-    const text = pins[item.track.spotifyId];
+    const text = pins[trackKey(item.track)];
     const pin: PinTarget | null = text === undefined ? null : findPin(text);
     if (!pin) continue;
     if (pin.kind === "skip") {

@@ -58,7 +58,7 @@ describe("reading a pin", () => {
   });
 
   test("a pinned candidate carries the track's own metadata and the provider's data", () => {
-    const candidate = pinnedCandidate(makeTrack({ spotifyId: "t1", title: "YYZ" }), {
+    const candidate = pinnedCandidate(makeTrack({ id: "t1", title: "YYZ" }), {
       kind: "pin",
       provider: "bandcamp",
       id: "tide",
@@ -76,19 +76,19 @@ describe("reading a pin", () => {
 });
 
 describe("applyPins", () => {
-  const item = (spotifyId: string): TrackPlanItem => ({
-    id: `track:${spotifyId}`,
+  const item = (id: string): TrackPlanItem => ({
+    id: `track:spotify:${id}`,
     kind: "track",
     status: "pending",
     attempts: 0,
-    target: `/music/${spotifyId}.mp3`,
+    target: `/music/${id}.mp3`,
     sources: [],
-    track: makeTrack({ spotifyId }),
+    track: makeTrack({ id }),
   });
 
   test("a pin sets the match without a search, a skip skips, other tracks stay as they were", () => {
     const items = [item("a"), item("b"), item("c")];
-    applyPins(items, { a: "https://x.bandcamp.com/track/tide", b: "skip" }, (text) =>
+    applyPins(items, { "spotify:a": "https://x.bandcamp.com/track/tide", "spotify:b": "skip" }, (text) =>
       resolvePinTarget(text, [bandcamp]),
     );
     expect(items[0]).toMatchObject({

@@ -29,7 +29,7 @@ describe("plan state", () => {
     using dir = createTempDir();
     const store = open(dir.path);
     expect(store.plans.loadPlan(LIBRARY)).toBeNull();
-    const items: PlanItem[] = [trackItem("b"), trackItem("a"), m3uItem("mix", ["track:b", "track:a"])];
+    const items: PlanItem[] = [trackItem("b"), trackItem("a"), m3uItem("mix", ["track:spotify:b", "track:spotify:a"])];
     store.plans.savePlan(LIBRARY, { items });
     expect(store.plans.loadPlan(LIBRARY)).toEqual(items);
     expect(store.plans.loadPlan("/other")).toBeNull();
@@ -40,19 +40,19 @@ describe("plan state", () => {
     using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b"), trackItem("gone")] });
-    store.plans.updateItem(LIBRARY, "track:a", {
+    store.plans.updateItem(LIBRARY, "track:spotify:a", {
       status: "failed",
       attempts: 2,
       error: { stage: "download", reason: "403" },
     });
-    store.plans.updateItem(LIBRARY, "track:b", { status: "matched", attempts: 1, match });
+    store.plans.updateItem(LIBRARY, "track:spotify:b", { status: "matched", attempts: 1, match });
     const saved = store.plans.savePlan(LIBRARY, {
       items: [trackItem("new"), trackItem("b", { target: "/music/renamed.mp3" }), trackItem("a")],
     });
     expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([
-      ["track:new", "pending", 0],
-      ["track:b", "matched", 1],
-      ["track:a", "failed", 2],
+      ["track:spotify:new", "pending", 0],
+      ["track:spotify:b", "matched", 1],
+      ["track:spotify:a", "failed", 2],
     ]);
     const loaded = store.plans.loadPlan(LIBRARY)!;
     expect(loaded).toEqual(saved);
@@ -65,19 +65,19 @@ describe("plan state", () => {
     using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b")] });
-    store.plans.updateItem(LIBRARY, "track:a", { status: "failed", attempts: 1 });
+    store.plans.updateItem(LIBRARY, "track:spotify:a", { status: "failed", attempts: 1 });
     const loaded = store.plans.loadPlan(LIBRARY)!;
     const again = store.plans.savePlan(LIBRARY, { items: [trackItem("b"), trackItem("a")] }, loaded);
     expect(again.map((item) => [item.id, item.status])).toEqual([
-      ["track:b", "pending"],
-      ["track:a", "failed"],
+      ["track:spotify:b", "pending"],
+      ["track:spotify:a", "failed"],
     ]);
     expect(store.plans.loadPlan(LIBRARY)).toEqual(again);
     // Another save added c since `loaded` was read; its progress must come from the store, not the stale list.
     store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b"), trackItem("c")] });
-    store.plans.updateItem(LIBRARY, "track:c", { status: "failed", attempts: 3 });
+    store.plans.updateItem(LIBRARY, "track:spotify:c", { status: "failed", attempts: 3 });
     const saved = store.plans.savePlan(LIBRARY, { items: [trackItem("c")] }, loaded);
-    expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([["track:c", "failed", 3]]);
+    expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([["track:spotify:c", "failed", 3]]);
     expect(store.plans.loadPlan(LIBRARY)).toEqual(saved);
     store.close();
   });
@@ -86,15 +86,15 @@ describe("plan state", () => {
     using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a")] });
-    store.plans.updateItem(LIBRARY, "track:a", { status: "failed", error: { stage: "match", reason: "no match" } });
+    store.plans.updateItem(LIBRARY, "track:spotify:a", { status: "failed", error: { stage: "match", reason: "no match" } });
     store.close();
     const reopened = open(dir.path);
     expect(reopened.plans.loadPlan(LIBRARY)?.[0]).toMatchObject({ status: "failed", error: { reason: "no match" } });
-    reopened.plans.updateItem(LIBRARY, "track:a", { status: "done", error: null });
+    reopened.plans.updateItem(LIBRARY, "track:spotify:a", { status: "done", error: null });
     const item = reopened.plans.loadPlan(LIBRARY)?.[0];
     expect(item?.status).toBe("done");
     expect(item && "error" in item).toBe(false);
-    expect(() => reopened.plans.updateItem(LIBRARY, "track:nope", { status: "done" })).toThrow("no saved plan item");
+    expect(() => reopened.plans.updateItem(LIBRARY, "track:spotify:nope", { status: "done" })).toThrow("no saved plan item");
     reopened.close();
   });
 
@@ -103,9 +103,9 @@ describe("plan state", () => {
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a")] });
     const withData = { ...match, candidate: { ...match.candidate, data: { playlistId: null, formats: [null, 1] } } };
-    store.plans.updateItem(LIBRARY, "track:a", { status: "matched", match: withData });
+    store.plans.updateItem(LIBRARY, "track:spotify:a", { status: "matched", match: withData });
     expect(store.plans.loadPlan(LIBRARY)?.[0]).toMatchObject({ status: "matched", match: withData });
-    expect(() => store.plans.updateItem(LIBRARY, "track:a", { id: "x" } as never)).toThrow("cannot be patched");
+    expect(() => store.plans.updateItem(LIBRARY, "track:spotify:a", { id: "x" } as never)).toThrow("cannot be patched");
     store.close();
   });
 
@@ -115,11 +115,11 @@ describe("plan state", () => {
     store.plans.savePlan(LIBRARY, {
       items: ["resolving", "downloading", "tagging", "done", "failed"].map((id) => trackItem(id)),
     });
-    store.plans.updateItem(LIBRARY, "track:resolving", { status: "resolving" });
-    store.plans.updateItem(LIBRARY, "track:downloading", { status: "downloading", match });
-    store.plans.updateItem(LIBRARY, "track:tagging", { status: "tagging", match });
-    store.plans.updateItem(LIBRARY, "track:done", { status: "done", match });
-    store.plans.updateItem(LIBRARY, "track:failed", { status: "failed" });
+    store.plans.updateItem(LIBRARY, "track:spotify:resolving", { status: "resolving" });
+    store.plans.updateItem(LIBRARY, "track:spotify:downloading", { status: "downloading", match });
+    store.plans.updateItem(LIBRARY, "track:spotify:tagging", { status: "tagging", match });
+    store.plans.updateItem(LIBRARY, "track:spotify:done", { status: "done", match });
+    store.plans.updateItem(LIBRARY, "track:spotify:failed", { status: "failed" });
     expect(store.plans.resetInterrupted(LIBRARY)).toBe(3);
     expect(store.plans.loadPlan(LIBRARY)?.map((item) => item.status)).toEqual([
       "pending",
@@ -154,7 +154,7 @@ describe("plan state", () => {
     const saveMs = performance.now() - saveStart;
     const start = performance.now();
     for (let i = 0; i < 10_000; i++) {
-      store.plans.updateItem(LIBRARY, `track:t${i % 2000}`, { status: i % 2 ? "downloading" : "tagging", attempts: i });
+      store.plans.updateItem(LIBRARY, `track:spotify:t${i % 2000}`, { status: i % 2 ? "downloading" : "tagging", attempts: i });
     }
     const updateMs = performance.now() - start;
     console.error(`[bench] savePlan 2000 items: ${saveMs.toFixed(0)} ms; 10000 updateItem: ${updateMs.toFixed(0)} ms`);

@@ -15,6 +15,7 @@ import { inStage, StageError } from "./stage-error.ts";
 import { buildTagSet, hashTagSet } from "./tags.ts";
 import { findLyrics, finishLyrics, NO_LYRICS, withEmbeddedLyrics, type FoundLyrics } from "./lyrics.ts";
 import { trackLabel } from "../track-label.ts";
+import { trackKey } from "../../plugins/track-key.ts";
 
 export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 export interface StageLimits {
@@ -148,7 +149,7 @@ export async function retagInPlace(
 async function recordInLibrary(item: TrackPlanItem, tags: TagSet, ctx: ExecutorContext): Promise<void> {
   const info = await stat(item.target);
   ctx.library?.upsert({
-    spotifyId: item.track.spotifyId,
+    trackKey: trackKey(item.track),
     ...(item.track.isrc ? { isrc: item.track.isrc } : {}),
     path: item.target,
     format: ctx.format,
