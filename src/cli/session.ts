@@ -5,6 +5,7 @@
 import { dirname, isAbsolute } from "node:path";
 import { loadConfig } from "../config/load.ts";
 import { assertWritableFolder } from "../library/writable-folder.ts";
+import { checkConfigPins } from "../plan/apply-pins.ts";
 import { scratchDirOf } from "../plan/scratch-dir.ts";
 import { ConfigError, describeCause } from "../errors.ts";
 import { compiledBinaryPath, discoverPluginFiles, resolvePluginDirs } from "../plugins/discover.ts";
@@ -64,12 +65,17 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
   const { registry } = await openPlugins({
     pluginsDirs: config.download.pluginsDirs,
     audioProviders: config.download.audioProviders,
-    pluginOptions: withLegacyCookies(config),
+    pluginOptions: config.pluginOptions,
+    ...pluginFilesOf(config),
     configFile: config.file,
     noExternal,
     ffmpegPath: options.ffmpegPath ?? null,
     // One budget for every plugin's requests, so two providers cannot together exceed the configured pace.
     http: options.http ?? createPluginHttpClient(pluginHttpOptionsFrom(config.download)),
+  });
+  checkConfigPins(config.download.pins ?? {}, (text) => registry.findPin(text, config.download.audioProviders), {
+    configFile: config.file,
+    providers: registry.all().flatMap((plugin) => (plugin.kind === "provider" ? [plugin.name] : [])),
   });
   const store = openStore(config.download.cachePath, { settings: config.download });
   const spotify = createSpotifyClient({
@@ -154,15 +160,7 @@ export async function loadConfigWithSourcePlugins(
   }
 }
 
-/** The origin's `download.cookies` meant the YouTube providers' cookies file; hand it to them unless set. */
-export function withLegacyCookies(config: Config): Record<string, unknown> {
-  const options: Record<string, unknown> = { ...config.pluginOptions };
-  const cookies = config.download.cookies;
-  if (!cookies) return options;
-  for (const name of ["youtube-music", "youtube"]) {
-    const own = options[name];
-    if (own === undefined) options[name] = { cookies };
-    else if (typeof own === "object" && own !== null && !("cookies" in own)) options[name] = { ...own, cookies };
-  }
-  return options;
+/** Files the config offers every plugin (`download.cookies`), as `openPlugins` takes them. */
+export function pluginFilesOf(config: Config): { cookiesFile?: string } {
+  return config.download.cookies ? { cookiesFile: config.download.cookies } : {};
 }

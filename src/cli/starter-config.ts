@@ -1,6 +1,7 @@
 /** The commented starter config `musicdl init` writes. Every key shown is optional except `version`, and set to its default. */
 import { defaultSections } from "../config/schema.ts";
-import { AUDIO_FORMATS, OVERWRITE_MODES } from "../config/settings/library.ts";
+import { AUDIO_FORMATS } from "../audio/formats.ts";
+import { OVERWRITE_MODES } from "../config/settings/library.ts";
 
 const defaults = defaultSections().download;
 

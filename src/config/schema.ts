@@ -3,7 +3,7 @@
  * together; the keys are grouped in settings/ by the module that reads them. Sources live in entries.ts.
  */
 import * as v from "valibot";
-import { parsePinTarget } from "../match/pins.ts";
+import { readPinText } from "../match/pins.ts";
 import { parseSpotifyUrl } from "../spotify/url.ts";
 import { executorKeys } from "./settings/executor.ts";
 import { libraryKeys } from "./settings/library.ts";
@@ -17,21 +17,23 @@ import { cacheKeys } from "./settings/caches.ts";
 // Names other modules have imported from here since before the keys moved to settings/.
 export { parseFlag } from "./rules.ts";
 export { threadsSchema } from "./settings/executor.ts";
-export { AUDIO_FORMATS, bitrateSchema, formatSchema } from "./settings/library.ts";
+export { AUDIO_FORMATS } from "../audio/formats.ts";
+export { bitrateSchema, formatSchema } from "./settings/library.ts";
 export { MatchSettingsSchema } from "./settings/match.ts";
 
 const pinKeys = {
   /** Spotify track link → provider link, `provider:id`, a video id, or `skip` (docs/matching.md, "Pins"). */
   pins: v.nullish(
     v.pipe(
-      v.record(v.string(), v.string("expected a provider link like https://music.youtube.com/watch?v=…, or skip")),
+      v.record(v.string(), v.string("expected a provider's link to a recording, provider:id, or skip")),
       v.check(
         (pins) => Object.keys(pins).every((key) => parseSpotifyUrl(key)?.kind === "track"),
         "expected Spotify track links as keys, like https://open.spotify.com/track/<id>",
       ),
       v.check(
-        (pins) => Object.values(pins).every((value) => parsePinTarget(value) !== null),
-        "expected a provider link (https://music.youtube.com/watch?v=…, https://youtu.be/…), provider:id, or skip",
+        // Which provider a link belongs to is the providers' to say, once they are loaded (the session asks them).
+        (pins) => Object.values(pins).every((value) => readPinText(value) !== null),
+        "expected a provider's link to a recording, provider:id, or skip",
       ),
     ),
   ),

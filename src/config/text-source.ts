@@ -5,7 +5,7 @@ import { quoteText } from "./findings.ts";
 export const MAX_TEXT_QUERY_LENGTH = 200;
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** `open.spotify.com/track/…`, `www.youtube.com/…`, `youtu.be/x`: a host and a path, without the scheme. */
+/** `open.spotify.com/track/…`, `www.example.com/watch?…`, `example.org/x`: a host and a path, without the scheme. */
 const BARE_HOST = /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*$/i;
 /** `spotify:trak:…`, `youtube:…`: a URI-like word and a colon with no space after it. */
 const URI_LIKE = /^[a-z][a-z0-9+.-]*:\S/i;

@@ -3,6 +3,7 @@
  * marks what is already present, and merges with the saved plan of the previous run.
  */
 import { statSync } from "node:fs";
+import { FORMATS } from "../audio/formats.ts";
 import type { Config, SourceEntry } from "../config/types.ts";
 import { UsageError } from "../errors.ts";
 import { disambiguatePaths } from "../library/collisions.ts";
@@ -89,7 +90,9 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   if (download.overwrite === "metadata") keepSavedMatches(items, saved);
   const finalItems: PlanItem[] = options.save ? store.plans.savePlan(libraryKey, { items }, saved) : items;
   // Pins from `match --pin`, then the config's on top: the file is what the user reads.
-  applyPins(finalItems, { ...store.pins.all(), ...(download.pins ?? {}) }, download.audioProviders);
+  applyPins(finalItems, { ...store.pins.all(), ...(download.pins ?? {}) }, (text) =>
+    options.registry.findPin(text, download.audioProviders),
+  );
   const plan: DownloadPlan = {
     items: finalItems,
     dependencies: built.dependencies,
@@ -166,21 +169,12 @@ async function resolveEntry(
   );
 }
 
-const EXTENSIONS: Record<string, string> = {
-  mp3: "mp3",
-  m4a: "m4a",
-  opus: "opus",
-  ogg: "ogg",
-  flac: "flac",
-  wav: "wav",
-};
-
 function renderTarget(config: Config, track: TrackMeta, context: { playlist?: string; playlistPosition?: number }) {
   return renderTargetPath({
     outputDir: config.download.outputDir,
     template: config.download.output,
     track,
-    ctx: { ext: EXTENSIONS[config.download.format] ?? config.download.format, ...context },
+    ctx: { ext: FORMATS[config.download.format].extension, ...context },
   });
 }
 

@@ -97,6 +97,16 @@ export interface AudioCandidate {
   readonly data?: unknown;
 }
 
+/** A recording a user pinned (`musicdl match --pin`, `download.pins`), as its provider recognised it. */
+export interface PinnedRecording {
+  /** The provider's own id, as in {@link AudioCandidate.id}. */
+  readonly id: string;
+  /** A page a person can open: the link as the user wrote it, or the provider's own for a bare id. */
+  readonly url: string;
+  /** Opaque to the core; handed to `download` as the candidate's `data`. Must be JSON-serializable. */
+  readonly data?: unknown;
+}
+
 /** A finished download in the temp dir. The core converts and moves it. */
 export interface DownloadedAudio {
   /** Absolute path of the downloaded file, inside the `tempDir` given to `download`. */
@@ -185,8 +195,9 @@ export interface PluginLogger {
 }
 
 /**
- * HTTP for plugins: a `fetch` behind musicdl's shared rate limiting and backoff, and with
- * `MUSICDL_YOUTUBE_ORIGIN`-style redirection applied where the core configures it.
+ * HTTP for plugins: a `fetch` behind musicdl's shared rate limiting and backoff. It sends each request where the
+ * plugin addresses it; a plugin that lets tests point it at a fake server (as the YouTube providers read an
+ * environment variable for their origin) does the redirecting itself.
  */
 export interface HttpClient {
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
@@ -225,12 +236,35 @@ export interface PluginContext {
   readonly options: unknown;
   /** valibot, so a plugin validates its options without importing anything. */
   readonly v: typeof import("valibot");
-  /** Folders of the plugin's own, created on first access. `cache` persists across runs; `temp` is emptied by the core. */
+  /**
+   * Folders of the plugin's own, created on first access. `cache` persists across runs. `temp` belongs to this
+   * process and is removed with everything in it once the plugins are disposed at the end of the command (a killed
+   * process leaves it under the system temp folder).
+   */
   readonly dirs: { readonly cache: string; readonly temp: string };
   /** Path of the ffmpeg executable the core uses, or null when none was found. */
   readonly ffmpegPath: string | null;
+  /**
+   * The config's `download.cookies`, an absolute path of a Netscape `cookies.txt` the user keeps for sites that
+   * need a login; undefined when the config names none. Offered to every plugin: one that sends cookies takes
+   * the cookies of its own sites from it when its own options name no file (the file is read as the user's
+   * secret: never log its contents).
+   */
+  readonly cookiesFile?: string;
   /** musicdl's version, e.g. `0.1.0`. */
   readonly musicdlVersion: string;
+}
+
+/** What a plugin's `check` found; `musicdl doctor` lists it beside its own findings. Plain JSON. */
+export interface PluginCheck {
+  /** Stable id for `doctor --json` readers (e.g. `youtube`); the plugin's name when absent. */
+  readonly name?: string;
+  /** `warn` is worth knowing but does not stop a download; only `fail` makes doctor exit 1. */
+  readonly status: "ok" | "warn" | "fail";
+  /** One line: what was found, e.g. which address was asked and how it answered. */
+  readonly summary: string;
+  /** What to do about it; absent when nothing needs doing. */
+  readonly fix?: string;
 }
 
 /** Every kind of plugin. */
@@ -256,6 +290,12 @@ export interface PluginBase<K extends PluginKind> {
   setup?(): Promise<void> | void;
   /** Called once at the end of a run, even after errors. */
   dispose?(): Promise<void> | void;
+  /**
+   * Called by `musicdl doctor`, never by a download: is what this plugin needs in place (its service reachable,
+   * its options usable)? Send at most a request or two with a short timeout and honour `opts.signal`; a throw is
+   * listed as a failed check. Plugins without one are only checked for loading.
+   */
+  check?(opts: CallOptions): Promise<PluginCheck> | PluginCheck;
 }
 
 /** What a source recognised in user input. */
@@ -297,6 +337,14 @@ export interface ProviderPlugin extends PluginBase<"provider"> {
   search(track: TrackMeta, opts: SearchOptions): Promise<AudioCandidate[]>;
   /** Downloads the candidate's best audio-only stream into `tempDir`. */
   download(candidate: AudioCandidate, tempDir: string, opts: DownloadOptions): Promise<DownloadedAudio>;
+  /**
+   * Recognises one of this provider's own recordings as a user pins it: a link to it, or a bare id the provider
+   * can tell from other text. Offline and fast; null when `text` is not its own. Providers are asked in
+   * `download.audio_providers` order and the first to recognise the text takes the pin; `<name>:<id>` reaches
+   * the named provider (its `pin` is then asked with the id, for the link and `data`). Without `pin`, a provider
+   * is pinned only as `<name>:<id>`.
+   */
+  pin?(text: string): PinnedRecording | null;
 }
 
 /** Writes tags into one file format. **Exactly one tagger per format** may be loaded. */

@@ -16,6 +16,8 @@ export interface PluginContextOptions {
   readonly dirs: { readonly cache: string; readonly temp: string };
   readonly ffmpegPath: string | null;
   readonly version: string;
+  /** The config's `download.cookies`, offered to every plugin. */
+  readonly cookiesFile?: string;
 }
 
 /** Keys whose values are secrets wherever they appear (options, headers, logged objects). */
@@ -23,6 +25,8 @@ export const SECRET_KEY_PATTERN = /token|secret|cookie|password|passwd|key|autho
 
 export function createPluginContext(options: PluginContextOptions): PluginContext {
   registerOptionSecrets(options.options);
+  // Where the user keeps logins is as private as a secret-looking option (it used to arrive as one).
+  if (options.cookiesFile) registerSecret(options.cookiesFile);
   const cache = join(options.dirs.cache, "plugins", options.name);
   const temp = join(options.dirs.temp, options.name);
   return {
@@ -41,6 +45,7 @@ export function createPluginContext(options: PluginContextOptions): PluginContex
     },
     ffmpegPath: options.ffmpegPath,
     musicdlVersion: options.version,
+    ...(options.cookiesFile ? { cookiesFile: options.cookiesFile } : {}),
   };
 }
 

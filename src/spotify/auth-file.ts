@@ -1,8 +1,8 @@
 /** The user's Spotify login on disk: $XDG_CONFIG_HOME/musicdl/auth.json, mode 0600, written atomically. */
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import * as v from "valibot";
+import { authFilePath } from "../util/dirs.ts";
 import { registerSecret } from "../util/redact.ts";
 
 const StoredAuthSchema = v.object({
@@ -16,8 +16,7 @@ const StoredAuthSchema = v.object({
 export type StoredAuth = v.InferOutput<typeof StoredAuthSchema>;
 
 export function defaultAuthFile(): string {
-  const configHome = process.env.XDG_CONFIG_HOME || join(homedir(), ".config");
-  return join(configHome, "musicdl", "auth.json");
+  return authFilePath(process.env);
 }
 
 /** The stored login, or null when there is none (or it is unreadable: then the user logs in again). */

@@ -7,14 +7,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { albumUrl, runMusicdl, trackUrl } from "./_helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 setDefaultTimeout(60_000);
 
 /** An upload of Lanterns that search would never pick (its title says nothing), to prove the pin is followed. */
 const PINNED_VIDEO = "PinnedVid01";
-const dir = makeTempDir("musicdl-e2e-pins-");
+const dir = createTempDir("musicdl-e2e-pins-");
 let world: FakeWorld;
 
 beforeAll(async () => {

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import type { Catalog } from "../fakes/spotify/catalog.ts";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { listFiles, runMusicdl, trackUrl } from "./_helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 setDefaultTimeout(60_000);
 
@@ -49,7 +49,7 @@ function catalogWithTwoUndertows(): Catalog {
   return catalog;
 }
 
-const dir = makeTempDir("musicdl-e2e-text-");
+const dir = createTempDir("musicdl-e2e-text-");
 let world: FakeWorld;
 const searches = () => world.spotify.apiRequests().filter((request) => request.path === "/v1/search");
 

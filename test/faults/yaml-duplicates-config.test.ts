@@ -2,7 +2,7 @@
 import { expect, test } from "bun:test";
 import { readConfigText } from "../../src/config/read-config-text.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { createTempDir } from "../config/temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const V = 'version: "1.2"\n';
 const PLAYLIST = "https://open.spotify.com/playlist/5Xrt7Y1mwD4q107Ty56xnn";

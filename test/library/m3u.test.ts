@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { buildM3u, type M3uEntry, m3uPathFor, renderM3u } from "../../src/library/m3u.ts";
 import { renderTargetPath } from "../../src/library/template.ts";
-import { createTempDir } from "./_temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 import { makeTrack } from "../helpers/track-meta.ts";
 
 const pathLines = (text: string) => text.split("\n").filter((line) => line !== "" && !line.startsWith("#"));

@@ -6,7 +6,7 @@ import { parseFile } from "music-metadata";
 import { convertAudio } from "../../src/audio/convert.ts";
 import { executePlan } from "../../src/plan/execute.ts";
 import type { PlanItemStatus } from "../../src/plan/model.ts";
-import { FFMPEG, makeTempDir, makeTone } from "../helpers/make-tone.ts";
+import { FFMPEG, makeTone } from "../helpers/make-tone.ts";
 import {
   createContext,
   createFakeProvider,
@@ -18,8 +18,9 @@ import {
   tempFilesIn,
   trackItems,
 } from "./_executor-world.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
-const tones = makeTempDir("musicdl-execute-tone-");
+const tones = createTempDir("musicdl-execute-tone-");
 let tone = "";
 beforeAll(async () => {
   tone = await makeTone({ codec: "opus", seconds: 1, file: join(tones.path, "tone.webm") });
@@ -31,7 +32,7 @@ const statusesOf = (items: { id: string; status: PlanItemStatus }[]) =>
 
 describe("executePlan", () => {
   test("a failing item never stops the rest; ffmpeg output lands at its target and the M3U lists only finished tracks, in order", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const tracks = makeTracks(4);
     const provider = createFakeProvider(tone, {
       search: (track) => (track.id === "t2" ? [karaokeFor(track)] : [songFor(track)]),
@@ -80,7 +81,7 @@ describe("executePlan", () => {
   });
 
   test("a download is tried max_retries times, then fails with its stage and reason; one that recovers is done", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const tracks = makeTracks(2);
     const failuresLeft = new Map([
       ["v-t1", Number.POSITIVE_INFINITY],
@@ -113,7 +114,7 @@ describe("executePlan", () => {
   });
 
   test("no acceptable candidate fails the match stage with the rejection reason, and nothing is downloaded", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const [track] = makeTracks(1);
     const provider = createFakeProvider(tone, { search: (t) => [karaokeFor(t)] });
     const plan = playlistPlan(library.path, [track!]);
@@ -128,7 +129,7 @@ describe("executePlan", () => {
   });
 
   test("a provider whose search throws fails the match stage naming the plugin", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const provider = createFakeProvider(tone, {
       search: () => {
         throw new Error("InnerTube answered 400");
@@ -143,7 +144,7 @@ describe("executePlan", () => {
   });
 
   test("a miss names the providers searched and a provider whose search failed, beside the rejected candidates", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const broken = {
       ...createFakeProvider(tone, {
         search: () => {
@@ -168,7 +169,7 @@ describe("executePlan", () => {
   });
 
   test("persist is called on every status change, ending with each item's final state", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const tracks = makeTracks(2);
     const provider = createFakeProvider(tone, { search: (t) => (t.id === "t2" ? [] : [songFor(t)]) });
     const plan = playlistPlan(library.path, tracks);
@@ -183,7 +184,7 @@ describe("executePlan", () => {
   });
 
   test("concurrency limits hold: track workers, searches, downloads and ffmpeg runs", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const inFlight = { search: 0, download: 0, convert: 0 };
     const peak = { search: 0, download: 0, convert: 0 };
     const hold = async <T>(stage: keyof typeof inFlight, work: () => Promise<T>): Promise<T> => {
@@ -231,7 +232,7 @@ describe("executePlan", () => {
 
 describe("executePlan interrupted", () => {
   test("Ctrl-C during a download keeps its partial file; the next run resumes it and finishes everything", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const controller = new AbortController();
     const resumedFrom: string[] = [];
     const plain = createFakeProvider(tone);
@@ -276,7 +277,7 @@ describe("executePlan interrupted", () => {
   });
 
   test("Ctrl-C while tagging removes the half-made file; the next run reuses the finished download", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const controller = new AbortController();
     const tagger = createFakeTagger(async (file, tags, opts) => {
       if (tags.title !== "Song 2" || controller.signal.aborted) return;

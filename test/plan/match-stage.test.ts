@@ -8,7 +8,7 @@ import { searchAcrossProviders } from "../../src/match/pick.ts";
 import { executePlan } from "../../src/plan/execute.ts";
 import { matchTrack } from "../../src/plan/stages/match.ts";
 import type { AudioCandidate, TrackMeta } from "../../src/plugins/api.ts";
-import { makeTempDir, makeTone } from "../helpers/make-tone.ts";
+import { makeTone } from "../helpers/make-tone.ts";
 import {
   createContext,
   createFakeProvider,
@@ -18,8 +18,9 @@ import {
   songFor,
   trackItems,
 } from "./_executor-world.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
-const tones = makeTempDir("musicdl-match-stage-tone-");
+const tones = createTempDir("musicdl-match-stage-tone-");
 let tone = "";
 beforeAll(async () => {
   tone = await makeTone({ codec: "opus", seconds: 1, file: join(tones.path, "tone.webm") });
@@ -43,7 +44,7 @@ const videoOf = (track: TrackMeta, provider: string, id: string, offsetMs: numbe
 
 describe("one pick for download and match", () => {
   test("a tie (equal distance) goes the same way in both: the closer length wins, as match shows", async () => {
-    using dir = makeTempDir("musicdl-match-stage-");
+    using dir = createTempDir("musicdl-match-stage-");
     const [track] = makeTracks(1);
     const a = named("provider-a", (t) => [videoOf(t, "provider-a", "a1", 2_000)]);
     const b = named("provider-b", (t) => [videoOf(t, "provider-b", "b1", 1_500)]);
@@ -58,7 +59,7 @@ describe("one pick for download and match", () => {
   });
 
   test("a provider whose search fails is passed over for the next one", async () => {
-    using dir = makeTempDir("musicdl-match-stage-");
+    using dir = createTempDir("musicdl-match-stage-");
     const [track] = makeTracks(1);
     const broken = named("broken", () => {
       throw new Error("InnerTube answered 500");
@@ -71,7 +72,7 @@ describe("one pick for download and match", () => {
 
 describe("fallback when the chosen candidate cannot be downloaded", () => {
   test("the next candidate passing the bar is downloaded; the failure of every one is listed when none works", async () => {
-    using dir = makeTempDir("musicdl-match-stage-");
+    using dir = createTempDir("musicdl-match-stage-");
     const tracks = makeTracks(2);
     const twins = (t: TrackMeta) => [
       songFor(t),
@@ -106,7 +107,7 @@ describe("fallback when the chosen candidate cannot be downloaded", () => {
   });
 
   test("an upload refused through both YouTube providers counts once: a third, playable upload is still tried", async () => {
-    using dir = makeTempDir("musicdl-match-stage-");
+    using dir = createTempDir("musicdl-match-stage-");
     const [track] = makeTracks(1);
     // YouTube Music and YouTube share video ids: the same two locked uploads come back from both.
     const locked = (t: TrackMeta, provider: string) => [

@@ -1,17 +1,9 @@
 /** Test helpers for the store: a temp dir removed via `using`, a fake clock, a log that records, plan item builders. */
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { M3uPlanItem, TrackPlanItem } from "../../src/plan/model.ts";
 import type { TrackMeta } from "../../src/plugins/api.ts";
 import type { StoreLog } from "../../src/store/index.ts";
 import type { Clock } from "../../src/util/clock.ts";
-
-export function tempDir(): { path: string; [Symbol.dispose](): void } {
-  const path = mkdtempSync(join(tmpdir(), "musicdl-store-"));
-  return { path, [Symbol.dispose]: () => rmSync(path, { recursive: true, force: true }) };
-}
 
 export interface FakeClock extends Clock {
   advance(ms: number): void;

@@ -2,7 +2,8 @@ import { describe, expect, test } from "bun:test";
 import { appendFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileFingerprint, openStore, type LibraryRow } from "../../src/store/index.ts";
-import { createFakeClock, createRecordingLog, tempDir } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 function setup(dir: string) {
   const store = openStore(join(dir, "musicdl.sqlite"), { clock: createFakeClock(), log: createRecordingLog() });
@@ -24,7 +25,7 @@ function setup(dir: string) {
 
 describe("library index", () => {
   test("a file musicdl wrote and nobody touched is present", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, library, row } = setup(dir.path);
     expect(library.isPresentAndComplete(row.trackKey)).toEqual({ present: true, path: row.path, format: row.format });
     expect(library.get(row.trackKey)).toEqual(row);
@@ -34,14 +35,14 @@ describe("library index", () => {
   });
 
   test("a track not in the index is not present", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, library } = setup(dir.path);
     expect(library.isPresentAndComplete("other")).toEqual({ present: false, reason: "not in the library index" });
     store.close();
   });
 
   test("a deleted file is reported missing", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, library, row, file } = setup(dir.path);
     rmSync(file);
     expect(library.isPresentAndComplete(row.trackKey)).toEqual({
@@ -53,7 +54,7 @@ describe("library index", () => {
   });
 
   test("a file that grew is reported changed", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, library, row, file } = setup(dir.path);
     appendFileSync(file, "more");
     expect(library.isPresentAndComplete(row.trackKey).reason).toContain("changed since musicdl wrote it (size");
@@ -61,7 +62,7 @@ describe("library index", () => {
   });
 
   test("a file touched by another program (same size, new mtime) is reported changed", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, library, row, file } = setup(dir.path);
     utimesSync(file, new Date(), new Date(row.mtimeMs + 5_000));
     expect(library.isPresentAndComplete(row.trackKey).reason).toContain("modified time differs");
@@ -69,7 +70,7 @@ describe("library index", () => {
   });
 
   test("two libraries sharing one cache file keep separate indexes", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, row } = setup(dir.path);
     expect(store.library("/elsewhere").get(row.trackKey)).toBeUndefined();
     expect(store.library("/elsewhere").all()).toEqual([]);
@@ -77,7 +78,7 @@ describe("library index", () => {
   });
 
   test("remove drops the row; relative paths are refused", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, library, row } = setup(dir.path);
     expect(library.remove(row.trackKey)).toBe(true);
     expect(library.remove(row.trackKey)).toBe(false);

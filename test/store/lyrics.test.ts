@@ -4,13 +4,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LYRICS_MISS_TTL_S, openStore } from "../../src/store/index.ts";
 import { MIGRATIONS } from "../../src/store/migrations.ts";
-import { createFakeClock, createRecordingLog, tempDir } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 import { createStoreAtSchema } from "./_old-schema.ts";
 
 const found = { instrumental: false, lyrics: { plain: "La la", synced: [{ timeMs: 500, text: "La la" }] } } as const;
 
 test("lyrics and instrumental answers are kept for good; a miss is asked again after a day", () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const clock = createFakeClock();
   const path = join(dir.path, "musicdl.sqlite");
   const store = openStore(path, { clock, log: createRecordingLog() });
@@ -34,7 +35,7 @@ test("lyrics and instrumental answers are kept for good; a miss is asked again a
 });
 
 test("the lyrics index records the .lrc file as written and notices when it changed", () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const store = openStore(join(dir.path, "musicdl.sqlite"), { clock: createFakeClock(), log: createRecordingLog() });
   const lrc = join(dir.path, "a.lrc");
   writeFileSync(lrc, "[00:00.50] La la\n");
@@ -57,7 +58,7 @@ test("the lyrics index records the .lrc file as written and notices when it chan
 });
 
 test("a store written before lyrics (schema 2, today's release) is migrated in place, keeping its library", () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   const old = createStoreAtSchema(path, 2);
   old.run("INSERT INTO library_files VALUES ('/music', 'id1', NULL, '/music/a.mp3', 'mp3', 3, 1, 'h', 1, NULL)");

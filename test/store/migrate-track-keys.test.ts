@@ -3,7 +3,7 @@ import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { openStore } from "../../src/store/index.ts";
 import { createStoreAtSchema } from "./_old-schema.ts";
-import { tempDir } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const URL_OF = (id: string) => `https://open.spotify.com/track/${id}`;
 /** A track as musicdl stored it before (schema 4). */
@@ -24,7 +24,7 @@ const newTrack = (id: string) => {
 };
 
 test("plan items, caches, pins and indexes written by schema 4 are found under their track keys", () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   const old = createStoreAtSchema(path, 4);
   const trackItem = { id: "track:a", kind: "track", status: "done", attempts: 1, target: "/m/a.mp3", sources: [] };

@@ -2,7 +2,8 @@ import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { ChosenCandidate, PlanItem } from "../../src/plan/model.ts";
 import { openStore, reconcileItem } from "../../src/store/index.ts";
-import { createFakeClock, createRecordingLog, m3uItem, tempDir, trackItem } from "./helpers.ts";
+import { createFakeClock, createRecordingLog, m3uItem, trackItem } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const LIBRARY = "/music";
 const match: ChosenCandidate = {
@@ -25,7 +26,7 @@ function open(dir: string) {
 
 describe("plan state", () => {
   test("a library that never had a plan loads as null; a saved one comes back in order, unchanged", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     expect(store.plans.loadPlan(LIBRARY)).toBeNull();
     const items: PlanItem[] = [trackItem("b"), trackItem("a"), m3uItem("mix", ["track:spotify:b", "track:spotify:a"])];
@@ -36,7 +37,7 @@ describe("plan state", () => {
   });
 
   test("saving a new plan keeps progress of items that remain, adds new ones and drops removed ones", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b"), trackItem("gone")] });
     store.plans.updateItem(LIBRARY, "track:spotify:a", {
@@ -61,7 +62,7 @@ describe("plan state", () => {
   });
 
   test("a re-save given the plan it loaded keeps progress, and a stale loaded plan does not hide newer progress", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b")] });
     store.plans.updateItem(LIBRARY, "track:spotify:a", { status: "failed", attempts: 1 });
@@ -82,7 +83,7 @@ describe("plan state", () => {
   });
 
   test("updateItem writes each change at once, and null removes a field", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a")] });
     store.plans.updateItem(LIBRARY, "track:spotify:a", { status: "failed", error: { stage: "match", reason: "no match" } });
@@ -98,7 +99,7 @@ describe("plan state", () => {
   });
 
   test("a chosen match is stored exactly, nulls in the provider's data included", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a")] });
     const withData = { ...match, candidate: { ...match.candidate, data: { playlistId: null, formats: [null, 1] } } };
@@ -109,7 +110,7 @@ describe("plan state", () => {
   });
 
   test("items a killed run left half-done restart: from their match if chosen, else from scratch", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, {
       items: ["resolving", "downloading", "tagging", "done", "failed"].map((id) => trackItem(id)),
@@ -132,7 +133,7 @@ describe("plan state", () => {
   });
 
   test("runs are recorded per library, newest first", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.recordRun(LIBRARY, { startedAtMs: 1, endedAtMs: 2, counts: { done: 3 } });
     store.plans.recordRun(LIBRARY, { startedAtMs: 5, endedAtMs: 9, counts: { done: 1, failed: 1 } });
@@ -145,7 +146,7 @@ describe("plan state", () => {
   });
 
   test("10,000 status updates complete (time printed, not asserted)", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     const items = Array.from({ length: 2000 }, (_, i) => trackItem(`t${i}`));
     const saveStart = performance.now();

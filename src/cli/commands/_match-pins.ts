@@ -1,9 +1,9 @@
 /** `musicdl match --pin/--skip`: records a pin in the store, and tells what download does with a pinned track. */
 import { UsageError } from "../../errors.ts";
-import { type PinTarget, parsePinTarget } from "../../match/pins.ts";
-import { openSession } from "../session.ts";
+import { type PinTarget, readPinText } from "../../match/pins.ts";
 import type { TrackMeta } from "../../plugins/api.ts";
 import { trackKey } from "../../plugins/track-key.ts";
+import { openSession } from "../session.ts";
 
 type Session = Awaited<ReturnType<typeof openSession>>;
 
@@ -12,31 +12,29 @@ export type PinnedTrack = Pick<TrackMeta, "source" | "id" | "url">;
 
 /** Records the choice in the store, where every later plan, download and match finds it. */
 export async function recordPin(args: Parameters<typeof openSession>[0]["args"], track: PinnedTrack, text: string) {
-  const pin = parsePinTarget(text);
-  if (!pin) {
-    throw new UsageError(`--pin ${text}: not a recording musicdl can fetch.`, {
-      hint: "Pass a link like https://music.youtube.com/watch?v=<id> or https://youtu.be/<id>, provider:id, or use --skip.",
-    });
-  }
+  // What no provider could take is refused before the session opens; which provider a link is is theirs to say.
+  if (!readPinText(text)) throw notFetchable(text, []);
   const session = await openSession({ args });
   try {
+    const pin = pinOf(session, track, text);
+    if (!pin) throw notFetchable(text, providerNames(session));
     session.store.pins.set(trackKey(track), text.trim());
-    const what = pin.kind === "skip" ? "skipped: download never fetches it" : `pinned to ${pinName(pin)}`;
+    const what = pin.kind === "skip" ? "skipped: download never fetches it" : `pinned to ${pin.provider}:${pin.id}`;
     process.stdout.write(`${nameOf(track)} ${what}; it is never searched again.\n`);
   } finally {
     await session.close();
   }
 }
 
-/** The pin download follows for a track: the config's `download.pins` over `match --pin` ones. */
-export function pinOf(session: Session, track: PinnedTrack): PinTarget | null {
+/** The pin download follows for a track (the config's `download.pins` over `match --pin` ones), or `text`'s. */
+export function pinOf(session: Session, track: PinnedTrack, text?: string): PinTarget | null {
   const key = trackKey(track);
-  const text = session.config.download.pins?.[key] ?? session.store.pins.all()[key];
-  return text === undefined ? null : parsePinTarget(text);
+  const written = text ?? session.config.download.pins?.[key] ?? session.store.pins.all()[key];
+  return written === undefined ? null : session.registry.findPin(written, session.config.download.audioProviders);
 }
 
-export function describePin(track: PinnedTrack, pin: PinTarget, providers: readonly string[], json: boolean): string {
-  const provider = pin.kind === "pin" ? (pin.provider ?? providers[0] ?? "youtube-music") : null;
+export function describePin(track: PinnedTrack, pin: PinTarget, json: boolean): string {
+  const provider = pin.kind === "pin" ? pin.provider : null;
   if (json) {
     const picked = pin.kind === "pin" ? { provider, id: pin.id } : null;
     return `${JSON.stringify({ track: { source: track.source, source_id: track.id }, pinned: true, skipped: pin.kind === "skip", picked }, null, 2)}\n`;
@@ -50,6 +48,13 @@ function nameOf(track: PinnedTrack): string {
   return track.url ?? trackKey(track);
 }
 
-function pinName(pin: Extract<PinTarget, { kind: "pin" }>): string {
-  return `${pin.provider ? `${pin.provider}:` : ""}${pin.id}`;
+function notFetchable(text: string, providers: readonly string[]): UsageError {
+  const whose = providers.length > 0 ? ` of one of the providers (${providers.join(", ")})` : " of a provider";
+  return new UsageError(`--pin ${text}: not a recording musicdl can fetch.`, {
+    hint: `Pass a link${whose} to the recording, or its id, or provider:id; or use --skip.`,
+  });
+}
+
+function providerNames(session: Session): string[] {
+  return session.registry.all().flatMap((plugin) => (plugin.kind === "provider" ? [plugin.name] : []));
 }

@@ -1,4 +1,4 @@
-/** `musicdl doctor [--json]`: checks what a download needs (ffmpeg, Spotify, folders, plugins, YouTube) and how to fix each. */
+/** `musicdl doctor [--json]`: checks what a download needs (ffmpeg, Spotify, folders, plugins and their services) and how to fix each. */
 import { defineCommand } from "citty";
 import { setLogLevel } from "../../log.ts";
 import type { DoctorCheck } from "../doctor/check.ts";
@@ -8,7 +8,6 @@ import { checkEncoders, checkFfmpeg } from "../doctor/ffmpeg.ts";
 import { checkCache, checkOutputDir } from "../doctor/files.ts";
 import { checkPlugins } from "../doctor/plugins.ts";
 import { checkSpotify } from "../doctor/spotify.ts";
-import { checkYouTube } from "../doctor/youtube.ts";
 import { globalArgs } from "../global-args.ts";
 
 export default defineCommand({
@@ -32,17 +31,12 @@ export default defineCommand({
     const ffmpeg = await checkFfmpeg(process.env);
     const checks: DoctorCheck[] = [configCheck, ...ffmpeg.checks];
     if (ffmpeg.location) checks.push(await checkEncoders(ffmpeg.location.ffmpeg, config.download.format));
-    const [spotify, youtube] = await Promise.all([
+    // The plugins' own checks (YouTube Music's reachability) ask the network too: both at once.
+    const [spotify, plugins] = await Promise.all([
       checkSpotify(config.download, process.env),
-      checkYouTube(process.env),
+      checkPlugins(config, ffmpeg.location?.ffmpeg ?? null),
     ]);
-    checks.push(
-      spotify,
-      checkOutputDir(config.download.outputDir),
-      checkCache(config.download.cachePath),
-      await checkPlugins(config, ffmpeg.location?.ffmpeg ?? null),
-      youtube,
-    );
+    checks.push(spotify, checkOutputDir(config.download.outputDir), checkCache(config.download.cachePath), ...plugins);
     const ok = checks.every((check) => check.status !== "fail");
     process.stdout.write(args.json ? `${JSON.stringify({ ok, checks }, null, 2)}\n` : renderDoctorReport(checks));
     process.exitCode = ok ? 0 : 1;

@@ -72,7 +72,7 @@ export default defineCommand({
       // A pinned or skipped track is never searched, by download or here.
       const pin = pinOf(session, pinned);
       if (pin) {
-        process.stdout.write(describePin(pinned, pin, config.download.audioProviders, args.json === true));
+        process.stdout.write(describePin(pinned, pin, args.json === true));
         return;
       }
       const [track] = resolution ? [resolution.track] : (await spotify.resolve(ref!, { signal })).tracks;

@@ -1,13 +1,13 @@
 /** `download:` keys that say what lands in the library and where: path template, format, bitrate, overwrite, M3U. */
 import { resolve } from "node:path";
 import * as v from "valibot";
+import { AUDIO_FORMATS } from "../../audio/formats.ts";
 import { DEFAULT_OUTPUT_TEMPLATE, validateTemplate } from "../../library/template.ts";
 import { resolvePath } from "../find-config-file.ts";
 import { splitOutputRoot } from "../output-root.ts";
 import { oneOf, text } from "../rules.ts";
 import type { SettingsContext } from "./context.ts";
 
-export const AUDIO_FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;
 export const OVERWRITE_MODES = ["skip", "overwrite", "metadata"] as const;
 export const M3U_EXTENSIONS = ["m3u8", "m3u"] as const;
 export type OverwriteMode = (typeof OVERWRITE_MODES)[number];

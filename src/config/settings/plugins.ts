@@ -18,7 +18,7 @@ export function pluginSettings(file: v.InferOutput<typeof PluginKeysSchema>, { b
     audioProviders: file.audio_providers,
     /** Absolute plugin folders from `plugins_dir`. */
     pluginsDirs: file.plugins_dir.map((dir) => resolvePath(baseDir, dir, env)),
-    /** Netscape cookies.txt for the YouTube providers. */
+    /** Netscape cookies.txt, offered to every plugin as `ctx.cookiesFile`. */
     ...(cookies === undefined ? {} : { cookies }),
   } as const;
 }

@@ -12,6 +12,7 @@ import { lrcPathFor, renderLrc } from "../../library/lrc.ts";
 import type { LyricsAnswer, LyricsPlugin, TagSet, TrackMeta } from "../../plugins/api.ts";
 import { callPlugin } from "../../plugins/call.ts";
 import type { LyricsCache, LyricsIndex } from "../../store/index.ts";
+import { trackLabel } from "../track-label.ts";
 import { trackKey } from "../../plugins/track-key.ts";
 
 export interface LyricsStageContext {
@@ -60,7 +61,7 @@ export async function findLyrics(
         answer = await callPlugin(plugin, "lyrics", async () => checkedAnswer(await plugin.lyrics(track, { signal })));
       } catch (error) {
         if (!(error instanceof PluginError) || signal.aborted) throw error;
-        lyrics.warn(`${describeCause(error)} (${track.artists.join(", ")} - ${track.title}: no lyrics this run)`);
+        lyrics.warn(`${describeCause(error)} (${trackLabel(track)}: no lyrics this run)`);
         settled = false;
         continue;
       }

@@ -1,5 +1,5 @@
 /** Match stage: the shared pick (src/match/pick.ts) over the providers, searches cached per provider and track. */
-import { PluginError } from "../../errors.ts";
+import { callPlugin } from "../../plugins/call.ts";
 import { type ProviderPick, searchAcrossProviders } from "../../match/index.ts";
 import type { AudioCandidate, ProviderPlugin, TrackMeta } from "../../plugins/api.ts";
 import type { ChosenCandidate } from "../model.ts";
@@ -68,13 +68,11 @@ async function searchWithCache(
   const cached = ctx.searchCache?.get(provider.name, trackKey(track));
   const excludedHere = [...exclude].some((key) => key.startsWith(`${provider.name}:`));
   if (cached && (!excludedHere || isSure(cached))) return cached;
-  const found = await limitSearch(async () => {
-    try {
-      return await provider.search(track, { limit: 10, signal: ctx.signal, isSure });
-    } catch (error) {
-      throw ctx.signal.aborted ? error : new PluginError(provider.name, "search", error);
-    }
-  });
+  const found = await limitSearch(() =>
+    callPlugin(provider, "search", () => provider.search(track, { limit: 10, signal: ctx.signal, isSure }), {
+      signal: ctx.signal,
+    }),
+  );
   const candidates = [...(cached ?? []), ...found.filter((c) => !cached?.some((known) => known.id === c.id))];
   ctx.searchCache?.set(provider.name, trackKey(track), candidates);
   return candidates;

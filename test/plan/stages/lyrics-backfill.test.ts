@@ -10,10 +10,11 @@ import { buildPlan } from "../../../src/plan/optimize.ts";
 import type { LyricsStageContext } from "../../../src/plan/stages/lyrics.ts";
 import type { LyricsAnswer, LyricsPlugin, TrackMeta } from "../../../src/plugins/api.ts";
 import { openStore } from "../../../src/store/index.ts";
-import { makeTempDir, makeTone } from "../../helpers/make-tone.ts";
+import { makeTone } from "../../helpers/make-tone.ts";
 import { createContext, createFakeProvider, createFakeTagger, makeTracks } from "../_executor-world.ts";
+import { createTempDir } from "../../helpers/temp-dir.ts";
 
-const tones = makeTempDir("musicdl-backfill-tone-");
+const tones = createTempDir("musicdl-backfill-tone-");
 let tone = "";
 beforeAll(async () => {
   tone = await makeTone({ codec: "opus", seconds: 1, file: join(tones.path, "tone.webm") });
@@ -48,7 +49,7 @@ function planOf(library: string, tracks: TrackMeta[], present: boolean) {
 }
 
 test("lyrics off, then on: present files are re-tagged with lyrics and get an .lrc; then nothing is asked", async () => {
-  using library = makeTempDir("musicdl-backfill-");
+  using library = createTempDir("musicdl-backfill-");
   const store = openStore(join(library.path, "state.sqlite"));
   try {
     const tracks = makeTracks(3);
