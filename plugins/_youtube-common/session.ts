@@ -7,6 +7,8 @@ import { createYouTubeFetch, parseYouTubeOrigin, YOUTUBE_ORIGIN_ENV, type YouTub
 
 export interface YouTubeSession {
   readonly options: YouTubeOptions;
+  /** Where YouTube requests go instead of YouTube (MUSICDL_YOUTUBE_ORIGIN), or undefined. */
+  readonly origin?: string;
   readonly youtubeFetch: YouTubeFetch;
   readonly log: PluginContext["log"];
   /** The Innertube client, created on first use; creating it sends nothing. */
@@ -60,7 +62,9 @@ export function createYouTubeSession(ctx: PluginContext, pluginName: string): Yo
 
   const innertube = () => {
     created ??= (async () => {
-      const cookie = options.cookies === undefined ? undefined : await loadCookieHeader(options.cookies);
+      // The plugin's own `cookies` option wins over the file the config offers every plugin (`download.cookies`).
+      const cookiesFile = options.cookies ?? ctx.cookiesFile;
+      const cookie = cookiesFile === undefined ? undefined : await loadCookieHeader(cookiesFile);
       // Loaded on first use: importing youtubei.js costs about 2 s, which commands that never search should not pay.
       const { Innertube } = await import("youtubei.js");
       return Innertube.create(innertubeCreateOptions(youtubeFetch, options, cookie));
@@ -72,5 +76,12 @@ export function createYouTubeSession(ctx: PluginContext, pluginName: string): Yo
     return created;
   };
 
-  return { options, youtubeFetch, log: ctx.log, innertube, answers: createRecentAnswers() };
+  return {
+    options,
+    ...(origin ? { origin } : {}),
+    youtubeFetch,
+    log: ctx.log,
+    innertube,
+    answers: createRecentAnswers(),
+  };
 }

@@ -1,7 +1,6 @@
 /** The user's Spotify login on disk: $XDG_CONFIG_HOME/musicdl/auth.json, mode 0600, written atomically. */
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import * as v from "valibot";
 import { registerSecret } from "../../src/util/redact.ts";
 
@@ -14,11 +13,6 @@ const StoredAuthSchema = v.object({
   userId: v.optional(v.string()),
 });
 export type StoredAuth = v.InferOutput<typeof StoredAuthSchema>;
-
-export function defaultAuthFile(): string {
-  const configHome = process.env.XDG_CONFIG_HOME || join(homedir(), ".config");
-  return join(configHome, "musicdl", "auth.json");
-}
 
 /** The stored login, or null when there is none (or it is unreadable: then the user logs in again). */
 export function readAuthFile(path: string): StoredAuth | null {

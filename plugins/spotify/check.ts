@@ -1,5 +1,5 @@
 /** `musicdl doctor`'s Spotify finding: credentials present, and accepted by one token request (never shown). */
-import type { PluginCheckResult, PluginClock } from "musicdl/plugin";
+import type { PluginCheck, PluginClock } from "musicdl/plugin";
 import { MusicdlError, describeCause } from "../../src/errors.ts";
 import { readAuthFile } from "./auth-file.ts";
 import { DEFAULT_LOGIN_PORT } from "./login.ts";
@@ -21,7 +21,7 @@ export interface CheckSpotifyOptions {
   readonly signal?: AbortSignal;
 }
 
-export async function checkSpotify(options: CheckSpotifyOptions): Promise<PluginCheckResult> {
+export async function checkSpotify(options: CheckSpotifyOptions): Promise<PluginCheck> {
   const { settings, accountsUrl, authFile, clock } = options;
   const stored = readAuthFile(authFile);
   let tokens: TokenProvider;
@@ -62,6 +62,6 @@ export async function checkSpotify(options: CheckSpotifyOptions): Promise<Plugin
   return { status: "ok", summary: `${accountsUrl} accepted ${what}` };
 }
 
-function failed(summary: string, fix: string): PluginCheckResult {
+function failed(summary: string, fix: string): PluginCheck {
   return { status: "fail", summary, fix };
 }

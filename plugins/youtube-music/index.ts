@@ -7,4 +7,6 @@ export default (ctx: PluginContext) =>
     name: "youtube-music",
     description: "YouTube Music: songs (audio tracks) first, music videos when no song fits",
     loadSearch: async () => (await import("./search-music.ts")).searchYouTubeMusic,
+    pinSite: { hosts: ["music.youtube.com"], watchPage: "https://music.youtube.com/watch?v=" },
+    checksReachability: true,
   }) satisfies ProviderPlugin;

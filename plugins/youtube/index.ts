@@ -7,4 +7,5 @@ export default (ctx: PluginContext) =>
     name: "youtube",
     description: "YouTube videos (fallback for recordings YouTube Music lacks)",
     loadSearch: async () => (await import("./search-videos.ts")).searchVideos,
+    pinSite: { hosts: ["youtube.com", "youtu.be"], watchPage: "https://www.youtube.com/watch?v=" },
   }) satisfies ProviderPlugin;

@@ -1,6 +1,7 @@
 /** Decides how ffmpeg turns a downloaded stream into the target format: copy it untouched or encode it. Pure. */
 import { UsageError } from "../errors.ts";
 import type { AudioFormat } from "../plugins/api.ts";
+import { FORMATS } from "./formats.ts";
 
 export interface ConversionSource {
   /** ffmpeg codec name of the downloaded stream (`opus`, `aac`, `mp3`, `vorbis`, `flac`, `pcm_s16le`…). */
@@ -28,25 +29,6 @@ export interface ConversionPlan {
   readonly note?: string;
 }
 
-interface FormatSpec {
-  readonly encoder: string;
-  readonly muxer: string;
-  /** Source codecs this container holds as they are. */
-  readonly fits: (codec: string) => boolean;
-  /** kbps used when nothing better is known; null for lossless targets (no bitrate option). */
-  readonly defaultKbps: number | null;
-}
-
-const FORMATS: Record<AudioFormat, FormatSpec> = {
-  mp3: { encoder: "libmp3lame", muxer: "mp3", fits: (c) => c === "mp3", defaultKbps: 320 },
-  m4a: { encoder: "aac", muxer: "ipod", fits: (c) => c === "aac" || c === "alac", defaultKbps: 256 },
-  opus: { encoder: "libopus", muxer: "opus", fits: (c) => c === "opus", defaultKbps: 160 },
-  // .ogg means Vorbis to players and users alike; Opus belongs in .opus.
-  ogg: { encoder: "libvorbis", muxer: "ogg", fits: (c) => c === "vorbis", defaultKbps: 192 },
-  flac: { encoder: "flac", muxer: "flac", fits: (c) => c === "flac", defaultKbps: null },
-  wav: { encoder: "pcm_s16le", muxer: "wav", fits: (c) => c.startsWith("pcm_"), defaultKbps: null },
-};
-
 /**
  * Bitrate rules, decided once for every format:
  * - the stream is copied whenever its codec fits the target container, whatever `bitrate` says: re-encoding a
@@ -65,7 +47,7 @@ const FORMATS: Record<AudioFormat, FormatSpec> = {
 export function planConversion(source: ConversionSource, target: ConversionTarget): ConversionPlan {
   const spec = FORMATS[target.format];
   const requested = parseBitrate(target.bitrate);
-  const base = { muxer: spec.muxer, extension: target.format };
+  const base = { muxer: spec.muxer, extension: spec.extension };
   if (spec.fits(source.codec)) return { ...base, streamCopy: true, codecArgs: ["-c:a", "copy"] };
 
   const codecArgs = ["-c:a", spec.encoder];

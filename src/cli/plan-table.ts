@@ -1,5 +1,6 @@
 /** The readable `musicdl plan` output: tracks grouped by the source that asked for them, then totals. */
 import type { DownloadPlan, TrackPlanItem } from "../plan/model.ts";
+import { trackLabel } from "../plan/track-label.ts";
 
 export function renderPlanTable(plan: DownloadPlan, outputDir: string): string {
   const groups = new Map<string, TrackPlanItem[]>();
@@ -17,7 +18,7 @@ export function renderPlanTable(plan: DownloadPlan, outputDir: string): string {
     for (const item of items) {
       const state = item.status === "skipped" ? `skip (${item.skipReason ?? "skipped"})` : item.status;
       const also = item.sources.length > 1 ? `  [+${item.sources.length - 1} other source(s)]` : "";
-      lines.push(`  ${state.padEnd(24)} ${item.track.artists.join(", ")} - ${item.track.title}${also}`);
+      lines.push(`  ${state.padEnd(24)} ${trackLabel(item.track)}${also}`);
       lines.push(`  ${"".padEnd(24)} → ${relativeTo(outputDir, item.target)}`);
     }
     lines.push("");

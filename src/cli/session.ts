@@ -5,6 +5,7 @@
 import { dirname, isAbsolute } from "node:path";
 import { loadConfig } from "../config/load.ts";
 import { assertWritableFolder } from "../library/writable-folder.ts";
+import { checkConfigPins } from "../plan/apply-pins.ts";
 import { scratchDirOf } from "../plan/scratch-dir.ts";
 import { describeCause } from "../errors.ts";
 import type { Config } from "../config/types.ts";
@@ -68,7 +69,8 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     const { registry } = await openPlugins({
       pluginsDirs: config.download.pluginsDirs,
       audioProviders: config.download.audioProviders,
-      pluginOptions: withLegacyCookies(config),
+      pluginOptions: config.pluginOptions,
+      ...pluginFilesOf(config),
       configFile: config.file,
       noExternal,
       ffmpegPath: options.ffmpegPath ?? null,
@@ -78,6 +80,10 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
       settings: config.download,
       credentials: { clientId: config.download.clientId, clientSecret: config.download.clientSecret },
       ...(options.onPluginEvent ? { onEvent: options.onPluginEvent } : {}),
+    });
+    checkConfigPins(config.download.pins ?? {}, (text) => registry.findPin(text, config.download.audioProviders), {
+      configFile: config.file,
+      providers: registry.all().flatMap((plugin) => (plugin.kind === "provider" ? [plugin.name] : [])),
     });
     await registry.setupAll();
     return {
@@ -139,15 +145,7 @@ function checkRunFolders(config: Config): void {
   for (const folder of folders) assertWritableFolder(folder);
 }
 
-/** The origin's `download.cookies` meant the YouTube providers' cookies file; hand it to them unless set. */
-export function withLegacyCookies(config: Config): Record<string, unknown> {
-  const options: Record<string, unknown> = { ...config.pluginOptions };
-  const cookies = config.download.cookies;
-  if (!cookies) return options;
-  for (const name of ["youtube-music", "youtube"]) {
-    const own = options[name];
-    if (own === undefined) options[name] = { cookies };
-    else if (typeof own === "object" && own !== null && !("cookies" in own)) options[name] = { ...own, cookies };
-  }
-  return options;
+/** Files the config offers every plugin (`download.cookies`), as `openPlugins` takes them. */
+export function pluginFilesOf(config: Config): { cookiesFile?: string } {
+  return config.download.cookies ? { cookiesFile: config.download.cookies } : {};
 }

@@ -1,13 +1,9 @@
-/** Finds the config file (--config, ./musicdl.yaml, XDG) and the default cache path; expands `~` in paths. */
+/** Finds the config file (--config, ./musicdl.yaml, the XDG one) and expands `~` in the paths a config names. */
 import { existsSync, statSync } from "node:fs";
-import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
+import { type Env, homeDir, userConfigPath } from "../util/dirs.ts";
 
-export type Env = Record<string, string | undefined>;
-
-export function homeDir(env: Env): string {
-  return env.HOME || homedir();
-}
+export { defaultCachePath, type Env } from "../util/dirs.ts";
 
 /** `~/Music` → `/home/me/Music`; other paths unchanged. Shells expand `~` on the command line, not in YAML. */
 export function expandHome(path: string, env: Env): string {
@@ -19,21 +15,6 @@ export function expandHome(path: string, env: Env): string {
 export function resolvePath(base: string, path: string, env: Env): string {
   const expanded = expandHome(path.trim(), env);
   return isAbsolute(expanded) ? expanded : resolve(base, expanded);
-}
-
-/** $XDG_CONFIG_HOME/musicdl/config.yaml, with ~/.config when XDG_CONFIG_HOME is unset or relative (as the spec says). */
-export function userConfigPath(env: Env): string {
-  return join(xdgDir(env, "XDG_CONFIG_HOME", ".config"), "musicdl", "config.yaml");
-}
-
-/** $XDG_CACHE_HOME/musicdl/musicdl.sqlite, with ~/.cache when unset. */
-export function defaultCachePath(env: Env): string {
-  return join(xdgDir(env, "XDG_CACHE_HOME", ".cache"), "musicdl", "musicdl.sqlite");
-}
-
-function xdgDir(env: Env, name: string, fallback: string): string {
-  const value = env[name];
-  return value && isAbsolute(value) ? value : join(homeDir(env), fallback);
 }
 
 export interface ConfigFileSearch {

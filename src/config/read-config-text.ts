@@ -7,22 +7,18 @@ import { findUnknownKeys } from "./did-you-mean.ts";
 import { readSourceSections } from "./entries.ts";
 import { describeValue, formatYamlPath, isPlainObject, type Finding } from "./findings.ts";
 import { scanYamlLines, type RepeatedKey, type YamlPath } from "./locate-lines.ts";
-import {
-  DownloadSectionSchema,
-  MatchSectionSchema,
-  MATCH_KEYS,
-  type DownloadSection,
-  type MatchSection,
-} from "./schema.ts";
+import { trackKey } from "../plugins/track-key.ts";
+import { DownloadSectionSchema, MATCH_KEYS, MatchSettingsSchema, type DownloadSection } from "./schema.ts";
+import type { MatchSettings } from "./settings/match.ts";
 import { LIST_SECTIONS, type LinkSources, NO_LINK_SOURCES } from "./source-links.ts";
 import { checkVersion } from "./check-version.ts";
 import { parseYamlText } from "./yaml-text.ts";
 
-const TOP_LEVEL_KEYS = ["version", "download", ...LIST_SECTIONS, "match", "plugins", ...TOP_LEVEL_ALIAS_KEYS];
+export const TOP_LEVEL_KEYS = ["version", "download", ...LIST_SECTIONS, "match", "plugins", ...TOP_LEVEL_ALIAS_KEYS];
 
 export interface ConfigText {
   readonly download: DownloadSection;
-  readonly match: MatchSection;
+  readonly match: MatchSettings;
   readonly sources: readonly SourceEntry[];
   readonly pluginOptions: Readonly<Record<string, unknown>>;
   readonly warnings: readonly ConfigIssue[];
@@ -64,7 +60,7 @@ export function readConfigText(text: string, links: LinkSources = NO_LINK_SOURCE
     findings.push(...valibotFindings(download.issues, ["download"], folded.origins, folded.download));
 
   const matchValue = top.match ?? {};
-  const match = v.safeParse(MatchSectionSchema, matchValue);
+  const match = v.safeParse(MatchSettingsSchema, matchValue);
   if (isPlainObject(matchValue)) findings.push(...findUnknownKeys(matchValue, MATCH_KEYS, ["match"], "under `match:`"));
   if (!match.success) findings.push(...valibotFindings(match.issues, ["match"], {}, matchValue));
 
@@ -97,7 +93,7 @@ export function readConfigText(text: string, links: LinkSources = NO_LINK_SOURCE
 
 /**
  * `download.pins` keys are track links of a source: each is checked by the source plugins and becomes the track's
- * id, which is what the plan matches pins on.
+ * key (`<source>:<id>`), which is what the plan matches pins on.
  */
 function readPinKeys(
   pins: Readonly<Record<string, string>> | null | undefined,
@@ -106,14 +102,14 @@ function readPinKeys(
   if (!pins) return { pins: undefined, findings: [] };
   const byId: Record<string, string> = {};
   for (const [link, target] of Object.entries(pins)) {
-    const ref = links.match(link)?.ref;
-    if (ref?.kind !== "track") {
+    const found = links.match(link);
+    if (found?.ref.kind !== "track") {
       const shape = links.links
         ? `${links.links.label} track links as keys, like ${links.links.example("track")}`
         : "track links of a source as keys";
       return { pins: undefined, findings: [{ path: ["download", "pins"], message: `expected ${shape}` }] };
     }
-    byId[ref.id] = target;
+    byId[trackKey({ source: found.source, id: found.ref.id })] = target;
   }
   return { pins: byId, findings: [] };
 }

@@ -1,4 +1,5 @@
 /** Parses output templates (`{artist}/{album}/{track-number:3} - {title}.{ext}`) into components of tokens. */
+import { FORMATS } from "../audio/formats.ts";
 import { editDistance } from "../util/edit-distance.ts";
 
 /** Every variable a template may use, with whether its value is a number (and so takes a width). */
@@ -20,7 +21,7 @@ export const TEMPLATE_VARIABLES = {
   "playlist-position": "number",
   "playlist-length": "number",
   isrc: "text",
-  "spotify-id": "text",
+  "track-id": "text",
   "output-ext": "text",
 } as const;
 
@@ -33,7 +34,7 @@ export const TEMPLATE_ALIASES: Readonly<Record<string, TemplateVariable>> = {
   "list-name": "playlist",
   "list-position": "playlist-position",
   "list-length": "playlist-length",
-  "track-id": "spotify-id",
+  "spotify-id": "track-id",
   "original-date": "date",
 };
 
@@ -109,7 +110,12 @@ export function parseTemplate(template: string): ParsedTemplate {
   return { components, hasExtension, problems };
 }
 
-const WRITTEN_EXTENSION = /\.(?:mp3|m4a|opus|ogg|flac|wav)$/iu;
+const WRITTEN_EXTENSION = new RegExp(
+  `\\.(?:${Object.values(FORMATS)
+    .map((f) => f.extension)
+    .join("|")})$`,
+  "iu",
+);
 
 /**
  * `{title}.mp3`: a template that spells the extension out means the file's extension, which follows `format:` —

@@ -12,6 +12,7 @@ import type { ExecutorContext } from "./stages/context.ts";
 import { backfillLyrics } from "./stages/lyrics-backfill.ts";
 import { writeM3uItem } from "./stages/m3u.ts";
 import { runTrackItem, type StageLimits } from "./stages/track.ts";
+import { trackLabel } from "./track-label.ts";
 
 export interface RunSummary {
   /** Every item, tracks and M3U files. */
@@ -67,7 +68,7 @@ export async function executePlan(plan: DownloadPlan, ctx: ExecutorContext): Pro
 }
 
 function reportSkipped(item: TrackPlanItem, ctx: ExecutorContext): void {
-  const label = `${item.track.artists.join(", ")} - ${item.track.title}`;
+  const label = trackLabel(item.track);
   ctx.onEvent({ type: "item-end", id: item.id, label, status: "skipped", detail: item.skipReason ?? "" });
 }
 
@@ -107,7 +108,7 @@ function failuresOf(items: readonly PlanItem[]): RunSummary["failures"] {
     .filter((item) => item.status === "failed")
     .map((item) => ({
       id: item.id,
-      label: item.kind === "track" ? `${item.track.artists.join(", ")} - ${item.track.title}` : item.title,
+      label: item.kind === "track" ? trackLabel(item.track) : item.title,
       stage: item.error?.stage ?? "unknown",
       reason: item.error?.reason ?? "unknown",
     }));

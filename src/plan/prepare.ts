@@ -3,6 +3,7 @@
  * marks what is already present, and merges with the saved plan of the previous run.
  */
 import { statSync } from "node:fs";
+import { FORMATS } from "../audio/formats.ts";
 import type { Config, SourceEntry } from "../config/types.ts";
 import { UsageError } from "../errors.ts";
 import { disambiguatePaths } from "../library/collisions.ts";
@@ -20,6 +21,8 @@ import type { DownloadPlan, PlanItem, TrackPlanItem } from "./model.ts";
 import { applyPins } from "./apply-pins.ts";
 import { buildPlan, computeStats } from "./optimize.ts";
 import { keepItemsOfUnresolvedSources, removedTracks } from "./reconcile.ts";
+import { checkedSource } from "../plugins/checked-source.ts";
+import { trackKey } from "../plugins/track-key.ts";
 
 export interface PrepareOptions {
   readonly config: Config;
@@ -73,7 +76,9 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   if (download.overwrite === "metadata") keepSavedMatches(items, saved);
   const finalItems: PlanItem[] = options.save ? store.plans.savePlan(libraryKey, { items }, saved) : items;
   // Pins from `match --pin`, then the config's on top: the file is what the user reads.
-  applyPins(finalItems, { ...store.pins.all(), ...(download.pins ?? {}) }, download.audioProviders);
+  applyPins(finalItems, { ...store.pins.all(), ...(download.pins ?? {}) }, (text) =>
+    options.registry.findPin(text, download.audioProviders),
+  );
   const plan: DownloadPlan = {
     items: finalItems,
     dependencies: built.dependencies,
@@ -132,35 +137,30 @@ async function resolveEntry(
   textQueries: TextMatch[],
 ): Promise<ResolvedSource> {
   const match = options.registry.findSource(entry.url);
-  if (match) return callSource(match.plugin, "resolve", () => match.plugin.resolve(match.ref, { signal }));
+  if (match) {
+    return callSource(match.plugin, "resolve", async () =>
+      checkedSource(await match.plugin.resolve(match.ref, { signal })),
+    );
+  }
   const searcher = options.registry.sources.find((source) => source.search);
   if (searcher?.search && entry.section === "songs" && checkPlainText(entry.url).query) {
     const search = searcher.search.bind(searcher);
     const resolution = await callSource(searcher, "search", () => search(entry.url, { signal }));
     textQueries.push(resolution);
     const { track } = resolution;
-    return { kind: "track", id: track.spotifyId, name: resolution.query, tracks: [track], warnings: [] };
+    return { kind: "track", id: track.id, name: resolution.query, tracks: [track], warnings: [] };
   }
   throw new UsageError(`${entry.url}: no source recognises this link.`, {
     hint: "Use a link of a loaded source (musicdl plugins lists them), or install a source plugin for this site.",
   });
 }
 
-const EXTENSIONS: Record<string, string> = {
-  mp3: "mp3",
-  m4a: "m4a",
-  opus: "opus",
-  ogg: "ogg",
-  flac: "flac",
-  wav: "wav",
-};
-
 function renderTarget(config: Config, track: TrackMeta, context: { playlist?: string; playlistPosition?: number }) {
   return renderTargetPath({
     outputDir: config.download.outputDir,
     template: config.download.output,
     track,
-    ctx: { ext: EXTENSIONS[config.download.format] ?? config.download.format, ...context },
+    ctx: { ext: FORMATS[config.download.format].extension, ...context },
   });
 }
 
@@ -171,11 +171,11 @@ function renderTarget(config: Config, track: TrackMeta, context: { playlist?: st
 function presenceChecked(library: LibraryIndex): PresenceIndex {
   const checked = new Map<string, ReturnType<LibraryIndex["isPresentAndComplete"]>>();
   return {
-    isPresentAndComplete(spotifyId) {
-      let presence = checked.get(spotifyId);
+    isPresentAndComplete(key) {
+      let presence = checked.get(key);
       if (!presence) {
-        presence = library.isPresentAndComplete(spotifyId);
-        checked.set(spotifyId, presence);
+        presence = library.isPresentAndComplete(key);
+        checked.set(key, presence);
       }
       return presence;
     },
@@ -189,7 +189,7 @@ type PresenceIndex = Pick<LibraryIndex, "isPresentAndComplete">;
  * `format:` changes, the track is written again in the new one (and the old file goes, see replaced-file.ts).
  */
 function indexedPath(library: PresenceIndex, track: TrackMeta, format: AudioFormat): string | undefined {
-  const presence = library.isPresentAndComplete(track.spotifyId);
+  const presence = library.isPresentAndComplete(trackKey(track));
   return presence.present && presence.format === format ? presence.path : undefined;
 }
 

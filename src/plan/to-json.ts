@@ -19,7 +19,8 @@ function itemToJson(item: PlanItem): Record<string, unknown> {
   const track = item.track;
   return {
     ...common,
-    spotify_id: track.spotifyId,
+    source: track.source,
+    source_id: track.id,
     isrc: track.isrc ?? null,
     title: track.title,
     artists: track.artists,
@@ -58,8 +59,9 @@ function statsToJson(plan: DownloadPlan): Record<string, unknown> {
 export function textQueriesToJson(resolutions: readonly TextMatch[]): Record<string, unknown>[] {
   return resolutions.map((resolution) => ({
     query: resolution.query,
-    spotify_id: resolution.track.spotifyId,
-    url: resolution.track.spotifyUrl,
+    source: resolution.track.source,
+    source_id: resolution.track.id,
+    url: resolution.track.url ?? null,
     title: resolution.track.title,
     artists: resolution.track.artists,
     album: resolution.track.album.name,
@@ -78,5 +80,5 @@ export function describeTextResolution(resolution: TextMatch): string {
 /** `YYZ — Rush, "Moving Pictures" (1981), <link>`: how a message names the track a text search chose. */
 export function describeTrackChoice(track: TrackMeta): string {
   const year = track.album.releaseDate.slice(0, 4);
-  return `${track.title} — ${track.artists.join(", ")}, "${track.album.name}"${year ? ` (${year})` : ""}, ${track.spotifyUrl}`;
+  return `${track.title} — ${track.artists.join(", ")}, "${track.album.name}"${year ? ` (${year})` : ""}, ${track.url ?? ""}`;
 }

@@ -17,21 +17,21 @@ export type PluginApiVersion = 1;
 /** Audio containers musicdl writes. */
 export type AudioFormat = "mp3" | "m4a" | "opus" | "ogg" | "flac" | "wav";
 
-/** One cover image as Spotify lists it (largest first is not guaranteed; sort by width). */
+/** One cover image as the source lists it (largest first is not guaranteed; sort by width). */
 export interface ImageRef {
   readonly url: string;
   readonly width: number | null;
   readonly height: number | null;
 }
 
-/** The album a track belongs to, as the core knows it from Spotify. */
+/** The album a track belongs to, as its source describes it. */
 export interface AlbumMeta {
   readonly id: string;
   readonly name: string;
   /** `album`, `single` or `compilation`. */
   readonly type: string;
   readonly artists: readonly string[];
-  /** `2011`, `2011-04` or `2011-04-18`, see `releaseDatePrecision`; empty when Spotify knows none (its `0000`). */
+  /** `2011`, `2011-04` or `2011-04-18`, see `releaseDatePrecision`; empty when unknown (Spotify's `0000`). */
   readonly releaseDate: string;
   readonly releaseDatePrecision: "year" | "month" | "day";
   readonly totalTracks: number;
@@ -43,27 +43,38 @@ export interface AlbumMeta {
 }
 
 /**
- * A recording to find, as Spotify describes it. Plain JSON data.
+ * A recording to find, as its source describes it. Plain JSON data. A track is identified by its source's name and
+ * the source's own id (`"spotify"` + `"1RKbVxcm267VdsIzqY7msi"`): plan items, caches and the library index key on
+ * the pair, so two sources may use the same id without meeting.
  *
  * @example
  * ```ts
- * { spotifyId: "1RKbVxcm267VdsIzqY7msi", title: "YYZ", artists: ["Rush"], durationMs: 266_000, … }
+ * { source: "spotify", id: "1RKbVxcm267VdsIzqY7msi", title: "YYZ", artists: ["Rush"], durationMs: 266_000, … }
  * ```
  */
 export interface TrackMeta {
-  readonly spotifyId: string;
+  /** The source plugin's `name` (`spotify`, `deezer`…). */
+  readonly source: string;
+  /** The source's own id of this track, stable across runs (no tab or newline). */
+  readonly id: string;
   readonly title: string;
-  /** Every credited artist, in Spotify's order. */
+  /** Every credited artist, in the source's order. */
   readonly artists: readonly string[];
   readonly album: AlbumMeta;
   readonly discNumber: number;
   readonly trackNumber: number;
   readonly durationMs: number;
   readonly explicit: boolean;
-  /** Absent when Spotify gave none (simplified objects, some apps). */
+  /** Absent when the source gave none (Spotify's simplified objects, some apps). */
   readonly isrc?: string;
-  /** `https://open.spotify.com/track/<id>`. */
-  readonly spotifyUrl: string;
+  /** A page a person can open (`https://open.spotify.com/track/<id>`); taggers write it as the source URL. */
+  readonly url?: string;
+  /**
+   * Extra tags the source asks for, written by every tagger as a user-defined tag named by the key (ID3
+   * `TXXX:<KEY>`, Vorbis `<KEY>=`, MP4 `----:com.apple.iTunes:<KEY>`). Spotify asks for `SPOTIFY_ID` and
+   * `SPOTIFY_URL`. Keys are upper-case letters, digits and `_`.
+   */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** What a provider found. The core scores candidates; a provider never decides. */
@@ -78,11 +89,21 @@ export interface AudioCandidate {
   readonly durationMs: number;
   /** `song`: an audio release (YouTube Music "song", a Bandcamp track); `video`: an upload with pictures. */
   readonly kind: "song" | "video";
-  /** Only when the provider really knows it; equality with Spotify's ISRC is the strongest signal. */
+  /** Only when the provider really knows it; equality with the track's ISRC is the strongest signal. */
   readonly isrc?: string;
   /** A page a person can open. */
   readonly url: string;
   /** Opaque to the core; handed back to the provider's `download`. Must be JSON-serializable. */
+  readonly data?: unknown;
+}
+
+/** A recording a user pinned (`musicdl match --pin`, `download.pins`), as its provider recognised it. */
+export interface PinnedRecording {
+  /** The provider's own id, as in {@link AudioCandidate.id}. */
+  readonly id: string;
+  /** A page a person can open: the link as the user wrote it, or the provider's own for a bare id. */
+  readonly url: string;
+  /** Opaque to the core; handed to `download` as the candidate's `data`. Must be JSON-serializable. */
   readonly data?: unknown;
 }
 
@@ -106,7 +127,7 @@ export interface TagSet {
   readonly title: string;
   /** Picard's `artist`: the credited artists as one display string, `A, B, C`. */
   readonly artist: string;
-  /** Picard's `artists`: every credited artist, in Spotify's order. */
+  /** Picard's `artists`: every credited artist, in the source's order. */
   readonly artists: readonly string[];
   readonly album: string;
   /** Picard's `albumartist`: the album's artists as one display string. */
@@ -119,15 +140,17 @@ export interface TagSet {
   readonly discNumber: number;
   /** Discs of the album (Picard's `totaldiscs`); absent when musicdl cannot know it. */
   readonly discTotal?: number;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when Spotify knows no date (write no date tag then). */
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when the source knows no date (write no date tag then). */
   readonly date: string;
   readonly isrc?: string;
-  /** Spotify calls the album a compilation (Picard's `compilation`, written as 1). */
+  /** The source calls the album a compilation (Picard's `compilation`, written as 1). */
   readonly compilation: boolean;
   /** Picard's `media`: always `Digital Media` for a download. */
   readonly media: string;
-  readonly spotifyId: string;
-  readonly spotifyUrl: string;
+  /** The track's page at its source (TrackMeta `url`): ID3 `WOAS`; absent when the source gave none. */
+  readonly sourceUrl?: string;
+  /** User-defined tags the source asked for (TrackMeta `tags`), in its order; `{}` when none. */
+  readonly extra: Readonly<Record<string, string>>;
   readonly explicit: boolean;
   /** Free text, usually the URL the audio came from. */
   readonly comment?: string;
@@ -172,8 +195,9 @@ export interface PluginLogger {
 }
 
 /**
- * HTTP for plugins: a `fetch` behind musicdl's shared rate limiting and backoff, and with
- * `MUSICDL_YOUTUBE_ORIGIN`-style redirection applied where the core configures it.
+ * HTTP for plugins: a `fetch` behind musicdl's shared rate limiting and backoff. It sends each request where the
+ * plugin addresses it; a plugin that lets tests point it at a fake server (as the YouTube providers read an
+ * environment variable for their origin) does the redirecting itself.
  */
 export interface HttpClient {
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
@@ -269,10 +293,21 @@ export interface PluginContext {
   readonly options: unknown;
   /** valibot, so a plugin validates its options without importing anything. */
   readonly v: typeof import("valibot");
-  /** Folders of the plugin's own, created on first access. `cache` persists across runs; `temp` is emptied by the core. */
+  /**
+   * Folders of the plugin's own, created on first access. `cache` persists across runs. `temp` belongs to this
+   * process and is removed with everything in it once the plugins are disposed at the end of the command (a killed
+   * process leaves it under the system temp folder).
+   */
   readonly dirs: { readonly cache: string; readonly temp: string };
   /** Path of the ffmpeg executable the core uses, or null when none was found. */
   readonly ffmpegPath: string | null;
+  /**
+   * The config's `download.cookies`, an absolute path of a Netscape `cookies.txt` the user keeps for sites that
+   * need a login; undefined when the config names none. Offered to every plugin: one that sends cookies takes
+   * the cookies of its own sites from it when its own options name no file (the file is read as the user's
+   * secret: never log its contents).
+   */
+  readonly cookiesFile?: string;
   /** musicdl's version, e.g. `0.1.0`. */
   readonly musicdlVersion: string;
   /** The plugin's persistent keyed cache (in-memory when the command opened no store, like `musicdl plugins`). */
@@ -305,6 +340,18 @@ export interface PluginContext {
   report(event: PluginEvent): void;
 }
 
+/** What a plugin's `check` found; `musicdl doctor` lists it beside its own findings. Plain JSON. */
+export interface PluginCheck {
+  /** Stable id for `doctor --json` readers (e.g. `youtube`); the plugin's name when absent. */
+  readonly name?: string;
+  /** `warn` is worth knowing but does not stop a download; only `fail` makes doctor exit 1. */
+  readonly status: "ok" | "warn" | "fail";
+  /** One line: what was found, e.g. which address was asked and how it answered. */
+  readonly summary: string;
+  /** What to do about it; absent when nothing needs doing. */
+  readonly fix?: string;
+}
+
 /** Every kind of plugin. */
 export type PluginKind = "source" | "provider" | "tagger" | "lyrics";
 
@@ -328,6 +375,12 @@ export interface PluginBase<K extends PluginKind> {
   setup?(): Promise<void> | void;
   /** Called once at the end of a run, even after errors. */
   dispose?(): Promise<void> | void;
+  /**
+   * Called by `musicdl doctor`, never by a download: is what this plugin needs in place (its service reachable,
+   * its options usable)? Send at most a request or two with a short timeout and honour `opts.signal`; a throw is
+   * listed as a failed check. Plugins without one are only checked for loading.
+   */
+  check?(opts: CallOptions): Promise<PluginCheck> | PluginCheck;
 }
 
 /** The config lists a source entry is written under. */
@@ -397,15 +450,6 @@ export interface SourceLinks {
   example(kind: string): string;
 }
 
-/** One finding of `musicdl doctor` about a plugin: `warn` does not stop a download, `fail` does. */
-export interface PluginCheckResult {
-  readonly status: "ok" | "warn" | "fail";
-  /** One line: what was found. */
-  readonly summary: string;
-  /** What to do about it. */
-  readonly fix?: string;
-}
-
 /** What `musicdl auth login` hands a source that logs users in. */
 export interface LoginOptions {
   /** `--client-id`; the source falls back to its credentials. */
@@ -455,8 +499,6 @@ export interface SourcePlugin extends PluginBase<"source"> {
   search?(text: string, opts: CallOptions): Promise<TextMatch>;
   /** User logins, for `musicdl auth login|logout`; the first source with `auth` is the one logged in to. */
   readonly auth?: SourceAuth;
-  /** `musicdl doctor`: credentials present and accepted (one cheap request at most). */
-  check?(opts: CallOptions): Promise<PluginCheckResult>;
   /** Counters of the run (requests, retries, cache hits…), shown by `--json` and `--debug` under the plugin's name. */
   stats?(): Readonly<Record<string, number>>;
 }
@@ -470,6 +512,14 @@ export interface ProviderPlugin extends PluginBase<"provider"> {
   search(track: TrackMeta, opts: SearchOptions): Promise<AudioCandidate[]>;
   /** Downloads the candidate's best audio-only stream into `tempDir`. */
   download(candidate: AudioCandidate, tempDir: string, opts: DownloadOptions): Promise<DownloadedAudio>;
+  /**
+   * Recognises one of this provider's own recordings as a user pins it: a link to it, or a bare id the provider
+   * can tell from other text. Offline and fast; null when `text` is not its own. Providers are asked in
+   * `download.audio_providers` order and the first to recognise the text takes the pin; `<name>:<id>` reaches
+   * the named provider (its `pin` is then asked with the id, for the link and `data`). Without `pin`, a provider
+   * is pinned only as `<name>:<id>`.
+   */
+  pin?(text: string): PinnedRecording | null;
 }
 
 /** Writes tags into one file format. **Exactly one tagger per format** may be loaded. */

@@ -7,20 +7,25 @@ import { EXIT, MusicdlError, PluginError } from "../errors.ts";
  * an abort (the user pressed Ctrl-C), a PluginError already wrapped, and a MusicdlError with an exit code other
  * than 1 (a rate limit from the shared HTTP client ends the run with 3 so it resumes later).
  *
+ * Given the `signal` the call was handed, an abort counts as the user's only while that signal is aborted: an
+ * `AbortError` or `TimeoutError` the plugin raised on its own (its own request timeout) is the plugin's failure.
+ *
  * @example
  * ```ts
- * const candidates = await callPlugin(provider, "search", () => provider.search(track, { limit: 5, signal }));
+ * const candidates = await callPlugin(provider, "search", () => provider.search(track, { limit: 5, signal }), { signal });
  * ```
  */
 export async function callPlugin<T>(
   plugin: { readonly name: string },
   method: string,
   call: () => Promise<T> | T,
+  options: { readonly signal?: AbortSignal } = {},
 ): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw wrapPluginError(plugin.name, method, error);
+    if (options.signal?.aborted) throw error;
+    throw wrapPluginError(plugin.name, method, error, options.signal === undefined);
   }
 }
 
@@ -51,8 +56,8 @@ export function callPluginSync<T>(plugin: { readonly name: string }, method: str
   }
 }
 
-function wrapPluginError(name: string, method: string, error: unknown): unknown {
-  if (isAbort(error) || error instanceof PluginError) return error;
+function wrapPluginError(name: string, method: string, error: unknown, abortsPass = true): unknown {
+  if ((abortsPass && isAbort(error)) || error instanceof PluginError) return error;
   if (error instanceof MusicdlError && error.exitCode !== EXIT.SOME_FAILED) return error;
   return new PluginError(name, method, error);
 }

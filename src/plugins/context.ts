@@ -3,7 +3,6 @@
  * what a source needs of the core (keyed cache, a rate limiter of its own, backoff, clock, credentials, auth file).
  */
 import { mkdirSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import * as v from "valibot";
 import { fullJitterDelayMs } from "../http/backoff.ts";
@@ -11,6 +10,7 @@ import { createRequestLimiter } from "../http/request-limiter.ts";
 import { createTokenBucket } from "../http/token-bucket.ts";
 import { createTaggedLogger } from "../log.ts";
 import { type Clock, systemClock } from "../util/clock.ts";
+import { authFilePath, configDir } from "../util/dirs.ts";
 import { redact, registerSecret } from "../util/redact.ts";
 import type { HttpClient, KeyedCache, PluginContext, PluginEvent, PluginLogger, RateLimiter } from "./api.ts";
 import { createMemoryCache } from "./memory-cache.ts";
@@ -25,6 +25,8 @@ export interface PluginContextOptions {
   readonly dirs: { readonly cache: string; readonly temp: string };
   readonly ffmpegPath: string | null;
   readonly version: string;
+  /** The config's `download.cookies`, offered to every plugin. */
+  readonly cookiesFile?: string;
   /** The plugin's keyed cache in the store; in memory when omitted (no store open). */
   readonly cache?: KeyedCache;
   readonly clock?: Clock;
@@ -43,6 +45,8 @@ export const SECRET_KEY_PATTERN = /token|secret|cookie|password|passwd|key|autho
 
 export function createPluginContext(options: PluginContextOptions): PluginContext {
   registerOptionSecrets(options.options);
+  // Where the user keeps logins is as private as a secret-looking option (it used to arrive as one).
+  if (options.cookiesFile) registerSecret(options.cookiesFile);
   const clock = options.clock ?? systemClock;
   const cache = join(options.dirs.cache, "plugins", options.name);
   const temp = join(options.dirs.temp, options.name);
@@ -62,6 +66,7 @@ export function createPluginContext(options: PluginContextOptions): PluginContex
     },
     ffmpegPath: options.ffmpegPath,
     musicdlVersion: options.version,
+    ...(options.cookiesFile ? { cookiesFile: options.cookiesFile } : {}),
     cache: options.cache ?? createMemoryCache(() => clock.now()),
     rateLimiter: (limits) => createRateLimiter(limits, clock),
     backoffMs: (attempt, backoff) => fullJitterDelayMs(attempt, backoff),
@@ -86,8 +91,7 @@ function createRateLimiter(limits: Parameters<PluginContext["rateLimiter"]>[0], 
 /** `$XDG_CONFIG_HOME/musicdl/auth.json` (`~/.config` when unset), where `musicdl auth login` always kept it. */
 function authFileOf(options: PluginContextOptions): string {
   const env = options.env ?? process.env;
-  const configHome = env.XDG_CONFIG_HOME || join(homedir(), ".config");
-  return join(configHome, "musicdl", options.builtin ? "auth.json" : `auth-${options.name}.json`);
+  return options.builtin ? authFilePath(env) : join(configDir(env), `auth-${options.name}.json`);
 }
 
 function withoutCredentials(settings: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {

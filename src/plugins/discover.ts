@@ -1,7 +1,7 @@
 /** Finds external plugin files: which folders to look in, in what order, and which entries in them are plugins. */
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { homedir } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { userPluginsDir } from "../util/dirs.ts";
 
 /** One plugin file found on disk. Its name is the file (or folder) name, which also picks `plugins.<name>`. */
 export interface DiscoveredPlugin {
@@ -28,8 +28,7 @@ const MODULE_EXTENSIONS = [".ts", ".js", ".mjs"] as const;
  */
 export function resolvePluginDirs(options: ResolvePluginDirsOptions = {}): string[] {
   const env = options.env ?? process.env;
-  const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config");
-  const dirs = [...(options.configDirs ?? []), join(configHome, "musicdl", "plugins")];
+  const dirs = [...(options.configDirs ?? []), userPluginsDir(env)];
   if (options.binaryPath) dirs.push(join(dirname(options.binaryPath), "plugins"));
   return [...new Set(dirs.map((dir) => resolve(dir)))];
 }

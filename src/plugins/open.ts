@@ -1,6 +1,7 @@
 /** One call that gives a command its plugin registry: folders resolved, contexts built, plugins loaded. */
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import { cacheDir, pluginTempRoot } from "../util/dirs.ts";
 import { VERSION } from "../version.ts";
 import type { HttpClient, PluginEvent } from "./api.ts";
 import type { Clock } from "../util/clock.ts";
@@ -17,6 +18,8 @@ export interface OpenPluginsOptions {
   readonly audioProviders?: readonly string[];
   /** The config's `plugins:` section. */
   readonly pluginOptions?: Readonly<Record<string, unknown>>;
+  /** The config's `download.cookies` (absolute), offered to every plugin as `ctx.cookiesFile`. */
+  readonly cookiesFile?: string;
   readonly configFile?: string | null;
   readonly noExternal?: boolean;
   /** List a broken or missing plugin the config names as a problem instead of stopping (`musicdl plugins`). */
@@ -26,7 +29,7 @@ export interface OpenPluginsOptions {
   readonly ffmpegPath?: string | null;
   /** Cache root (the plugin gets `<cache>/plugins/<name>`); `$XDG_CACHE_HOME/musicdl` by default. */
   readonly cacheDir?: string;
-  /** Temp root (the plugin gets `<temp>/<name>`). */
+  /** Temp root (the plugin gets `<temp>/<name>`, removed by `disposeAll`); this process's own folder by default. */
   readonly tempDir?: string;
   readonly builtins?: readonly BuiltinPlugin[];
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -48,8 +51,9 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
   const dirs = resolvePluginDirs({ configDirs: options.pluginsDirs, binaryPath: compiledBinaryPath(), env });
   const pluginOptions = options.pluginOptions ?? {};
   const http = options.http ?? createBasicHttpClient();
-  const cache = options.cacheDir ?? join(env.XDG_CACHE_HOME || join(env.HOME || tmpdir(), ".cache"), "musicdl");
-  const temp = options.tempDir ?? join(tmpdir(), `musicdl-${process.pid}`);
+  const cache = options.cacheDir ?? cacheDir(env);
+  const temp = options.tempDir ?? pluginTempRoot();
+  const contexts = new Set<string>();
   const builtins = options.builtins ?? builtinPlugins;
   const builtinNames = new Set(builtins.map((builtin) => builtin.name));
   const result = await loadPlugins({
@@ -60,14 +64,16 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
     reportOnly: options.reportOnly,
     ...(options.warn ? { warn: options.warn } : {}),
     configFile: options.configFile,
-    contextFor: (name) =>
-      createPluginContext({
+    contextFor: (name) => {
+      contexts.add(name);
+      return createPluginContext({
         name,
         options: pluginOptions[name],
         http,
         dirs: { cache, temp },
         ffmpegPath: options.ffmpegPath ?? null,
         version: VERSION,
+        ...(options.cookiesFile ? { cookiesFile: options.cookiesFile } : {}),
         ...(options.caches ? { cache: options.caches.forPlugin(name) } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
         ...(options.settings ? { settings: options.settings } : {}),
@@ -75,7 +81,15 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
         builtin: builtinNames.has(name),
         env,
-      }),
+      });
+    },
   });
-  return { ...result, dirs };
+  const { registry } = result;
+  // What api.ts promises plugins: `ctx.dirs.temp` is emptied by the core, here once the plugins are done with it.
+  const disposeAll = async () => {
+    await registry.disposeAll();
+    await Promise.all([...contexts].map((name) => rm(join(temp, name), { recursive: true, force: true })));
+    if (options.tempDir === undefined) await rm(temp, { recursive: true, force: true });
+  };
+  return { ...result, registry: { ...registry, disposeAll }, dirs };
 }

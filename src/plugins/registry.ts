@@ -1,6 +1,7 @@
 /** The per-run set of loaded plugins and the rules for picking one: sources, providers in order, one tagger per format. */
 import { ConfigError } from "../errors.ts";
 import { log } from "../log.ts";
+import { type PinTarget, resolvePinTarget } from "../match/pins.ts";
 import type {
   AudioFormat,
   LyricsPlugin,
@@ -45,6 +46,11 @@ export interface PluginRegistry {
   /** The first source whose `match` recognises `input` (load order), or null. */
   findSource(input: string): { plugin: SourcePlugin; ref: SourceRef } | null;
   /**
+   * The recording a pin names, asking the providers `order` names first (`download.audio_providers`), then the
+   * other loaded providers; null when none recognises it.
+   */
+  findPin(text: string, order: readonly string[]): PinTarget | null;
+  /**
    * Providers in `download.audio_providers` order; a name no provider has is a ConfigError naming it, except one
    * the load tolerated (with `--no-plugins`), which is skipped.
    */
@@ -54,6 +60,8 @@ export interface PluginRegistry {
   /** The one tagger for `format`, or undefined when none is loaded. */
   taggerFor(format: AudioFormat): TaggerPlugin | undefined;
   all(): PluginInfo[];
+  /** Plugins that answer `musicdl doctor` with a `check` of their own, in load order. */
+  checkers(): (Plugin & Required<Pick<Plugin, "check">>)[];
   /** Calls every `setup` in load order; a failure is a PluginError for that plugin. */
   setupAll(): Promise<void>;
   /** Calls every `dispose` once, even after errors; failures are logged, never thrown. */
@@ -85,6 +93,11 @@ export function createPluginRegistry(options: CreateRegistryOptions): PluginRegi
         if (ref) return { plugin, ref };
       }
       return null;
+    },
+    findPin(text, order) {
+      const providers = loaded.flatMap(({ plugin }) => (plugin.kind === "provider" ? [plugin] : []));
+      const named = order.flatMap((name) => providers.filter((p) => p.name === (aliases.get(name) ?? name)));
+      return resolvePinTarget(text, [...new Set([...named, ...providers])]);
     },
     providersInOrder(requested) {
       // A name the load already let pass as missing (external plugins off: --no-plugins) is skipped, so the run
@@ -132,6 +145,8 @@ export function createPluginRegistry(options: CreateRegistryOptions): PluginRegi
     },
     taggerFor: (format) => taggers.get(format),
     all: () => loaded.map(toInfo),
+    checkers: () =>
+      loaded.flatMap(({ plugin }) => (plugin.check ? [plugin as Plugin & Required<Pick<Plugin, "check">>] : [])),
     async setupAll() {
       for (const { plugin } of loaded) {
         if (plugin.setup) await callPlugin(plugin, "setup", () => plugin.setup?.());

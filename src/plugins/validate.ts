@@ -1,15 +1,10 @@
 /** Checks a plugin object against the contract with valibot and says, in plain words, what is missing. */
 import * as v from "valibot";
-import type { AudioFormat, Plugin, PluginApiVersion } from "./api.ts";
+import { AUDIO_FORMATS } from "../audio/formats.ts";
+import type { Plugin, PluginApiVersion } from "./api.ts";
 
 /** Contract versions this musicdl can load. */
 export const SUPPORTED_API_VERSIONS: readonly PluginApiVersion[] = [1];
-
-/** Every AudioFormat, at run time (api.ts is types-only). */
-export const AUDIO_FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const satisfies readonly AudioFormat[];
-// Fails to compile when api.ts gains a format this list lacks.
-const _everyFormatListed: Exclude<AudioFormat, (typeof AUDIO_FORMATS)[number]> extends never ? true : never = true;
-void _everyFormatListed;
 
 export const PLUGIN_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -38,13 +33,18 @@ const BaseSchema = v.looseObject({
   overrides: v.optional(v.string("overrides must be the name of the plugin it replaces")),
   setup: v.optional(v.function("setup must be a function")),
   dispose: v.optional(v.function("dispose must be a function")),
+  check: v.optional(v.function("check must be a function")),
 });
 
 const needs = (kind: string, method: string) => v.function(`a ${kind} needs ${method}()`);
 
 const KindSchemas = {
   source: v.looseObject({ match: needs("source", "match"), resolve: needs("source", "resolve") }),
-  provider: v.looseObject({ search: needs("provider", "search"), download: needs("provider", "download") }),
+  provider: v.looseObject({
+    search: needs("provider", "search"),
+    download: needs("provider", "download"),
+    pin: v.optional(v.function("pin must be a function")),
+  }),
   tagger: v.looseObject({
     formats: v.pipe(
       v.array(

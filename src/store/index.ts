@@ -17,5 +17,4 @@ export {
   type LockHolder,
 } from "./library-lock.ts";
 export type { StoreStats, CacheTableStats } from "./stats.ts";
-export { defaultCachePath } from "./default-path.ts";
 export { asStoreWriteError, isStoreWriteFailure, StoreWriteError } from "./write-failure.ts";

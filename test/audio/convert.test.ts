@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { convertAudio } from "../../src/audio/convert.ts";
 import { probeAudio } from "../../src/audio/probe.ts";
 import { MusicdlError } from "../../src/errors.ts";
-import { FFMPEG, makeTempDir, makeTone } from "../helpers/make-tone.ts";
+import { FFMPEG, makeTone } from "../helpers/make-tone.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
-const dir = makeTempDir();
+const dir = createTempDir();
 afterAll(() => dir[Symbol.dispose]());
 let opusWebm = "";
 let aacM4a = "";

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findFfmpeg } from "../../src/audio/ffmpeg-path.ts";
 import { MusicdlError } from "../../src/errors.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const noStatic = async () => null;
 
@@ -17,7 +17,7 @@ function fakeExecutable(dir: string, name: string): string {
 
 describe("findFfmpeg", () => {
   test("MUSICDL_FFMPEG wins, with the ffprobe beside it", async () => {
-    using dir = makeTempDir();
+    using dir = createTempDir();
     const ffmpeg = fakeExecutable(dir.path, "ffmpeg");
     const ffprobe = fakeExecutable(dir.path, "ffprobe");
     const found = await findFfmpeg({ MUSICDL_FFMPEG: ffmpeg, PATH: "" }, async () => "/nonexistent");
@@ -30,7 +30,7 @@ describe("findFfmpeg", () => {
   });
 
   test("ffmpeg-static is used when installed; ffprobe then comes from PATH", async () => {
-    using dir = makeTempDir();
+    using dir = createTempDir();
     const bundled = fakeExecutable(join(dir.path, "static"), "ffmpeg");
     const ffprobe = fakeExecutable(join(dir.path, "bin"), "ffprobe");
     const found = await findFfmpeg({ PATH: join(dir.path, "bin") }, async () => bundled);
@@ -38,7 +38,7 @@ describe("findFfmpeg", () => {
   });
 
   test("ffmpeg on PATH is found when ffmpeg-static is not installed", async () => {
-    using dir = makeTempDir();
+    using dir = createTempDir();
     const ffmpeg = fakeExecutable(dir.path, "ffmpeg");
     const found = await findFfmpeg({ PATH: dir.path }, async () => {
       throw new Error("Cannot find package 'ffmpeg-static'");
@@ -47,7 +47,7 @@ describe("findFfmpeg", () => {
   });
 
   test("no ffmpeg anywhere is a clear error naming both options and the fix", async () => {
-    using dir = makeTempDir();
+    using dir = createTempDir();
     const error = await findFfmpeg({ PATH: dir.path }, noStatic).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MusicdlError);
     const { message, hint } = error as MusicdlError;
@@ -59,7 +59,7 @@ describe("findFfmpeg", () => {
   });
 
   test("the answer is cached per environment", async () => {
-    using dir = makeTempDir();
+    using dir = createTempDir();
     fakeExecutable(dir.path, "ffmpeg");
     const env = { PATH: dir.path };
     let loads = 0;

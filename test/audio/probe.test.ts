@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { parseFfmpegInfo } from "../../src/audio/_parse-probe.ts";
 import { probeAudio } from "../../src/audio/probe.ts";
-import { FFMPEG, FFPROBE, makeTempDir, makeTone } from "../helpers/make-tone.ts";
+import { FFMPEG, FFPROBE, makeTone } from "../helpers/make-tone.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
-const dir = makeTempDir();
+const dir = createTempDir();
 afterAll(() => dir[Symbol.dispose]());
 let opusWebm = "";
 let aacM4a = "";

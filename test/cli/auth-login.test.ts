@@ -1,8 +1,8 @@
 import { expect, test } from "bun:test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const ENTRY = join(import.meta.dir, "..", "..", "src", "main.ts");
 
@@ -32,7 +32,7 @@ async function authorizeUrlOf(args: string[], cwd: string): Promise<URL> {
 }
 
 test("auth login takes the app's client id from client_id in musicdl.yaml when no flag or env var gives one", async () => {
-  using dir = makeTempDir("musicdl-auth-");
+  using dir = createTempDir("musicdl-auth-");
   writeFileSync(join(dir.path, "musicdl.yaml"), 'version: "1.2"\ndownload:\n  client_id: configclientid0001\n');
   const url = await authorizeUrlOf([], dir.path);
   expect(url.searchParams.get("client_id")).toBe("configclientid0001");
@@ -41,7 +41,7 @@ test("auth login takes the app's client id from client_id in musicdl.yaml when n
 });
 
 test("auth login without any client id says where to create an app and which redirect URI to register", async () => {
-  using dir = makeTempDir("musicdl-auth-");
+  using dir = createTempDir("musicdl-auth-");
   const result = await runCli(["auth", "login"], { cwd: dir.path });
   expect(result.exitCode).toBe(2);
   expect(result.stderr).toContain("https://developer.spotify.com/dashboard");
@@ -50,7 +50,7 @@ test("auth login without any client id says where to create an app and which red
 });
 
 test("auth login asks only for the permissions the config's sources need, plus --scope and the previous login's", async () => {
-  using dir = makeTempDir("musicdl-auth-");
+  using dir = createTempDir("musicdl-auth-");
   const scopeOf = async (args: string[]) =>
     (await authorizeUrlOf(["--client-id", "someclientid0003", ...args], dir.path)).searchParams.get("scope");
   expect(await scopeOf([])).toBe("user-library-read playlist-read-private playlist-read-collaborative");
@@ -66,7 +66,7 @@ test("auth login asks only for the permissions the config's sources need, plus -
 });
 
 test("auth login --scope with a permission musicdl does not use names the ones it does", async () => {
-  using dir = makeTempDir("musicdl-auth-");
+  using dir = createTempDir("musicdl-auth-");
   const result = await runCli(["auth", "login", "--client-id", "x", "--scope", "user-read-email"], {
     cwd: dir.path,
     env: { XDG_CONFIG_HOME: dir.path },

@@ -3,8 +3,9 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSmallCatalog } from "../fakes/spotify/index.ts";
 import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
+import { providerSource } from "../plugins/plugin-files.ts";
 
 interface Report {
   ok: boolean;
@@ -19,7 +20,7 @@ describe("musicdl doctor", () => {
   afterAll(() => world.stop());
 
   test("on a machine without ffmpeg or Spotify credentials it names each missing piece, how to fix it, and exits 1", async () => {
-    using dir = makeTempDir("musicdl-doctor-");
+    using dir = createTempDir("musicdl-doctor-");
     // A PATH holding only bun: no ffmpeg anywhere musicdl looks.
     const bin = join(dir.path, "bin");
     mkdirSync(bin);
@@ -42,7 +43,7 @@ describe("musicdl doctor", () => {
   });
 
   test("with ffmpeg, accepted credentials, a writable library and reachable services, --json says all is well and exits 0", async () => {
-    using dir = makeTempDir("musicdl-doctor-");
+    using dir = createTempDir("musicdl-doctor-");
     const config = join(dir.path, "musicdl.yaml");
     writeFileSync(
       config,
@@ -60,10 +61,11 @@ describe("musicdl doctor", () => {
       ["config", "ok"],
       ["ffmpeg", "ok"],
       ["encoders", "ok"],
-      ["spotify", "ok"],
       ["output", "ok"],
       ["cache", "ok"],
       ["plugins", "ok"],
+      // Each plugin's own check, in load order: the source's credentials, then the provider's service.
+      ["spotify", "ok"],
       ["youtube", "ok"],
     ]);
     expect(report.checks.find((check) => check.name === "spotify")?.summary).toContain(world.spotify.accountsUrl);
@@ -72,7 +74,7 @@ describe("musicdl doctor", () => {
   });
 
   test("credentials Spotify refuses and a provider no plugin offers are named, without printing the secret", async () => {
-    using dir = makeTempDir("musicdl-doctor-");
+    using dir = createTempDir("musicdl-doctor-");
     const secret = "definitely-not-the-secret-0042";
     writeFileSync(
       join(dir.path, "musicdl.yaml"),
@@ -91,5 +93,43 @@ describe("musicdl doctor", () => {
     expect(plugins?.status).toBe("fail");
     expect(plugins?.summary).toContain('names the plugin "bandcamp"');
     expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  test("a plugin's own check is listed under the id it gives, and a failing one makes doctor exit 1", async () => {
+    using dir = createTempDir("musicdl-doctor-");
+    dir.write(
+      "plugins/bandcamp.ts",
+      providerSource("bandcamp", {
+        body: `check: () => ({ status: "fail", summary: "bandcamp.example answered 503", fix: "Try again later." }),`,
+      }),
+    );
+    writeFileSync(
+      join(dir.path, "musicdl.yaml"),
+      `version: "1.2"\ndownload:\n  plugins_dir: ${join(dir.path, "plugins")}\n  cache_path: ${join(dir.path, "state.sqlite")}\n`,
+    );
+    const result = await runCli(["doctor", "--json", "-o", join(dir.path, "music")], { cwd: dir.path, env: world.env });
+    expect(result.exitCode).toBe(1);
+    const checks = (JSON.parse(result.stdout) as Report).checks;
+    expect(checks.find((check) => check.name === "bandcamp")).toEqual({
+      name: "bandcamp",
+      status: "fail",
+      summary: "bandcamp.example answered 503",
+      fix: "Try again later.",
+    });
+    expect(checks.find((check) => check.name === "plugins")?.status).toBe("ok");
+    expect(checks.find((check) => check.name === "youtube")?.status).toBe("ok");
+  });
+
+  test("a MUSICDL_YOUTUBE_ORIGIN that is not a URL is named, with the plugins it stops", async () => {
+    using dir = createTempDir("musicdl-doctor-");
+    const result = await runCli(["doctor", "--json", "-o", join(dir.path, "music")], {
+      cwd: dir.path,
+      env: { ...world.env, HOME: dir.path, MUSICDL_YOUTUBE_ORIGIN: "notaurl" },
+    });
+    expect(result.exitCode).toBe(1);
+    const plugins = (JSON.parse(result.stdout) as Report).checks.find((check) => check.name === "plugins");
+    expect(plugins?.status).toBe("fail");
+    expect(plugins?.summary).toContain('youtube-music (built-in): plugin "youtube-music" failed to start');
+    expect(plugins?.summary).toContain('MUSICDL_YOUTUBE_ORIGIN="notaurl" is not a URL');
   });
 });

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 describe("musicdl init", () => {
   let world: FakeWorld;
@@ -14,7 +14,7 @@ describe("musicdl init", () => {
   afterAll(() => world.stop());
 
   test("writes a commented starter musicdl.yaml, without asking anything, that plan then reads without complaint", async () => {
-    using dir = makeTempDir("musicdl-init-");
+    using dir = createTempDir("musicdl-init-");
     // stdin is not a TTY (and empty): a prompt would hang or fail the run.
     const init = await runCli(["init"], { cwd: dir.path, stdin: "" });
     expect(init.exitCode).toBe(0);
@@ -38,7 +38,7 @@ describe("musicdl init", () => {
   });
 
   test("refuses to replace an existing file unless --force is given", async () => {
-    using dir = makeTempDir("musicdl-init-");
+    using dir = createTempDir("musicdl-init-");
     const file = join(dir.path, "mine.yaml");
     writeFileSync(file, "# my own config\n");
     const refused = await runCli(["init", file], { cwd: dir.path });

@@ -1,7 +1,7 @@
 import { expect, test } from "bun:test";
 import { ConfigError, EXIT, type ConfigIssue } from "../../src/errors.ts";
 import { loadConfig } from "../../src/config/load.ts";
-import { createTempDir } from "./temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 import { spotifyLinks } from "../helpers/link-sources.ts";
 
 const TRACK = "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi";

@@ -2,8 +2,8 @@ import { expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../helpers/run-cli.ts";
-import { createTempDir } from "./temp-dir.ts";
 import { createSmallCatalog, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 // The real CLI on a bad config: exit 2, one readable line per problem with its line and path, no stack trace.
 const V = 'version: "1.2"\n';

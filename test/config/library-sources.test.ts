@@ -2,7 +2,7 @@ import { afterEach, expect, test } from "bun:test";
 import { join } from "node:path";
 import { loadConfig, type LoadConfigOptions } from "../../src/config/load.ts";
 import { clearRegisteredSecrets } from "../../src/util/redact.ts";
-import { createTempDir } from "./temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 import { spotifyLinks } from "../helpers/link-sources.ts";
 
 afterEach(() => clearRegisteredSecrets());

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ConfigError } from "../../src/errors.ts";
 import { loadConfig, type LoadConfigOptions } from "../../src/config/load.ts";
 import { clearRegisteredSecrets } from "../../src/util/redact.ts";
-import { createTempDir } from "./temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 import { spotifyLinks } from "../helpers/link-sources.ts";
 
 const TRACK = "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi";

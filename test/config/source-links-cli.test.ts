@@ -1,7 +1,7 @@
 /** Spotify links musicdl cannot read, given on the command line: exit 2 and a message that fits the link given. */
 import { expect, test } from "bun:test";
 import { runCli } from "../helpers/run-cli.ts";
-import { createTempDir } from "./temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 test.each([
   [

@@ -3,7 +3,7 @@ import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { loadConfig, type LoadConfigOptions } from "../../src/config/load.ts";
 import { ConfigError } from "../../src/errors.ts";
-import { createTempDir } from "./temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 import { spotifyLinks } from "../helpers/link-sources.ts";
 
 const TRACK = "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi";

@@ -4,8 +4,9 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Catalog, createSmallCatalog } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { FFPROBE, makeTempDir } from "../helpers/make-tone.ts";
+import { FFPROBE } from "../helpers/make-tone.ts";
 import { type CliResult, runCli } from "../helpers/run-cli.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 export const albumUrl = (id: string) => `https://open.spotify.com/album/${id}`;
 export const trackUrl = (id: string) => `https://open.spotify.com/track/${id}`;
@@ -31,7 +32,7 @@ export function runMusicdl(world: FakeWorld, home: string, args: string[], cwd?:
  * `catalog()` (the small catalog by default), started before the file's tests and removed after them.
  */
 export function useFakeWorldFolder(prefix: string, catalog: () => Catalog = createSmallCatalog) {
-  const dir = makeTempDir(prefix);
+  const dir = createTempDir(prefix);
   let world: FakeWorld | undefined;
   beforeAll(async () => {
     world = await startFakeWorld({ catalog: catalog() });

@@ -11,9 +11,10 @@ import { VERSION } from "../../src/version.ts";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
 import { installCompiledBinary } from "../helpers/compiled-binary.ts";
-import { makeTempDir, makeTone } from "../helpers/make-tone.ts";
+import { makeTone } from "../helpers/make-tone.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { providerSource } from "../plugins/plugin-files.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const REPO = join(import.meta.dir, "..", "..");
 
@@ -28,7 +29,7 @@ function listFiles(dir: string): string[] {
 }
 
 describe("the compiled binary", () => {
-  const root = makeTempDir("musicdl-binary-e2e-");
+  const root = createTempDir("musicdl-binary-e2e-");
   let world: FakeWorld;
   let binary: string;
   let env: Record<string, string>;

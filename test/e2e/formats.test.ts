@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "
 import { join } from "node:path";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { FFPROBE, makeTempDir } from "../helpers/make-tone.ts";
+import { FFPROBE } from "../helpers/make-tone.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
 import { readTags } from "../tags/read-back.ts";
 import { albumUrl, listFiles, probeFile, runMusicdl } from "./_helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;
 const AUDIO_SECONDS = 2;
@@ -50,7 +51,7 @@ const PAPER_BOATS = [
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);
 
-const dir = makeTempDir("musicdl-e2e-formats-");
+const dir = createTempDir("musicdl-e2e-formats-");
 let world: FakeWorld;
 const runs = new Map<string, CliResult>();
 const libraryOf = (name: string) => join(dir.path, name, "music");

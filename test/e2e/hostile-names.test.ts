@@ -9,9 +9,9 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Catalog, CatalogAlbum, CatalogArtist, CatalogTrack } from "../fakes/spotify/catalog.ts";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { expectPortableComponent } from "../library/_hostile.ts";
 import { albumUrl, listFiles, probeFile, runMusicdl } from "./_helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);
@@ -42,7 +42,7 @@ function hostileCatalog(): Catalog {
   return catalog;
 }
 
-const dir = makeTempDir("musicdl-e2e-hostile-");
+const dir = createTempDir("musicdl-e2e-hostile-");
 // The library sits two levels down, so `../../` in a name would land in `outside/` (watched) if it escaped.
 const outside = join(dir.path, "outside");
 const library = join(outside, "inside", "music");

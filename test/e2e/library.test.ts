@@ -11,15 +11,15 @@ import { dirname, join, resolve } from "node:path";
 import type { Catalog } from "../fakes/spotify/index.ts";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
 import { readTags } from "../tags/read-back.ts";
 import { albumUrl, listFiles, mediaRequests, probeFile, runMusicdl } from "./_helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);
 
-const dir = makeTempDir("musicdl-e2e-library-");
+const dir = createTempDir("musicdl-e2e-library-");
 const home = join(dir.path, "home");
 const library = join(dir.path, "music");
 const configFile = join(dir.path, "musicdl.yaml");
@@ -104,7 +104,7 @@ describe("a library over several runs", () => {
       .filter((line) => line !== "" && !line.startsWith("#"));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toStartWith(
-      `track:${SMALL.trackIds.tideTables}\tmatch\tHarbor Lights - Tide Tables\tno acceptable match`,
+      `track:spotify:${SMALL.trackIds.tideTables}\tmatch\tHarbor Lights - Tide Tables\tno acceptable match`,
     );
   });
 

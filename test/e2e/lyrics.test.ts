@@ -10,17 +10,17 @@ import { join } from "node:path";
 import { syncedLinesOf } from "../fakes/lrclib/index.ts";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
 import { albumUrl, listFiles, mediaRequests, runMusicdl } from "./_helpers.ts";
 import { createLibraryRun } from "./_library-run.ts";
 import { readLyricsWithFfprobe, readLyricsWithMutagen } from "./_real-clients/lyrics.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(120_000);
 
 const FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;
-const dir = makeTempDir("musicdl-e2e-lyrics-");
+const dir = createTempDir("musicdl-e2e-lyrics-");
 const libraryOf = (name: string) => join(dir.path, name, "music");
 const paperBoats = (format: string, file: string) =>
   join(libraryOf(format), "Harbor Lights", "Paper Boats", `${file}.${format}`);

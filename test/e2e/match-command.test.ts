@@ -8,9 +8,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
 import { runMusicdl, trackUrl } from "./_helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 // Spawned runs on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);
@@ -31,7 +31,7 @@ interface MatchJson {
   }[];
 }
 
-const dir = makeTempDir("musicdl-e2e-match-");
+const dir = createTempDir("musicdl-e2e-match-");
 let world: FakeWorld;
 let table: CliResult;
 let refused: CliResult;

@@ -8,12 +8,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { runMusicdl, trackUrl } from "./_helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 setDefaultTimeout(60_000);
 
-const dir = makeTempDir("musicdl-e2e-miss-search-");
+const dir = createTempDir("musicdl-e2e-miss-search-");
 let world: FakeWorld;
 let config: string;
 

@@ -7,14 +7,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { albumUrl, runMusicdl, trackUrl } from "./_helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 setDefaultTimeout(60_000);
 
 /** An upload of Lanterns that search would never pick (its title says nothing), to prove the pin is followed. */
 const PINNED_VIDEO = "PinnedVid01";
-const dir = makeTempDir("musicdl-e2e-pins-");
+const dir = createTempDir("musicdl-e2e-pins-");
 let world: FakeWorld;
 
 beforeAll(async () => {
@@ -80,12 +80,12 @@ describe("pins from musicdl match --pin / --skip", () => {
     const plan = await runMusicdl(world, home(), ["plan", albumUrl(SMALL.albumId), "-o", music(), "--json"]);
     expect(plan.exitCode, plan.stderr).toBe(0);
     const items = (JSON.parse(plan.stdout) as PlanJson).items;
-    const lanterns = items.find((item) => item.id === `track:${SMALL.trackIds.lanterns}`)!;
+    const lanterns = items.find((item) => item.id === `track:spotify:${SMALL.trackIds.lanterns}`)!;
     expect(lanterns.pinned).toBe(true);
     expect(lanterns.match?.id).toBe(PINNED_VIDEO);
-    const undertow = items.find((item) => item.id === `track:${SMALL.trackIds.undertow}`)!;
+    const undertow = items.find((item) => item.id === `track:spotify:${SMALL.trackIds.undertow}`)!;
     expect(undertow).toMatchObject({ status: "skipped", skip_reason: "skipped by pin" });
-    expect(items.find((item) => item.id === `track:${SMALL.trackIds.tideTables}`)?.pinned).toBe(false);
+    expect(items.find((item) => item.id === `track:spotify:${SMALL.trackIds.tideTables}`)?.pinned).toBe(false);
   });
 
   test("download takes the pinned video with no search for it, and reports the skipped track as skipped", async () => {

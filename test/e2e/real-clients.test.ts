@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { readWithBeets } from "./_real-clients/beets.ts";
 import { createRealClientsCatalog, EXPECTED, type ExpectedTrack, RELEASE, ROAD_TRIP } from "./_real-clients/catalog.ts";
 import { downloadLibrary } from "./_real-clients/download-library.ts";
@@ -18,6 +17,7 @@ import { readWithFfprobe } from "./_real-clients/ffprobe.ts";
 import { type Mpd, startMpd } from "./_real-clients/mpd.ts";
 import { type MutagenReading, readWithMutagen } from "./_real-clients/mutagen.ts";
 import type { Reading } from "./_real-clients/reading.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;
 type Format = (typeof FORMATS)[number];
@@ -27,7 +27,7 @@ const PLAIN_M3U: ReadonlySet<Format> = new Set(["mp3", "wav"]);
 // Six spawned downloads with real ffmpeg, then four readers, on a busy 2-core machine.
 setDefaultTimeout(120_000);
 
-const dir = makeTempDir("musicdl-real-clients-");
+const dir = createTempDir("musicdl-real-clients-");
 const music = join(dir.path, "music");
 const libraryOf = (format: Format) => join(music, format);
 let world: FakeWorld;

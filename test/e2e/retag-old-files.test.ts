@@ -6,17 +6,17 @@ import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { createRealClientsCatalog, EXPECTED, IDS } from "./_real-clients/catalog.ts";
 import { pythonWithMutagen, readWithMutagen } from "./_real-clients/mutagen.ts";
 import { run } from "./_real-clients/reading.ts";
 import { listFiles, mediaRequests, runMusicdl } from "./_helpers.ts";
 import { spotifyUrl } from "./_library-run.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 setDefaultTimeout(90_000);
 
 const FORMATS = ["mp3", "flac"] as const;
-const dir = makeTempDir("musicdl-retag-");
+const dir = createTempDir("musicdl-retag-");
 let world: FakeWorld;
 
 function config(format: string, overwrite: string): string {

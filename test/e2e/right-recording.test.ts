@@ -10,16 +10,16 @@ import { join } from "node:path";
 import { createCatalog } from "../fakes/spotify/index.ts";
 import { type TrapClass, trapCatalogFor } from "../fakes/youtube/trap-catalog.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
 import { albumUrl, runMusicdl } from "./_helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 setDefaultTimeout(60_000);
 
 const catalog = createCatalog({ seed: 31, artists: [{ albums: 1, singles: 0, tracksPerAlbum: 12 }] });
 const album = [...catalog.albums.values()].find((entry) => entry.albumType === "album")!;
 const traps = trapCatalogFor(catalog);
-const dir = makeTempDir("musicdl-e2e-right-recording-");
+const dir = createTempDir("musicdl-e2e-right-recording-");
 let world: FakeWorld;
 let run: CliResult;
 

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 let world: FakeWorld;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => world.stop());
 
 test("the client secret and every token stay out of --json output, --debug logs and the cache file", async () => {
-  using dir = makeTempDir();
+  using dir = createTempDir();
   const env = { ...world.env, XDG_CACHE_HOME: join(dir.path, "cache"), XDG_CONFIG_HOME: join(dir.path, "config") };
   const album = `https://open.spotify.com/album/${SMALL.albumId}`;
   const plan = await runCli(["plan", album, "--json", "--debug", "-o", join(dir.path, "music")], {

@@ -8,14 +8,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
 import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { makeTempDir } from "../helpers/make-tone.ts";
 import { ffprobeTags } from "../tags/read-back.ts";
 import { albumUrl, listFiles, runMusicdl } from "./_helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);
 
-const dir = makeTempDir("musicdl-e2e-unknown-date-");
+const dir = createTempDir("musicdl-e2e-unknown-date-");
 const home = join(dir.path, "home");
 const configFile = join(dir.path, "musicdl.yaml");
 let world: FakeWorld;

@@ -2,7 +2,7 @@
 import { expect, test } from "bun:test";
 import { readConfigText } from "../../src/config/read-config-text.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { createTempDir } from "../config/temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 import { spotifyLinks } from "../helpers/link-sources.ts";
 
 const V = 'version: "1.2"\n';

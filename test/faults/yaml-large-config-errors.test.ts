@@ -4,7 +4,7 @@
  */
 import { expect, test } from "bun:test";
 import { runCli } from "../helpers/run-cli.ts";
-import { createTempDir } from "../config/temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const songs = (count: number) =>
   `version: "1.2"\nsongs:\n${Array.from({ length: count }, () => "  - https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi").join("\n")}\n`;

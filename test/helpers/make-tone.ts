@@ -1,8 +1,3 @@
-/** Test media made by the real ffmpeg: short sine tones in any codec, a tiny JPEG cover, and self-removing temp dirs. */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 export type ToneCodec = "opus" | "aac" | "mp3" | "vorbis" | "flac" | "pcm";
 
 const ENCODERS: Record<ToneCodec, readonly string[]> = {
@@ -59,10 +54,4 @@ export async function makeCoverJpeg(file: string, options: { large?: boolean } =
   const source = options.large ? "nullsrc=s=600x600,geq=random(1)*255:128:128" : "color=red:s=64x64";
   await ffmpeg(["-f", "lavfi", "-i", source, "-frames:v", "1", "-q:v", "2", "-f", "mjpeg", file]);
   return new Uint8Array(await Bun.file(file).arrayBuffer());
-}
-
-/** A temp dir removed when the `using` scope ends. */
-export function makeTempDir(prefix = "musicdl-audio-"): { readonly path: string; [Symbol.dispose](): void } {
-  const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, [Symbol.dispose]: () => rmSync(path, { recursive: true, force: true }) };
 }

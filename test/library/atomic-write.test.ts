@@ -9,7 +9,7 @@ import {
   writeFileAtomic,
 } from "../../src/library/atomic-write.ts";
 import type { Clock } from "../../src/util/clock.ts";
-import { createTempDir } from "./_temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const listAll = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
 
@@ -122,7 +122,7 @@ describe("moveIntoPlace", () => {
 
   test("moves a file from another folder, on another filesystem when /dev/shm is one", async () => {
     using library = createTempDir();
-    using scratch = createTempDir(existsSync("/dev/shm") ? "/dev/shm" : undefined);
+    using scratch = createTempDir("musicdl-library-", existsSync("/dev/shm") ? "/dev/shm" : undefined);
     const source = join(scratch.path, "download.webm");
     writeFileSync(source, "audio");
     const target = join(library.path, "Rush", "YYZ.opus");

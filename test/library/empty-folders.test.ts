@@ -2,7 +2,7 @@ import { expect, test } from "bun:test";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { removeEmptiedFolders } from "../../src/library/empty-folders.ts";
-import { createTempDir } from "./_temp-dir.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 test("folders emptied by a deletion go up to the library folder, which stays even when empty", () => {
   using dir = createTempDir();

@@ -1,73 +1,99 @@
 /** Pins: what `--pin` and `download.pins` accept, how a plan takes them, and that the store keeps them. */
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
-import { parsePinTarget, pinnedCandidate } from "../../src/match/pins.ts";
-import { applyPins } from "../../src/plan/apply-pins.ts";
+import { ConfigError } from "../../src/errors.ts";
+import { pinnedCandidate, readPinText, resolvePinTarget } from "../../src/match/pins.ts";
+import { applyPins, checkConfigPins } from "../../src/plan/apply-pins.ts";
+import type { ProviderPlugin } from "../../src/plugins/api.ts";
 import type { TrackPlanItem } from "../../src/plan/model.ts";
 import { openStore } from "../../src/store/index.ts";
 import { makeTrack } from "../helpers/track-meta.ts";
-import { createFakeClock, createRecordingLog, tempDir } from "../store/helpers.ts";
+import { createFakeClock, createRecordingLog } from "../store/helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
-describe("parsePinTarget", () => {
+/** A provider that recognises `bc:<slug>` links and nothing else, as a third-party provider would. */
+const bandcamp: ProviderPlugin = {
+  apiVersion: 1,
+  kind: "provider",
+  name: "bandcamp",
+  search: async () => [],
+  download: async () => {
+    throw new Error("not in tests");
+  },
+  pin: (text) => (text.startsWith("https://x.bandcamp.com/track/") ? { id: text.slice(29), url: text } : null),
+};
+/** A provider without `pin`: reachable only as `plain:<id>`. */
+const plain: ProviderPlugin = { ...bandcamp, name: "plain", pin: undefined };
+
+describe("reading a pin", () => {
   test.each([
     ["skip", { kind: "skip" }],
     [" SKIP ", { kind: "skip" }],
-    [
-      "https://music.youtube.com/watch?v=dQw4w9WgXcQ&si=x",
-      {
-        kind: "pin",
-        provider: "youtube-music",
-        id: "dQw4w9WgXcQ",
-        url: "https://music.youtube.com/watch?v=dQw4w9WgXcQ&si=x",
-      },
-    ],
-    [
-      "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-      { kind: "pin", provider: "youtube", id: "dQw4w9WgXcQ", url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ" },
-    ],
-    [
-      "https://youtu.be/dQw4w9WgXcQ",
-      { kind: "pin", provider: "youtube", id: "dQw4w9WgXcQ", url: "https://youtu.be/dQw4w9WgXcQ" },
-    ],
-    ["dQw4w9WgXcQ", { kind: "pin", id: "dQw4w9WgXcQ" }],
-    [
-      "bandcamp:https-artist-bandcamp-com-track-x",
-      { kind: "pin", provider: "bandcamp", id: "https-artist-bandcamp-com-track-x" },
-    ],
-  ] as const)("%s", (text, want) => expect(parsePinTarget(text)).toEqual(want));
+    ["https://example.com/watch?v=x", { kind: "theirs", text: "https://example.com/watch?v=x" }],
+    ["dQw4w9WgXcQ", { kind: "theirs", text: "dQw4w9WgXcQ" }],
+    ["bandcamp:some-track", { kind: "named", provider: "bandcamp", id: "some-track" }],
+  ] as const)("%p is read without asking a provider", (text, want) => expect(readPinText(text)).toEqual(want));
 
-  test.each(["https://example.com/watch?v=dQw4w9WgXcQ", "https://www.youtube.com/watch?v=short", "not a link", ""])(
-    "%p names nothing fetchable",
-    (text) => expect(parsePinTarget(text)).toBeNull(),
+  test.each(["not a link", "", "https://"])("%p can name nothing, whichever providers are loaded", (text) =>
+    expect(readPinText(text)).toBeNull(),
   );
 
-  test("a bare id goes to the first provider, with that provider's link", () => {
-    const candidate = pinnedCandidate(makeTrack({ spotifyId: "t1" }), { kind: "pin", id: "dQw4w9WgXcQ" }, ["youtube"]);
+  test("a link goes to the provider that recognises it as its own, with the link as written", () => {
+    expect(resolvePinTarget("https://x.bandcamp.com/track/tide", [plain, bandcamp])).toEqual({
+      kind: "pin",
+      provider: "bandcamp",
+      id: "tide",
+      url: "https://x.bandcamp.com/track/tide",
+    });
+    expect(resolvePinTarget("https://example.com/song", [plain, bandcamp])).toBeNull();
+  });
+
+  test("provider:id reaches that provider even when it has no pin(), named by provider:id", () => {
+    expect(resolvePinTarget("plain:abc", [plain, bandcamp])).toEqual({
+      kind: "pin",
+      provider: "plain",
+      id: "abc",
+      url: "plain:abc",
+    });
+  });
+
+  test("a pinned candidate carries the track's own metadata and the provider's data", () => {
+    const candidate = pinnedCandidate(makeTrack({ id: "t1", title: "YYZ" }), {
+      kind: "pin",
+      provider: "bandcamp",
+      id: "tide",
+      url: "https://x.bandcamp.com/track/tide",
+      data: { slug: "tide" },
+    });
     expect(candidate).toMatchObject({
-      provider: "youtube",
-      id: "dQw4w9WgXcQ",
-      url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+      provider: "bandcamp",
+      id: "tide",
+      title: "YYZ",
+      kind: "song",
+      data: { slug: "tide" },
     });
   });
 });
 
 describe("applyPins", () => {
-  const item = (spotifyId: string): TrackPlanItem => ({
-    id: `track:${spotifyId}`,
+  const item = (id: string): TrackPlanItem => ({
+    id: `track:spotify:${id}`,
     kind: "track",
     status: "pending",
     attempts: 0,
-    target: `/music/${spotifyId}.mp3`,
+    target: `/music/${id}.mp3`,
     sources: [],
-    track: makeTrack({ spotifyId }),
+    track: makeTrack({ id }),
   });
 
   test("a pin sets the match without a search, a skip skips, other tracks stay as they were", () => {
     const items = [item("a"), item("b"), item("c")];
-    applyPins(items, { a: "https://music.youtube.com/watch?v=dQw4w9WgXcQ", b: "skip" }, ["youtube-music"]);
+    applyPins(items, { "spotify:a": "https://x.bandcamp.com/track/tide", "spotify:b": "skip" }, (text) =>
+      resolvePinTarget(text, [bandcamp]),
+    );
     expect(items[0]).toMatchObject({
       pinned: true,
-      match: { candidate: { provider: "youtube-music", id: "dQw4w9WgXcQ" } },
+      match: { candidate: { provider: "bandcamp", id: "tide" } },
     });
     expect(items[1]).toMatchObject({ status: "skipped", skipReason: "skipped by pin" });
     expect(items[2]!.pinned).toBeUndefined();
@@ -75,9 +101,38 @@ describe("applyPins", () => {
   });
 });
 
+describe("checkConfigPins", () => {
+  const findPin = (text: string) => resolvePinTarget(text, [bandcamp]);
+
+  test("every pin a loaded provider recognises passes", () => {
+    expect(() =>
+      checkConfigPins({ a: "https://x.bandcamp.com/track/tide", b: "skip", c: "plain:x" }, findPin, {
+        configFile: "/cfg/musicdl.yaml",
+        providers: ["bandcamp"],
+      }),
+    ).not.toThrow();
+  });
+
+  test("a link no provider recognises is a config error naming the file, the field and the loaded providers", () => {
+    let thrown: unknown;
+    try {
+      checkConfigPins({ a: "https://example.com/song" }, findPin, {
+        configFile: "/cfg/musicdl.yaml",
+        providers: ["bandcamp"],
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).message).toBe(
+      '/cfg/musicdl.yaml, download.pins: no provider recognises "https://example.com/song"; expected a link of one of the providers (bandcamp), provider:id, or skip',
+    );
+  });
+});
+
 describe("pin store", () => {
   test("pins survive a reopen and a cache clear; a new pin replaces the old one", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const path = join(dir.path, "musicdl.sqlite");
     const first = openStore(path, { clock: createFakeClock(), log: createRecordingLog() });
     first.pins.set("t1", "https://youtu.be/dQw4w9WgXcQ");

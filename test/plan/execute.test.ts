@@ -6,7 +6,7 @@ import { parseFile } from "music-metadata";
 import { convertAudio } from "../../src/audio/convert.ts";
 import { executePlan } from "../../src/plan/execute.ts";
 import type { PlanItemStatus } from "../../src/plan/model.ts";
-import { FFMPEG, makeTempDir, makeTone } from "../helpers/make-tone.ts";
+import { FFMPEG, makeTone } from "../helpers/make-tone.ts";
 import {
   createContext,
   createFakeProvider,
@@ -18,8 +18,9 @@ import {
   tempFilesIn,
   trackItems,
 } from "./_executor-world.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
-const tones = makeTempDir("musicdl-execute-tone-");
+const tones = createTempDir("musicdl-execute-tone-");
 let tone = "";
 beforeAll(async () => {
   tone = await makeTone({ codec: "opus", seconds: 1, file: join(tones.path, "tone.webm") });
@@ -31,10 +32,10 @@ const statusesOf = (items: { id: string; status: PlanItemStatus }[]) =>
 
 describe("executePlan", () => {
   test("a failing item never stops the rest; ffmpeg output lands at its target and the M3U lists only finished tracks, in order", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const tracks = makeTracks(4);
     const provider = createFakeProvider(tone, {
-      search: (track) => (track.spotifyId === "t2" ? [karaokeFor(track)] : [songFor(track)]),
+      search: (track) => (track.id === "t2" ? [karaokeFor(track)] : [songFor(track)]),
       download: async (candidate, dir) => {
         if (candidate.id === "v-t3") throw new Error("HTTP 403 from the media host");
         return createFakeProvider(tone).download(candidate, dir, {});
@@ -58,10 +59,10 @@ describe("executePlan", () => {
     const summary = await executePlan(plan, ctx);
 
     expect(statusesOf(plan.items)).toEqual({
-      "track:t1": "done",
-      "track:t2": "failed",
-      "track:t3": "failed",
-      "track:t4": "done",
+      "track:spotify:t1": "done",
+      "track:spotify:t2": "failed",
+      "track:spotify:t3": "failed",
+      "track:spotify:t4": "done",
       "m3u:playlist:p1": "done",
     });
     const song1 = await parseFile(join(library.path, "Song 1.mp3"));
@@ -73,14 +74,14 @@ describe("executePlan", () => {
     expect(m3uLines).toEqual(["Song 1.mp3", "Song 4.mp3"]);
     expect(summary.m3uMissing).toBe(2);
     expect(summary.failures.map((f) => [f.id, f.stage])).toEqual([
-      ["track:t2", "match"],
-      ["track:t3", "download"],
+      ["track:spotify:t2", "match"],
+      ["track:spotify:t3", "download"],
     ]);
     expect(readdirSync(library.path).sort()).toEqual(["Mix.m3u8", "Song 1.mp3", "Song 4.mp3"]);
   });
 
   test("a download is tried max_retries times, then fails with its stage and reason; one that recovers is done", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const tracks = makeTracks(2);
     const failuresLeft = new Map([
       ["v-t1", Number.POSITIVE_INFINITY],
@@ -113,7 +114,7 @@ describe("executePlan", () => {
   });
 
   test("no acceptable candidate fails the match stage with the rejection reason, and nothing is downloaded", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const [track] = makeTracks(1);
     const provider = createFakeProvider(tone, { search: (t) => [karaokeFor(t)] });
     const plan = playlistPlan(library.path, [track!]);
@@ -128,7 +129,7 @@ describe("executePlan", () => {
   });
 
   test("a provider whose search throws fails the match stage naming the plugin", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const provider = createFakeProvider(tone, {
       search: () => {
         throw new Error("InnerTube answered 400");
@@ -143,7 +144,7 @@ describe("executePlan", () => {
   });
 
   test("a miss names the providers searched and a provider whose search failed, beside the rejected candidates", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const broken = {
       ...createFakeProvider(tone, {
         search: () => {
@@ -168,22 +169,22 @@ describe("executePlan", () => {
   });
 
   test("persist is called on every status change, ending with each item's final state", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const tracks = makeTracks(2);
-    const provider = createFakeProvider(tone, { search: (t) => (t.spotifyId === "t2" ? [] : [songFor(t)]) });
+    const provider = createFakeProvider(tone, { search: (t) => (t.id === "t2" ? [] : [songFor(t)]) });
     const plan = playlistPlan(library.path, tracks);
     const ctx = createContext({ providers: [provider], tempDir: join(library.path, ".scratch") });
     await executePlan(plan, ctx);
 
     const history = (id: string) => ctx.persisted.filter((item) => item.id === id).map((item) => item.status);
-    expect(history("track:t1")).toEqual(["resolving", "matched", "downloading", "tagging", "done"]);
-    expect(history("track:t2")).toEqual(["resolving", "failed"]);
+    expect(history("track:spotify:t1")).toEqual(["resolving", "matched", "downloading", "tagging", "done"]);
+    expect(history("track:spotify:t2")).toEqual(["resolving", "failed"]);
     expect(history("m3u:playlist:p1")).toEqual(["done"]);
     for (const item of plan.items) expect(ctx.persisted.findLast((p) => p.id === item.id)).toEqual(item);
   });
 
   test("concurrency limits hold: track workers, searches, downloads and ffmpeg runs", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const inFlight = { search: 0, download: 0, convert: 0 };
     const peak = { search: 0, download: 0, convert: 0 };
     const hold = async <T>(stage: keyof typeof inFlight, work: () => Promise<T>): Promise<T> => {
@@ -231,7 +232,7 @@ describe("executePlan", () => {
 
 describe("executePlan interrupted", () => {
   test("Ctrl-C during a download keeps its partial file; the next run resumes it and finishes everything", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const controller = new AbortController();
     const resumedFrom: string[] = [];
     const plain = createFakeProvider(tone);
@@ -259,13 +260,13 @@ describe("executePlan interrupted", () => {
 
     expect(summary.interrupted).toBe(true);
     expect(statusesOf(plan.items)).toEqual({
-      "track:t1": "done",
-      "track:t2": "matched",
-      "track:t3": "pending",
+      "track:spotify:t1": "done",
+      "track:spotify:t2": "matched",
+      "track:spotify:t3": "pending",
       "m3u:playlist:p1": "pending",
     });
     expect(await tempFilesIn(library.path)).toEqual([]);
-    expect(first.persisted.filter((item) => item.id === "track:t2").at(-1)?.status).toBe("matched");
+    expect(first.persisted.filter((item) => item.id === "track:spotify:t2").at(-1)?.status).toBe("matched");
 
     const second = createContext({ providers: [provider], tempDir });
     const again = await executePlan(plan, second);
@@ -276,7 +277,7 @@ describe("executePlan interrupted", () => {
   });
 
   test("Ctrl-C while tagging removes the half-made file; the next run reuses the finished download", async () => {
-    using library = makeTempDir("musicdl-execute-");
+    using library = createTempDir("musicdl-execute-");
     const controller = new AbortController();
     const tagger = createFakeTagger(async (file, tags, opts) => {
       if (tags.title !== "Song 2" || controller.signal.aborted) return;
@@ -297,9 +298,9 @@ describe("executePlan interrupted", () => {
 
     expect(summary.interrupted).toBe(true);
     expect(statusesOf(plan.items)).toEqual({
-      "track:t1": "done",
-      "track:t2": "matched",
-      "track:t3": "pending",
+      "track:spotify:t1": "done",
+      "track:spotify:t2": "matched",
+      "track:spotify:t3": "pending",
       "m3u:playlist:p1": "pending",
     });
     expect(await tempFilesIn(library.path)).toEqual([]);
@@ -307,9 +308,9 @@ describe("executePlan interrupted", () => {
 
     await executePlan(plan, createContext(options));
     expect(statusesOf(plan.items)).toEqual({
-      "track:t1": "done",
-      "track:t2": "done",
-      "track:t3": "done",
+      "track:spotify:t1": "done",
+      "track:spotify:t2": "done",
+      "track:spotify:t3": "done",
       "m3u:playlist:p1": "done",
     });
     expect(provider.downloads).toEqual(["v-t1", "v-t2", "v-t3"]);

@@ -8,7 +8,7 @@ import { searchAcrossProviders } from "../../src/match/pick.ts";
 import { executePlan } from "../../src/plan/execute.ts";
 import { matchTrack } from "../../src/plan/stages/match.ts";
 import type { AudioCandidate, TrackMeta } from "../../src/plugins/api.ts";
-import { makeTempDir, makeTone } from "../helpers/make-tone.ts";
+import { makeTone } from "../helpers/make-tone.ts";
 import {
   createContext,
   createFakeProvider,
@@ -18,8 +18,9 @@ import {
   songFor,
   trackItems,
 } from "./_executor-world.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
-const tones = makeTempDir("musicdl-match-stage-tone-");
+const tones = createTempDir("musicdl-match-stage-tone-");
 let tone = "";
 beforeAll(async () => {
   tone = await makeTone({ codec: "opus", seconds: 1, file: join(tones.path, "tone.webm") });
@@ -43,7 +44,7 @@ const videoOf = (track: TrackMeta, provider: string, id: string, offsetMs: numbe
 
 describe("one pick for download and match", () => {
   test("a tie (equal distance) goes the same way in both: the closer length wins, as match shows", async () => {
-    using dir = makeTempDir("musicdl-match-stage-");
+    using dir = createTempDir("musicdl-match-stage-");
     const [track] = makeTracks(1);
     const a = named("provider-a", (t) => [videoOf(t, "provider-a", "a1", 2_000)]);
     const b = named("provider-b", (t) => [videoOf(t, "provider-b", "b1", 1_500)]);
@@ -58,7 +59,7 @@ describe("one pick for download and match", () => {
   });
 
   test("a provider whose search fails is passed over for the next one", async () => {
-    using dir = makeTempDir("musicdl-match-stage-");
+    using dir = createTempDir("musicdl-match-stage-");
     const [track] = makeTracks(1);
     const broken = named("broken", () => {
       throw new Error("InnerTube answered 500");
@@ -71,14 +72,14 @@ describe("one pick for download and match", () => {
 
 describe("fallback when the chosen candidate cannot be downloaded", () => {
   test("the next candidate passing the bar is downloaded; the failure of every one is listed when none works", async () => {
-    using dir = makeTempDir("musicdl-match-stage-");
+    using dir = createTempDir("musicdl-match-stage-");
     const tracks = makeTracks(2);
     const twins = (t: TrackMeta) => [
       songFor(t),
-      { ...songFor(t), id: `twin-${t.spotifyId}`, durationMs: t.durationMs + 1_000 },
-      { ...songFor(t), id: `live-${t.spotifyId}`, title: `${t.title} (Live)` },
+      { ...songFor(t), id: `twin-${t.id}`, durationMs: t.durationMs + 1_000 },
+      { ...songFor(t), id: `live-${t.id}`, title: `${t.title} (Live)` },
     ];
-    const refused = new Set([`v-${tracks[0]!.spotifyId}`, `v-${tracks[1]!.spotifyId}`, `twin-${tracks[1]!.spotifyId}`]);
+    const refused = new Set([`v-${tracks[0]!.id}`, `v-${tracks[1]!.id}`, `twin-${tracks[1]!.id}`]);
     const provider = createFakeProvider(tone, {
       search: twins,
       download: async (candidate, folder, opts) => {
@@ -94,19 +95,19 @@ describe("fallback when the chosen candidate cannot be downloaded", () => {
     );
     const [first, second] = trackItems(plan.items);
     expect(first!.status).toBe("done");
-    expect(first!.match?.candidate.id).toBe(`twin-${tracks[0]!.spotifyId}`);
+    expect(first!.match?.candidate.id).toBe(`twin-${tracks[0]!.id}`);
     expect(second!.status).toBe("failed");
     const reason = second!.error!.reason;
-    expect(reason).toContain(`fake-music:v-${tracks[1]!.spotifyId} (strong 0.00)`);
-    expect(reason).toContain(`fake-music:twin-${tracks[1]!.spotifyId} (strong`);
+    expect(reason).toContain(`fake-music:v-${tracks[1]!.id} (strong 0.00)`);
+    expect(reason).toContain(`fake-music:twin-${tracks[1]!.id} (strong`);
     expect(reason).toContain("LOGIN_REQUIRED");
     expect(reason).toEndWith("no other acceptable candidate");
     // The live recording never passed the bar, so it was never tried.
-    expect(provider.downloads).not.toContain(`live-${tracks[1]!.spotifyId}`);
+    expect(provider.downloads).not.toContain(`live-${tracks[1]!.id}`);
   });
 
   test("an upload refused through both YouTube providers counts once: a third, playable upload is still tried", async () => {
-    using dir = makeTempDir("musicdl-match-stage-");
+    using dir = createTempDir("musicdl-match-stage-");
     const [track] = makeTracks(1);
     // YouTube Music and YouTube share video ids: the same two locked uploads come back from both.
     const locked = (t: TrackMeta, provider: string) => [

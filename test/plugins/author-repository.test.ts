@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { toneProviderSource } from "../e2e/_tone-provider.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { createTempDir, type TempDir } from "./plugin-files.ts";
+import { type TempDir, createTempDir } from "../helpers/temp-dir.ts";
 
 const ROOT = join(import.meta.dir, "..", "..");
 const DOCS = join(ROOT, "docs", "plugins.md");

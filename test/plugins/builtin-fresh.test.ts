@@ -1,7 +1,7 @@
 import { expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { BUILTIN_FILE, findBuiltinNames, renderBuiltinModule } from "../../scripts/generate-builtin.ts";
-import { createTempDir } from "./plugin-files.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 test("src/plugins/builtin.ts lists every plugins/<name>/index.ts (else run `bun scripts/generate-builtin.ts`)", () => {
   expect(readFileSync(BUILTIN_FILE, "utf8")).toBe(renderBuiltinModule(findBuiltinNames()));

@@ -40,3 +40,29 @@ test("a plugin error's message hides registered secrets and credential-looking p
   const error = new PluginError("bandcamp", "download", new Error("401 for sk-live-0a1b2c3d4e5f, cookie=SID123456789"));
   expect(error.message).toBe("plugin bandcamp: download() failed: 401 for [redacted], cookie=[redacted]");
 });
+
+test("given the run's signal, a timeout the plugin raised itself fails the item; once the signal aborts, errors pass", async () => {
+  const run = new AbortController();
+  const ownTimeout = await callPlugin(
+    plugin,
+    "download",
+    async () => {
+      throw new DOMException("The operation timed out.", "TimeoutError");
+    },
+    { signal: run.signal },
+  ).catch((e: unknown) => e);
+  expect(ownTimeout).toBeInstanceOf(PluginError);
+  expect((ownTimeout as PluginError).message).toBe("plugin bandcamp: download() failed: The operation timed out.");
+
+  run.abort();
+  const cause = new Error("socket closed");
+  const afterAbort = await callPlugin(
+    plugin,
+    "download",
+    async () => {
+      throw cause;
+    },
+    { signal: run.signal },
+  ).catch((e: unknown) => e);
+  expect(afterAbort).toBe(cause);
+});

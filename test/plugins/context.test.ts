@@ -3,7 +3,8 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import * as v from "valibot";
 import { createBasicHttpClient, createPluginContext } from "../../src/plugins/context.ts";
-import { createTempDir, providerSource } from "./plugin-files.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
+import { providerSource } from "./plugin-files.ts";
 
 const SRC = join(import.meta.dir, "..", "..", "src");
 

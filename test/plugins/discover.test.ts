@@ -1,7 +1,7 @@
 import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { compiledBinaryPath, discoverPluginFiles, resolvePluginDirs } from "../../src/plugins/discover.ts";
-import { createTempDir } from "./plugin-files.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 test("plugin folders come in order: config, XDG config, beside the binary", () => {
   const dirs = resolvePluginDirs({

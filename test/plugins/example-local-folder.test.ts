@@ -7,12 +7,12 @@ import { loadPlugins } from "../../src/plugins/load.ts";
 import { describeProviderContract } from "../contract/provider-contract.ts";
 import { makeToneFile } from "../contract/audio-probe.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
-import { createTempDir, type TempDir } from "./plugin-files.ts";
+import { type TempDir, createTempDir } from "../helpers/temp-dir.ts";
 
 const EXAMPLES = join(import.meta.dir, "..", "..", "examples", "plugins");
 
 const yyz: TrackMeta = makeTrack({
-  spotifyId: "1RKbVxcm267VdsIzqY7msi",
+  id: "1RKbVxcm267VdsIzqY7msi",
   album: makeAlbum({ id: "a", images: [] }),
   durationMs: 1000,
 });

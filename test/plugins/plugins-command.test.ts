@@ -2,7 +2,8 @@ import { expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
 import { builtinPlugins } from "../../src/plugins/builtin.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { createTempDir, providerSource } from "./plugin-files.ts";
+import { providerSource } from "./plugin-files.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 // Spawned runs load every built-in (~2 s for youtubei.js alone); bunfig has no default-timeout setting that bun reads.
 setDefaultTimeout(30_000);

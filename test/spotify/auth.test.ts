@@ -7,7 +7,8 @@ import { readAuthFile } from "../../plugins/spotify/auth-file.ts";
 import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { SMALL, type FakeSpotify, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable, spotifyCore, tempDir, testSettings } from "./helpers.ts";
+import { clientFor, disposable, spotifyCore, testSettings } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 /** Logs in against the fake, playing the browser: open the authorize URL and follow its redirect to our callback. */
 async function loginAgainst(fake: FakeSpotify, authFile: string) {
@@ -22,7 +23,7 @@ async function loginAgainst(fake: FakeSpotify, authFile: string) {
 
 describe("auth login (PKCE)", () => {
   test("stores a refresh token in a 0600 file, and the user token then reads saved tracks", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(startFakeSpotify());
     const authFile = join(dir.path, "musicdl", "auth.json");
     await loginAgainst(fake, authFile);
@@ -31,12 +32,12 @@ describe("auth login (PKCE)", () => {
     const client = clientFor(fake, { authFile, settings: { clientSecret: undefined } });
     expect(client.tokenKind()).toBe("user");
     const saved = await client.resolve({ kind: "saved", id: "" });
-    expect(saved.tracks.map((t) => t.spotifyId)).toEqual([SMALL.trackIds.tideTables, SMALL.trackIds.undertow]);
+    expect(saved.tracks.map((t) => t.id)).toEqual([SMALL.trackIds.tideTables, SMALL.trackIds.undertow]);
     expect(fake.requests.filter((r) => r.path === "/api/token").map((r) => r.status)).toEqual([200, 200]);
   });
 
   test("the redirect goes to 127.0.0.1, and the fake (like Spotify) rejects localhost", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(startFakeSpotify());
     let redirect = "";
     await loginWithPkce({
@@ -64,7 +65,7 @@ describe("auth login (PKCE)", () => {
   });
 
   test("with a user login, owned playlists resolve under the 2026 rule and foreign ones explain themselves", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(
       startFakeSpotify({ switches: { apiShape: "2026", playlistOwnership: "owned-only" } }),
     );
@@ -78,7 +79,7 @@ describe("auth login (PKCE)", () => {
   });
 
   test("a rotated refresh token is written back to the auth file", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(startFakeSpotify({ switches: { rotateRefreshTokens: true } }));
     const authFile = join(dir.path, "auth.json");
     const first = await loginAgainst(fake, authFile);
@@ -120,7 +121,7 @@ describe("app credentials", () => {
 
 describe("musicdl auth (CLI)", () => {
   test("login prints the URL, stores the login; logout removes it", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(startFakeSpotify());
     const env = {
       XDG_CONFIG_HOME: dir.path,

@@ -1,5 +1,3 @@
-/** Shared setup for Spotify client tests: settings with small waits, a client pointed at a fake, temp auth files. */
-import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DownloadSettings } from "../../src/config/types.ts";
@@ -64,12 +62,6 @@ export function testSettings(overrides: Partial<DownloadSettings> = {}): Downloa
     ffmpegStallTimeoutS: 60,
     ...overrides,
   };
-}
-
-/** A temp dir removed by `using`. */
-export function tempDir(): { path: string; [Symbol.dispose](): void } {
-  const path = mkdtempSync(join(tmpdir(), "musicdl-spotify-"));
-  return { path, [Symbol.dispose]: () => rmSync(path, { recursive: true, force: true }) };
 }
 
 export type TestClient = SpotifyClient & { cache: ReturnType<typeof createMemorySpotifyCache> };

@@ -5,7 +5,8 @@ import { readAuthFile, writeAuthFile } from "../../plugins/spotify/auth-file.ts"
 import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { createCatalog, editPlaylist, type FakeSpotify, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
 import { createLibraryCatalog, LIBRARY } from "../fakes/spotify/library-catalog.ts";
-import { clientFor, disposable, tempDir } from "./helpers.ts";
+import { clientFor, disposable } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const ALL_SCOPES = ["user-library-read", "user-follow-read", "playlist-read-private", "playlist-read-collaborative"];
 
@@ -28,7 +29,7 @@ const paths = (fake: FakeSpotify, from = 0) =>
 
 describe("followed-artists (cursor paging)", () => {
   test("reads every page by its `after` cursor, never by offset, and lists each artist once in the user's order", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const catalog = createCatalog({ seed: 7, artists: [{}, {}, {}, {}, {}] });
     catalog.followedArtistIds = [...catalog.mainArtistIds];
     await using fake = disposable(startFakeSpotify({ catalog, switches: { pageCaps: { followedArtists: 2 } } }));
@@ -48,7 +49,7 @@ describe("followed-artists (cursor paging)", () => {
   });
 
   test("an answer with only `cursors.after` (no `next` link) is paged by the cursor to the end", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const catalog = createCatalog({ seed: 8, artists: [{}, {}, {}] });
     catalog.followedArtistIds = [...catalog.mainArtistIds];
     await using fake = disposable(
@@ -65,7 +66,7 @@ describe("followed-artists (cursor paging)", () => {
 
 describe("saved-albums (offset paging)", () => {
   test("lists every page, and resolving the albums sends no GET /albums/{id}: the list already carried them", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(
       startFakeSpotify({ catalog: createLibraryCatalog(), switches: { pageCaps: { savedAlbums: 1 } } }),
     );
@@ -85,7 +86,7 @@ describe("saved-albums (offset paging)", () => {
 
 describe("my-playlists", () => {
   test("keeps owned and collaborative playlists across pages, and names the followed one it skips, with why", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(
       startFakeSpotify({
         catalog: createLibraryCatalog(),
@@ -105,7 +106,7 @@ describe("my-playlists", () => {
   });
 
   test("an unchanged re-run costs one request per list page: the listed snapshot ids stand in for the probes", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(startFakeSpotify({ catalog: createLibraryCatalog() }));
     const authFile = join(dir.path, "auth.json");
     await loginAgainst(fake, authFile);
@@ -133,7 +134,7 @@ describe("my-playlists", () => {
 
 describe("null entries in the library lists", () => {
   test("a null entry, or a followed playlist with a null name and owner, is passed over; the rest of the list is read", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(
       startFakeSpotify({
         catalog: createLibraryCatalog(),
@@ -157,7 +158,7 @@ describe("null entries in the library lists", () => {
 
 describe("scopes", () => {
   test("a login without user-follow-read stops followed-artists with one paragraph saying to log in again", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(startFakeSpotify({ catalog: createLibraryCatalog() }));
     const authFile = join(dir.path, "auth.json");
     await loginAgainst(fake, authFile, ["user-library-read"]);
@@ -172,7 +173,7 @@ describe("scopes", () => {
   });
 
   test("an older login that did not record its scopes gets Spotify's 403 explained the same way", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     await using fake = disposable(startFakeSpotify({ catalog: createLibraryCatalog() }));
     const authFile = join(dir.path, "auth.json");
     await loginAgainst(fake, authFile, ["user-library-read"]);

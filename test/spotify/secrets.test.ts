@@ -5,7 +5,8 @@ import { log } from "../../src/log.ts";
 import { createMemorySpotifyCache } from "../../plugins/spotify/client.ts";
 import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable, tempDir } from "./helpers.ts";
+import { clientFor, disposable } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const lines: string[] = [];
 const capture = { log: (entry: LogObject) => void lines.push(entry.args.map(String).join(" ")) };
@@ -21,7 +22,7 @@ afterEach(() => {
 });
 
 test("no log line, error, stat or cache value carries the client secret or any token", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   await using fake = disposable(
     startFakeSpotify({
       switches: {

@@ -2,7 +2,8 @@ import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { SMALL, createFakeClock, createSmallCatalog, startFakeSpotify } from "../fakes/spotify/index.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { clientFor, disposable, tempDir } from "./helpers.ts";
+import { clientFor, disposable } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 test("an app token is reused until shortly before it expires, then renewed without a 401", async () => {
   const clock = createFakeClock();
@@ -40,7 +41,7 @@ test("an aborted resolve stops with the abort reason", async () => {
 
 test("wrong app credentials cost one token request, however many sources the run has, and exit 3 saying which to check", async () => {
   await using fake = disposable(startFakeSpotify({ catalog: createSmallCatalog() }));
-  using dir = tempDir();
+  using dir = createTempDir();
   const result = await runCli(
     [
       "plan",

@@ -1,9 +1,11 @@
 import { expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { defaultCachePath, openStore } from "../../src/store/index.ts";
+import { openStore } from "../../src/store/index.ts";
+import { defaultCachePath } from "../../src/util/dirs.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { createRecordingLog, tempDir } from "./helpers.ts";
+import { createRecordingLog } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 function fillStore(path: string) {
   const store = openStore(path, { log: createRecordingLog() });
@@ -12,7 +14,7 @@ function fillStore(path: string) {
   store.plugins.forPlugin("spotify").get("track:2");
   store.search.set("youtube-music", "isrc:X", []);
   store.library("/music").upsert({
-    spotifyId: "1",
+    trackKey: "1",
     path: "/music/YYZ.mp3",
     format: "mp3",
     sizeBytes: 10,
@@ -27,7 +29,7 @@ function fillStore(path: string) {
 }
 
 test("cache stats --json shows rows and the hits and misses of earlier runs", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   fillStore(path);
   const result = await runCli(["cache", "stats", "--json", "--cache-path", path]);
@@ -42,7 +44,7 @@ test("cache stats --json shows rows and the hits and misses of earlier runs", as
 });
 
 test("cache stats prints a readable summary", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   fillStore(path);
   const result = await runCli(["cache", "stats", "--cache-path", path]);
@@ -52,7 +54,7 @@ test("cache stats prints a readable summary", async () => {
 });
 
 test("cache clear empties the caches but keeps the library index unless --library is given", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   fillStore(path);
   const cleared = await runCli(["cache", "clear", "--json", "--cache-path", path]);
@@ -65,14 +67,14 @@ test("cache clear empties the caches but keeps the library index unless --librar
 });
 
 test("without --cache-path the store lives under XDG_CACHE_HOME", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const result = await runCli(["cache", "stats", "--json"], { env: { XDG_CACHE_HOME: dir.path } });
   expect(result.exitCode).toBe(0);
   expect(JSON.parse(result.stdout).path).toBe(join(dir.path, "musicdl", "musicdl.sqlite"));
 });
 
 test("a damaged cache file does not crash the command: it is moved aside with a warning", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   await Bun.write(path, "garbage ".repeat(1000));
   const result = await runCli(["cache", "stats", "--json", "--cache-path", path]);
@@ -82,7 +84,7 @@ test("a damaged cache file does not crash the command: it is moved aside with a 
 });
 
 test("a cache path that cannot be created is a one-line error, not a crash", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const blocker = join(dir.path, "not-a-folder");
   await Bun.write(blocker, "x");
   const result = await runCli(["cache", "stats", "--cache-path", join(blocker, "musicdl.sqlite")]);
@@ -106,7 +108,7 @@ test.each([
 ])("defaultCachePath: $name", ({ env, want }) => expect(defaultCachePath(env)).toBe(want));
 
 test("cache clear --spotify (the older name of --plugins) still empties the Spotify source's cache, and only it", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   fillStore(path);
   const cleared = await runCli(["cache", "clear", "--spotify", "--cache-path", path]);

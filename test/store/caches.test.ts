@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { AudioCandidate } from "../../src/plugins/api.ts";
 import { MISS_TTL_CAP_S, openStore } from "../../src/store/index.ts";
 import { clearRegisteredSecrets, registerSecret } from "../../src/util/redact.ts";
-import { createFakeClock, createRecordingLog, tempDir } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const candidate: AudioCandidate = {
   provider: "youtube-music",
@@ -23,7 +24,7 @@ function open(dir: string, settings = {}) {
 
 describe("plugin cache", () => {
   test("a stored response comes back, and hits and misses are counted", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store } = open(dir.path);
     expect(store.plugins.forPlugin("spotify").get("track:1")).toBeUndefined();
     store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ", n: [1, 2] }, null);
@@ -35,7 +36,7 @@ describe("plugin cache", () => {
   });
 
   test("setting a never-expiring row again keeps it; a new value or a row that was expiring is still written", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, clock } = open(dir.path);
     store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ" }, null);
     store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ" }, null);
@@ -50,7 +51,7 @@ describe("plugin cache", () => {
   });
 
   test("an expiring response is gone after its TTL and counted as expired", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, clock } = open(dir.path);
     store.plugins.forPlugin("spotify").set("playlist:1", { snapshot: "a" }, 60);
     clock.advance(59_000);
@@ -62,7 +63,7 @@ describe("plugin cache", () => {
   });
 
   test("a never-expiring track row outlives any clock", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, clock } = open(dir.path);
     store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ" }, null);
     clock.advance(10 * 365 * 86_400_000);
@@ -71,7 +72,7 @@ describe("plugin cache", () => {
   });
 
   test("over the max size the least recently used expiring row goes; never-expiring rows do not count", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, clock } = open(dir.path, { cacheMaxSize: 2 });
     for (let i = 0; i < 5; i++) store.plugins.forPlugin("spotify").set(`track:${i}`, i, null);
     store.plugins.forPlugin("spotify").set("page:a", "a", 3600);
@@ -90,7 +91,7 @@ describe("plugin cache", () => {
   });
 
   test("a value holding a registered secret is not stored", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store } = open(dir.path);
     registerSecret("s3cr3t-client-secret-value");
     try {
@@ -106,7 +107,7 @@ describe("plugin cache", () => {
   });
 
   test("counters survive closing and reopening the file", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const first = open(dir.path).store;
     first.plugins.forPlugin("spotify").get("nothing");
     first.plugins.forPlugin("spotify").set("x", 1, null);
@@ -120,7 +121,7 @@ describe("plugin cache", () => {
 
 describe("search cache", () => {
   test("found candidates are kept for the search TTL", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, clock } = open(dir.path, { audioSearchCacheTtlS: 86_400 });
     store.search.set("youtube-music", "isrc:USRC1", [candidate]);
     clock.advance(23 * 3_600_000);
@@ -132,7 +133,7 @@ describe("search cache", () => {
   });
 
   test("a search that found nothing is forgotten after an hour, not a day", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store, clock } = open(dir.path, { audioSearchCacheTtlS: 86_400 });
     store.search.set("youtube-music", "t1", []);
     clock.advance(MISS_TTL_CAP_S * 1000 - 1);
@@ -143,7 +144,7 @@ describe("search cache", () => {
   });
 
   test("a search TTL of 0 disables the cache", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store } = open(dir.path, { audioSearchCacheTtlS: 0 });
     store.search.set("youtube-music", "t1", [candidate]);
     expect(store.search.get("youtube-music", "t1")).toBeUndefined();
@@ -151,13 +152,13 @@ describe("search cache", () => {
   });
 
   test("clear() empties both caches and their counters but keeps the library index", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const { store } = open(dir.path);
     store.plugins.forPlugin("spotify").set("a", 1, null);
     store.plugins.forPlugin("spotify").get("a");
     store.search.set("p", "k", [candidate]);
     store.library("/music").upsert({
-      spotifyId: "1",
+      trackKey: "1",
       path: "/music/a.mp3",
       format: "mp3",
       sizeBytes: 1,

@@ -1,17 +1,9 @@
 /** Test helpers for the store: a temp dir removed via `using`, a fake clock, a log that records, plan item builders. */
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { M3uPlanItem, TrackPlanItem } from "../../src/plan/model.ts";
 import type { TrackMeta } from "../../src/plugins/api.ts";
 import type { StoreLog } from "../../src/store/index.ts";
 import type { Clock } from "../../src/util/clock.ts";
-
-export function tempDir(): { path: string; [Symbol.dispose](): void } {
-  const path = mkdtempSync(join(tmpdir(), "musicdl-store-"));
-  return { path, [Symbol.dispose]: () => rmSync(path, { recursive: true, force: true }) };
-}
 
 export interface FakeClock extends Clock {
   advance(ms: number): void;
@@ -43,19 +35,19 @@ export function createRecordingLog(): StoreLog & { warnings: string[]; infos: st
 }
 
 /** A TrackMeta in the shape src/plugins/api.ts documents. */
-export function trackMeta(spotifyId: string, title = `Song ${spotifyId}`): TrackMeta {
-  return makeTrack({ spotifyId, title, trackNumber: 1, album: makeAlbum({ id: "album1", images: [] }) });
+export function trackMeta(id: string, title = `Song ${id}`): TrackMeta {
+  return makeTrack({ id, title, trackNumber: 1, album: makeAlbum({ id: "album1", images: [] }) });
 }
 
-export function trackItem(spotifyId: string, overrides: Partial<TrackPlanItem> = {}): TrackPlanItem {
+export function trackItem(id: string, overrides: Partial<TrackPlanItem> = {}): TrackPlanItem {
   return {
-    id: `track:${spotifyId}`,
+    id: `track:spotify:${id}`,
     kind: "track",
     status: "pending",
     attempts: 0,
-    target: `/music/Rush/${spotifyId}.mp3`,
-    sources: [{ section: "songs", url: `https://open.spotify.com/track/${spotifyId}` }],
-    track: trackMeta(spotifyId),
+    target: `/music/Rush/${id}.mp3`,
+    sources: [{ section: "songs", url: `https://open.spotify.com/track/${id}` }],
+    track: trackMeta(id),
     ...overrides,
   };
 }

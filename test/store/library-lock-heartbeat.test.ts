@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LibraryLockedError, openStore } from "../../src/store/index.ts";
 import { acquireLibraryLock, LOCK_FILE_NAME, STALE_AFTER_MS } from "../../src/store/library-lock.ts";
-import { createFakeClock, createRecordingLog, tempDir } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 /** What a run killed in another container leaves: its own host name, pid 1 of its own pid namespace. */
 function containerLock(library: string, heartbeatAtMs: number) {
@@ -25,7 +26,7 @@ function containerLock(library: string, heartbeatAtMs: number) {
 }
 
 test("two stores (different cache files) cannot both lock one library folder", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const library = join(dir.path, "library");
   const first = openStore(join(dir.path, "a.sqlite"), { log: createRecordingLog() });
   const second = openStore(join(dir.path, "b.sqlite"), { log: createRecordingLog() });
@@ -40,7 +41,7 @@ test("two stores (different cache files) cannot both lock one library folder", a
 });
 
 test("a container's lock is honoured while its heartbeat is fresh and taken over with a warning once it stopped", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const library = join(dir.path, "library");
   const clock = createFakeClock();
   const log = createRecordingLog();
@@ -60,7 +61,7 @@ test("a container's lock is honoured while its heartbeat is fresh and taken over
 });
 
 test("with wait, a run waits for a silent container's lock to go stale, then takes it", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const library = join(dir.path, "library");
   const clock = createFakeClock();
   const log = createRecordingLog();
@@ -73,7 +74,7 @@ test("with wait, a run waits for a silent container's lock to go stale, then tak
 });
 
 test("a holder refreshes its heartbeat while it runs, so it is never taken for gone", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const library = join(dir.path, "library");
   const log = createRecordingLog();
   const lock = await acquireLibraryLock(library, { wait: false, heartbeatMs: 20 }, log);
@@ -86,7 +87,7 @@ test("a holder refreshes its heartbeat while it runs, so it is never taken for g
 });
 
 test("a lock file that is not a record counts as a holder last seen when it was written", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const library = join(dir.path, "library");
   const log = createRecordingLog();
   (await acquireLibraryLock(library, { wait: false }, log)).release();
@@ -98,7 +99,7 @@ test("a lock file that is not a record counts as a holder last seen when it was 
 });
 
 test("two runs taking over one stale lock at once: exactly one gets it", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const library = join(dir.path, "library");
   const module = join(import.meta.dir, "..", "..", "src", "store", "library-lock.ts");
   (await acquireLibraryLock(library, { wait: false }, createRecordingLog())).release();
@@ -125,7 +126,7 @@ test("two runs taking over one stale lock at once: exactly one gets it", async (
 });
 
 test("the lock's own scratch files left by a killed run are removed once old; fresh ones are not", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const library = join(dir.path, "library");
   (await acquireLibraryLock(library, { wait: false }, createRecordingLog())).release();
   const old = join(library, `${LOCK_FILE_NAME}.${crypto.randomUUID()}.heartbeat`);

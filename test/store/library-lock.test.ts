@@ -2,7 +2,8 @@ import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { LibraryLockedError, openStore } from "../../src/store/index.ts";
 import { systemClock } from "../../src/util/clock.ts";
-import { createRecordingLog, tempDir } from "./helpers.ts";
+import { createRecordingLog } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const STORE_MODULE = join(import.meta.dir, "..", "..", "src", "store", "index.ts");
 
@@ -58,7 +59,7 @@ function lines(stream: ReadableStream<Uint8Array>) {
 }
 
 test("while one process holds the library, a second gets LibraryLockedError naming the holder (exit 3)", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   const holder = spawnLocker(join(dir.path, "library"), path, "hold-until-stdin-closes");
   const holderOut = lines(holder.stdout);
@@ -82,7 +83,7 @@ test("while one process holds the library, a second gets LibraryLockedError nami
 });
 
 test("with wait, the second process waits for the holder to release, then takes the lock", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   const holder = spawnLocker(join(dir.path, "library"), path, "hold-until-stdin-closes");
   const holderOut = lines(holder.stdout);
@@ -97,7 +98,7 @@ test("with wait, the second process waits for the holder to release, then takes 
 });
 
 test("a lock left by a killed process is taken over with a warning", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   const holder = spawnLocker(join(dir.path, "library"), path, "hold-until-stdin-closes");
   expect(await lines(holder.stdout)()).toBe(`acquired ${holder.pid}`);
@@ -112,7 +113,7 @@ test("a lock left by a killed process is taken over with a warning", async () =>
 });
 
 test("releaseOnExit frees the lock when the process exits without releasing", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   const quitter = spawnLocker(join(dir.path, "library"), path, "exit-without-release");
   expect(await lines(quitter.stdout)()).toBe(`acquired ${quitter.pid}`);
@@ -126,7 +127,7 @@ test("releaseOnExit frees the lock when the process exits without releasing", as
 });
 
 test("waiting stops when the signal aborts (Ctrl-C while waiting)", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const LIBRARY = join(dir.path, "library");
   const store = openStore(join(dir.path, "musicdl.sqlite"), { log: createRecordingLog(), clock: systemClock });
   const held = await store.acquireLibraryLock(LIBRARY, { wait: false });
@@ -142,7 +143,7 @@ test("waiting stops when the signal aborts (Ctrl-C while waiting)", async () => 
 });
 
 test("two processes creating and writing the same file at once both succeed", async () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   const writer = (name: string) =>
     Bun.spawn(

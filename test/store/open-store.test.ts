@@ -4,7 +4,9 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openStore } from "../../src/store/index.ts";
 import { APPLICATION_ID, MIGRATIONS, judgeSchema } from "../../src/store/migrations.ts";
-import { createFakeClock, createRecordingLog, tempDir } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
+import { createStoreAtSchema } from "./_old-schema.ts";
 
 function openWithLog(path: string) {
   const log = createRecordingLog();
@@ -16,7 +18,7 @@ const brokenCopies = (dir: string) => readdirSync(dir).filter((name) => name.inc
 
 describe("opening the store", () => {
   test("a missing folder is created and the data survives a reopen", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const path = join(dir.path, "a", "b", "musicdl.sqlite");
     const first = openWithLog(path).store;
     first.plugins.forPlugin("spotify").set("k", { v: 1 }, null);
@@ -29,24 +31,21 @@ describe("opening the store", () => {
   });
 
   test("a store from the first release (schema 1) is migrated in place, keeping its library index", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const path = join(dir.path, "musicdl.sqlite");
-    const old = new Database(path);
-    old.run(MIGRATIONS[0]!);
-    old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
-    old.run("PRAGMA user_version = 1");
+    const old = createStoreAtSchema(path, 1);
     old.run("INSERT INTO library_files VALUES ('/music', 'id1', NULL, '/music/a.mp3', 'mp3', 3, 1, 'h', 1, NULL)");
     old.close();
     const { store, log } = openWithLog(path);
     expect(store.stats().schemaVersion).toBe(MIGRATIONS.length);
-    expect(store.library("/music").get("id1")?.path).toBe("/music/a.mp3");
+    expect(store.library("/music").get("spotify:id1")?.path).toBe("/music/a.mp3");
     expect(store.playlists("/music").all()).toEqual([]);
     expect(log.warnings).toEqual([]);
     store.close();
   });
 
   test("musicdl processes opening a fresh store at the same moment all succeed, and none moves it aside", async () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const child = join(import.meta.dir, "_open-and-write.ts");
     // Each round is a race on a new file: switching it to WAL and migrating it while the others look at it.
     for (let round = 0; round < 30; round++) {
@@ -71,7 +70,7 @@ describe("opening the store", () => {
   }, 30_000);
 
   test("the file is in WAL mode with a busy timeout, so two processes can share it", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const path = join(dir.path, "musicdl.sqlite");
     openWithLog(path).store.close();
     const db = new Database(path);
@@ -80,7 +79,7 @@ describe("opening the store", () => {
   });
 
   test("a file of garbage bytes is moved aside with a warning and a fresh store is built", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const path = join(dir.path, "musicdl.sqlite");
     writeFileSync(path, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 37 + 11) % 256)));
     const { store, log } = openWithLog(path);
@@ -96,7 +95,7 @@ describe("opening the store", () => {
   });
 
   test("a file written by a newer musicdl (schema 999) is moved aside, not guessed at", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const path = join(dir.path, "musicdl.sqlite");
     openWithLog(path).store.close();
     const db = new Database(path);
@@ -110,7 +109,7 @@ describe("opening the store", () => {
   });
 
   test("another application's database is moved aside intact", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const path = join(dir.path, "musicdl.sqlite");
     const db = new Database(path);
     db.run("CREATE TABLE notes (body TEXT)");
@@ -125,7 +124,7 @@ describe("opening the store", () => {
   });
 
   test("the moved-aside copy of a newer store keeps its data", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const path = join(dir.path, "musicdl.sqlite");
     const newer = openWithLog(path).store;
     newer.plugins.forPlugin("spotify").set("track:1", { name: "YYZ" }, null);

@@ -2,7 +2,8 @@ import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { ChosenCandidate, PlanItem } from "../../src/plan/model.ts";
 import { openStore, reconcileItem } from "../../src/store/index.ts";
-import { createFakeClock, createRecordingLog, m3uItem, tempDir, trackItem } from "./helpers.ts";
+import { createFakeClock, createRecordingLog, m3uItem, trackItem } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const LIBRARY = "/music";
 const match: ChosenCandidate = {
@@ -25,10 +26,10 @@ function open(dir: string) {
 
 describe("plan state", () => {
   test("a library that never had a plan loads as null; a saved one comes back in order, unchanged", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     expect(store.plans.loadPlan(LIBRARY)).toBeNull();
-    const items: PlanItem[] = [trackItem("b"), trackItem("a"), m3uItem("mix", ["track:b", "track:a"])];
+    const items: PlanItem[] = [trackItem("b"), trackItem("a"), m3uItem("mix", ["track:spotify:b", "track:spotify:a"])];
     store.plans.savePlan(LIBRARY, { items });
     expect(store.plans.loadPlan(LIBRARY)).toEqual(items);
     expect(store.plans.loadPlan("/other")).toBeNull();
@@ -36,22 +37,22 @@ describe("plan state", () => {
   });
 
   test("saving a new plan keeps progress of items that remain, adds new ones and drops removed ones", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b"), trackItem("gone")] });
-    store.plans.updateItem(LIBRARY, "track:a", {
+    store.plans.updateItem(LIBRARY, "track:spotify:a", {
       status: "failed",
       attempts: 2,
       error: { stage: "download", reason: "403" },
     });
-    store.plans.updateItem(LIBRARY, "track:b", { status: "matched", attempts: 1, match });
+    store.plans.updateItem(LIBRARY, "track:spotify:b", { status: "matched", attempts: 1, match });
     const saved = store.plans.savePlan(LIBRARY, {
       items: [trackItem("new"), trackItem("b", { target: "/music/renamed.mp3" }), trackItem("a")],
     });
     expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([
-      ["track:new", "pending", 0],
-      ["track:b", "matched", 1],
-      ["track:a", "failed", 2],
+      ["track:spotify:new", "pending", 0],
+      ["track:spotify:b", "matched", 1],
+      ["track:spotify:a", "failed", 2],
     ]);
     const loaded = store.plans.loadPlan(LIBRARY)!;
     expect(loaded).toEqual(saved);
@@ -61,64 +62,69 @@ describe("plan state", () => {
   });
 
   test("a re-save given the plan it loaded keeps progress, and a stale loaded plan does not hide newer progress", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b")] });
-    store.plans.updateItem(LIBRARY, "track:a", { status: "failed", attempts: 1 });
+    store.plans.updateItem(LIBRARY, "track:spotify:a", { status: "failed", attempts: 1 });
     const loaded = store.plans.loadPlan(LIBRARY)!;
     const again = store.plans.savePlan(LIBRARY, { items: [trackItem("b"), trackItem("a")] }, loaded);
     expect(again.map((item) => [item.id, item.status])).toEqual([
-      ["track:b", "pending"],
-      ["track:a", "failed"],
+      ["track:spotify:b", "pending"],
+      ["track:spotify:a", "failed"],
     ]);
     expect(store.plans.loadPlan(LIBRARY)).toEqual(again);
     // Another save added c since `loaded` was read; its progress must come from the store, not the stale list.
     store.plans.savePlan(LIBRARY, { items: [trackItem("a"), trackItem("b"), trackItem("c")] });
-    store.plans.updateItem(LIBRARY, "track:c", { status: "failed", attempts: 3 });
+    store.plans.updateItem(LIBRARY, "track:spotify:c", { status: "failed", attempts: 3 });
     const saved = store.plans.savePlan(LIBRARY, { items: [trackItem("c")] }, loaded);
-    expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([["track:c", "failed", 3]]);
+    expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([["track:spotify:c", "failed", 3]]);
     expect(store.plans.loadPlan(LIBRARY)).toEqual(saved);
     store.close();
   });
 
   test("updateItem writes each change at once, and null removes a field", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a")] });
-    store.plans.updateItem(LIBRARY, "track:a", { status: "failed", error: { stage: "match", reason: "no match" } });
+    store.plans.updateItem(LIBRARY, "track:spotify:a", {
+      status: "failed",
+      error: { stage: "match", reason: "no match" },
+    });
     store.close();
     const reopened = open(dir.path);
     expect(reopened.plans.loadPlan(LIBRARY)?.[0]).toMatchObject({ status: "failed", error: { reason: "no match" } });
-    reopened.plans.updateItem(LIBRARY, "track:a", { status: "done", error: null });
+    reopened.plans.updateItem(LIBRARY, "track:spotify:a", { status: "done", error: null });
     const item = reopened.plans.loadPlan(LIBRARY)?.[0];
     expect(item?.status).toBe("done");
     expect(item && "error" in item).toBe(false);
-    expect(() => reopened.plans.updateItem(LIBRARY, "track:nope", { status: "done" })).toThrow("no saved plan item");
+    expect(() => reopened.plans.updateItem(LIBRARY, "track:spotify:nope", { status: "done" })).toThrow(
+      "no saved plan item",
+    );
     reopened.close();
   });
 
   test("a chosen match is stored exactly, nulls in the provider's data included", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, { items: [trackItem("a")] });
     const withData = { ...match, candidate: { ...match.candidate, data: { playlistId: null, formats: [null, 1] } } };
-    store.plans.updateItem(LIBRARY, "track:a", { status: "matched", match: withData });
+    store.plans.updateItem(LIBRARY, "track:spotify:a", { status: "matched", match: withData });
     expect(store.plans.loadPlan(LIBRARY)?.[0]).toMatchObject({ status: "matched", match: withData });
-    expect(() => store.plans.updateItem(LIBRARY, "track:a", { id: "x" } as never)).toThrow("cannot be patched");
+    expect(() => store.plans.updateItem(LIBRARY, "track:spotify:a", { id: "x" } as never)).toThrow("cannot be patched");
     store.close();
   });
 
   test("items a killed run left half-done restart: from their match if chosen, else from scratch", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.savePlan(LIBRARY, {
       items: ["resolving", "downloading", "tagging", "done", "failed"].map((id) => trackItem(id)),
     });
-    store.plans.updateItem(LIBRARY, "track:resolving", { status: "resolving" });
-    store.plans.updateItem(LIBRARY, "track:downloading", { status: "downloading", match });
-    store.plans.updateItem(LIBRARY, "track:tagging", { status: "tagging", match });
-    store.plans.updateItem(LIBRARY, "track:done", { status: "done", match });
-    store.plans.updateItem(LIBRARY, "track:failed", { status: "failed" });
+    store.plans.updateItem(LIBRARY, "track:spotify:resolving", { status: "resolving" });
+    store.plans.updateItem(LIBRARY, "track:spotify:downloading", { status: "downloading", match });
+    store.plans.updateItem(LIBRARY, "track:spotify:tagging", { status: "tagging", match });
+    store.plans.updateItem(LIBRARY, "track:spotify:done", { status: "done", match });
+    store.plans.updateItem(LIBRARY, "track:spotify:failed", { status: "failed" });
     expect(store.plans.resetInterrupted(LIBRARY)).toBe(3);
     expect(store.plans.loadPlan(LIBRARY)?.map((item) => item.status)).toEqual([
       "pending",
@@ -132,7 +138,7 @@ describe("plan state", () => {
   });
 
   test("runs are recorded per library, newest first", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     store.plans.recordRun(LIBRARY, { startedAtMs: 1, endedAtMs: 2, counts: { done: 3 } });
     store.plans.recordRun(LIBRARY, { startedAtMs: 5, endedAtMs: 9, counts: { done: 1, failed: 1 } });
@@ -145,7 +151,7 @@ describe("plan state", () => {
   });
 
   test("10,000 status updates complete (time printed, not asserted)", () => {
-    using dir = tempDir();
+    using dir = createTempDir();
     const store = open(dir.path);
     const items = Array.from({ length: 2000 }, (_, i) => trackItem(`t${i}`));
     const saveStart = performance.now();
@@ -153,7 +159,10 @@ describe("plan state", () => {
     const saveMs = performance.now() - saveStart;
     const start = performance.now();
     for (let i = 0; i < 10_000; i++) {
-      store.plans.updateItem(LIBRARY, `track:t${i % 2000}`, { status: i % 2 ? "downloading" : "tagging", attempts: i });
+      store.plans.updateItem(LIBRARY, `track:spotify:t${i % 2000}`, {
+        status: i % 2 ? "downloading" : "tagging",
+        attempts: i,
+      });
     }
     const updateMs = performance.now() - start;
     console.error(`[bench] savePlan 2000 items: ${saveMs.toFixed(0)} ms; 10000 updateItem: ${updateMs.toFixed(0)} ms`);

@@ -15,7 +15,8 @@ import { openStore } from "../../src/store/index.ts";
 import { APPLICATION_ID, MIGRATIONS, PLUGIN_CACHE_MIGRATION } from "../../src/store/migrations.ts";
 import { SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
 import { disposable, spotifyCore, testSettings } from "../spotify/helpers.ts";
-import { createFakeClock, createRecordingLog, tempDir } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 const SOURCES = [
   { kind: "album", id: SMALL.albumId },
@@ -26,7 +27,10 @@ const SOURCES = [
 /** The schema just before migration 6, with the rows the old client's cache would have written into `spotify_cache`. */
 function writeOldStore(path: string, rows: readonly { key: string; value: unknown; ttlS: number | null }[]): void {
   const old = new Database(path);
-  for (const migration of MIGRATIONS.slice(0, MIGRATIONS.indexOf(PLUGIN_CACHE_MIGRATION))) old.run(migration);
+  for (const migration of MIGRATIONS.slice(0, MIGRATIONS.indexOf(PLUGIN_CACHE_MIGRATION))) {
+    if (typeof migration === "string") old.run(migration);
+    else migration(old);
+  }
   old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
   old.run(`PRAGMA user_version = ${MIGRATIONS.indexOf(PLUGIN_CACHE_MIGRATION)}`);
   const now = Date.now();
@@ -71,7 +75,7 @@ function spotifySource(
 
 async function resolveAll(source: SourcePlugin): Promise<string[]> {
   const resolved = await Promise.all(SOURCES.map((ref) => source.resolve({ ...ref, input: ref.id }, {})));
-  return resolved.flatMap((entry) => entry.tracks.map((track) => track.spotifyId));
+  return resolved.flatMap((entry) => entry.tracks.map((track) => track.id));
 }
 
 test("a store from before the Spotify plugin is migrated: a re-run sends only what an unchanged re-run sends", async () => {
@@ -93,7 +97,7 @@ test("a store from before the Spotify plugin is migrated: a re-run sends only wh
     });
   const cold = fake.apiRequests().length;
   const expected = (await Promise.all(SOURCES.map((ref) => oldClient().resolve(ref)))).flatMap((s) =>
-    s.tracks.map((t) => t.spotifyId),
+    s.tracks.map((t) => t.id),
   );
   expect(rows.length).toBeGreaterThan(0);
   // What an unchanged re-run costs on the old cache: the playlist's snapshot check, nothing else.
@@ -105,7 +109,7 @@ test("a store from before the Spotify plugin is migrated: a re-run sends only wh
     .map((r) => r.path);
   expect(unchangedRerun.length).toBeLessThan(rerun - cold);
 
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   writeOldStore(path, rows);
   const log = createRecordingLog();
@@ -129,7 +133,7 @@ test("a store from before the Spotify plugin is migrated: a re-run sends only wh
 
 test("without the carried-over rows the same re-run does ask Spotify (the test above can fail)", async () => {
   await using fake = disposable(startFakeSpotify());
-  using dir = tempDir();
+  using dir = createTempDir();
   const path = join(dir.path, "musicdl.sqlite");
   writeOldStore(path, []);
   const store = openStore(path, { clock: createFakeClock(Date.now()), log: createRecordingLog() });
@@ -140,7 +144,7 @@ test("without the carried-over rows the same re-run does ask Spotify (the test a
 });
 
 test("each plugin sees only its own keys in the shared table", () => {
-  using dir = tempDir();
+  using dir = createTempDir();
   const store = openStore(join(dir.path, "musicdl.sqlite"), { clock: createFakeClock(), log: createRecordingLog() });
   store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ" }, null);
   store.plugins.forPlugin("deezer").set("track:1", { name: "Limelight" }, null);

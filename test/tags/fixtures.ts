@@ -4,7 +4,8 @@ import { rename } from "node:fs/promises";
 import { join } from "node:path";
 import type { AudioFormat, TaggerPlugin, TagSet } from "musicdl/plugin";
 import { convertAudio } from "../../src/audio/convert.ts";
-import { FFMPEG, makeCoverJpeg, makeTempDir, makeTone } from "../helpers/make-tone.ts";
+import { FFMPEG, makeCoverJpeg, makeTone } from "../helpers/make-tone.ts";
+import { createTempDir } from "../helpers/temp-dir.ts";
 
 export const SOURCE_SECONDS = 2;
 
@@ -27,7 +28,7 @@ export interface TagFixtures {
 
 /** Registers beforeAll/afterAll in the calling test file; the media exists once its beforeAll ran. */
 export function useTagFixtures(): TagFixtures {
-  const temp = makeTempDir("musicdl-tags-");
+  const temp = createTempDir("musicdl-tags-");
   afterAll(() => temp[Symbol.dispose]());
   const fixtures: TagFixtures = {
     dir: temp.path,

@@ -68,6 +68,27 @@ describe("cookies option", () => {
     expect(logged).not.toContain("secret-value");
   });
 
+  test("the config's download.cookies, offered to every plugin, is used when the plugin's own option is unset", async () => {
+    using _origin = useYouTubeOrigin(fake.origin);
+    using context = createTestContext();
+    const file = join(context.tempDir, "cookies.txt");
+    writeFileSync(file, COOKIES_TXT);
+    const before = fake.requests.length;
+    const plugin = createYouTubeMusic({ ...context.ctx, cookiesFile: file });
+    await plugin.search(trackMeta({ title: "Moments", artists: ["Lost Identities"], durationMs: 220_000 }), {
+      limit: 5,
+    });
+    expect(fake.requests[before]?.cookie).toContain("SAPISID=sapisid-secret-value");
+  });
+
+  test("the plugin's own cookies option wins over the config's download.cookies", async () => {
+    using _origin = useYouTubeOrigin(fake.origin);
+    using context = createTestContext({ cookies: "/nonexistent/own-cookies.txt" });
+    const plugin = createYouTubeMusic({ ...context.ctx, cookiesFile: "/nonexistent/offered-cookies.txt" });
+    const track = trackMeta({ title: "Moments", artists: ["Lost Identities"], durationMs: 220_000 });
+    await expect(plugin.search(track, { limit: 5 })).rejects.toThrow("cookies file /nonexistent/own-cookies.txt");
+  });
+
   test("a missing cookies file is an error naming the path", async () => {
     using _origin = useYouTubeOrigin(fake.origin);
     using context = createTestContext({ cookies: "/nonexistent/cookies.txt" });

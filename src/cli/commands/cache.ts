@@ -3,7 +3,8 @@ import { defineCommand } from "citty";
 import { resolve } from "node:path";
 import { findConfigFile } from "../../config/find-config-file.ts";
 import { setLogLevel } from "../../log.ts";
-import { defaultCachePath, openStore, type Store, type StoreStats } from "../../store/index.ts";
+import { openStore, type Store, type StoreStats } from "../../store/index.ts";
+import { defaultCachePath } from "../../util/dirs.ts";
 import { loadConfigFromArgs } from "../session.ts";
 
 const storeArgs = {

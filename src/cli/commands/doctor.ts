@@ -1,4 +1,4 @@
-/** `musicdl doctor [--json]`: checks what a download needs (ffmpeg, sources, folders, plugins, YouTube) and how to fix each. */
+/** `musicdl doctor [--json]`: checks what a download needs (ffmpeg, folders, plugins and their services) and how to fix each. */
 import { defineCommand } from "citty";
 import { setLogLevel } from "../../log.ts";
 import type { DoctorCheck } from "../doctor/check.ts";
@@ -7,8 +7,6 @@ import { loadDoctorConfig } from "../doctor/config.ts";
 import { checkEncoders, checkFfmpeg } from "../doctor/ffmpeg.ts";
 import { checkCache, checkOutputDir } from "../doctor/files.ts";
 import { checkPlugins } from "../doctor/plugins.ts";
-import { checkSources } from "../doctor/sources.ts";
-import { checkYouTube } from "../doctor/youtube.ts";
 import { globalArgs } from "../global-args.ts";
 
 export default defineCommand({
@@ -16,7 +14,7 @@ export default defineCommand({
     name: "doctor",
     description:
       "Check that everything a download needs is in place, and say how to fix what is not.\n" +
-      "Sends one Spotify token request and one request to YouTube Music.\n\n" +
+      "Each plugin with a check of its own sends a request or two (a source's token request, a provider's page).\n\n" +
       "Examples:\n  musicdl doctor\n  musicdl doctor --json | jq '.checks[] | select(.status == \"fail\")'\n\n" +
       "Exit codes: 0 everything needed is in place · 1 something is missing (see `fix:`)",
   },
@@ -32,14 +30,9 @@ export default defineCommand({
     const ffmpeg = await checkFfmpeg(process.env);
     const checks: DoctorCheck[] = [configCheck, ...ffmpeg.checks];
     if (ffmpeg.location) checks.push(await checkEncoders(ffmpeg.location.ffmpeg, config.download.format));
-    const [sources, youtube] = await Promise.all([checkSources(config), checkYouTube(process.env)]);
-    checks.push(
-      ...sources,
-      checkOutputDir(config.download.outputDir),
-      checkCache(config.download.cachePath),
-      await checkPlugins(config, ffmpeg.location?.ffmpeg ?? null),
-      youtube,
-    );
+    // The plugins' own checks (the sources' credentials, the providers' reachability) ask the network.
+    const plugins = await checkPlugins(config, ffmpeg.location?.ffmpeg ?? null);
+    checks.push(checkOutputDir(config.download.outputDir), checkCache(config.download.cachePath), ...plugins);
     const ok = checks.every((check) => check.status !== "fail");
     process.stdout.write(args.json ? `${JSON.stringify({ ok, checks }, null, 2)}\n` : renderDoctorReport(checks));
     process.exitCode = ok ? 0 : 1;

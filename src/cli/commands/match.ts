@@ -13,7 +13,7 @@ import {
 import type { TrackMeta } from "../../plugins/api.ts";
 import { callPlugin, callSource } from "../../plugins/call.ts";
 import { openLinkSources } from "../../plugins/link-sources.ts";
-import { describePin, pinOf, recordPin } from "./_match-pins.ts";
+import { describePin, type PinnedTrack, pinOf, recordPin } from "./_match-pins.ts";
 import { checkPlainText } from "../../config/text-source.ts";
 import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
@@ -47,6 +47,8 @@ export default defineCommand({
     const links = await openLinkSources({ noExternal: args.plugins === false });
     const found = links.match(args.url);
     const ref = found?.ref.kind === "track" ? found.ref : null;
+    // The track as the link names it, before anything is asked: enough to pin it, or to find its pin.
+    const linked: PinnedTrack | null = ref && found ? { source: found.source, id: ref.id, url: args.url.trim() } : null;
     const isText = found === null && checkPlainText(args.url).query;
     const label = links.links?.label ?? "source";
     if (!ref && !isText) {
@@ -62,7 +64,7 @@ export default defineCommand({
           hint: `Run \`musicdl match "${args.url}"\` to see which track it names, then pin that link.`,
         });
       }
-      await recordPin(args, ref.id, args.url.trim(), pinText);
+      await recordPin(args, linked!, pinText);
       return;
     }
     // Read-only: Ctrl-C may simply end the process; the signal is for the plugins' contract.
@@ -78,12 +80,11 @@ export default defineCommand({
         ? undefined
         : await callSource(searcher!, "search", () => searchText!(args.url, { signal }));
       if (resolution && !args.json) process.stderr.write(`${describeTextResolution(resolution)}\n`);
-      const trackId = resolution ? resolution.track.spotifyId : ref!.id;
+      const pinned = resolution ? resolution.track : linked!;
       // A pinned or skipped track is never searched, by download or here.
-      const pin = pinOf(session, trackId);
+      const pin = pinOf(session, pinned);
       if (pin) {
-        const link = resolution?.track.spotifyUrl ?? args.url.trim();
-        process.stdout.write(describePin(trackId, link, pin, config.download.audioProviders, args.json === true));
+        process.stdout.write(describePin(pinned, pin, args.json === true));
         return;
       }
       const [track] = resolution
@@ -161,7 +162,8 @@ function renderMatchReport(track: TrackMeta, pick: ProviderPick, explain: boolea
 export function matchToJson(track: TrackMeta, pick: ProviderPick) {
   return {
     track: {
-      spotify_id: track.spotifyId,
+      source: track.source,
+      source_id: track.id,
       title: track.title,
       artists: track.artists,
       album: track.album.name,

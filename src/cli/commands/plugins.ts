@@ -28,7 +28,8 @@ export default defineCommand({
     const { registry, problems, dirs } = await openPlugins({
       pluginsDirs: [...pluginsDirsFrom(rawArgs), ...(config?.download.pluginsDirs ?? [])],
       // Named plugins get their options as in a run, so a factory that validates them is listed as it would load.
-      pluginOptions: config ? session.withLegacyCookies(config) : {},
+      pluginOptions: config?.pluginOptions ?? {},
+      ...(config ? session.pluginFilesOf(config) : {}),
       audioProviders: config?.download.audioProviders ?? [],
       configFile: config?.file ?? null,
       noExternal,

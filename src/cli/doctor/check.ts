@@ -6,7 +6,8 @@ import { redact } from "../../util/redact.ts";
 export type CheckStatus = "ok" | "warn" | "fail";
 
 export interface DoctorCheck {
-  /** Stable id for `--json` readers: `config`, `ffmpeg`, `encoders`, `spotify`, `output`, `cache`, `plugins`, `youtube`. */
+  /** Stable id for `--json` readers: `config`, `ffmpeg`, `encoders`, `spotify`, `output`, `cache`, `plugins`, then the
+   * ids plugins give their own checks (`youtube`). */
   readonly name: string;
   readonly status: CheckStatus;
   /** One line: what was found. */

@@ -1,16 +1,13 @@
 /** Doctor checks for ffmpeg: found (MUSICDL_FFMPEG, ffmpeg-static, PATH) and able to encode every output format. */
 import { findFfmpeg, type FfmpegLocation } from "../../audio/ffmpeg-path.ts";
+import { FORMATS } from "../../audio/formats.ts";
 import type { AudioFormat } from "../../plugins/api.ts";
 import { type DoctorCheck, failed, failedWith, passed } from "./check.ts";
 
-/** The encoder each output format is converted with (wav needs only the built-in PCM encoder, always present). */
-export const ENCODER_BY_FORMAT: Readonly<Record<Exclude<AudioFormat, "wav">, string>> = {
-  mp3: "libmp3lame",
-  m4a: "aac",
-  opus: "libopus",
-  ogg: "libvorbis",
-  flac: "flac",
-};
+/** The encoder each output format is converted with, leaving out those every ffmpeg has (wav's PCM). */
+const ENCODER_BY_FORMAT = Object.entries(FORMATS).flatMap(([format, spec]) =>
+  spec.encoderAlwaysPresent ? [] : [[format as AudioFormat, spec.encoder] as const],
+);
 
 const INSTALL_HINT =
   "Install ffmpeg (Debian/Ubuntu: `sudo apt-get install ffmpeg`, macOS: `brew install ffmpeg`), or set MUSICDL_FFMPEG to its full path.";
@@ -43,7 +40,7 @@ export async function checkEncoders(ffmpeg: string, format: AudioFormat): Promis
   const [text, exitCode] = await Promise.all([new Response(proc.stdout).text(), proc.exited]);
   if (exitCode !== 0) return failed("encoders", `${ffmpeg} -encoders exited ${exitCode}`, INSTALL_HINT);
   const available = parseEncoders(text);
-  const formats = Object.entries(ENCODER_BY_FORMAT) as [AudioFormat, string][];
+  const formats = ENCODER_BY_FORMAT;
   const missing = formats.filter(([, encoder]) => !available.has(encoder));
   if (missing.length === 0) return passed("encoders", formats.map(([, encoder]) => encoder).join(", "));
   const listed = missing.map(([name, encoder]) => `${name} (${encoder})`).join(", ");

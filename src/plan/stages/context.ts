@@ -23,7 +23,7 @@ export interface SearchCache {
 
 export interface LibraryIndexWriter {
   upsert(row: {
-    spotifyId: string;
+    trackKey: string;
     isrc?: string;
     path: string;
     format: string;

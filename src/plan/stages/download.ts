@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PluginError } from "../../errors.ts";
+import { callPlugin } from "../../plugins/call.ts";
 import type { AudioCandidate, AudioFormat, DownloadedAudio, ProviderPlugin } from "../../plugins/api.ts";
 import type { Limit } from "./track.ts";
 
@@ -62,11 +62,14 @@ async function callDownload({
   signal,
   format,
 }: DownloadOptions): Promise<DownloadedAudio> {
-  try {
-    return await provider.download(candidate, folder, { signal, ...(format ? { format } : {}) });
-  } catch (error) {
-    throw signal.aborted ? error : new PluginError(provider.name, "download", error);
-  }
+  return callPlugin(
+    provider,
+    "download",
+    () => provider.download(candidate, folder, { signal, ...(format ? { format } : {}) }),
+    {
+      signal,
+    },
+  );
 }
 
 /** Only the same candidate's audio, still on disk at the size the provider reported. */

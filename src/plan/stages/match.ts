@@ -1,9 +1,10 @@
 /** Match stage: the shared pick (src/match/pick.ts) over the providers, searches cached per provider and track. */
-import { PluginError } from "../../errors.ts";
+import { callPlugin } from "../../plugins/call.ts";
 import { type ProviderPick, searchAcrossProviders } from "../../match/index.ts";
 import type { AudioCandidate, ProviderPlugin, TrackMeta } from "../../plugins/api.ts";
 import type { ChosenCandidate } from "../model.ts";
 import type { ExecutorContext } from "./context.ts";
+import { trackKey } from "../../plugins/track-key.ts";
 
 export class NoMatchError extends Error {}
 
@@ -64,17 +65,15 @@ async function searchWithCache(
   isSure: (candidates: readonly AudioCandidate[]) => boolean,
   exclude: ReadonlySet<string>,
 ): Promise<AudioCandidate[]> {
-  const cached = ctx.searchCache?.get(provider.name, track.spotifyId);
+  const cached = ctx.searchCache?.get(provider.name, trackKey(track));
   const excludedHere = [...exclude].some((key) => key.startsWith(`${provider.name}:`));
   if (cached && (!excludedHere || isSure(cached))) return cached;
-  const found = await limitSearch(async () => {
-    try {
-      return await provider.search(track, { limit: 10, signal: ctx.signal, isSure });
-    } catch (error) {
-      throw ctx.signal.aborted ? error : new PluginError(provider.name, "search", error);
-    }
-  });
+  const found = await limitSearch(() =>
+    callPlugin(provider, "search", () => provider.search(track, { limit: 10, signal: ctx.signal, isSure }), {
+      signal: ctx.signal,
+    }),
+  );
   const candidates = [...(cached ?? []), ...found.filter((c) => !cached?.some((known) => known.id === c.id))];
-  ctx.searchCache?.set(provider.name, track.spotifyId, candidates);
+  ctx.searchCache?.set(provider.name, trackKey(track), candidates);
   return candidates;
 }

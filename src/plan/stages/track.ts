@@ -1,7 +1,8 @@
 /** Runs one track item through match → download → convert → tag → move into place, persisting each step. */
 import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { describeCause, PluginError } from "../../errors.ts";
+import { describeCause } from "../../errors.ts";
+import { callPlugin } from "../../plugins/call.ts";
 import { StoreWriteError } from "../../store/write-failure.ts";
 import { moveIntoPlace, tempPathBeside } from "../../library/atomic-write.ts";
 import type { DownloadedAudio, TagSet } from "../../plugins/api.ts";
@@ -13,6 +14,8 @@ import { matchTrack } from "./match.ts";
 import { inStage, StageError } from "./stage-error.ts";
 import { buildTagSet, hashTagSet } from "./tags.ts";
 import { findLyrics, finishLyrics, NO_LYRICS, withEmbeddedLyrics, type FoundLyrics } from "./lyrics.ts";
+import { trackLabel } from "../track-label.ts";
+import { trackKey } from "../../plugins/track-key.ts";
 
 export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 export interface StageLimits {
@@ -115,11 +118,7 @@ function convertDownloaded(audio: DownloadedAudio, output: string, ctx: Executor
 async function writeTags(tags: TagSet, file: string, ctx: ExecutorContext): Promise<void> {
   const tagger = ctx.taggerFor(ctx.format);
   if (!tagger) return;
-  try {
-    await tagger.write(file, tags, { signal: ctx.signal });
-  } catch (error) {
-    throw ctx.signal.aborted ? error : new PluginError(tagger.name, "write", error);
-  }
+  await callPlugin(tagger, "write", () => tagger.write(file, tags, { signal: ctx.signal }), { signal: ctx.signal });
 }
 
 /**
@@ -150,7 +149,7 @@ export async function retagInPlace(
 async function recordInLibrary(item: TrackPlanItem, tags: TagSet, ctx: ExecutorContext): Promise<void> {
   const info = await stat(item.target);
   ctx.library?.upsert({
-    spotifyId: item.track.spotifyId,
+    trackKey: trackKey(item.track),
     ...(item.track.isrc ? { isrc: item.track.isrc } : {}),
     path: item.target,
     format: ctx.format,
@@ -168,5 +167,5 @@ async function fileExists(path: string): Promise<boolean> {
 }
 
 export function labelOf(item: TrackPlanItem): string {
-  return `${item.track.artists.join(", ")} - ${item.track.title}`;
+  return trackLabel(item.track);
 }

@@ -10,10 +10,11 @@ import { buildPlan } from "../../../src/plan/optimize.ts";
 import type { LyricsStageContext } from "../../../src/plan/stages/lyrics.ts";
 import type { LyricsAnswer, LyricsPlugin, TrackMeta } from "../../../src/plugins/api.ts";
 import { openStore } from "../../../src/store/index.ts";
-import { makeTempDir, makeTone } from "../../helpers/make-tone.ts";
+import { makeTone } from "../../helpers/make-tone.ts";
 import { createContext, createFakeProvider, createFakeTagger, makeTracks } from "../_executor-world.ts";
+import { createTempDir } from "../../helpers/temp-dir.ts";
 
-const tones = makeTempDir("musicdl-backfill-tone-");
+const tones = createTempDir("musicdl-backfill-tone-");
 let tone = "";
 beforeAll(async () => {
   tone = await makeTone({ codec: "opus", seconds: 1, file: join(tones.path, "tone.webm") });
@@ -32,8 +33,8 @@ function lyricsPlugin(calls: string[]): LyricsPlugin {
     kind: "lyrics",
     name: "box",
     lyrics: async (track) => {
-      calls.push(track.spotifyId);
-      return ANSWERS[track.spotifyId] ?? null;
+      calls.push(track.id);
+      return ANSWERS[track.id] ?? null;
     },
   };
 }
@@ -48,7 +49,7 @@ function planOf(library: string, tracks: TrackMeta[], present: boolean) {
 }
 
 test("lyrics off, then on: present files are re-tagged with lyrics and get an .lrc; then nothing is asked", async () => {
-  using library = makeTempDir("musicdl-backfill-");
+  using library = createTempDir("musicdl-backfill-");
   const store = openStore(join(library.path, "state.sqlite"));
   try {
     const tracks = makeTracks(3);
@@ -75,7 +76,7 @@ test("lyrics off, then on: present files are re-tagged with lyrics and get an .l
       });
       await executePlan(planOf(library.path, tracks, present), ctx);
       // Tracks run concurrently: sorted, so the order of the writes does not matter.
-      return tagger.written.map(({ tags }) => [tags.spotifyId, tags.lyrics?.plain ?? null]).sort();
+      return tagger.written.map(({ tags }) => [tags.extra.SPOTIFY_ID, tags.lyrics?.plain ?? null]).sort();
     };
 
     expect(await run(false, [])).toEqual([
@@ -91,7 +92,7 @@ test("lyrics off, then on: present files are re-tagged with lyrics and get an .l
     expect(provider.downloads).toHaveLength(3);
     expect(calls.sort()).toEqual(["t1", "t2", "t3"]);
     expect(existsSync(join(library.path, "Song 1.lrc"))).toBe(true);
-    expect(store.lyricsIndex(library.path).get("t2")?.answer).toBe("instrumental");
+    expect(store.lyricsIndex(library.path).get("spotify:t2")?.answer).toBe("instrumental");
 
     // Unchanged: lyrics and instrumental on record, the miss cached for a day: no call, no tag write.
     expect(await run(true, [lyricsPlugin(calls)])).toEqual([]);
