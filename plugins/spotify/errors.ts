@@ -1,7 +1,7 @@
 /** Spotify failures that know how to present themselves and which exit code they end a run with. */
 import { describeTrackChoice } from "../../src/plan/to-json.ts";
 import { EXIT, MusicdlError, SOURCE_LABEL, UsageError, type MusicdlErrorOptions } from "../../src/errors.ts";
-import type { ScoredTrack } from "./text-match.ts";
+import type { ScoredTrack } from "../../src/match/text-match.ts";
 
 /** Epoch ms → `2026-11-24 14:05` in local time, for "run it again after …" messages. */
 export function formatClockTime(epochMs: number): string {

@@ -10,8 +10,8 @@ import { TextQueryAmbiguousError, TextQueryNotFoundError } from "./errors.ts";
 import { toTrackMeta } from "./map.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
 import { FullTrackSchema, pagingSchema } from "./schemas.ts";
-import { type ScoredTrack, pickTextMatch } from "./text-match.ts";
-import { readTextQuery, spotifyQueryOf, tidyQueryText } from "./text-query.ts";
+import { type ScoredTrack, pickTextMatch } from "../../src/match/text-match.ts";
+import { readTextQuery, spotifyQueryOf, tidyQueryText } from "../../src/match/text-query.ts";
 
 /** Search pages hold at most 10 tracks on apps made since Feb 2026; 10 works for both generations. */
 export const SEARCH_PAGE_SIZE = 10;

@@ -2,10 +2,10 @@
  * The matcher's rules, reversed: the user's text is the query and Spotify's search answers are the candidates.
  * Scores each answer, and picks one only when no other recording scores about as well (docs/matching.md).
  */
-import { normalizeArtist, parseTitle, splitArtistCredit, tokenize } from "../../src/match/normalize.ts";
-import { countPhrase, textSimilarity, wordOverlap } from "../../src/match/similarity.ts";
-import { VERSION_WORDS } from "../../src/match/words.ts";
-import type { TrackMeta } from "musicdl/plugin";
+import { normalizeArtist, parseTitle, splitArtistCredit, tokenize } from "./normalize.ts";
+import { countPhrase, textSimilarity, wordOverlap } from "./similarity.ts";
+import { VERSION_WORDS } from "./words.ts";
+import type { TrackMeta } from "../plugins/api.ts";
 import type { TextQuery } from "./text-query.ts";
 
 /** Title and artist must each be at least this alike (typos pass, another song does not). */
