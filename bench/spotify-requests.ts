@@ -7,7 +7,8 @@
  *
  *   bun bench/spotify-requests.ts
  */
-import { createSpotifyClient, createMemorySpotifyCache } from "../plugins/spotify/client.ts";
+import { createSpotifyClient } from "../plugins/spotify/client.ts";
+import { createMemoryCache as createMemorySpotifyCache } from "../src/plugins/memory-cache.ts";
 import {
   type ApiShape,
   type CatalogSpec,

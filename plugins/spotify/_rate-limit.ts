@@ -4,8 +4,7 @@
  * closes for good (quota spent, a wait longer than spotify_max_wait, too many 429s) and every waiting request fails.
  */
 import * as v from "valibot";
-import type { PluginClock, RateLimiter } from "musicdl/plugin";
-import { log } from "../../src/log.ts";
+import type { PluginClock, PluginLogger, RateLimiter } from "musicdl/plugin";
 import { parseRetryAfterS } from "./_answer.ts";
 import { SpotifyRateLimitError, formatClockTime } from "./errors.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
@@ -19,6 +18,8 @@ export interface RateLimitPolicyOptions {
   readonly emit: (event: SpotifyEvent) => void;
   /** Delay before retry number `attempt` when a 429 has no Retry-After. */
   readonly backoff: (attempt: number) => number;
+  /** `ctx.log`: the pause is told as a warning. */
+  readonly log: PluginLogger;
 }
 
 export interface RateLimitPolicy {
@@ -54,7 +55,9 @@ export function createRateLimitPolicy(options: RateLimitPolicyOptions): RateLimi
     announcedUntil = until;
     stats.waitedS += (until - previous) / 1000;
     options.emit({ type: "rate-limit-wait", seconds: waitMs / 1000, until });
-    log.warn(`Spotify asked for a pause; waiting ${Math.ceil(waitMs / 1000)} s (until ${formatClockTime(until)}).`);
+    options.log.warn(
+      `Spotify asked for a pause; waiting ${Math.ceil(waitMs / 1000)} s (until ${formatClockTime(until)}).`,
+    );
   }
 
   function judge(response: Response & { _data?: unknown }, failures: number): SpotifyRateLimitError | undefined {

@@ -2,7 +2,6 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import * as v from "valibot";
-import { registerSecret } from "../../src/util/redact.ts";
 
 const StoredAuthSchema = v.object({
   clientId: v.string(),
@@ -24,9 +23,8 @@ export function readAuthFile(path: string): StoredAuth | null {
   }
   try {
     const parsed = v.safeParse(StoredAuthSchema, JSON.parse(text));
-    if (!parsed.success) return null;
-    registerSecret(parsed.output.refreshToken);
-    return parsed.output;
+    // Registered as a secret by whoever uses it (the token provider), through its context.
+    return parsed.success ? parsed.output : null;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 /** `musicdl auth login|logout` for Spotify: which app, which permissions, where the login is kept. */
 import type { LoginOptions, SourceAuth } from "musicdl/plugin";
-import { UsageError } from "../../src/errors.ts";
+import { SpotifyUsageError } from "./errors.ts";
 import { readAuthFile, removeAuthFile } from "./auth-file.ts";
 import { DEFAULT_LOGIN_PORT, loginWithPkce } from "./login.ts";
 import { DEFAULT_SCOPES, KNOWN_SCOPES, parseScopeList, scopesForSources } from "./scopes.ts";
@@ -9,6 +9,7 @@ export interface SpotifyAuthOptions {
   readonly clientId?: string;
   readonly accountsUrl: string;
   readonly authFile: string;
+  registerSecret(value: string): void;
 }
 
 export function createSpotifyAuth(options: SpotifyAuthOptions): SourceAuth {
@@ -18,13 +19,14 @@ export function createSpotifyAuth(options: SpotifyAuthOptions): SourceAuth {
       // The config's client_id arrives as the credentials (SPOTIFY_CLIENT_ID winning); with no config, the env alone.
       const clientId = login.clientId || options.clientId || process.env.SPOTIFY_CLIENT_ID;
       if (!clientId) {
-        throw new UsageError("Spotify login needs your app's client id: SPOTIFY_CLIENT_ID is not set.", {
+        throw new SpotifyUsageError("Spotify login needs your app's client id: SPOTIFY_CLIENT_ID is not set.", {
           hint:
             `Create an app at https://developer.spotify.com/dashboard (Redirect URI http://127.0.0.1:${DEFAULT_LOGIN_PORT}/callback), ` +
             "then set SPOTIFY_CLIENT_ID, pass --client-id, or put client_id in musicdl.yaml.",
         });
       }
       await loginWithPkce({
+        registerSecret: options.registerSecret,
         clientId,
         scopes: scopesToAsk(login.scope, login.sourceInputs, authFile),
         accountsUrl: options.accountsUrl,
@@ -47,7 +49,7 @@ export function createSpotifyAuth(options: SpotifyAuthOptions): SourceAuth {
 function scopesToAsk(flag: string | undefined, sourceUrls: readonly string[], authFile: string): string[] {
   const asked = parseScopeList(flag ?? "");
   if (asked.unknown.length > 0) {
-    throw new UsageError(`--scope ${asked.unknown.join(", ")}: not a Spotify permission musicdl uses.`, {
+    throw new SpotifyUsageError(`--scope ${asked.unknown.join(", ")}: not a Spotify permission musicdl uses.`, {
       hint: `Use any of: ${KNOWN_SCOPES.join(", ")}.`,
     });
   }

@@ -1,8 +1,7 @@
-/** What the client caches in: the plugin's `ctx.cache` (the store's keyed cache), or memory in tests and benches. */
+/** What the client caches in: the plugin's `ctx.cache` (the store's keyed cache, or memory when no store is open). */
 import type { KeyedCache } from "musicdl/plugin";
 
 export type SpotifyCache = KeyedCache;
-export { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins/memory-cache.ts";
 
 /** Cache keys, in one place so the store and tests agree on them. */
 export const cacheKeys = {

@@ -1,6 +1,6 @@
 /** `musicdl doctor`'s Spotify finding: credentials present, and accepted by one token request (never shown). */
 import type { PluginCheck, PluginClock } from "musicdl/plugin";
-import { MusicdlError, describeCause } from "../../src/errors.ts";
+import { SpotifyError } from "./errors.ts";
 import { readAuthFile } from "./auth-file.ts";
 import { DEFAULT_LOGIN_PORT } from "./login.ts";
 import type { SpotifySettings } from "./settings.ts";
@@ -19,15 +19,16 @@ export interface CheckSpotifyOptions {
   readonly authFile: string;
   readonly clock: PluginClock;
   readonly signal?: AbortSignal;
+  registerSecret(value: string): void;
 }
 
 export async function checkSpotify(options: CheckSpotifyOptions): Promise<PluginCheck> {
-  const { settings, accountsUrl, authFile, clock } = options;
+  const { settings, accountsUrl, authFile, clock, registerSecret } = options;
   const stored = readAuthFile(authFile);
   let tokens: TokenProvider;
   let what: string;
   if (stored) {
-    tokens = createUserTokenProvider({ accountsUrl, auth: stored, authFile, clock });
+    tokens = createUserTokenProvider({ accountsUrl, auth: stored, authFile, clock, registerSecret });
     what = `the login from \`musicdl auth login\` (${authFile})`;
   } else {
     const missing = [
@@ -42,6 +43,7 @@ export async function checkSpotify(options: CheckSpotifyOptions): Promise<Plugin
       clientId: settings.clientId,
       clientSecret: settings.clientSecret,
       clock,
+      registerSecret,
     });
     what = "the app credentials (client id and secret)";
   }
@@ -55,9 +57,9 @@ export async function checkSpotify(options: CheckSpotifyOptions): Promise<Plugin
         "Check the network connection.",
       );
     }
-    // The core redacts what a check says; a MusicdlError brings its own hint.
-    if (error instanceof MusicdlError) return failed(error.message, error.hint ?? CREDENTIALS_FIX);
-    return failed(describeCause(error), CREDENTIALS_FIX);
+    // The core redacts what a check says; an error of our own brings its own hint.
+    if (error instanceof SpotifyError) return failed(error.message, error.hint ?? CREDENTIALS_FIX);
+    return failed(error instanceof Error ? error.message : String(error), CREDENTIALS_FIX);
   }
   return { status: "ok", summary: `${accountsUrl} accepted ${what}` };
 }

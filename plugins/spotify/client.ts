@@ -8,9 +8,16 @@
  * const source = await spotify.resolve(parseSpotifyUrl(url)!);
  * ```
  */
-import type { PluginClock, RateLimiter, RateLimiterOptions, ResolvedSource } from "musicdl/plugin";
+import type {
+  PluginClock,
+  PluginLogger,
+  RateLimiter,
+  RateLimiterOptions,
+  ResolvedSource,
+  TextRanking,
+} from "musicdl/plugin";
 import { readAuthFile } from "./auth-file.ts";
-import { type SpotifyCache, createMemorySpotifyCache } from "./cache.ts";
+import type { SpotifyCache } from "./cache.ts";
 import { SpotifyCredentialsMissingError, withSource } from "./errors.ts";
 import { type LibraryExpansion, expandLibrary } from "./expand-library.ts";
 import { createPageLimits } from "./page-limits.ts";
@@ -26,7 +33,6 @@ import { type LibraryKind, type SpotifyRef, isLibraryKind, spotifyUrlOf } from "
 
 export type { SpotifyCache } from "./cache.ts";
 export type { LibraryChild, LibraryExpansion } from "./expand-library.ts";
-export { createMemorySpotifyCache } from "./cache.ts";
 export type { SpotifyEvent, SpotifyStats } from "./transport.ts";
 export type { TextResolution } from "./resolve-text.ts";
 
@@ -40,7 +46,8 @@ export interface SpotifyClientOptions {
   /** Default: $MUSICDL_SPOTIFY_ACCOUNTS_URL, else https://accounts.spotify.com. */
   readonly accountsUrl?: string;
   readonly clock: PluginClock;
-  readonly cache?: SpotifyCache;
+  /** `ctx.cache`. */
+  readonly cache: SpotifyCache;
   /** Where `musicdl auth login` stored the user login (`ctx.authFile`). */
   readonly authFile: string;
   readonly onEvent?: (event: SpotifyEvent) => void;
@@ -50,6 +57,12 @@ export interface SpotifyClientOptions {
   backoffMs(attempt: number, options: { readonly baseMs: number; readonly capMs: number }): number;
   /** Per-request timeout in ms (default 30 s). */
   readonly timeoutMs?: number;
+  /** `ctx.registerSecret`: credentials and tokens are redacted wherever they would appear. */
+  registerSecret(value: string): void;
+  /** `ctx.text`: the core reads plain-text searches and picks among Spotify's answers. */
+  readonly text: TextRanking;
+  /** `ctx.log`. */
+  readonly log: PluginLogger;
 }
 
 export interface SpotifyClient {
@@ -75,7 +88,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
   const accountsUrl = trimSlash(
     options.accountsUrl ?? process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL ?? DEFAULT_ACCOUNTS_URL,
   );
-  const cache = options.cache ?? createMemorySpotifyCache(() => clock.now());
+  const cache = options.cache;
   const stats: SpotifyStats = { requests: 0, retries: 0, rateLimited: 0, waitedS: 0, cacheHits: 0 };
   const limiter = options.rateLimiter({
     concurrency: settings.spotifyConcurrency,
@@ -103,6 +116,7 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       backoffMs: options.backoffMs,
       timeoutMs: options.timeoutMs ?? 30_000,
       pageLimits,
+      log: options.log,
     });
     const market = tokens.kind === "app" && settings.market ? `market=${encodeURIComponent(settings.market)}` : "";
     const loader = createTrackLoader({
@@ -113,7 +127,18 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       onEvent: options.onEvent,
     });
     const listed = { snapshots: new Map(), albums: new Map() };
-    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market, pageLimits, listed };
+    context = {
+      transport,
+      loader,
+      cache,
+      stats,
+      tokens,
+      cacheTtlS: settings.cacheTtlS,
+      market,
+      pageLimits,
+      listed,
+      text: options.text,
+    };
     return context;
   }
 
@@ -155,7 +180,8 @@ function createTokens(
 ): TokenProvider {
   const authFile = options.authFile;
   const stored = readAuthFile(authFile);
-  if (stored) return createUserTokenProvider({ accountsUrl, auth: stored, authFile, clock });
+  const { registerSecret } = options;
+  if (stored) return createUserTokenProvider({ accountsUrl, auth: stored, authFile, clock, registerSecret });
   const missing = [
     ...(settings.clientId ? [] : ["SPOTIFY_CLIENT_ID"]),
     ...(settings.clientSecret ? [] : ["SPOTIFY_CLIENT_SECRET"]),
@@ -167,6 +193,7 @@ function createTokens(
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     clock,
+    registerSecret,
   });
 }
 

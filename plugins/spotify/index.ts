@@ -30,6 +30,9 @@ export default function createSpotifySource(ctx: PluginContext): SourcePlugin {
       clock: ctx.clock,
       rateLimiter: ctx.rateLimiter,
       backoffMs: ctx.backoffMs,
+      registerSecret: ctx.registerSecret,
+      text: ctx.text,
+      log: ctx.log,
       onEvent: (event) => {
         if (event.type === "rate-limit-wait")
           ctx.report({ type: "wait", reason: "Spotify asked for a pause", untilMs: event.until });
@@ -59,8 +62,21 @@ export default function createSpotifySource(ctx: PluginContext): SourcePlugin {
       };
     },
     search: (text, opts) => spotify().resolveText(text, opts),
-    auth: createSpotifyAuth({ clientId: settings.clientId, accountsUrl, authFile: ctx.authFile }),
-    check: (opts) => checkSpotify({ settings, accountsUrl, authFile: ctx.authFile, clock: ctx.clock, ...opts }),
+    auth: createSpotifyAuth({
+      clientId: settings.clientId,
+      accountsUrl,
+      authFile: ctx.authFile,
+      registerSecret: ctx.registerSecret,
+    }),
+    check: (opts) =>
+      checkSpotify({
+        settings,
+        accountsUrl,
+        authFile: ctx.authFile,
+        clock: ctx.clock,
+        registerSecret: ctx.registerSecret,
+        ...opts,
+      }),
     // Counters only once something was asked of Spotify, so a run that never touched it shows all zeros.
     stats: () => ({ ...(client?.stats() ?? { requests: 0, retries: 0, rateLimited: 0, waitedS: 0, cacheHits: 0 }) }),
   };

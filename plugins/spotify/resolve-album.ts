@@ -5,7 +5,6 @@
 import type { ResolvedSource, TrackMeta } from "musicdl/plugin";
 import { cacheKeys } from "./cache.ts";
 import { SpotifyNotFoundError } from "./errors.ts";
-import { withDiscLayout } from "../../src/plan/album-layouts.ts";
 import { discLayoutOf } from "./map.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
 import { describeNamed } from "./url.ts";
@@ -59,7 +58,8 @@ async function listAndLoadAlbum(
   let unavailable = 0;
   for (const simplified of album.tracks) {
     const track = simplified.id ? full.get(simplified.id) : null;
-    if (track) tracks.push(withDiscLayout(track, layout));
+    // Known once the whole album is listed: every track gets its album's disc count and tracks per disc.
+    if (track) tracks.push({ ...track, album: { ...track.album, ...layout } });
     else unavailable++;
   }
   const warnings = unavailable

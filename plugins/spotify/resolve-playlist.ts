@@ -5,8 +5,7 @@
 import * as v from "valibot";
 import type { ResolvedSource, TrackMeta } from "musicdl/plugin";
 import { cacheKeys } from "./cache.ts";
-import { MusicdlError } from "../../src/errors.ts";
-import { SpotifyApiError, SpotifyAuthError } from "./errors.ts";
+import { SpotifyApiError, SpotifyAuthError, SpotifyError } from "./errors.ts";
 import { toTrackMeta } from "./map.ts";
 import { requireScopes } from "./scopes.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
@@ -159,12 +158,12 @@ function summarize(skipped: Skipped): string {
   return parts.join(", ");
 }
 
-function withheld(id: string, name: string, tokenKind: "app" | "user"): MusicdlError {
+function withheld(id: string, name: string, tokenKind: "app" | "user"): SpotifyError {
   const who =
     tokenKind === "user"
       ? "your account does not own or collaborate on it"
       : "musicdl is not logged in as a Spotify user";
-  return new MusicdlError(
+  return new SpotifyError(
     `Spotify withheld the tracks of ${name.trim() ? `playlist "${name}" (${spotifyUrlOf("playlist", id)})` : describeNamed("playlist", name, id)}: since Feb 2026 Spotify returns playlist contents only to their owner or collaborators, and ${who}.`,
     {
       hint:

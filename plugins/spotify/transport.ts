@@ -5,8 +5,7 @@
  */
 import { ofetch } from "ofetch";
 import * as v from "valibot";
-import type { PluginClock, RateLimiter } from "musicdl/plugin";
-import { log } from "../../src/log.ts";
+import type { PluginClock, PluginLogger, RateLimiter } from "musicdl/plugin";
 import { errorFor, networkReason, parseBody, relativePath, withTimeout } from "./_answer.ts";
 import { createRateLimitPolicy } from "./_rate-limit.ts";
 import { SpotifyApiError, SpotifyRateLimitError } from "./errors.ts";
@@ -51,6 +50,8 @@ export interface SpotifyTransportOptions {
   readonly timeoutMs?: number;
   /** Page sizes to fit list requests to, and to lower on `400 Invalid limit`. */
   readonly pageLimits?: PageLimits;
+  /** `ctx.log`: retries and pauses at debug and warn level. */
+  readonly log: PluginLogger;
 }
 
 export interface SpotifyTransport {
@@ -81,7 +82,7 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
       baseMs: settings.spotifyRetryBaseDelayS * 1000,
       capMs: settings.spotifyRetryMaxDelayS * 1000,
     });
-  const rateLimits = createRateLimitPolicy({ settings, clock, limiter, stats, emit, backoff });
+  const rateLimits = createRateLimitPolicy({ settings, clock, limiter, stats, emit, backoff, log: options.log });
   const http = ofetch.create(OFETCH_OPTIONS, { fetch: rateLimits.fetch });
 
   function get<T extends v.GenericSchema>(
@@ -172,7 +173,7 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
         // A Feb 2026 dev-mode app: once with the smaller documented page size, which the next requests keep.
         const lowered = options.pageLimits?.lowerAfterRefusal(path);
         if (lowered) {
-          log.debug(`Spotify GET ${path}: page size refused; asking for pages of the 2026 maximum instead`);
+          options.log.debug(`Spotify GET ${path}: page size refused; asking for pages of the 2026 maximum instead`);
           loweredLimit = true;
           path = lowered;
           url = `${options.apiUrl}${path}`;
@@ -193,7 +194,7 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
     const delayMs = backoff(failures - 1);
     stats.retries++;
     emit({ type: "retry", path, reason, delayMs });
-    log.debug(`Spotify GET ${path}: ${reason}; retry ${failures} in ${delayMs} ms`);
+    options.log.debug(`Spotify GET ${path}: ${reason}; retry ${failures} in ${delayMs} ms`);
     await clock.sleep(delayMs, signal);
   }
 

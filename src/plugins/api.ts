@@ -338,6 +338,71 @@ export interface PluginContext {
   readonly authFile: string;
   /** Tells the run something the user should see while the plugin works (a pause asked for by the service). */
   report(event: PluginEvent): void;
+  /**
+   * Marks `value` (a token, a login code) as a secret: from now on musicdl redacts it from every log line, error,
+   * plan and cache entry. Secret-looking option keys are registered for you.
+   */
+  registerSecret(value: string): void;
+  /** The core's ranking of a source's search answers for plain text ("Artist - Title"), for a source with `search`. */
+  readonly text: TextRanking;
+}
+
+/**
+ * An error written for the user. A plugin may throw any `Error` that carries an `exitCode` (and a `hint`): the core
+ * shows its message and hint as one paragraph without a stack, and `exitCode` says what it stops. `1` fails the
+ * item or source in hand (the rest of the run goes on); `2` is the user's to fix (a usage or config problem) and
+ * `3` stops the run so that running it again later resumes (a rate limit, a refused login). A plain `Error` is
+ * reported as the plugin's failure of that call.
+ */
+export interface PluginFailure extends Error {
+  readonly exitCode: 1 | 2 | 3;
+  /** One sentence saying what to do about it. */
+  readonly hint?: string;
+  /** The `<link>: ` prefix the plugin put before the message, so a caller that names the source can drop it. */
+  readonly sourceLabel?: string;
+}
+
+/** One way of reading the user's text: `Artist - Title`, `Title by Artist`, or a bare title. */
+export interface TextReading {
+  /** The text as written, trimmed and with runs of spaces collapsed. */
+  readonly text: string;
+  readonly title: string;
+  /** Absent for a bare title. */
+  readonly artist?: string;
+  readonly form: "artist-title" | "title-by-artist" | "title";
+}
+
+/** A search answer as the core scored it against a reading. */
+export interface ScoredTrack {
+  readonly track: TrackMeta;
+  /** 0..1, 1 = title and artist exactly as written. */
+  readonly score: number;
+  /** Why it cannot be taken (another title, another artist, a version the user did not ask for), or undefined. */
+  readonly rejectReason?: string;
+}
+
+/** The core's pick among a source's answers: one track, several that fit about equally well, or none. */
+export type TextPick =
+  | { readonly kind: "found"; readonly best: ScoredTrack }
+  | { readonly kind: "ambiguous"; readonly candidates: readonly ScoredTrack[] }
+  | { readonly kind: "none"; readonly nearest: readonly ScoredTrack[] };
+
+/**
+ * The text-search rules every source shares (docs/matching.md): a source reads the text with `read`, searches its
+ * catalog for each reading in turn, and lets `pick` choose among the answers; it throws `ambiguous(…)` or
+ * `notFound(…)` when the text names no one track. `label` names the source in those messages (`Spotify`).
+ */
+export interface TextRanking {
+  /** The text trimmed with single spaces: what a source caches a choice by. */
+  tidy(text: string): string;
+  /** The readings of the text, most specific first. */
+  read(text: string): readonly TextReading[];
+  /** Best first (the source's order breaks ties); found only when no other recording scores about as well. */
+  pick(reading: TextReading, tracks: readonly TrackMeta[]): TextPick;
+  /** Exit 2: several recordings fit the text about equally well; the message lists them. */
+  ambiguous(query: string, candidates: readonly ScoredTrack[], label: string): PluginFailure;
+  /** Exit 2: nothing fits; the message says what was searched and the nearest answers. */
+  notFound(query: string, searched: readonly string[], nearest: readonly ScoredTrack[], label: string): PluginFailure;
 }
 
 /** What a plugin's `check` found; `musicdl doctor` lists it beside its own findings. Plain JSON. */

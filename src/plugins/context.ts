@@ -14,6 +14,7 @@ import { authFilePath, configDir } from "../util/dirs.ts";
 import { redact, registerSecret } from "../util/redact.ts";
 import type { HttpClient, KeyedCache, PluginContext, PluginEvent, PluginLogger, RateLimiter } from "./api.ts";
 import { createMemoryCache } from "./memory-cache.ts";
+import { textRanking } from "../match/text-ranking.ts";
 
 export interface PluginContextOptions {
   readonly name: string;
@@ -75,6 +76,8 @@ export function createPluginContext(options: PluginContextOptions): PluginContex
     credentials: options.builtin ? (options.credentials ?? {}) : {},
     authFile: authFileOf(options),
     report: (event) => options.onEvent?.(options.name, event),
+    registerSecret,
+    text: textRanking,
   };
 }
 

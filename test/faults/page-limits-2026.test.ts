@@ -4,7 +4,7 @@
  * maximum, keeps it for the rest of the run and in the store, and follows `next` whatever the page size.
  */
 import { describe, expect, test } from "bun:test";
-import { createMemorySpotifyCache } from "../../plugins/spotify/client.ts";
+import { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins/memory-cache.ts";
 import * as v from "valibot";
 import { createRequestLimiter } from "../../src/http/request-limiter.ts";
 import { createPageLimits } from "../../plugins/spotify/page-limits.ts";
@@ -127,11 +127,13 @@ describe("search on such an app", () => {
         clientId: fake.clientId,
         clientSecret: fake.clientSecret,
         clock,
+        registerSecret: spotifyCore().registerSecret,
       }),
       limiter: createRequestLimiter({ concurrency: 2, clock }),
       stats: { requests: 0, retries: 0, rateLimited: 0, waitedS: 0, cacheHits: 0 },
       pageLimits: createPageLimits(createMemorySpotifyCache()),
       backoffMs: spotifyCore().backoffMs,
+      log: spotifyCore().log,
     });
     // The word most track names share, so the results take several pages of 10.
     const tracks = [...catalog.tracks.values()];

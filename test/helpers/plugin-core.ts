@@ -4,7 +4,16 @@ import { createBasicHttpClient, createPluginContext, type PluginContextOptions }
 
 export type CoreMembers = Pick<
   PluginContext,
-  "cache" | "rateLimiter" | "backoffMs" | "clock" | "settings" | "credentials" | "authFile" | "report"
+  | "cache"
+  | "rateLimiter"
+  | "backoffMs"
+  | "clock"
+  | "settings"
+  | "credentials"
+  | "authFile"
+  | "report"
+  | "registerSecret"
+  | "text"
 >;
 
 export function coreContextMembers(name = "test", options: Partial<PluginContextOptions> = {}): CoreMembers {
@@ -17,6 +26,6 @@ export function coreContextMembers(name = "test", options: Partial<PluginContext
     version: "0.0.0",
     ...options,
   });
-  const { cache, rateLimiter, backoffMs, clock, settings, credentials, authFile, report } = ctx;
-  return { cache, rateLimiter, backoffMs, clock, settings, credentials, authFile, report };
+  const { cache, rateLimiter, backoffMs, clock, settings, credentials, authFile, report, registerSecret, text } = ctx;
+  return { cache, rateLimiter, backoffMs, clock, settings, credentials, authFile, report, registerSecret, text };
 }

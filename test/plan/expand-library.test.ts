@@ -88,5 +88,6 @@ test("a library list Spotify refuses fails that source alone; a missing login or
     }),
     signal,
   );
-  await expect(stopped).rejects.toBeInstanceOf(SpotifyAuthError);
+  // Stops the run as the source's own error said (exit 3), its message unchanged.
+  await expect(stopped).rejects.toMatchObject({ exitCode: 3, message: "needs user-library-read" });
 });

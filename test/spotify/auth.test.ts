@@ -9,10 +9,12 @@ import { runCli } from "../helpers/run-cli.ts";
 import { SMALL, type FakeSpotify, startFakeSpotify } from "../fakes/spotify/index.ts";
 import { clientFor, disposable, spotifyCore, testSettings } from "./helpers.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { registerSecret } from "../../src/util/redact.ts";
 
 /** Logs in against the fake, playing the browser: open the authorize URL and follow its redirect to our callback. */
 async function loginAgainst(fake: FakeSpotify, authFile: string) {
   return loginWithPkce({
+    registerSecret,
     clientId: fake.clientId,
     accountsUrl: fake.accountsUrl,
     authFile,
@@ -41,6 +43,7 @@ describe("auth login (PKCE)", () => {
     await using fake = disposable(startFakeSpotify());
     let redirect = "";
     await loginWithPkce({
+      registerSecret,
       clientId: fake.clientId,
       accountsUrl: fake.accountsUrl,
       authFile: join(dir.path, "auth.json"),

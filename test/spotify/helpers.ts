@@ -1,24 +1,21 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DownloadSettings } from "../../src/config/types.ts";
-import {
-  type SpotifyClient,
-  type SpotifyClientOptions,
-  createMemorySpotifyCache,
-  createSpotifyClient,
-} from "../../plugins/spotify/client.ts";
+import { type SpotifyClient, type SpotifyClientOptions, createSpotifyClient } from "../../plugins/spotify/client.ts";
+import { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins/memory-cache.ts";
 import type { FakeSpotify } from "../fakes/spotify/index.ts";
 import { coreContextMembers } from "../helpers/plugin-core.ts";
+import { createTaggedLogger } from "../../src/log.ts";
 
-/** What the Spotify client takes from the plugin context: the core's rate limiter, backoff and clock. */
+/** What the Spotify client takes from the plugin context: limiter, backoff, clock, secrets, text ranking, log, cache. */
 export function spotifyCore(
   withClock?: SpotifyClientOptions["clock"],
-): Pick<SpotifyClientOptions, "rateLimiter" | "backoffMs" | "clock"> {
-  const { rateLimiter, backoffMs, clock } = coreContextMembers("spotify", {
+): Pick<SpotifyClientOptions, "rateLimiter" | "backoffMs" | "clock" | "registerSecret" | "text" | "log" | "cache"> {
+  const { rateLimiter, backoffMs, clock, registerSecret, text, cache } = coreContextMembers("spotify", {
     builtin: true,
     ...(withClock ? { clock: withClock } : {}),
   });
-  return { rateLimiter, backoffMs, clock };
+  return { rateLimiter, backoffMs, clock, registerSecret, text, cache, log: createTaggedLogger("spotify") };
 }
 
 export function testSettings(overrides: Partial<DownloadSettings> = {}): DownloadSettings {

@@ -7,11 +7,13 @@ import { createCatalog, editPlaylist, type FakeSpotify, SMALL, startFakeSpotify 
 import { createLibraryCatalog, LIBRARY } from "../fakes/spotify/library-catalog.ts";
 import { clientFor, disposable } from "./helpers.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { registerSecret } from "../../src/util/redact.ts";
 
 const ALL_SCOPES = ["user-library-read", "user-follow-read", "playlist-read-private", "playlist-read-collaborative"];
 
 async function loginAgainst(fake: FakeSpotify, authFile: string, scopes = ALL_SCOPES) {
   await loginWithPkce({
+    registerSecret,
     clientId: fake.clientId,
     accountsUrl: fake.accountsUrl,
     authFile,
