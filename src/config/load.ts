@@ -105,7 +105,7 @@ function missingFileError(options: LoadConfigOptions, searched: readonly string[
   if (options.cliSources.length > 0) return null;
   const message = `no config file found (looked for ${searched.join(" and ")}).`;
   return new ConfigError("musicdl", [{ path: "", message }], {
-    hint: "Run `musicdl init` to write one, or pass a link: musicdl download https://open.spotify.com/playlist/…",
+    hint: "Run `musicdl init` to write one, or pass a link: musicdl download <a playlist, album or track link>.",
   });
 }
 

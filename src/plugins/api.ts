@@ -67,7 +67,7 @@ export interface TrackMeta {
   readonly explicit: boolean;
   /** Absent when the source gave none (Spotify's simplified objects, some apps). */
   readonly isrc?: string;
-  /** A page a person can open (`https://open.spotify.com/track/<id>`); taggers write it as the source URL. */
+  /** A page a person can open (the track's page at its source); taggers write it as the source URL. */
   readonly url?: string;
   /**
    * Extra tags the source asks for, written by every tagger as a user-defined tag named by the key (ID3

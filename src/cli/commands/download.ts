@@ -26,7 +26,7 @@ import { cancelOnSignals } from "../signals.ts";
 export default defineCommand({
   meta: {
     name: "download",
-    description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download "Rush - YYZ"            # a song by name, through Spotify search\n  musicdl download https://open.spotify.com/album/4wtZQMNTC1O79kDxMBsEan -o ~/Music --format opus\n\n${EXIT_CODES_HELP}`,
+    description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download "Rush - YYZ"            # a song by name, through a source's search\n  musicdl download <album link> -o ~/Music --format opus   # any link a source plugin reads (musicdl plugins)\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     sources: {

@@ -22,13 +22,13 @@ import { openSession } from "../session.ts";
 export default defineCommand({
   meta: {
     name: "match",
-    description: `Search the audio providers for one Spotify track and show every candidate with its score, best first.\nThe same providers, order and thresholds as download; exit 1 when nothing is acceptable.\n\nExamples:\n  musicdl match https://open.spotify.com/track/3n3Ppam7vgaVa1iaRUc9Lp --explain\n  musicdl match spotify:track:3n3Ppam7vgaVa1iaRUc9Lp --json | jq '.candidates[0]'\n  musicdl match "Rush - YYZ"   # found through Spotify search first\n\n${EXIT_CODES_HELP}`,
+    description: `Search the audio providers for one track and show every candidate with its score, best first.\nThe same providers, order and thresholds as download; exit 1 when nothing is acceptable.\n\nExamples:\n  musicdl match <track link> --explain\n  musicdl match <track link> --json | jq '.candidates[0]'\n  musicdl match "Rush - YYZ"   # found through a source's search first\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     url: {
       type: "positional",
       required: true,
-      description: 'A Spotify track URL or URI, or a song as text ("Artist - Title")',
+      description: 'A track link or URI of a source (musicdl plugins lists them), or a song as text ("Artist - Title")',
     },
     explain: { type: "boolean", description: "Show each candidate's penalties under its row" },
     pin: {

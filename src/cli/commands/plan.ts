@@ -12,7 +12,7 @@ import { logSourceStats, sourceStats } from "../../plugins/source-stats.ts";
 export default defineCommand({
   meta: {
     name: "plan",
-    description: `Show the plan: tracks, duplicates removed, already present, to download.\n\nExamples:\n  musicdl plan\n  musicdl plan --json | jq '.stats'\n  musicdl plan https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M -o ~/Music\n\n${EXIT_CODES_HELP}`,
+    description: `Show the plan: tracks, duplicates removed, already present, to download.\n\nExamples:\n  musicdl plan\n  musicdl plan --json | jq '.stats'\n  musicdl plan <playlist link> -o ~/Music\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     sources: {
