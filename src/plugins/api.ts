@@ -558,8 +558,8 @@ export interface SourcePlugin extends PluginBase<"source"> {
    */
   expand?(ref: SourceRef, opts: CallOptions): Promise<SourceExpansion | null>;
   /**
-   * Plain text under `songs:` ("Artist - Title"): the one track it names. Throws an exit-2 MusicdlError naming the
-   * candidates when several fit, or what was searched when none does. The first source with `search` is asked.
+   * Plain text under `songs:` ("Artist - Title"): the one track it names, picked among the source's search answers
+   * by `ctx.text` (throwing its `ambiguous` or `notFound` refusal). The first source with `search` is asked.
    */
   search?(text: string, opts: CallOptions): Promise<TextMatch>;
   /** User logins, for `musicdl auth login|logout`; the first source with `auth` is the one logged in to. */
