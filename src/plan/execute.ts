@@ -8,10 +8,10 @@ import pLimit from "p-limit";
 import { describeCause } from "../errors.ts";
 import type { DownloadPlan, M3uPlanItem, PlanItem, PlanItemStatus, TrackPlanItem } from "./model.ts";
 import { computeStats } from "./optimize.ts";
-import type { ExecutorContext } from "./stages/context.ts";
+import type { ExecutorContext, StageLimits } from "./stages/context.ts";
 import { backfillLyrics } from "./stages/lyrics-backfill.ts";
 import { writeM3uItem } from "./stages/m3u.ts";
-import { runTrackItem, type StageLimits } from "./stages/track.ts";
+import { runTrackItem } from "./stages/track.ts";
 
 export interface RunSummary {
   /** Every item, tracks and M3U files. */

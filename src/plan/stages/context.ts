@@ -40,6 +40,16 @@ export interface ExecutorLimits {
   readonly ffmpeg: number;
 }
 
+/** A p-limit queue: runs the task when a slot is free. */
+export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
+
+/** One queue per scarce resource, shared by every track of a run. */
+export interface StageLimits {
+  readonly search: Limit;
+  readonly download: Limit;
+  readonly ffmpeg: Limit;
+}
+
 export interface ExecutorContext {
   readonly providers: readonly ProviderPlugin[];
   taggerFor(format: AudioFormat): TaggerPlugin | undefined;

@@ -6,20 +6,13 @@ import { StoreWriteError } from "../../store/write-failure.ts";
 import { moveIntoPlace, tempPathBeside } from "../../library/atomic-write.ts";
 import type { DownloadedAudio, TagSet } from "../../plugins/api.ts";
 import type { PlanStage, TrackPlanItem } from "../model.ts";
-import type { ExecutorContext } from "./context.ts";
+import type { ExecutorContext, StageLimits } from "./context.ts";
 import { removeScratch, scratchFolderOf } from "./download.ts";
 import { downloadWithFallback } from "./download-fallback.ts";
 import { matchTrack } from "./match.ts";
 import { inStage, StageError } from "./stage-error.ts";
 import { buildTagSet, hashTagSet } from "./tags.ts";
 import { findLyrics, finishLyrics, NO_LYRICS, withEmbeddedLyrics, type FoundLyrics } from "./lyrics.ts";
-
-export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
-export interface StageLimits {
-  readonly search: Limit;
-  readonly download: Limit;
-  readonly ffmpeg: Limit;
-}
 
 export async function runTrackItem(item: TrackPlanItem, ctx: ExecutorContext, limits: StageLimits): Promise<void> {
   const label = labelOf(item);
