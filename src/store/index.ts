@@ -8,7 +8,6 @@ export type { PlanStore, PlanItemPatch, RunSummary } from "./plan-state.ts";
 export type { PlaylistFileRow, PlaylistIndex } from "./playlist-index.ts";
 export { LYRICS_MISS_TTL_S, type LyricsCache } from "./lyrics-cache.ts";
 export type { LyricsIndex, LyricsRow } from "./lyrics-index.ts";
-export { reconcileItem, restartStatus } from "./reconcile-plan.ts";
 export {
   LibraryLockedError,
   releaseOnExit,

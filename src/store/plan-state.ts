@@ -2,7 +2,7 @@
 import type { Database } from "bun:sqlite";
 import type { ChosenCandidate, DownloadPlan, ItemError, PlanItem, PlanItemStatus } from "../plan/model.ts";
 import type { Clock } from "../util/clock.ts";
-import { INTERRUPTED_STATUSES, reconcileItem, restartStatus } from "./reconcile-plan.ts";
+import { INTERRUPTED_STATUSES, reconcileItem, restartStatus } from "../plan/reconcile-item.ts";
 
 /** Fields an executor changes. `null` removes an optional field (JSON merge patch, RFC 7396). */
 export interface PlanItemPatch {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { ChosenCandidate, PlanItem } from "../../src/plan/model.ts";
-import { openStore, reconcileItem } from "../../src/store/index.ts";
+import { reconcileItem } from "../../src/plan/reconcile-item.ts";
+import { openStore } from "../../src/store/index.ts";
 import { createFakeClock, createRecordingLog, m3uItem, tempDir, trackItem } from "./helpers.ts";
 
 const LIBRARY = "/music";

@@ -1,5 +1,5 @@
 /** Pure rules for carrying an item's progress from the saved plan into a freshly generated one. */
-import type { PlanItem, PlanItemStatus } from "../plan/model.ts";
+import type { PlanItem, PlanItemStatus } from "./model.ts";
 
 /** Statuses a run leaves behind only when it was killed mid-item. */
 export const INTERRUPTED_STATUSES: readonly PlanItemStatus[] = ["resolving", "downloading", "tagging"];
