@@ -23,6 +23,7 @@ import type { DownloadPlan, PlanItem, TrackPlanItem } from "./model.ts";
 import { applyPins } from "./apply-pins.ts";
 import { buildPlan, computeStats } from "./optimize.ts";
 import { keepItemsOfUnresolvedSources, removedTracks } from "./reconcile.ts";
+import { reconcileItem } from "./reconcile-item.ts";
 
 export interface SpotifyResolver {
   resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
@@ -80,12 +81,14 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
     disambiguate: disambiguatePaths,
     isPresent: (track, target) => download.overwrite === "skip" && isPresent(library, track, target, download.format),
   });
-  const saved = store.plans.loadPlan(libraryKey);
+  const saved = store.plans.loadPlan<PlanItem>(libraryKey);
   collectGarbage();
   const failedUrls = new Set(generated.failed.map((failure) => failure.entry.url));
   const items = keepItemsOfUnresolvedSources(built.items, saved, failedUrls);
   if (download.overwrite === "metadata") keepSavedMatches(items, saved);
-  const finalItems: PlanItem[] = options.save ? store.plans.savePlan(libraryKey, { items }, saved) : items;
+  const finalItems: PlanItem[] = options.save
+    ? store.plans.savePlan(libraryKey, { items }, { reconcile: reconcileItem, previous: saved })
+    : items;
   // Pins from `match --pin`, then the config's on top: the file is what the user reads.
   applyPins(finalItems, { ...store.pins.all(), ...(download.pins ?? {}) }, download.audioProviders);
   const plan: DownloadPlan = {
