@@ -2,7 +2,7 @@
 import { dirname, join } from "node:path";
 import { writeFileAtomic } from "../library/atomic-write.ts";
 import type { RunSummary } from "../plan/execute.ts";
-import type { FailedSource } from "../plan/generate.ts";
+import type { FailedSource } from "../plan/resolve-sources.ts";
 
 export interface SummaryInput {
   readonly summary: RunSummary;

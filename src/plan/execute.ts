@@ -7,7 +7,7 @@ import { rm } from "node:fs/promises";
 import pLimit from "p-limit";
 import { describeCause } from "../errors.ts";
 import type { DownloadPlan, M3uPlanItem, PlanItem, PlanItemStatus, TrackPlanItem } from "./model.ts";
-import { computeStats } from "./optimize.ts";
+import { computeStats } from "./build-plan.ts";
 import type { ExecutorContext, StageLimits } from "./stages/context.ts";
 import { backfillLyrics } from "./stages/lyrics-backfill.ts";
 import { writeM3uItem } from "./stages/m3u.ts";

@@ -18,10 +18,10 @@ import { checkPlainText } from "../config/text-source.ts";
 import type { TextResolution } from "../spotify/resolve-text.ts";
 import { expandLibraryEntries } from "./expand-library.ts";
 import { shareAlbumLayouts } from "./album-layouts.ts";
-import { resolveSources, type FailedSource } from "./generate.ts";
+import { resolveSources, type FailedSource } from "./resolve-sources.ts";
 import type { DownloadPlan, PlanItem, TrackPlanItem } from "./model.ts";
 import { applyPins } from "./apply-pins.ts";
-import { buildPlan, computeStats } from "./optimize.ts";
+import { buildPlan, computeStats } from "./build-plan.ts";
 import { keepItemsOfUnresolvedSources, removedTracks } from "./reconcile.ts";
 import { reconcileItem } from "./reconcile-item.ts";
 

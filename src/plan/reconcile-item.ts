@@ -13,10 +13,10 @@ export function restartStatus(item: PlanItem): PlanItemStatus {
 }
 
 /**
- * The item to save, given the generator's fresh item and the saved one with the same id (if any).
- * - The generator's verdict wins when it is not `pending` (it just found the file present: `skipped`/`done`); the
+ * The item to save, given buildPlan's fresh item and the saved one with the same id (if any).
+ * - buildPlan's verdict wins when it is not `pending` (it just found the file present: `skipped`/`done`); the
  *   saved match stays with it, since it says where that file came from (a later re-tag writes its URL again).
- * - A saved `done`/`skipped` item that the generator now wants again (file deleted) starts over.
+ * - A saved `done`/`skipped` item that buildPlan now wants again (file deleted) starts over.
  * - Otherwise progress carries over: status (interrupted ones restarted), attempts, error and the chosen match,
  *   so a `failed` item keeps its attempts and the executor decides whether to retry it (`maxRetries`).
  * Everything else (track meta, target, sources) comes from the fresh item: the config or Spotify may have changed.

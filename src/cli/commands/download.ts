@@ -8,7 +8,7 @@ import { type PreparedPlan, preparePlan } from "../../plan/prepare.ts";
 import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
 import { removeEmptiedFolders } from "../../library/empty-folders.ts";
 import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "../../plan/prune.ts";
-import { runPlan } from "../../plan/run.ts";
+import { executePrepared } from "../../plan/execute-prepared.ts";
 import {
   asStoreWriteError,
   type LibraryIndex,
@@ -73,7 +73,7 @@ export default defineCommand({
         const prepared = await preparePlan({ ...session, signal: cancel.signal, save: true });
         for (const warning of prepared.warnings) log.warn(warning);
         for (const resolution of prepared.textQueries) log.info(describeTextResolution(resolution));
-        const summary = await runPlan(prepared, {
+        const summary = await executePrepared(prepared, {
           ...session,
           convert: (options) =>
             convertAudio({
