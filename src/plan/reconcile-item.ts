@@ -2,7 +2,7 @@
 import type { PlanItem, PlanItemStatus } from "./model.ts";
 
 /** Statuses a run leaves behind only when it was killed mid-item. */
-export const INTERRUPTED_STATUSES: readonly PlanItemStatus[] = ["resolving", "downloading", "tagging"];
+export const INTERRUPTED_STATUSES: readonly PlanItemStatus[] = ["matching", "downloading", "tagging"];
 
 /**
  * Where a half-done item restarts: from its chosen match when it has one (no new search), else from scratch.

@@ -85,6 +85,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (library_key, spotify_id)
   ) WITHOUT ROWID;
   `,
+  `
+  -- A track being searched for had the status "resolving"; it is "matching" now. A killed run's rows follow, so the
+  -- next run restarts them like any other interrupted item.
+  UPDATE plan_items SET status = 'matching', item = json_set(item, '$.status', 'matching') WHERE status = 'resolving';
+  `,
 ];
 
 export type SchemaVerdict = "current" | "migrate" | "newer" | "foreign";

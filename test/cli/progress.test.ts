@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { createProgressRenderer, liveLines } from "../../src/cli/progress/render.ts";
 import { applyEvent, createProgressState } from "../../src/cli/progress/state.ts";
 
-const counts = { pending: 3, resolving: 0, matched: 0, downloading: 0, tagging: 0, done: 0, skipped: 0, failed: 0 };
+const counts = { pending: 3, matching: 0, matched: 0, downloading: 0, tagging: 0, done: 0, skipped: 0, failed: 0 };
 
 describe("progress", () => {
   test("the live view shows counts, ETA and one line per item in flight with its stage", () => {

@@ -176,8 +176,8 @@ describe("executePlan", () => {
     await executePlan(plan, ctx);
 
     const history = (id: string) => ctx.persisted.filter((item) => item.id === id).map((item) => item.status);
-    expect(history("track:t1")).toEqual(["resolving", "matched", "downloading", "tagging", "done"]);
-    expect(history("track:t2")).toEqual(["resolving", "failed"]);
+    expect(history("track:t1")).toEqual(["matching", "matched", "downloading", "tagging", "done"]);
+    expect(history("track:t2")).toEqual(["matching", "failed"]);
     expect(history("m3u:playlist:p1")).toEqual(["done"]);
     for (const item of plan.items) expect(ctx.persisted.findLast((p) => p.id === item.id)).toEqual(item);
   });
@@ -214,7 +214,7 @@ describe("executePlan", () => {
         }),
       persist: (item) => {
         if (item.kind !== "track") return;
-        if (item.status === "resolving") peakItems = Math.max(peakItems, ++items);
+        if (item.status === "matching") peakItems = Math.max(peakItems, ++items);
         if (item.status === "done" || item.status === "failed") items--;
       },
     });

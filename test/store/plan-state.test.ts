@@ -1,8 +1,10 @@
+import { Database } from "bun:sqlite";
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { ChosenCandidate, PlanItem } from "../../src/plan/model.ts";
 import { reconcileItem } from "../../src/plan/reconcile-item.ts";
 import { openStore } from "../../src/store/index.ts";
+import { APPLICATION_ID, MIGRATIONS } from "../../src/store/migrations.ts";
 import { createFakeClock, createRecordingLog, m3uItem, tempDir, trackItem } from "./helpers.ts";
 
 const LIBRARY = "/music";
@@ -132,6 +134,35 @@ describe("plan state", () => {
     store.close();
   });
 
+  test("an item a killed run left `resolving` (the old name of `matching`) loads as `matching` after the upgrade", () => {
+    using dir = tempDir();
+    const path = join(dir.path, "musicdl.sqlite");
+    const renaming = MIGRATIONS.findIndex((sql) => sql.includes("SET status = 'matching'"));
+    const old = new Database(path);
+    for (const sql of MIGRATIONS.slice(0, renaming)) old.run(sql);
+    old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+    old.run(`PRAGMA user_version = ${renaming}`);
+    old.run("INSERT INTO plans (library_key, saved_at_ms) VALUES ('/music', 1)");
+    const items = [trackItem("a", { status: "resolving" as never, attempts: 1 }), trackItem("b", { status: "done" })];
+    for (const [position, item] of items.entries())
+      old.run("INSERT INTO plan_items (library_key, id, position, status, item) VALUES (?1, ?2, ?3, ?4, ?5)", [
+        "/music",
+        item.id,
+        position,
+        item.status,
+        JSON.stringify(item),
+      ]);
+    old.close();
+    const store = openStore(path, { clock: createFakeClock(), log: createRecordingLog() });
+    expect(store.plans.loadPlan<PlanItem>("/music")?.map((item) => [item.id, item.status])).toEqual([
+      ["track:a", "matching"],
+      ["track:b", "done"],
+    ]);
+    const saved = store.plans.savePlan<PlanItem>("/music", { items: [trackItem("a")] }, { reconcile: reconcileItem });
+    expect(saved[0]?.status).toBe("pending");
+    store.close();
+  });
+
   test("runs are recorded per library, newest first", () => {
     using dir = tempDir();
     const store = open(dir.path);
@@ -197,7 +228,7 @@ test.each([
   },
   {
     name: "an interrupted search restarts from scratch",
-    saved: trackItem("a", { status: "resolving" }),
+    saved: trackItem("a", { status: "matching" }),
     fresh: trackItem("a"),
     want: ["pending", 0],
   },

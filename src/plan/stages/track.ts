@@ -30,7 +30,7 @@ export async function runTrackItem(item: TrackPlanItem, ctx: ExecutorContext, li
     } else {
       if (!item.match) {
         stageOf("match");
-        update({ status: "resolving", attempts: item.attempts + 1 });
+        update({ status: "matching", attempts: item.attempts + 1 });
         const match = await inStage("match", () => matchTrack(item.track, ctx, limits.search));
         update({ status: "matched", match });
       }
