@@ -1,6 +1,7 @@
 /** The end-of-run summary, as people read it (counts, each failure, the failures file) or as `download --json` ends. */
 import type { DownloadResult } from "../plan/download-library.ts";
 import { textQueriesToJson } from "../plan/to-json.ts";
+import { jsonDocument } from "../util/json-document.ts";
 
 export function renderSummary(result: DownloadResult): string {
   const { summary } = result;
@@ -36,13 +37,13 @@ export function renderSummary(result: DownloadResult): string {
 
 /** The last line of `download --json`: what the run did. */
 export function downloadToJson(result: DownloadResult, spotify: object): Record<string, unknown> {
-  const { textQueries, failuresFile, summary, ...rest } = result;
-  return {
+  const { textQueries, failedSources, summary, ...rest } = result;
+  return jsonDocument({
     type: "summary",
     spotify,
-    text_queries: textQueriesToJson(textQueries),
+    textQueries: textQueriesToJson(textQueries),
+    summary,
+    failedSources: failedSources.map((source) => ({ url: source.entry.url, reason: source.reason })),
     ...rest,
-    summary: { ...summary },
-    failuresFile,
-  };
+  });
 }

@@ -5,6 +5,7 @@ import { createSmallCatalog } from "../fakes/spotify/index.ts";
 import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
 import { makeTempDir } from "../helpers/make-tone.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 interface Report {
   ok: boolean;
@@ -55,6 +56,7 @@ describe("musicdl doctor", () => {
     expect(result.stderr).toBe("");
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
+    expectDocumentedJson("doctor", report);
     expect(report.ok).toBe(true);
     expect(report.checks.map((check) => [check.name, check.status])).toEqual([
       ["config", "ok"],

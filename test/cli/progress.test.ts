@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { createProgressRenderer, liveLines } from "../../src/cli/progress/render.ts";
 import { applyEvent, createProgressState } from "../../src/cli/progress/state.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 const counts = { pending: 3, matching: 0, matched: 0, downloading: 0, tagging: 0, done: 0, skipped: 0, failed: 0 };
 
@@ -37,7 +38,16 @@ describe("progress", () => {
     const out: string[] = [];
     const renderer = createProgressRenderer({ mode: "json", write: (t) => out.push(t), now: () => 42 });
     renderer.onEvent({ type: "item-end", id: "a", label: "Rush - YYZ", status: "done" });
-    expect(JSON.parse(out[0]!)).toEqual({ type: "item-end", id: "a", label: "Rush - YYZ", status: "done", at: 42 });
+    const event = JSON.parse(out[0]!);
+    expect(event).toEqual({
+      schema_version: 1,
+      type: "item-end",
+      id: "a",
+      label: "Rush - YYZ",
+      status: "done",
+      at: 42,
+    });
+    expectDocumentedJson("download", event);
   });
 });
 

@@ -1,5 +1,6 @@
 /** `musicdl match --pin/--skip`: records a pin in the store, and tells what download does with a pinned track. */
 import { UsageError } from "../../errors.ts";
+import { jsonDocument } from "../../util/json-document.ts";
 import { type PinTarget, parsePinTarget } from "../../match/pins.ts";
 import { openSession } from "../session.ts";
 
@@ -33,7 +34,13 @@ export function describePin(trackId: string, pin: PinTarget, providers: readonly
   const provider = pin.kind === "pin" ? (pin.provider ?? providers[0] ?? "youtube-music") : null;
   if (json) {
     const picked = pin.kind === "pin" ? { provider, id: pin.id } : null;
-    return `${JSON.stringify({ track: { spotify_id: trackId }, pinned: true, skipped: pin.kind === "skip", picked }, null, 2)}\n`;
+    const document = jsonDocument({
+      track: { spotify_id: trackId },
+      pinned: true,
+      skipped: pin.kind === "skip",
+      picked,
+    });
+    return `${JSON.stringify(document, null, 2)}\n`;
   }
   const what = pin.kind === "skip" ? "download skips it" : `download takes ${provider}:${pin.id} without searching`;
   return `https://open.spotify.com/track/${trackId} is ${pin.kind === "skip" ? "skipped" : "pinned"}: ${what}.\nChange it with musicdl match <url> --pin <link> or --skip (or download.pins in the config).\n`;

@@ -1,5 +1,6 @@
 /** `musicdl doctor [--json]`: checks what a download needs (ffmpeg, Spotify, folders, plugins, YouTube) and how to fix each. */
 import { defineCommand } from "citty";
+import { jsonDocument } from "../../util/json-document.ts";
 import { setLogLevel } from "../../log.ts";
 import type { DoctorCheck } from "../doctor/check.ts";
 import { renderDoctorReport } from "../doctor/check.ts";
@@ -44,7 +45,9 @@ export default defineCommand({
       youtube,
     );
     const ok = checks.every((check) => check.status !== "fail");
-    process.stdout.write(args.json ? `${JSON.stringify({ ok, checks }, null, 2)}\n` : renderDoctorReport(checks));
+    process.stdout.write(
+      args.json ? `${JSON.stringify(jsonDocument({ ok, checks }), null, 2)}\n` : renderDoctorReport(checks),
+    );
     process.exitCode = ok ? 0 : 1;
   },
 });

@@ -1,5 +1,6 @@
 /** `musicdl match URL`: which recording download would take for one Spotify track, every candidate scored, and why. */
 import { defineCommand } from "citty";
+import { jsonDocument } from "../../util/json-document.ts";
 import { UsageError } from "../../errors.ts";
 import {
   type ProviderCandidates,
@@ -90,7 +91,9 @@ export default defineCommand({
         : await searchAcrossProviders(track, names, search, settings);
       if (args.json) {
         const textQuery = resolution ? { text_query: textQueriesToJson([resolution])[0] } : {};
-        process.stdout.write(`${JSON.stringify({ ...textQuery, ...matchToJson(track, pick) }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(jsonDocument({ ...textQuery, ...matchToJson(track, pick) }), null, 2)}\n`,
+        );
       } else process.stdout.write(renderMatchReport(track, pick, args.explain === true));
       if (!pick.best) process.exitCode = 1;
     } finally {

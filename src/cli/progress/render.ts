@@ -1,5 +1,6 @@
 /** Renders progress: a live multi-line view on a TTY, one plain line per finished item otherwise, NDJSON with --json. */
 import type { EventSink, ExecutorEvent } from "../../plan/events.ts";
+import { jsonDocument } from "../../util/json-document.ts";
 import { applyEvent, createProgressState, formatDuration, rateAndEta, type ProgressState } from "./state.ts";
 
 export type ProgressMode = "live" | "lines" | "json" | "silent";
@@ -21,7 +22,10 @@ export function createProgressRenderer(options: RendererOptions): ProgressRender
   const now = options.now ?? Date.now;
   const state = createProgressState(now());
   if (options.mode === "json") {
-    return { onEvent: (event) => options.write(`${JSON.stringify({ ...event, at: now() })}\n`), stop() {} };
+    return {
+      onEvent: (event) => options.write(`${JSON.stringify(jsonDocument({ ...event, at: now() }))}\n`),
+      stop() {},
+    };
   }
   if (options.mode === "silent") return { onEvent: (event) => applyEvent(state, event), stop() {} };
   if (options.mode === "lines") return { onEvent: (event) => writeLine(state, event, options.write), stop() {} };
