@@ -3,10 +3,9 @@ import { defineCommand } from "citty";
 import { jsonDocument } from "../../util/json-document.ts";
 import { UsageError } from "../../errors.ts";
 import {
-  type ProviderCandidates,
+  pickFromEveryProvider,
   type ProviderPick,
   type ProviderSearch,
-  rankCandidates,
   renderMatchTable,
   resolveMatchSettings,
   searchAcrossProviders,
@@ -101,40 +100,6 @@ export default defineCommand({
     }
   },
 });
-
-/** The pick download would make, with every provider's candidates ranked together for the table. */
-async function pickFromEveryProvider(
-  track: TrackMeta,
-  names: readonly string[],
-  search: ProviderSearch,
-  settings: ReturnType<typeof resolveMatchSettings>,
-): Promise<ProviderPick> {
-  const seen: ProviderCandidates[] = [];
-  const errors: string[] = [];
-  const download = await searchAcrossProviders(
-    track,
-    names,
-    async (name, isSure) => {
-      const candidates = await search(name, isSure);
-      seen.push({ provider: name, candidates });
-      return candidates;
-    },
-    settings,
-  );
-  for (const provider of names.filter((name) => !download.providersTried.includes(name))) {
-    try {
-      seen.push({ provider, candidates: await search(provider, () => false) });
-    } catch (error) {
-      errors.push(`${provider}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  const ranked = rankCandidates(
-    track,
-    seen.flatMap((entry) => entry.candidates),
-    settings,
-  );
-  return { best: download.best, ranked, providersTried: [...names], errors: [...download.errors, ...errors] };
-}
 
 function renderMatchReport(track: TrackMeta, pick: ProviderPick, explain: boolean): string {
   // Every candidate: the one a user wonders about is often the one that ranked last.
