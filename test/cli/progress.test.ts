@@ -65,6 +65,19 @@ describe("the live view around the run", () => {
     expect(out[0]).toContain("1/1 · done 1");
   });
 
+  test("the run's end draws the last block once; what is written after it (prune, summary) is never drawn over", async () => {
+    const out: string[] = [];
+    const renderer = createProgressRenderer({ mode: "live", write: (t) => out.push(t), columns: 120 });
+    renderer.onEvent({ type: "run-start", total: 1, counts });
+    renderer.onEvent({ type: "item-end", id: "a", label: "Rush - YYZ", status: "done" });
+    renderer.onEvent({ type: "run-end", counts: { ...counts, pending: 0, done: 1 }, interrupted: false });
+    const drawn = out.length;
+    expect(out.at(-1)).toContain("1/1 · done 1");
+    await Bun.sleep(450);
+    renderer.stop();
+    expect(out).toHaveLength(drawn);
+  });
+
   test("a run that never started leaves no bar behind", () => {
     const out: string[] = [];
     createProgressRenderer({ mode: "live", write: (t) => out.push(t) }).stop();

@@ -57,6 +57,14 @@ function createLiveView(state: ProgressState, options: RendererOptions, now: () 
     drawnLines = lines.length;
   };
   const timer = setInterval(draw, 200);
+  const stop = () => {
+    // Called at run-end, after the run and on the way out: a second final draw would move up over what was printed
+    // in between (prune's warnings, the summary) and overwrite it.
+    if (stopped) return;
+    stopped = true;
+    clearInterval(timer);
+    if (started || drawnLines > 0) draw();
+  };
   return {
     onEvent(event) {
       applyEvent(state, event);
@@ -67,15 +75,10 @@ function createLiveView(state: ProgressState, options: RendererOptions, now: () 
         options.write(`${clear}failed ${event.label}: ${event.detail ?? ""}\n`);
         drawnLines = 0;
       }
+      // What follows the run (pruning, the summary) writes below the final block, never under a redraw.
+      if (event.type === "run-end") stop();
     },
-    stop() {
-      // Called after the run and again on the way out: a second final draw would move up over the summary printed
-      // in between and overwrite it.
-      if (stopped) return;
-      stopped = true;
-      clearInterval(timer);
-      if (started || drawnLines > 0) draw();
-    },
+    stop,
   };
 }
 
