@@ -151,7 +151,7 @@ const provider: ProviderPlugin = {
   search: async (track) => [
     {
       provider: "instant",
-      id: track.spotifyId,
+      id: track.id,
       title: track.title,
       artists: track.artists,
       durationMs: track.durationMs,

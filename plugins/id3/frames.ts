@@ -40,9 +40,8 @@ export function buildId3Frames(tags: TagSet): Id3Frame[] {
     ...(tags.isrc ? [text("TSRC", tags.isrc)] : []),
     ...(tags.compilation ? [text("TCMP", "1")] : []), // iTunes' frame, which Picard writes for `compilation`
     text("TMED", tags.media),
-    userText("SPOTIFY_ID", tags.spotifyId),
-    userText("SPOTIFY_URL", tags.spotifyUrl),
-    { kind: "url", id: "WOAS", url: tags.spotifyUrl },
+    ...Object.entries(tags.extra).map(([key, value]) => userText(key, value)),
+    ...(tags.sourceUrl ? [{ kind: "url", id: "WOAS", url: tags.sourceUrl } as const] : []),
     // iTunes' advisory values: 1 explicit, 0 none. Picard and mutagen use this TXXX name.
     userText("ITUNESADVISORY", tags.explicit ? "1" : "0"),
     ...(tags.comment ? [{ kind: "comment", language: "eng", description: "", text: tags.comment } as const] : []),

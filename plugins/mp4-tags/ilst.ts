@@ -52,8 +52,7 @@ export function buildMetaBox(tags: TagSet): Uint8Array {
     // cpil is a one-byte integer flag; Picard writes it only for compilations.
     ...(tags.compilation ? [box("cpil", data(DATA_TYPE.signedInt, Uint8Array.of(1)))] : []),
     freeform("MEDIA", [tags.media]),
-    freeform("SPOTIFY_ID", [tags.spotifyId]),
-    freeform("SPOTIFY_URL", [tags.spotifyUrl]),
+    ...Object.entries(tags.extra).map(([key, value]) => freeform(key, [value])),
     ...(tags.cover
       ? [box("covr", data(tags.cover.mime === "image/png" ? DATA_TYPE.png : DATA_TYPE.jpeg, tags.cover.data))]
       : []),

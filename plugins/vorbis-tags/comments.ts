@@ -23,8 +23,7 @@ export function buildComments(tags: TagSet): string[] {
     ...(tags.isrc ? [`ISRC=${tags.isrc}`] : []),
     ...(tags.compilation ? ["COMPILATION=1"] : []),
     `MEDIA=${tags.media}`,
-    `SPOTIFY_ID=${tags.spotifyId}`,
-    `SPOTIFY_URL=${tags.spotifyUrl}`,
+    ...Object.entries(tags.extra).map(([key, value]) => `${key}=${value}`),
     // iTunes' advisory values (1 explicit, 0 none), the name Picard and mutagen use in Vorbis comments.
     `ITUNESADVISORY=${tags.explicit ? 1 : 0}`,
     ...(tags.comment ? [`COMMENT=${tags.comment}`] : []),

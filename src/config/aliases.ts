@@ -21,7 +21,7 @@ const RETIRED_SECTIONS: Readonly<Record<string, string>> = {
 };
 
 /** `download:` keys that changed nothing or only fed yt-dlp. */
-const RETIRED_DOWNLOAD_KEYS: Readonly<Record<string, string>> = {
+export const RETIRED_DOWNLOAD_KEYS: Readonly<Record<string, string>> = {
   plan_generation_enabled: "plans are always generated",
   plan_optimization_enabled: "plans are always optimized",
   plan_execution_enabled: "plans are always executed",
@@ -32,10 +32,14 @@ const RETIRED_DOWNLOAD_KEYS: Readonly<Record<string, string>> = {
   remote_components: "it was a yt-dlp option",
 };
 
-const RATE_LIMIT_ALIASES: Readonly<Record<string, string>> = {
-  spotify_retries: "spotify_max_retries",
-  youtube_retries: "max_retries",
-  youtube_bandwidth: "download_bandwidth_limit",
+/** Go-era top-level maps whose keys stand for `download:` keys. */
+export const ALIAS_SECTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  spotify: { client_id: "client_id", client_secret: "client_secret" },
+  rate_limits: {
+    spotify_retries: "spotify_max_retries",
+    youtube_retries: "max_retries",
+    youtube_bandwidth: "download_bandwidth_limit",
+  },
 };
 
 export const TOP_LEVEL_ALIAS_KEYS = ["spotify", "threads", "rate_limits", ...Object.keys(RETIRED_SECTIONS)];
@@ -74,8 +78,7 @@ export function foldAliases(top: Record<string, unknown>): FoldedDownload {
     download[key] = value;
     origins[key] = from;
   };
-  foldMap(top, "spotify", { client_id: "client_id", client_secret: "client_secret" }, issues, moveIn);
-  foldMap(top, "rate_limits", RATE_LIMIT_ALIASES, issues, moveIn);
+  for (const [name, aliases] of Object.entries(ALIAS_SECTIONS)) foldMap(top, name, aliases, issues, moveIn);
   moveIn(["threads"], "threads", top.threads);
 
   for (const [key, what] of Object.entries(RETIRED_SECTIONS)) {

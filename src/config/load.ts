@@ -5,11 +5,12 @@ import { registerSecret } from "../util/redact.ts";
 import type { Config, SourceEntry } from "./types.ts";
 import { checkBitrateForFormat } from "./bitrate-range.ts";
 import { decodeConfig } from "./decode-config.ts";
-import { buildDownloadSettings, buildMatchSettings } from "./build-settings.ts";
+import { buildDownloadSettings } from "./build-settings.ts";
 import { readCliOverrides } from "./cli-overrides.ts";
 import { readCliSources } from "./cli-sources.ts";
 import { findConfigFile } from "./find-config-file.ts";
 import { readConfigText, type ConfigText } from "./read-config-text.ts";
+import { defaultSections } from "./schema.ts";
 
 export interface LoadConfigOptions {
   /** `--config`; when absent: ./musicdl.yaml in cwd, then $XDG_CONFIG_HOME/musicdl/config.yaml (~/.config if unset). */
@@ -25,13 +26,9 @@ export interface LoadConfigOptions {
 }
 
 /** What the config means when there is no file: defaults, plus the sources from the command line. */
-const NO_FILE: ConfigText = {
-  download: {},
-  match: {},
-  sources: [],
-  pluginOptions: {},
-  warnings: [],
-};
+function noFile(): ConfigText {
+  return { ...defaultSections(), sources: [], pluginOptions: {}, warnings: [] };
+}
 
 /** Reads and validates everything; throws one ConfigError (exit 2) listing every problem found. */
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
@@ -45,12 +42,13 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const file = search.path;
   const missing = file ? null : missingFileError(options, search.searched);
   if (missing) throw missing;
-  const content = file ? readOrThrow(await readText(file, cwd), file, options) : NO_FILE;
+  const content = file ? readOrThrow(await readText(file, cwd), file, options) : noFile();
 
-  const download = buildDownloadSettings(content.download, overrides.overrides, {
+  const download = buildDownloadSettings(content.download, {
     baseDir: file ? dirname(file) : cwd,
     cwd,
     env,
+    overrides: overrides.overrides,
   });
   registerSecret(download.clientSecret);
   const bitrateFromFlag = overrides.overrides.bitrate !== undefined;
@@ -62,7 +60,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
     file: file ? resolve(file) : null,
     version: "1.2",
     download,
-    match: buildMatchSettings(content.match),
+    match: content.match,
     sources,
     pluginOptions: content.pluginOptions,
     warnings: content.warnings.map((issue) => formatConfigIssue(displayPath(file, cwd), issue)),

@@ -7,22 +7,17 @@ import { findUnknownKeys } from "./did-you-mean.ts";
 import { readSourceSections } from "./entries.ts";
 import { describeValue, formatYamlPath, isPlainObject, type Finding } from "./findings.ts";
 import { scanYamlLines, type RepeatedKey, type YamlPath } from "./locate-lines.ts";
-import {
-  DownloadSectionSchema,
-  MatchSectionSchema,
-  MATCH_KEYS,
-  type DownloadSection,
-  type MatchSection,
-} from "./schema.ts";
+import { DownloadSectionSchema, MATCH_KEYS, MatchSettingsSchema, type DownloadSection } from "./schema.ts";
+import type { MatchSettings } from "./settings/match.ts";
 import { LIST_SECTIONS } from "./source-links.ts";
 import { checkVersion } from "./check-version.ts";
 import { parseYamlText } from "./yaml-text.ts";
 
-const TOP_LEVEL_KEYS = ["version", "download", ...LIST_SECTIONS, "match", "plugins", ...TOP_LEVEL_ALIAS_KEYS];
+export const TOP_LEVEL_KEYS = ["version", "download", ...LIST_SECTIONS, "match", "plugins", ...TOP_LEVEL_ALIAS_KEYS];
 
 export interface ConfigText {
   readonly download: DownloadSection;
-  readonly match: MatchSection;
+  readonly match: MatchSettings;
   readonly sources: readonly SourceEntry[];
   readonly pluginOptions: Readonly<Record<string, unknown>>;
   readonly warnings: readonly ConfigIssue[];
@@ -64,7 +59,7 @@ export function readConfigText(text: string, isKnownSource?: (url: string) => bo
     findings.push(...valibotFindings(download.issues, ["download"], folded.origins, folded.download));
 
   const matchValue = top.match ?? {};
-  const match = v.safeParse(MatchSectionSchema, matchValue);
+  const match = v.safeParse(MatchSettingsSchema, matchValue);
   if (isPlainObject(matchValue)) findings.push(...findUnknownKeys(matchValue, MATCH_KEYS, ["match"], "under `match:`"));
   if (!match.success) findings.push(...valibotFindings(match.issues, ["match"], {}, matchValue));
 

@@ -3,7 +3,7 @@
  * `download_rate_limit_window`) and one bandwidth cap (`download_bandwidth_limit` bytes/s) shared by all provider
  * searches and downloads of a run, whichever plugin sends them.
  */
-import type { DownloadSettings } from "../config/types.ts";
+import type { ProviderHttpSettings } from "../config/types.ts";
 import type { HttpClient } from "../plugins/api.ts";
 import { type Clock, systemClock } from "../util/clock.ts";
 import { createTokenBucket } from "./token-bucket.ts";
@@ -18,7 +18,7 @@ export interface PluginHttpOptions {
 }
 
 /** The limits a run's config asks for. */
-export function pluginHttpOptionsFrom(settings: DownloadSettings): PluginHttpOptions {
+export function pluginHttpOptionsFrom(settings: ProviderHttpSettings): PluginHttpOptions {
   return {
     ...(settings.downloadRateLimitEnabled
       ? {

@@ -20,7 +20,7 @@ export const TEMPLATE_VARIABLES = {
   "playlist-position": "number",
   "playlist-length": "number",
   isrc: "text",
-  "spotify-id": "text",
+  "track-id": "text",
   "output-ext": "text",
 } as const;
 
@@ -33,7 +33,7 @@ export const TEMPLATE_ALIASES: Readonly<Record<string, TemplateVariable>> = {
   "list-name": "playlist",
   "list-position": "playlist-position",
   "list-length": "playlist-length",
-  "track-id": "spotify-id",
+  "spotify-id": "track-id",
   "original-date": "date",
 };
 

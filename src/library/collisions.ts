@@ -3,7 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { withSuffixBeforeExtension } from "./sanitize.ts";
 
 export interface PlannedPath {
-  /** The track's stable id (`track:<spotifyId>`). */
+  /** The track's stable id (`track:<source>:<id>`). */
   readonly id: string;
   /** Absolute target path from renderTargetPath. */
   readonly path: string;

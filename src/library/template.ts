@@ -50,7 +50,7 @@ export function buildTemplateVars(track: TrackMeta, ctx: TemplateContext): Templ
     "playlist-position": ctx.playlistPosition,
     "playlist-length": ctx.playlistLength,
     isrc: track.isrc,
-    "spotify-id": track.spotifyId,
+    "track-id": track.id,
     "output-ext": ctx.ext.replace(/^\./u, ""),
   };
 }

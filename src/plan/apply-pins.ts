@@ -1,8 +1,9 @@
 /** Lays pins over a plan: a pinned track takes its pinned recording without a search, a skipped one is skipped. */
 import { type PinTarget, parsePinTarget, pinnedCandidate } from "../match/pins.ts";
 import type { PlanItem } from "./model.ts";
+import { trackKey } from "../plugins/track-key.ts";
 
-/** `pins`: Spotify track id → target; config pins are laid over `match --pin` ones by the caller. */
+/** `pins`: track key (`spotify:<id>`, see trackKey) → target; config pins are laid over `match --pin` ones by the caller. */
 export function applyPins(
   items: readonly PlanItem[],
   pins: Readonly<Record<string, string>>,
@@ -10,7 +11,7 @@ export function applyPins(
 ): void {
   for (const item of items) {
     if (item.kind !== "track") continue;
-    const text = pins[item.track.spotifyId];
+    const text = pins[trackKey(item.track)];
     const pin: PinTarget | null = text === undefined ? null : parsePinTarget(text);
     if (!pin) continue;
     if (pin.kind === "skip") {

@@ -1,5 +1,5 @@
 /**
- * Turns resolved sources into a plan: one track item per recording across all sources (same Spotify id, or the
+ * Turns resolved sources into a plan: one track item per recording across all sources (same source and id, or the
  * same ISRC on a single and an album), M3U items that list their own entries in their own order, and tracks already
  * on disk skipped up front. Pure: every decision that needs the disk arrives as a function.
  */
@@ -14,6 +14,7 @@ import type {
   SourceRefOfItem,
   TrackPlanItem,
 } from "./model.ts";
+import { trackKey } from "../plugins/track-key.ts";
 
 export interface ResolvedEntry {
   readonly entry: SourceEntry;
@@ -38,7 +39,7 @@ export interface BuildPlanOptions {
 }
 
 export function trackItemId(track: TrackMeta): string {
-  return `track:${track.spotifyId}`;
+  return `track:${trackKey(track)}`;
 }
 
 export function buildPlan(resolved: readonly ResolvedEntry[], options: BuildPlanOptions): DownloadPlan {
@@ -85,7 +86,7 @@ function collectOccurrences(resolved: readonly ResolvedEntry[]): Occurrence[] {
   return occurrences;
 }
 
-/** Maps every Spotify id seen to the id of the recording kept for it. */
+/** Maps every track key seen to the track of the recording kept for it. */
 function chooseCanonicalTracks(occurrences: readonly Occurrence[]): Map<string, TrackMeta> {
   const byKey = new Map<string, Occurrence[]>();
   for (const occurrence of occurrences) {
@@ -97,14 +98,14 @@ function chooseCanonicalTracks(occurrences: readonly Occurrence[]): Map<string, 
   const canonical = new Map<string, TrackMeta>();
   for (const group of byKey.values()) {
     const kept = [...group].sort(compareForKeeping)[0]!.track;
-    for (const occurrence of group) canonical.set(occurrence.track.spotifyId, kept);
+    for (const occurrence of group) canonical.set(trackKey(occurrence.track), kept);
   }
   return canonical;
 }
 
-/** One key per recording: the ISRC when Spotify gave one, else the Spotify id. */
+/** One key per recording: the ISRC when the source gave one, else the track key. */
 function recordingKey(track: TrackMeta): string {
-  return track.isrc ? `isrc:${track.isrc.toUpperCase()}` : `id:${track.spotifyId}`;
+  return track.isrc ? `isrc:${track.isrc.toUpperCase()}` : `id:${trackKey(track)}`;
 }
 
 const ALBUM_TYPE_RANK: Record<string, number> = { album: 0, single: 1, compilation: 2 };
@@ -124,7 +125,7 @@ function createTrackItems(
 ): TrackPlanItem[] {
   const items = new Map<string, TrackPlanItem>();
   for (const occurrence of occurrences) {
-    const track = canonical.get(occurrence.track.spotifyId)!;
+    const track = canonical.get(trackKey(occurrence.track))!;
     const id = trackItemId(track);
     const existing = items.get(id);
     if (existing) {
@@ -179,7 +180,7 @@ function createM3uItems(
       attempts: 0,
       title: source.name,
       target: options.m3uPathFor(source, entry),
-      entries: source.tracks.map((track) => trackItemId(canonical.get(track.spotifyId) ?? track)),
+      entries: source.tracks.map((track) => trackItemId(canonical.get(trackKey(track)) ?? track)),
       sources: [
         {
           section: entry.section,

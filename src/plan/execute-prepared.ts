@@ -92,8 +92,8 @@ function lyricsStageOf(options: ExecutePreparedOptions, libraryKey: string): Lyr
     output: config.download.lyricsOutput,
     cache: store.lyrics,
     index: store.lyricsIndex(libraryKey),
-    isOurs(spotifyId, target) {
-      const presence = library.isPresentAndComplete(spotifyId);
+    isOurs(key, target) {
+      const presence = library.isPresentAndComplete(key);
       return presence.present && presence.path === target;
     },
     // An unreachable lyrics service would say the same for every track: the first few say it, --debug the rest.

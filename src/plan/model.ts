@@ -38,7 +38,7 @@ export interface ChosenCandidate {
 }
 
 interface PlanItemBase {
-  /** Stable across runs: `track:<spotifyId>` or `m3u:<section>:<sourceId>`. */
+  /** Stable across runs: `track:<source>:<id>` (see trackKey) or `m3u:<section>:<sourceId>`. */
   readonly id: string;
   status: PlanItemStatus;
   attempts: number;

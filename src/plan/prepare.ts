@@ -24,6 +24,8 @@ import { applyPins } from "./apply-pins.ts";
 import { buildPlan, computeStats } from "./build-plan.ts";
 import { keepItemsOfUnresolvedSources, removedTracks } from "./reconcile.ts";
 import { reconcileItem } from "./reconcile-item.ts";
+import { checkedSource } from "../plugins/checked-source.ts";
+import { trackKey } from "../plugins/track-key.ts";
 
 export interface SpotifyResolver {
   resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
@@ -155,14 +157,16 @@ async function resolveEntry(
     const resolution = await options.spotify.resolveText(entry.url, { signal });
     textQueries.push(resolution);
     const { track } = resolution;
-    return { kind: "track", id: track.spotifyId, name: resolution.query, tracks: [track], warnings: [] };
+    return { kind: "track", id: track.id, name: resolution.query, tracks: [track], warnings: [] };
   }
   if (!match) {
     throw new UsageError(`${entry.url}: no source recognises this link.`, {
       hint: "Use a Spotify URL, or install a source plugin for this site.",
     });
   }
-  return callPlugin(match.plugin, "resolve", () => match.plugin.resolve(match.ref, { signal }));
+  return callPlugin(match.plugin, "resolve", async () =>
+    checkedSource(await match.plugin.resolve(match.ref, { signal })),
+  );
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -190,11 +194,11 @@ function renderTarget(config: Config, track: TrackMeta, context: { playlist?: st
 function presenceChecked(library: LibraryIndex): PresenceIndex {
   const checked = new Map<string, ReturnType<LibraryIndex["isPresentAndComplete"]>>();
   return {
-    isPresentAndComplete(spotifyId) {
-      let presence = checked.get(spotifyId);
+    isPresentAndComplete(key) {
+      let presence = checked.get(key);
       if (!presence) {
-        presence = library.isPresentAndComplete(spotifyId);
-        checked.set(spotifyId, presence);
+        presence = library.isPresentAndComplete(key);
+        checked.set(key, presence);
       }
       return presence;
     },
@@ -208,7 +212,7 @@ type PresenceIndex = Pick<LibraryIndex, "isPresentAndComplete">;
  * `format:` changes, the track is written again in the new one (and the old file goes, see replaced-file.ts).
  */
 function indexedPath(library: PresenceIndex, track: TrackMeta, format: AudioFormat): string | undefined {
-  const presence = library.isPresentAndComplete(track.spotifyId);
+  const presence = library.isPresentAndComplete(trackKey(track));
   return presence.present && presence.format === format ? presence.path : undefined;
 }
 

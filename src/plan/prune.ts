@@ -5,6 +5,7 @@
 import { rm } from "node:fs/promises";
 import type { LibraryIndex, LyricsIndex, PlaylistFileRow, PlaylistIndex } from "../store/index.ts";
 import type { PlanItem } from "./model.ts";
+import { trackKey } from "../plugins/track-key.ts";
 
 /**
  * Compares the library index with the current plan rather than with the previous plan, so tracks an earlier run
@@ -16,17 +17,17 @@ export async function pruneUnlisted(
   library: LibraryIndex,
   lyrics?: LyricsIndex,
 ): Promise<string[]> {
-  const listed = new Set(items.flatMap((item) => (item.kind === "track" ? [item.track.spotifyId] : [])));
+  const listed = new Set(items.flatMap((item) => (item.kind === "track" ? [trackKey(item.track)] : [])));
   // A path the plan still uses stays, whoever's id it is indexed under (the plan counts it as present).
   const targets = new Set(items.map((item) => item.target));
   const pruned: string[] = [];
   for (const row of library.all()) {
-    if (listed.has(row.spotifyId) || targets.has(row.path)) continue;
+    if (listed.has(row.trackKey) || targets.has(row.path)) continue;
     // Only a file unchanged since musicdl wrote it: never a user's own (or since edited) file.
-    const presence = library.isPresentAndComplete(row.spotifyId);
+    const presence = library.isPresentAndComplete(row.trackKey);
     if (!presence.present || !presence.path) continue;
     await rm(presence.path, { force: true });
-    library.remove(row.spotifyId);
+    library.remove(row.trackKey);
     pruned.push(presence.path);
   }
   if (lyrics) await pruneUnlistedLyrics(items, lyrics, library);
@@ -73,15 +74,15 @@ export async function pruneUnlistedLyrics(
   lyrics: LyricsIndex,
   library: Pick<LibraryIndex, "get">,
 ): Promise<string[]> {
-  const listed = new Set(items.flatMap((item) => (item.kind === "track" ? [item.track.spotifyId] : [])));
+  const listed = new Set(items.flatMap((item) => (item.kind === "track" ? [trackKey(item.track)] : [])));
   const pruned: string[] = [];
   for (const row of lyrics.all()) {
-    if (listed.has(row.spotifyId) || library.get(row.spotifyId)) continue;
+    if (listed.has(row.trackKey) || library.get(row.trackKey)) continue;
     if (row.lrc && lyrics.isLrcUnchanged(row)) {
       await rm(row.lrc.path, { force: true });
       pruned.push(row.lrc.path);
     }
-    lyrics.remove(row.spotifyId);
+    lyrics.remove(row.trackKey);
   }
   return pruned;
 }

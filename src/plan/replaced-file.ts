@@ -11,11 +11,11 @@ import type { LibraryIndex, LibraryRow, LyricsIndex } from "../store/index.ts";
  * folders this empties (a changed template) go as well, up to `root`, the library folder.
  */
 export function recordReplacing(library: LibraryIndex, lyrics: LyricsIndex, row: LibraryRow, root: string): void {
-  const previous = library.isPresentAndComplete(row.spotifyId);
+  const previous = library.isPresentAndComplete(row.trackKey);
   library.upsert(row);
   if (!previous.present || !previous.path || previous.path === row.path) return;
   rmSync(previous.path, { force: true });
-  const lyricsRow = lyrics.get(row.spotifyId);
+  const lyricsRow = lyrics.get(row.trackKey);
   const oldLrc = lrcPathFor(previous.path);
   if (lyricsRow?.lrc?.path === oldLrc && oldLrc !== lrcPathFor(row.path) && lyrics.isLrcUnchanged(lyricsRow)) {
     rmSync(oldLrc, { force: true });

@@ -20,7 +20,8 @@ function itemToJson(item: PlanItem): Record<string, unknown> {
   const track = item.track;
   return {
     ...common,
-    spotify_id: track.spotifyId,
+    source: track.source,
+    source_id: track.id,
     isrc: track.isrc ?? null,
     title: track.title,
     artists: track.artists,
@@ -59,8 +60,9 @@ function statsToJson(plan: DownloadPlan): Record<string, unknown> {
 export function textQueriesToJson(resolutions: readonly TextResolution[]): Record<string, unknown>[] {
   return resolutions.map((resolution) => ({
     query: resolution.query,
-    spotify_id: resolution.track.spotifyId,
-    url: resolution.track.spotifyUrl,
+    source: resolution.track.source,
+    source_id: resolution.track.id,
+    url: resolution.track.url ?? null,
     title: resolution.track.title,
     artists: resolution.track.artists,
     album: resolution.track.album.name,

@@ -17,21 +17,21 @@ export type PluginApiVersion = 1;
 /** Audio containers musicdl writes. */
 export type AudioFormat = "mp3" | "m4a" | "opus" | "ogg" | "flac" | "wav";
 
-/** One cover image as Spotify lists it (largest first is not guaranteed; sort by width). */
+/** One cover image as the source lists it (largest first is not guaranteed; sort by width). */
 export interface ImageRef {
   readonly url: string;
   readonly width: number | null;
   readonly height: number | null;
 }
 
-/** The album a track belongs to, as the core knows it from Spotify. */
+/** The album a track belongs to, as its source describes it. */
 export interface AlbumMeta {
   readonly id: string;
   readonly name: string;
   /** `album`, `single` or `compilation`. */
   readonly type: string;
   readonly artists: readonly string[];
-  /** `2011`, `2011-04` or `2011-04-18`, see `releaseDatePrecision`; empty when Spotify knows none (its `0000`). */
+  /** `2011`, `2011-04` or `2011-04-18`, see `releaseDatePrecision`; empty when unknown (Spotify's `0000`). */
   readonly releaseDate: string;
   readonly releaseDatePrecision: "year" | "month" | "day";
   readonly totalTracks: number;
@@ -43,27 +43,38 @@ export interface AlbumMeta {
 }
 
 /**
- * A recording to find, as Spotify describes it. Plain JSON data.
+ * A recording to find, as its source describes it. Plain JSON data. A track is identified by its source's name and
+ * the source's own id (`"spotify"` + `"1RKbVxcm267VdsIzqY7msi"`): plan items, caches and the library index key on
+ * the pair, so two sources may use the same id without meeting.
  *
  * @example
  * ```ts
- * { spotifyId: "1RKbVxcm267VdsIzqY7msi", title: "YYZ", artists: ["Rush"], durationMs: 266_000, … }
+ * { source: "spotify", id: "1RKbVxcm267VdsIzqY7msi", title: "YYZ", artists: ["Rush"], durationMs: 266_000, … }
  * ```
  */
 export interface TrackMeta {
-  readonly spotifyId: string;
+  /** The source plugin's `name` (`spotify`, `deezer`…). */
+  readonly source: string;
+  /** The source's own id of this track, stable across runs (no tab or newline). */
+  readonly id: string;
   readonly title: string;
-  /** Every credited artist, in Spotify's order. */
+  /** Every credited artist, in the source's order. */
   readonly artists: readonly string[];
   readonly album: AlbumMeta;
   readonly discNumber: number;
   readonly trackNumber: number;
   readonly durationMs: number;
   readonly explicit: boolean;
-  /** Absent when Spotify gave none (simplified objects, some apps). */
+  /** Absent when the source gave none (Spotify's simplified objects, some apps). */
   readonly isrc?: string;
-  /** `https://open.spotify.com/track/<id>`. */
-  readonly spotifyUrl: string;
+  /** A page a person can open (`https://open.spotify.com/track/<id>`); taggers write it as the source URL. */
+  readonly url?: string;
+  /**
+   * Extra tags the source asks for, written by every tagger as a user-defined tag named by the key (ID3
+   * `TXXX:<KEY>`, Vorbis `<KEY>=`, MP4 `----:com.apple.iTunes:<KEY>`). Spotify asks for `SPOTIFY_ID` and
+   * `SPOTIFY_URL`. Keys are upper-case letters, digits and `_`.
+   */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** What a provider found. The core scores candidates; a provider never decides. */
@@ -78,7 +89,7 @@ export interface AudioCandidate {
   readonly durationMs: number;
   /** `song`: an audio release (YouTube Music "song", a Bandcamp track); `video`: an upload with pictures. */
   readonly kind: "song" | "video";
-  /** Only when the provider really knows it; equality with Spotify's ISRC is the strongest signal. */
+  /** Only when the provider really knows it; equality with the track's ISRC is the strongest signal. */
   readonly isrc?: string;
   /** A page a person can open. */
   readonly url: string;
@@ -106,7 +117,7 @@ export interface TagSet {
   readonly title: string;
   /** Picard's `artist`: the credited artists as one display string, `A, B, C`. */
   readonly artist: string;
-  /** Picard's `artists`: every credited artist, in Spotify's order. */
+  /** Picard's `artists`: every credited artist, in the source's order. */
   readonly artists: readonly string[];
   readonly album: string;
   /** Picard's `albumartist`: the album's artists as one display string. */
@@ -119,15 +130,17 @@ export interface TagSet {
   readonly discNumber: number;
   /** Discs of the album (Picard's `totaldiscs`); absent when musicdl cannot know it. */
   readonly discTotal?: number;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when Spotify knows no date (write no date tag then). */
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when the source knows no date (write no date tag then). */
   readonly date: string;
   readonly isrc?: string;
-  /** Spotify calls the album a compilation (Picard's `compilation`, written as 1). */
+  /** The source calls the album a compilation (Picard's `compilation`, written as 1). */
   readonly compilation: boolean;
   /** Picard's `media`: always `Digital Media` for a download. */
   readonly media: string;
-  readonly spotifyId: string;
-  readonly spotifyUrl: string;
+  /** The track's page at its source (TrackMeta `url`): ID3 `WOAS`; absent when the source gave none. */
+  readonly sourceUrl?: string;
+  /** User-defined tags the source asked for (TrackMeta `tags`), in its order; `{}` when none. */
+  readonly extra: Readonly<Record<string, string>>;
   readonly explicit: boolean;
   /** Free text, usually the URL the audio came from. */
   readonly comment?: string;

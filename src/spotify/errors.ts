@@ -97,7 +97,7 @@ export function withSource(error: unknown, sourceUrl: string): unknown {
 /** `Hello — Adele, "25" (2015), https://open.spotify.com/track/…`: enough to tell recordings apart and pick one. */
 export function describeTrackChoice(track: TrackMeta): string {
   const year = track.album.releaseDate.slice(0, 4);
-  return `${track.title} — ${track.artists.join(", ")}, "${track.album.name}"${year ? ` (${year})` : ""}, ${track.spotifyUrl}`;
+  return `${track.title} — ${track.artists.join(", ")}, "${track.album.name}"${year ? ` (${year})` : ""}, ${track.url ?? ""}`;
 }
 
 const PASTE_THE_LINK =

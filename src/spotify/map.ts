@@ -1,7 +1,7 @@
 /** Spotify objects → musicdl's TrackMeta (plain JSON, every artist in Spotify's order). */
 import type { AlbumMeta, TrackMeta } from "../plugins/api.ts";
 import type { SpotifyFullTrack, SpotifySimplifiedAlbum } from "./schemas.ts";
-import { spotifyUrlOf } from "./url.ts";
+import { SPOTIFY_SOURCE, spotifyUrlOf } from "./url.ts";
 
 export function toAlbumMeta(album: SpotifySimplifiedAlbum, totalDiscs?: number): AlbumMeta {
   return {
@@ -30,8 +30,10 @@ export function toTrackMeta(track: SpotifyFullTrack): TrackMeta | null {
   const artists = track.artists.map((artist) => artist.name).filter((name) => name !== "");
   if (!track.id || track.is_local || track.name === "" || artists.length === 0) return null;
   const isrc = track.external_ids.isrc;
+  const url = spotifyUrlOf("track", track.id);
   return {
-    spotifyId: track.id,
+    source: SPOTIFY_SOURCE,
+    id: track.id,
     title: track.name,
     artists,
     album: toAlbumMeta(track.album),
@@ -40,7 +42,8 @@ export function toTrackMeta(track: SpotifyFullTrack): TrackMeta | null {
     durationMs: track.duration_ms,
     explicit: track.explicit,
     ...(isrc ? { isrc } : {}),
-    spotifyUrl: spotifyUrlOf("track", track.id),
+    url,
+    tags: { SPOTIFY_ID: track.id, SPOTIFY_URL: url },
   };
 }
 

@@ -61,7 +61,7 @@ export async function resolveText(ctx: ResolveContext, text: string, signal?: Ab
     }
     const { track, score } = pick.best;
     ctx.loader.provide([track]);
-    ctx.cache.set(key, { trackId: track.spotifyId, searched: q, score } satisfies RememberedChoice, null);
+    ctx.cache.set(key, { trackId: track.id, searched: q, score } satisfies RememberedChoice, null);
     return { query, searched: q, score, track, remembered: false };
   }
   throw new TextQueryNotFoundError(query, searched, nearest);
@@ -89,7 +89,7 @@ async function searchTracks(
     const answer: v.InferOutput<typeof SearchAnswerSchema> = await ctx.transport.get(next, SearchAnswerSchema, signal);
     for (const item of answer.tracks.items) {
       const track = item ? toTrackMeta(item) : null;
-      if (track && !tracks.some((seen) => seen.spotifyId === track.spotifyId)) tracks.push(track);
+      if (track && !tracks.some((seen) => seen.id === track.id)) tracks.push(track);
     }
     next = answer.tracks.next;
     if (enough(tracks)) break;

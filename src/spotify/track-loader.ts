@@ -151,11 +151,11 @@ export function createTrackLoader(options: TrackLoaderOptions): TrackLoader {
     provide(tracks, options) {
       for (const track of tracks) {
         // Storing them again only compared (or re-wrote) thousands of rows and their JSON text on every re-run.
-        if (!options?.cached) cache.set(cacheKeys.track(track.spotifyId), track, null);
-        const waiter = queued.get(track.spotifyId);
+        if (!options?.cached) cache.set(cacheKeys.track(track.id), track, null);
+        const waiter = queued.get(track.id);
         if (waiter) {
-          queued.delete(track.spotifyId);
-          settle(track.spotifyId, waiter, track);
+          queued.delete(track.id);
+          settle(track.id, waiter, track);
         }
       }
     },

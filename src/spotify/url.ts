@@ -1,5 +1,8 @@
 /** Recognises Spotify links and URIs offline: open.spotify.com URLs (with `?si=` and `intl-xx/`), `spotify:` URIs. */
 
+/** The Spotify source's plugin name: the `source` of every track it yields (see trackKey). */
+export const SPOTIFY_SOURCE = "spotify";
+
 export type SpotifyKind = "track" | "album" | "playlist" | "artist";
 
 /** Keywords for the logged-in user's own library: each stands for many albums, artists or playlists. */

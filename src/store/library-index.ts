@@ -9,7 +9,7 @@ import type { AudioFormat } from "../plugins/api.ts";
  * `sizeBytes`/`mtimeMs` are the file's after the final rename (see {@link fileFingerprint}).
  */
 export interface LibraryRow {
-  readonly spotifyId: string;
+  readonly trackKey: string;
   readonly isrc?: string;
   /** Absolute. */
   readonly path: string;
@@ -33,13 +33,13 @@ export interface PresenceCheck {
 }
 
 export interface LibraryIndex {
-  get(spotifyId: string): LibraryRow | undefined;
+  get(trackKey: string): LibraryRow | undefined;
   findByIsrc(isrc: string): LibraryRow[];
   upsert(row: LibraryRow): void;
-  remove(spotifyId: string): boolean;
+  remove(trackKey: string): boolean;
   all(): LibraryRow[];
   /** Answers from the index, then one `stat`: the file must exist with the recorded size and mtime. */
-  isPresentAndComplete(spotifyId: string): PresenceCheck;
+  isPresentAndComplete(trackKey: string): PresenceCheck;
 }
 
 /** Size and mtime of a file as the index records them; call it after the atomic rename. */
@@ -49,7 +49,7 @@ export function fileFingerprint(path: string): { sizeBytes: number; mtimeMs: num
 }
 
 interface Row {
-  spotify_id: string;
+  track_key: string;
   isrc: string | null;
   path: string;
   format: string;
@@ -60,32 +60,32 @@ interface Row {
   source_ids: string | null;
 }
 
-const COLUMNS = "spotify_id, isrc, path, format, size_bytes, mtime_ms, tag_hash, written_at_ms, source_ids";
+const COLUMNS = "track_key, isrc, path, format, size_bytes, mtime_ms, tag_hash, written_at_ms, source_ids";
 
 /** The index of one library; `libraryKey` is its absolute output dir, so two libraries sharing a cache file never
  * see (or prune) each other's files. */
 export function createLibraryIndex(db: Database, libraryKey: string): LibraryIndex {
-  const selectOne = db.query(`SELECT ${COLUMNS} FROM library_files WHERE library_key = ?1 AND spotify_id = ?2`);
+  const selectOne = db.query(`SELECT ${COLUMNS} FROM library_files WHERE library_key = ?1 AND track_key = ?2`);
   const selectByIsrc = db.query(`SELECT ${COLUMNS} FROM library_files WHERE library_key = ?1 AND isrc = ?2`);
   const selectAll = db.query(`SELECT ${COLUMNS} FROM library_files WHERE library_key = ?1 ORDER BY path`);
-  const deleteOne = db.query("DELETE FROM library_files WHERE library_key = ?1 AND spotify_id = ?2");
+  const deleteOne = db.query("DELETE FROM library_files WHERE library_key = ?1 AND track_key = ?2");
   const upsertOne = db.query(
     `INSERT OR REPLACE INTO library_files (library_key, ${COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
   );
-  const get = (spotifyId: string) => {
-    const row = selectOne.get(libraryKey, spotifyId) as Row | null;
+  const get = (trackKey: string) => {
+    const row = selectOne.get(libraryKey, trackKey) as Row | null;
     return row ? fromRow(row) : undefined;
   };
   return {
     get,
     findByIsrc: (isrc) => (selectByIsrc.all(libraryKey, isrc) as Row[]).map(fromRow),
     all: () => (selectAll.all(libraryKey) as Row[]).map(fromRow),
-    remove: (spotifyId) => deleteOne.run(libraryKey, spotifyId).changes > 0,
+    remove: (trackKey) => deleteOne.run(libraryKey, trackKey).changes > 0,
     upsert(row) {
       if (!isAbsolute(row.path)) throw new TypeError(`library index paths must be absolute, got ${row.path}`);
       upsertOne.run(
         libraryKey,
-        row.spotifyId,
+        row.trackKey,
         row.isrc ?? null,
         row.path,
         row.format,
@@ -96,8 +96,8 @@ export function createLibraryIndex(db: Database, libraryKey: string): LibraryInd
         row.sourceIds ? JSON.stringify(row.sourceIds) : null,
       );
     },
-    isPresentAndComplete(spotifyId) {
-      const row = get(spotifyId);
+    isPresentAndComplete(trackKey) {
+      const row = get(trackKey);
       if (!row) return { present: false, reason: "not in the library index" };
       let actual: { sizeBytes: number; mtimeMs: number };
       try {
@@ -127,7 +127,7 @@ export function createLibraryIndex(db: Database, libraryKey: string): LibraryInd
 
 function fromRow(row: Row): LibraryRow {
   return {
-    spotifyId: row.spotify_id,
+    trackKey: row.track_key,
     ...(row.isrc === null ? {} : { isrc: row.isrc }),
     path: row.path,
     format: row.format as AudioFormat,

@@ -1,13 +1,13 @@
-/** Lyrics providers' answers per (provider, Spotify track id): hits kept for good, misses for a day. */
+/** Lyrics providers' answers per (provider, track key): hits kept for good, misses for a day. */
 import type { Database } from "bun:sqlite";
 import type { LyricsAnswer } from "../plugins/api.ts";
 import { createTtlCache, type TtlCache, type TtlCacheOptions } from "./_ttl-cache.ts";
 
 export interface LyricsCache {
   /** The cached answer; null for a miss not yet a day old; undefined when the provider must be asked. */
-  get(provider: string, spotifyId: string): LyricsAnswer | null | undefined;
+  get(provider: string, trackKey: string): LyricsAnswer | null | undefined;
   /** Lyrics and "instrumental" never expire (a song's words do not change); a miss does after a day. */
-  set(provider: string, spotifyId: string, answer: LyricsAnswer | null): void;
+  set(provider: string, trackKey: string, answer: LyricsAnswer | null): void;
 }
 
 /** How long a miss stands: LRCLIB grows every day, so a track without lyrics today may have them tomorrow. */
@@ -19,11 +19,11 @@ export function createLyricsCache(
 ): LyricsCache & Pick<TtlCache, "flush"> {
   const cache = createTtlCache(db, { ...options, table: "lyrics_cache", counterPrefix: "lyrics" });
   // A tab cannot appear in a plugin name (kebab-case), so the pair maps to one key unambiguously.
-  const keyOf = (provider: string, spotifyId: string) => `${provider}\t${spotifyId}`;
+  const keyOf = (provider: string, trackKey: string) => `${provider}\t${trackKey}`;
   return {
-    get: (provider, spotifyId) => cache.get(keyOf(provider, spotifyId)) as LyricsAnswer | null | undefined,
-    set(provider, spotifyId, answer) {
-      cache.set(keyOf(provider, spotifyId), answer, answer === null ? LYRICS_MISS_TTL_S : null);
+    get: (provider, trackKey) => cache.get(keyOf(provider, trackKey)) as LyricsAnswer | null | undefined,
+    set(provider, trackKey, answer) {
+      cache.set(keyOf(provider, trackKey), answer, answer === null ? LYRICS_MISS_TTL_S : null);
     },
     flush: cache.flush,
   };

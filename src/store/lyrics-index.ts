@@ -5,7 +5,7 @@ import { fileFingerprint } from "./library-index.ts";
 
 /** One track's lyrics as musicdl left them. */
 export interface LyricsRow {
-  readonly spotifyId: string;
+  readonly trackKey: string;
   /** `lyrics` (written as `output` says) or `instrumental` (nothing to write). */
   readonly answer: "lyrics" | "instrumental";
   /** `download.lyrics_output` when they were written: `embed`, `lrc` or `both`. */
@@ -16,20 +16,17 @@ export interface LyricsRow {
 }
 
 export interface LyricsIndex {
-  get(spotifyId: string): LyricsRow | undefined;
+  get(trackKey: string): LyricsRow | undefined;
   /** Records the track's lyrics; the `.lrc` file (when given) is fingerprinted as it is on disk now. */
-  record(
-    row: { spotifyId: string; answer: LyricsRow["answer"]; output: string; lrcPath?: string },
-    nowMs: number,
-  ): void;
-  remove(spotifyId: string): void;
+  record(row: { trackKey: string; answer: LyricsRow["answer"]; output: string; lrcPath?: string }, nowMs: number): void;
+  remove(trackKey: string): void;
   all(): LyricsRow[];
   /** True when the row's `.lrc` file is still exactly as musicdl left it, so deleting it loses nothing. */
   isLrcUnchanged(row: LyricsRow): boolean;
 }
 
 interface Row {
-  spotify_id: string;
+  track_key: string;
   answer: string;
   output: string;
   lrc_path: string | null;
@@ -38,18 +35,18 @@ interface Row {
   written_at_ms: number;
 }
 
-const COLUMNS = "spotify_id, answer, output, lrc_path, size_bytes, mtime_ms, written_at_ms";
+const COLUMNS = "track_key, answer, output, lrc_path, size_bytes, mtime_ms, written_at_ms";
 
 export function createLyricsIndex(db: Database, libraryKey: string): LyricsIndex {
-  const selectOne = db.query(`SELECT ${COLUMNS} FROM library_lyrics WHERE library_key = ?1 AND spotify_id = ?2`);
-  const selectAll = db.query(`SELECT ${COLUMNS} FROM library_lyrics WHERE library_key = ?1 ORDER BY spotify_id`);
+  const selectOne = db.query(`SELECT ${COLUMNS} FROM library_lyrics WHERE library_key = ?1 AND track_key = ?2`);
+  const selectAll = db.query(`SELECT ${COLUMNS} FROM library_lyrics WHERE library_key = ?1 ORDER BY track_key`);
   const upsertOne = db.query(
     `INSERT OR REPLACE INTO library_lyrics (library_key, ${COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
   );
-  const deleteOne = db.query("DELETE FROM library_lyrics WHERE library_key = ?1 AND spotify_id = ?2");
+  const deleteOne = db.query("DELETE FROM library_lyrics WHERE library_key = ?1 AND track_key = ?2");
   return {
-    get(spotifyId) {
-      const row = selectOne.get(libraryKey, spotifyId) as Row | null;
+    get(trackKey) {
+      const row = selectOne.get(libraryKey, trackKey) as Row | null;
       return row ? fromRow(row) : undefined;
     },
     record(row, nowMs) {
@@ -59,7 +56,7 @@ export function createLyricsIndex(db: Database, libraryKey: string): LyricsIndex
       const fingerprint = row.lrcPath === undefined ? undefined : fileFingerprint(row.lrcPath);
       upsertOne.run(
         libraryKey,
-        row.spotifyId,
+        row.trackKey,
         row.answer,
         row.output,
         row.lrcPath ?? null,
@@ -68,7 +65,7 @@ export function createLyricsIndex(db: Database, libraryKey: string): LyricsIndex
         nowMs,
       );
     },
-    remove: (spotifyId) => void deleteOne.run(libraryKey, spotifyId),
+    remove: (trackKey) => void deleteOne.run(libraryKey, trackKey),
     all: () => (selectAll.all(libraryKey) as Row[]).map(fromRow),
     isLrcUnchanged(row) {
       if (!row.lrc) return false;
@@ -85,7 +82,7 @@ export function createLyricsIndex(db: Database, libraryKey: string): LyricsIndex
 
 function fromRow(row: Row): LyricsRow {
   return {
-    spotifyId: row.spotify_id,
+    trackKey: row.track_key,
     answer: row.answer === "instrumental" ? "instrumental" : "lyrics",
     output: row.output,
     ...(row.lrc_path === null

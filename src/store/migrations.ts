@@ -1,14 +1,18 @@
 /** The store's schema as an ordered list of migrations; `PRAGMA user_version` says how many have run. */
 import type { Database } from "bun:sqlite";
+import { migrateTrackKeys } from "./migrate-track-keys.ts";
 
 /** Marks a sqlite file as musicdl's ("mdl1"), so another app's database is never mistaken for ours. */
 export const APPLICATION_ID = 0x6d646c31;
+
+/** SQL, or a function for a step that rewrites stored JSON (run inside the migration's transaction). */
+export type Migration = string | ((db: Database) => void);
 
 /**
  * Append only: migration N (1-based) moves a file from user_version N-1 to N. Never edit a shipped one; a file
  * written by a newer musicdl (user_version above `MIGRATIONS.length`) is moved aside, not guessed at.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `
   -- Tables holding KB-sized JSON keep their rowid: WITHOUT ROWID stores large rows badly (2x the file size here).
   -- Spotify responses. expires_at_ms NULL = never expires (track/album rows); only expiring rows count
@@ -85,6 +89,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (library_key, spotify_id)
   ) WITHOUT ROWID;
   `,
+  // Tracks keyed by `<source>:<id>` instead of the Spotify id; every stored key and track carried over.
+  migrateTrackKeys,
   `
   -- A track being searched for had the status "resolving"; it is "matching" now. A killed run's rows follow, so the
   -- next run restarts them like any other interrupted item.
@@ -107,7 +113,11 @@ export function judgeSchema(header: { userVersion: number; applicationId: number
 export function migrate(db: Database): void {
   db.transaction(() => {
     const userVersion = readUserVersion(db);
-    for (let version = userVersion; version < MIGRATIONS.length; version++) db.run(MIGRATIONS[version]!);
+    for (let version = userVersion; version < MIGRATIONS.length; version++) {
+      const step = MIGRATIONS[version]!;
+      if (typeof step === "string") db.run(step);
+      else step(db);
+    }
     db.run(`PRAGMA application_id = ${APPLICATION_ID}`);
     db.run(`PRAGMA user_version = ${MIGRATIONS.length}`);
   }).immediate();

@@ -1,6 +1,6 @@
 /** The one bun:sqlite store: caches, plan state, library index and locks in one file, opened once per run. */
 import type { Database } from "bun:sqlite";
-import type { DownloadSettings } from "../config/types.ts";
+import type { CacheSettings } from "../config/types.ts";
 import { log as defaultLog } from "../log.ts";
 import { type Clock, systemClock } from "../util/clock.ts";
 import { createCounters } from "./_counters.ts";
@@ -17,7 +17,7 @@ import { createSpotifyCache, type SpotifyCache } from "./spotify-cache.ts";
 import { readStats, type StoreStats } from "./stats.ts";
 import { asStoreWriteError } from "./write-failure.ts";
 
-export type StoreSettings = Pick<DownloadSettings, "cacheMaxSize" | "audioSearchCacheTtlS" | "audioSearchCacheMaxSize">;
+export type StoreSettings = Pick<CacheSettings, "cacheMaxSize" | "audioSearchCacheTtlS" | "audioSearchCacheMaxSize">;
 
 /** The origin's defaults (config-origin.md); the config loader normally passes its own values. */
 export const DEFAULT_STORE_SETTINGS: StoreSettings = {

@@ -1,13 +1,15 @@
 /** Fetches each album's largest cover once per run; a missing cover never fails a track. */
 import type { TagSet, TrackMeta } from "../plugins/api.ts";
 import { log } from "../log.ts";
+import { trackKey } from "../plugins/track-key.ts";
 
 export type CoverFetcher = (track: TrackMeta, signal: AbortSignal) => Promise<TagSet["cover"]>;
 
 export function createCoverFetcher(fetchImpl: typeof fetch = fetch): CoverFetcher {
   const byAlbum = new Map<string, Promise<TagSet["cover"]>>();
   return (track, signal) => {
-    const key = track.album.id || track.spotifyId;
+    // Album ids are the source's own: two sources may both have an album "1".
+    const key = track.album.id ? `${track.source}\talbum:${track.album.id}` : trackKey(track);
     let pending = byAlbum.get(key);
     if (!pending) {
       pending = downloadLargest(track, fetchImpl, signal);

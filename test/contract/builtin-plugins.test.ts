@@ -61,7 +61,7 @@ async function loadBuiltin(name: string): Promise<Plugin> {
 
 // "Tide Tables" by Harbor Lights, as the fake YouTube holds it (song, live decoy, karaoke decoy).
 const tideTables: TrackMeta = makeTrack({
-  spotifyId: "0TideTablesTrack000001",
+  id: "0TideTablesTrack000001",
   title: "Tide Tables",
   artists: ["Harbor Lights"],
   durationMs: 202_000,
@@ -69,14 +69,14 @@ const tideTables: TrackMeta = makeTrack({
 
 // "Undertow" (an instrumental on the fake LRCLIB) and "Duet (Live)" (synced lyrics), as the small catalog has them.
 const SMALL_INSTRUMENTAL = makeTrack({
-  spotifyId: "u",
+  id: "u",
   title: "Undertow",
   artists: ["Harbor Lights"],
   durationMs: 201_000,
   album: makeAlbum({ name: "Paper Boats" }),
 });
 const SMALL_TRACK_WITH_LYRICS = makeTrack({
-  spotifyId: "d",
+  id: "d",
   title: "Duet (Live)",
   artists: ["Mira Vale", "Harbor Lights"],
   durationMs: 201_000,

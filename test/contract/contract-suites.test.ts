@@ -3,6 +3,7 @@ import { rename } from "node:fs/promises";
 import type { SourcePlugin, TaggerPlugin, TrackMeta } from "../../src/plugins/api.ts";
 import { describeSourceContract } from "./source-contract.ts";
 import { describeTaggerContract } from "./tagger-contract.ts";
+import { makeTrack } from "../helpers/track-meta.ts";
 
 /** Writes Vorbis comments by remuxing with ffmpeg; what a minimal flac/ogg tagger could be. */
 const ffmpegTagger: TaggerPlugin = {
@@ -23,26 +24,24 @@ const ffmpegTagger: TaggerPlugin = {
   },
 };
 
-const track: TrackMeta = {
-  spotifyId: "id1",
+// A source of its own: no Spotify id anywhere.
+const track: TrackMeta = makeTrack({
+  source: "demo-source",
+  id: "id1",
   title: "Song",
   artists: ["Band"],
-  discNumber: 1,
   trackNumber: 1,
   durationMs: 1000,
-  explicit: false,
-  spotifyUrl: "https://open.spotify.com/track/id1",
   album: {
     id: "al",
     name: "Album",
-    type: "album",
     artists: ["Band"],
     releaseDate: "2001",
     releaseDatePrecision: "year",
     totalTracks: 1,
     images: [],
   },
-};
+});
 
 const demoSource: SourcePlugin = {
   apiVersion: 1,

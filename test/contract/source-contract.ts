@@ -16,7 +16,9 @@ export interface SourceContractFixture {
 const ALWAYS_FOREIGN = ["", "   ", "hello world", "https://example.com/some/page", "file:///tmp/x.mp3"];
 
 const TrackMetaShape = v.object({
-  spotifyId: v.string(),
+  // The source's plugin name (or the name of the one it overrides): with `id`, the track's key everywhere.
+  source: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u)),
+  id: v.pipe(v.string(), v.minLength(1)),
   title: v.string(),
   artists: v.array(v.string()),
   durationMs: v.number(),

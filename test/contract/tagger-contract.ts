@@ -30,8 +30,11 @@ export const SAMPLE_TAGS: TagSet = {
   isrc: "USMR18100003",
   compilation: false,
   media: "Digital Media",
-  spotifyId: "1RKbVxcm267VdsIzqY7msi",
-  spotifyUrl: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi",
+  sourceUrl: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi",
+  extra: {
+    SPOTIFY_ID: "1RKbVxcm267VdsIzqY7msi",
+    SPOTIFY_URL: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi",
+  },
   explicit: false,
   comment: "https://example.com/source",
 };

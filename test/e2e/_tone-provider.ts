@@ -39,13 +39,13 @@ export default (ctx: PluginContext) => {
       ${options.onSearch ?? ""}
       return [{
         provider: NAME,
-        id: track.spotifyId,
+        id: track.id,
         title: track.title,
         artists: [...track.artists],
         album: track.album.name,
         durationMs: track.durationMs,
         kind: "song",
-        url: "https://tone.example/" + NAME + "/" + track.spotifyId,
+        url: "https://tone.example/" + NAME + "/" + track.id,
       }];
     },
     async download(candidate, tempDir, opts) {

@@ -54,7 +54,7 @@ async function login(run: LibraryRun): Promise<string[]> {
 }
 
 interface PlanJson {
-  items: { kind: string; spotify_id?: string; title: string; sources: { section: string; url: string }[] }[];
+  items: { kind: string; source_id?: string; title: string; sources: { section: string; url: string }[] }[];
 }
 
 async function planOf(run: LibraryRun, source: string) {
@@ -64,7 +64,7 @@ async function planOf(run: LibraryRun, source: string) {
 }
 
 const trackIds = (plan: PlanJson | undefined) =>
-  (plan?.items ?? []).flatMap((item) => (item.kind === "track" ? [item.spotify_id] : [])).sort();
+  (plan?.items ?? []).flatMap((item) => (item.kind === "track" ? [item.source_id] : [])).sort();
 
 describe("the user's library as sources (spawned CLI, logged-in fake user)", () => {
   test("auth login asks for what the config's library sources need, and each word expands to the right tracks", async () => {

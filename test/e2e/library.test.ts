@@ -104,7 +104,7 @@ describe("a library over several runs", () => {
       .filter((line) => line !== "" && !line.startsWith("#"));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toStartWith(
-      `track:${SMALL.trackIds.tideTables}\tmatch\tHarbor Lights - Tide Tables\tno acceptable match`,
+      `track:spotify:${SMALL.trackIds.tideTables}\tmatch\tHarbor Lights - Tide Tables\tno acceptable match`,
     );
   });
 

@@ -82,12 +82,12 @@ describe("pins from musicdl match --pin / --skip", () => {
     const plan = await runMusicdl(world, home(), ["plan", albumUrl(SMALL.albumId), "-o", music(), "--json"]);
     expect(plan.exitCode, plan.stderr).toBe(0);
     const items = (JSON.parse(plan.stdout) as PlanJson).items;
-    const lanterns = items.find((item) => item.id === `track:${SMALL.trackIds.lanterns}`)!;
+    const lanterns = items.find((item) => item.id === `track:spotify:${SMALL.trackIds.lanterns}`)!;
     expect(lanterns.pinned).toBe(true);
     expect(lanterns.match?.id).toBe(PINNED_VIDEO);
-    const undertow = items.find((item) => item.id === `track:${SMALL.trackIds.undertow}`)!;
+    const undertow = items.find((item) => item.id === `track:spotify:${SMALL.trackIds.undertow}`)!;
     expect(undertow).toMatchObject({ status: "skipped", skip_reason: "skipped by pin" });
-    expect(items.find((item) => item.id === `track:${SMALL.trackIds.tideTables}`)?.pinned).toBe(false);
+    expect(items.find((item) => item.id === `track:spotify:${SMALL.trackIds.tideTables}`)?.pinned).toBe(false);
   });
 
   test("download takes the pinned video with no search for it, and reports the skipped track as skipped", async () => {

@@ -23,8 +23,9 @@ const TRACK_FIELDS = [
   "kind",
   "match",
   "pinned",
+  "source",
+  "source_id",
   "sources",
-  "spotify_id",
   "status",
   "target",
   "title",
@@ -49,11 +50,12 @@ describe("musicdl plan", () => {
     expectDocumentedJson("plan", plan);
     const tracks = plan.items.filter((item: { kind: string }) => item.kind === "track");
     for (const item of tracks) expect(Object.keys(item).sort()).toEqual(TRACK_FIELDS);
-    const lanterns = tracks.find((item: { id: string }) => item.id === `track:${SMALL.trackIds.lanterns}`);
+    const lanterns = tracks.find((item: { id: string }) => item.id === `track:spotify:${SMALL.trackIds.lanterns}`);
     expect(lanterns).toMatchObject({
       kind: "track",
       status: "pending",
-      spotify_id: SMALL.trackIds.lanterns,
+      source: "spotify",
+      source_id: SMALL.trackIds.lanterns,
       isrc: SMALL.isrc.lanterns,
       title: "Lanterns",
       artists: ["Harbor Lights", "Mira Vale"],
@@ -71,7 +73,9 @@ describe("musicdl plan", () => {
       SMALL.trackIds.undertow,
       SMALL.appearsOnTrackId,
     ];
-    expect(tracks.map((item: { id: string }) => item.id).sort()).toEqual(trackIds.map((id) => `track:${id}`).sort());
+    expect(tracks.map((item: { id: string }) => item.id).sort()).toEqual(
+      trackIds.map((id) => `track:spotify:${id}`).sort(),
+    );
     expect(plan.stats).toMatchObject({ tracks: 4, duplicates_removed: 7, already_present: 0, to_download: 4 });
   }, 20_000);
 

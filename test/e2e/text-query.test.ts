@@ -65,7 +65,7 @@ afterAll(async () => {
 interface SummaryJson {
   type: string;
   spotify: { requests: number };
-  text_queries: { query: string; spotify_id: string; url: string; score: number; remembered: boolean }[];
+  text_queries: { query: string; source_id: string; url: string; score: number; remembered: boolean }[];
 }
 
 describe("musicdl download with a song as text", () => {
@@ -84,7 +84,7 @@ describe("musicdl download with a song as text", () => {
     expect(summary.text_queries).toEqual([
       expect.objectContaining({
         query: "Harbor Lights - Undertow",
-        spotify_id: SMALL.trackIds.undertow,
+        source_id: SMALL.trackIds.undertow,
         url: trackUrl(SMALL.trackIds.undertow),
         score: 1,
         remembered: false,
@@ -105,7 +105,7 @@ describe("musicdl download with a song as text", () => {
     const result = await runMusicdl(world, home, args);
     expect(result.exitCode, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout.trim().split("\n").at(-1)!) as SummaryJson;
-    expect(summary.text_queries[0]).toMatchObject({ spotify_id: SMALL.trackIds.undertow, remembered: true });
+    expect(summary.text_queries[0]).toMatchObject({ source_id: SMALL.trackIds.undertow, remembered: true });
     expect(world.spotify.apiRequests().length - before).toBe(0);
     expect(searches()).toHaveLength(1);
     console.log(`text query: first run ${firstRequests} Spotify requests (1 search), re-run 0`);
@@ -172,18 +172,18 @@ describe("plain text under songs: in the config", () => {
     ]);
     expect(result.exitCode, result.stderr).toBe(0);
     const plan = JSON.parse(result.stdout) as {
-      items: { spotify_id: string; sources: { url: string }[] }[];
+      items: { source_id: string; sources: { url: string }[] }[];
       stats: { tracks: number; duplicates_removed: number };
-      text_queries: { query: string; spotify_id: string }[];
+      text_queries: { query: string; source_id: string }[];
     };
     expectDocumentedJson("plan", plan);
-    expect(plan.items.map((item) => item.spotify_id)).toEqual([SMALL.trackIds.tideTables]);
+    expect(plan.items.map((item) => item.source_id)).toEqual([SMALL.trackIds.tideTables]);
     expect(plan.items[0]!.sources.map((source) => source.url).sort()).toEqual(
       ["Tide Tables by Harbor Lights", trackUrl(SMALL.trackIds.tideTables)].sort(),
     );
     expect(plan.stats.duplicates_removed).toBe(1);
     expect(plan.text_queries).toEqual([
-      expect.objectContaining({ query: "Tide Tables by Harbor Lights", spotify_id: SMALL.trackIds.tideTables }),
+      expect.objectContaining({ query: "Tide Tables by Harbor Lights", source_id: SMALL.trackIds.tideTables }),
     ]);
   });
 });
@@ -194,10 +194,10 @@ describe("musicdl match with a song as text", () => {
   test("--json shows what the text resolved to beside the candidates", async () => {
     const result = await runMusicdl(world, home, ["match", "Harbor Lights - Tide Tables", "--json"]);
     expect(result.exitCode, result.stderr).toBe(0);
-    const json = JSON.parse(result.stdout) as { text_query: { spotify_id: string }; track: { spotify_id: string } };
+    const json = JSON.parse(result.stdout) as { text_query: { source_id: string }; track: { source_id: string } };
     expectDocumentedJson("match", json);
-    expect(json.text_query.spotify_id).toBe(SMALL.trackIds.tideTables);
-    expect(json.track.spotify_id).toBe(SMALL.trackIds.tideTables);
+    expect(json.text_query.source_id).toBe(SMALL.trackIds.tideTables);
+    expect(json.track.source_id).toBe(SMALL.trackIds.tideTables);
   });
 
   test("--pin with text is refused before anything is searched", async () => {

@@ -103,7 +103,7 @@ describe("an app whose API enforces the 2026 page limits", () => {
     await using fake = start();
     const source = await clientFor(fake).resolve({ kind: "playlist", id: playlistId });
     const expected = catalog.playlists.get(playlistId)!.entries.flatMap((e) => (e.type === "track" ? [e.trackId] : []));
-    expect(source.tracks.map((t) => t.spotifyId)).toEqual(expected);
+    expect(source.tracks.map((t) => t.id)).toEqual(expected);
     const pages = fake.apiRequests().filter((r) => r.path.endsWith("/items"));
     expect(pages.map((r) => `${r.status} ${r.query.offset}+${r.query.limit}`)).toEqual([
       "400 100+100",

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import createYouTubeMusic from "../../plugins/youtube-music/index.ts";
+import * as v from "valibot";
 import { buildDownloadSettings } from "../../src/config/build-settings.ts";
+import { DownloadSectionSchema } from "../../src/config/schema.ts";
 import { createBandwidthThrottle, createPluginHttpClient, pluginHttpOptionsFrom } from "../../src/http/plugin-http.ts";
 import { createFakeClock } from "../fakes/spotify/fake-clock.ts";
 import { startFakeYouTube } from "../fakes/youtube/index.ts";
@@ -50,7 +52,12 @@ describe("provider HTTP behind the download rate limit", () => {
 
   test("the config's limits become the client's; disabled and null mean no limit", () => {
     const settings = (file: Record<string, unknown>) =>
-      buildDownloadSettings(file as never, {}, { baseDir: "/tmp", cwd: "/tmp", env: {} });
+      buildDownloadSettings(v.parse(DownloadSectionSchema, file), {
+        baseDir: "/tmp",
+        cwd: "/tmp",
+        env: {},
+        overrides: {},
+      });
     expect(pluginHttpOptionsFrom(settings({}))).toEqual({
       requests: { perWindow: 2, windowMs: 1000 },
       bytesPerSecond: 1_048_576,

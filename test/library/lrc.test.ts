@@ -19,7 +19,7 @@ test.each([
 });
 
 test("ID tags, then the timed lines in time order; plain lyrics as untimed lines", () => {
-  const track = makeTrack({ spotifyId: "x", title: "Odd ] Title", artists: ["Rush", "Guest"], durationMs: 266_400 });
+  const track = makeTrack({ id: "x", title: "Odd ] Title", artists: ["Rush", "Guest"], durationMs: 266_400 });
   const synced = renderLrc(
     {
       plain: "b\na",

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { buildM3u, type M3uEntry, m3uPathFor, renderM3u } from "../../src/library/m3u.ts";
 import { renderTargetPath } from "../../src/library/template.ts";
 import { createTempDir } from "./_temp-dir.ts";
-import { buildTrack } from "./_track.ts";
+import { makeTrack } from "../helpers/track-meta.ts";
 
 const pathLines = (text: string) => text.split("\n").filter((line) => line !== "" && !line.startsWith("#"));
 
@@ -74,7 +74,7 @@ describe("renderM3u", () => {
     const library = join(dir.path, "library");
     const hostile = ["YYZ", "AC/DC: Live?", "CON", "..", "Beyonce\u0301 💃🏽", "#1", "עברית"];
     const entries = hostile.map((title, index) => {
-      const track = buildTrack({ title, artists: [title], spotifyId: `id${index}` });
+      const track = makeTrack({ title, artists: [title], id: `id${index}` });
       const path = renderTargetPath({
         outputDir: library,
         template: "{artist}/{album}/{title}.{ext}",

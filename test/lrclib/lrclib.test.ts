@@ -50,11 +50,11 @@ function lrclib(http = createBasicHttpClient()): LyricsPlugin {
   }
 }
 
-const limelight = makeTrack({ spotifyId: "limelight", title: "Limelight", durationMs: 259_400 });
+const limelight = makeTrack({ id: "limelight", title: "Limelight", durationMs: 259_400 });
 describeLyricsContract("lrclib", lrclib, {
   found: limelight,
-  missing: makeTrack({ spotifyId: "missing", title: "Not On LRCLIB" }),
-  instrumental: makeTrack({ spotifyId: "yyz", title: "YYZ" }),
+  missing: makeTrack({ id: "missing", title: "Not On LRCLIB" }),
+  instrumental: makeTrack({ id: "yyz", title: "YYZ" }),
 });
 
 test("the exact lookup sends artist, title, album and duration, with a user agent naming musicdl", async () => {
@@ -82,14 +82,14 @@ test("the exact lookup sends artist, title, album and duration, with a user agen
 
 test("another album's copy is found by search, and plain lyrics are the fallback when none are synced", async () => {
   fake.requests.length = 0;
-  const track = makeTrack({ spotifyId: "tom", title: "Tom Sawyer", durationMs: 276_900 });
+  const track = makeTrack({ id: "tom", title: "Tom Sawyer", durationMs: 276_900 });
   expect(await lrclib().lyrics(track, {})).toEqual({ instrumental: false, lyrics: { plain: "Words\nMore words" } });
   expect(fake.requests.map((request) => request.path)).toEqual(["/api/get", "/api/search"]);
 });
 
 test("a search result of another length is a different recording, so a miss", async () => {
   const track = makeTrack({
-    spotifyId: "wh",
+    id: "wh",
     title: "Witch Hunt",
     durationMs: 340_000,
     album: makeAlbum({ name: "X" }),
@@ -129,7 +129,7 @@ test("every LRCLIB request goes through the context's shared HTTP client, which 
       return basic.fetch(input, init);
     },
   };
-  const track = makeTrack({ spotifyId: "tom2", title: "Tom Sawyer", durationMs: 276_000 });
+  const track = makeTrack({ id: "tom2", title: "Tom Sawyer", durationMs: 276_000 });
   await lrclib(counting).lyrics(track, {});
   expect(seen).toEqual(["/api/get", "/api/search"]);
 });

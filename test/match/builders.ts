@@ -1,5 +1,6 @@
 /** Small builders for TrackMeta and AudioCandidate (shapes from src/plugins/api.ts), so cases list only what matters. */
 import type { AudioCandidate, TrackMeta } from "../../src/plugins/api.ts";
+import { makeTrack } from "../helpers/track-meta.ts";
 
 /** `m:ss` → milliseconds; the golden set writes lengths the way Spotify and YouTube Music show them. */
 export function parseDuration(text: string): number {
@@ -27,9 +28,10 @@ export interface CandidateSketch {
   provider?: string;
 }
 
+/** A track from a sketch, through the shared builder (test/helpers/track-meta.ts). */
 export function buildTrack(sketch: TrackSketch): TrackMeta {
-  return {
-    spotifyId: "0000000000000000000000",
+  return makeTrack({
+    id: "0000000000000000000000",
     title: sketch.title,
     artists: sketch.artists,
     album: {
@@ -42,13 +44,11 @@ export function buildTrack(sketch: TrackSketch): TrackMeta {
       totalTracks: 10,
       images: [],
     },
-    discNumber: 1,
     trackNumber: 1,
     durationMs: parseDuration(sketch.duration),
     explicit: sketch.explicit ?? false,
     isrc: sketch.isrc,
-    spotifyUrl: "https://open.spotify.com/track/0000000000000000000000",
-  };
+  });
 }
 
 export function buildCandidate(sketch: CandidateSketch): AudioCandidate {

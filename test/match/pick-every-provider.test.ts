@@ -4,7 +4,7 @@ import type { AudioCandidate } from "../../src/plugins/api.ts";
 import { pickFromEveryProvider, resolveMatchSettings } from "../../src/match/index.ts";
 import { makeTrack } from "../helpers/track-meta.ts";
 
-const track = makeTrack({ spotifyId: "yyz" });
+const track = makeTrack({ id: "yyz" });
 const candidate = (provider: string, id: string, title: string): AudioCandidate => ({
   provider,
   id,

@@ -42,7 +42,7 @@ describe("parsePinTarget", () => {
   );
 
   test("a bare id goes to the first provider, with that provider's link", () => {
-    const candidate = pinnedCandidate(makeTrack({ spotifyId: "t1" }), { kind: "pin", id: "dQw4w9WgXcQ" }, ["youtube"]);
+    const candidate = pinnedCandidate(makeTrack({ id: "t1" }), { kind: "pin", id: "dQw4w9WgXcQ" }, ["youtube"]);
     expect(candidate).toMatchObject({
       provider: "youtube",
       id: "dQw4w9WgXcQ",
@@ -52,19 +52,21 @@ describe("parsePinTarget", () => {
 });
 
 describe("applyPins", () => {
-  const item = (spotifyId: string): TrackPlanItem => ({
-    id: `track:${spotifyId}`,
+  const item = (id: string): TrackPlanItem => ({
+    id: `track:spotify:${id}`,
     kind: "track",
     status: "pending",
     attempts: 0,
-    target: `/music/${spotifyId}.mp3`,
+    target: `/music/${id}.mp3`,
     sources: [],
-    track: makeTrack({ spotifyId }),
+    track: makeTrack({ id }),
   });
 
   test("a pin sets the match without a search, a skip skips, other tracks stay as they were", () => {
     const items = [item("a"), item("b"), item("c")];
-    applyPins(items, { a: "https://music.youtube.com/watch?v=dQw4w9WgXcQ", b: "skip" }, ["youtube-music"]);
+    applyPins(items, { "spotify:a": "https://music.youtube.com/watch?v=dQw4w9WgXcQ", "spotify:b": "skip" }, [
+      "youtube-music",
+    ]);
     expect(items[0]).toMatchObject({
       pinned: true,
       match: { candidate: { provider: "youtube-music", id: "dQw4w9WgXcQ" } },

@@ -25,19 +25,19 @@ import { makeTrack } from "../helpers/track-meta.ts";
 export function songFor(track: TrackMeta, provider = "fake-music"): AudioCandidate {
   return {
     provider,
-    id: `v-${track.spotifyId}`,
+    id: `v-${track.id}`,
     title: track.title,
     artists: track.artists,
     durationMs: track.durationMs,
     kind: "song",
-    url: `https://music.example/watch?v=v-${track.spotifyId}`,
+    url: `https://music.example/watch?v=v-${track.id}`,
   };
 }
 
 export function karaokeFor(track: TrackMeta, provider = "fake-music"): AudioCandidate {
   return {
     ...songFor(track, provider),
-    id: `k-${track.spotifyId}`,
+    id: `k-${track.id}`,
     title: `${track.title} (Karaoke Version)`,
     artists: ["Sing King"],
     kind: "video",
@@ -73,7 +73,7 @@ export function createFakeProvider(audioFile: string, options: FakeProviderOptio
     searches,
     downloads,
     async search(track) {
-      searches.push(track.spotifyId);
+      searches.push(track.id);
       return options.search ? options.search(track) : [songFor(track)];
     },
     async download(candidate, tempDir, opts) {
@@ -104,7 +104,7 @@ export function createFakeTagger(write?: (file: string, tags: TagSet, opts: Call
 /** Tracks `t1`…`tN` of one album, titled `Song 1`… */
 export function makeTracks(count: number): TrackMeta[] {
   return Array.from({ length: count }, (_, i) =>
-    makeTrack({ spotifyId: `t${i + 1}`, title: `Song ${i + 1}`, trackNumber: i + 1, durationMs: 200_000 + i * 7_000 }),
+    makeTrack({ id: `t${i + 1}`, title: `Song ${i + 1}`, trackNumber: i + 1, durationMs: 200_000 + i * 7_000 }),
   );
 }
 

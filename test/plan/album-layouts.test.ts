@@ -11,11 +11,11 @@ const entry = (kind: "playlist" | "album", tracks: ResolvedEntry["source"]["trac
 
 test("layouts found in one source fill the same album's tracks in the others, and nothing else", () => {
   const listed = makeAlbum({ id: "two-discs", totalDiscs: 2, tracksPerDisc: [2, 1] });
-  const fromPlaylist = makeTrack({ spotifyId: "a", album: makeAlbum({ id: "two-discs" }) });
-  const otherAlbum = makeTrack({ spotifyId: "b", album: makeAlbum({ id: "other" }) });
+  const fromPlaylist = makeTrack({ id: "a", album: makeAlbum({ id: "two-discs" }) });
+  const otherAlbum = makeTrack({ id: "b", album: makeAlbum({ id: "other" }) });
   const shared = shareAlbumLayouts([
     entry("playlist", [fromPlaylist, otherAlbum]),
-    entry("album", [makeTrack({ spotifyId: "c", album: listed })]),
+    entry("album", [makeTrack({ id: "c", album: listed })]),
   ]);
   const [playlistA, playlistB] = shared[0]!.source.tracks;
   expect(playlistA!.album).toMatchObject({ totalDiscs: 2, tracksPerDisc: [2, 1] });

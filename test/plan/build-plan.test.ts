@@ -5,15 +5,15 @@ import { buildPlan, type ResolvedEntry } from "../../src/plan/build-plan.ts";
 import type { ResolvedSource, TrackMeta } from "../../src/plugins/api.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
 
-const albumVersion = makeTrack({ spotifyId: "albumTrack", title: "Song A", isrc: "USRC10000001" });
+const albumVersion = makeTrack({ id: "albumTrack", title: "Song A", isrc: "USRC10000001" });
 const singleVersion = makeTrack({
-  spotifyId: "singleTrack",
+  id: "singleTrack",
   title: "Song A",
   isrc: "USRC10000001",
   album: makeAlbum({ id: "single", name: "Song A", type: "single", totalTracks: 1 }),
 });
-const other = makeTrack({ spotifyId: "otherTrack", title: "Song B", isrc: "USRC10000002" });
-const third = makeTrack({ spotifyId: "thirdTrack", title: "Song C" });
+const other = makeTrack({ id: "otherTrack", title: "Song B", isrc: "USRC10000002" });
+const third = makeTrack({ id: "thirdTrack", title: "Song C" });
 
 function entry(section: SourceEntry["section"], url: string, createM3u = section === "playlists"): SourceEntry {
   return { section, url, createM3u };
@@ -70,7 +70,7 @@ describe("buildPlan", () => {
       options,
     );
     const tracks = tracksOf(plan.items);
-    expect(tracks.map((t) => t.id)).toEqual(["track:albumTrack", "track:otherTrack"]);
+    expect(tracks.map((t) => t.id)).toEqual(["track:spotify:albumTrack", "track:spotify:otherTrack"]);
     expect(tracks[1]!.sources.map((s) => s.url)).toEqual(["p1", "p2"]);
     expect(plan.stats.duplicatesRemoved).toBe(2);
   });
@@ -81,11 +81,15 @@ describe("buildPlan", () => {
       { entry: entry("albums", "a1", true), source: source("album", "a1", [albumVersion, third]) },
     ];
     const plan = buildPlan(resolved, options);
-    expect(tracksOf(plan.items).map((t) => t.id)).toEqual(["track:otherTrack", "track:albumTrack", "track:thirdTrack"]);
+    expect(tracksOf(plan.items).map((t) => t.id)).toEqual([
+      "track:spotify:otherTrack",
+      "track:spotify:albumTrack",
+      "track:spotify:thirdTrack",
+    ]);
     const [playlistM3u, albumM3u] = m3usOf(plan.items);
-    expect(playlistM3u!.entries).toEqual(["track:otherTrack", "track:albumTrack"]);
-    expect(albumM3u!.entries).toEqual(["track:albumTrack", "track:thirdTrack"]);
-    expect(plan.dependencies[playlistM3u!.id]).toEqual(["track:otherTrack", "track:albumTrack"]);
+    expect(playlistM3u!.entries).toEqual(["track:spotify:otherTrack", "track:spotify:albumTrack"]);
+    expect(albumM3u!.entries).toEqual(["track:spotify:albumTrack", "track:spotify:thirdTrack"]);
+    expect(plan.dependencies[playlistM3u!.id]).toEqual(["track:spotify:otherTrack", "track:spotify:albumTrack"]);
   });
 
   test("a single the user listed under songs: is kept over the album version", () => {
@@ -96,15 +100,15 @@ describe("buildPlan", () => {
       ],
       options,
     );
-    expect(tracksOf(plan.items).map((t) => t.id)).toEqual(["track:singleTrack"]);
+    expect(tracksOf(plan.items).map((t) => t.id)).toEqual(["track:spotify:singleTrack"]);
   });
 
   test("tracks already present are skipped up front and counted", () => {
     const plan = buildPlan([{ entry: entry("albums", "a1"), source: source("album", "a1", [albumVersion, other]) }], {
       ...options,
-      isPresent: (track) => track.spotifyId === "otherTrack",
+      isPresent: (track) => track.id === "otherTrack",
     });
-    const skipped = tracksOf(plan.items).find((t) => t.id === "track:otherTrack")!;
+    const skipped = tracksOf(plan.items).find((t) => t.id === "track:spotify:otherTrack")!;
     expect(skipped.status).toBe("skipped");
     expect(plan.stats).toMatchObject({ tracks: 2, alreadyPresent: 1, toDownload: 1 });
   });
@@ -122,7 +126,7 @@ describe("buildPlan", () => {
   });
 
   test("colliding targets are handed to the disambiguator", () => {
-    const sameName = makeTrack({ spotifyId: "sameName", title: "Song A" });
+    const sameName = makeTrack({ id: "sameName", title: "Song A" });
     const plan = buildPlan(
       [{ entry: entry("albums", "a1"), source: source("album", "a1", [albumVersion, sameName]) }],
       {

@@ -34,7 +34,7 @@ describe("executePlan", () => {
     using library = makeTempDir("musicdl-execute-");
     const tracks = makeTracks(4);
     const provider = createFakeProvider(tone, {
-      search: (track) => (track.spotifyId === "t2" ? [karaokeFor(track)] : [songFor(track)]),
+      search: (track) => (track.id === "t2" ? [karaokeFor(track)] : [songFor(track)]),
       download: async (candidate, dir) => {
         if (candidate.id === "v-t3") throw new Error("HTTP 403 from the media host");
         return createFakeProvider(tone).download(candidate, dir, {});
@@ -58,10 +58,10 @@ describe("executePlan", () => {
     const summary = await executePlan(plan, ctx);
 
     expect(statusesOf(plan.items)).toEqual({
-      "track:t1": "done",
-      "track:t2": "failed",
-      "track:t3": "failed",
-      "track:t4": "done",
+      "track:spotify:t1": "done",
+      "track:spotify:t2": "failed",
+      "track:spotify:t3": "failed",
+      "track:spotify:t4": "done",
       "m3u:playlist:p1": "done",
     });
     const song1 = await parseFile(join(library.path, "Song 1.mp3"));
@@ -73,8 +73,8 @@ describe("executePlan", () => {
     expect(m3uLines).toEqual(["Song 1.mp3", "Song 4.mp3"]);
     expect(summary.m3uMissing).toBe(2);
     expect(summary.failures.map((f) => [f.id, f.stage])).toEqual([
-      ["track:t2", "match"],
-      ["track:t3", "download"],
+      ["track:spotify:t2", "match"],
+      ["track:spotify:t3", "download"],
     ]);
     expect(readdirSync(library.path).sort()).toEqual(["Mix.m3u8", "Song 1.mp3", "Song 4.mp3"]);
   });
@@ -170,14 +170,14 @@ describe("executePlan", () => {
   test("persist is called on every status change, ending with each item's final state", async () => {
     using library = makeTempDir("musicdl-execute-");
     const tracks = makeTracks(2);
-    const provider = createFakeProvider(tone, { search: (t) => (t.spotifyId === "t2" ? [] : [songFor(t)]) });
+    const provider = createFakeProvider(tone, { search: (t) => (t.id === "t2" ? [] : [songFor(t)]) });
     const plan = playlistPlan(library.path, tracks);
     const ctx = createContext({ providers: [provider], tempDir: join(library.path, ".scratch") });
     await executePlan(plan, ctx);
 
     const history = (id: string) => ctx.persisted.filter((item) => item.id === id).map((item) => item.status);
-    expect(history("track:t1")).toEqual(["matching", "matched", "downloading", "tagging", "done"]);
-    expect(history("track:t2")).toEqual(["matching", "failed"]);
+    expect(history("track:spotify:t1")).toEqual(["matching", "matched", "downloading", "tagging", "done"]);
+    expect(history("track:spotify:t2")).toEqual(["matching", "failed"]);
     expect(history("m3u:playlist:p1")).toEqual(["done"]);
     for (const item of plan.items) expect(ctx.persisted.findLast((p) => p.id === item.id)).toEqual(item);
   });
@@ -259,13 +259,13 @@ describe("executePlan interrupted", () => {
 
     expect(summary.interrupted).toBe(true);
     expect(statusesOf(plan.items)).toEqual({
-      "track:t1": "done",
-      "track:t2": "matched",
-      "track:t3": "pending",
+      "track:spotify:t1": "done",
+      "track:spotify:t2": "matched",
+      "track:spotify:t3": "pending",
       "m3u:playlist:p1": "pending",
     });
     expect(await tempFilesIn(library.path)).toEqual([]);
-    expect(first.persisted.filter((item) => item.id === "track:t2").at(-1)?.status).toBe("matched");
+    expect(first.persisted.filter((item) => item.id === "track:spotify:t2").at(-1)?.status).toBe("matched");
 
     const second = createContext({ providers: [provider], tempDir });
     const again = await executePlan(plan, second);
@@ -297,9 +297,9 @@ describe("executePlan interrupted", () => {
 
     expect(summary.interrupted).toBe(true);
     expect(statusesOf(plan.items)).toEqual({
-      "track:t1": "done",
-      "track:t2": "matched",
-      "track:t3": "pending",
+      "track:spotify:t1": "done",
+      "track:spotify:t2": "matched",
+      "track:spotify:t3": "pending",
       "m3u:playlist:p1": "pending",
     });
     expect(await tempFilesIn(library.path)).toEqual([]);
@@ -307,9 +307,9 @@ describe("executePlan interrupted", () => {
 
     await executePlan(plan, createContext(options));
     expect(statusesOf(plan.items)).toEqual({
-      "track:t1": "done",
-      "track:t2": "done",
-      "track:t3": "done",
+      "track:spotify:t1": "done",
+      "track:spotify:t2": "done",
+      "track:spotify:t3": "done",
       "m3u:playlist:p1": "done",
     });
     expect(provider.downloads).toEqual(["v-t1", "v-t2", "v-t3"]);

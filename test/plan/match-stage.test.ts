@@ -75,10 +75,10 @@ describe("fallback when the chosen candidate cannot be downloaded", () => {
     const tracks = makeTracks(2);
     const twins = (t: TrackMeta) => [
       songFor(t),
-      { ...songFor(t), id: `twin-${t.spotifyId}`, durationMs: t.durationMs + 1_000 },
-      { ...songFor(t), id: `live-${t.spotifyId}`, title: `${t.title} (Live)` },
+      { ...songFor(t), id: `twin-${t.id}`, durationMs: t.durationMs + 1_000 },
+      { ...songFor(t), id: `live-${t.id}`, title: `${t.title} (Live)` },
     ];
-    const refused = new Set([`v-${tracks[0]!.spotifyId}`, `v-${tracks[1]!.spotifyId}`, `twin-${tracks[1]!.spotifyId}`]);
+    const refused = new Set([`v-${tracks[0]!.id}`, `v-${tracks[1]!.id}`, `twin-${tracks[1]!.id}`]);
     const provider = createFakeProvider(tone, {
       search: twins,
       download: async (candidate, folder, opts) => {
@@ -94,15 +94,15 @@ describe("fallback when the chosen candidate cannot be downloaded", () => {
     );
     const [first, second] = trackItems(plan.items);
     expect(first!.status).toBe("done");
-    expect(first!.match?.candidate.id).toBe(`twin-${tracks[0]!.spotifyId}`);
+    expect(first!.match?.candidate.id).toBe(`twin-${tracks[0]!.id}`);
     expect(second!.status).toBe("failed");
     const reason = second!.error!.reason;
-    expect(reason).toContain(`fake-music:v-${tracks[1]!.spotifyId} (strong 0.00)`);
-    expect(reason).toContain(`fake-music:twin-${tracks[1]!.spotifyId} (strong`);
+    expect(reason).toContain(`fake-music:v-${tracks[1]!.id} (strong 0.00)`);
+    expect(reason).toContain(`fake-music:twin-${tracks[1]!.id} (strong`);
     expect(reason).toContain("LOGIN_REQUIRED");
     expect(reason).toEndWith("no other acceptable candidate");
     // The live recording never passed the bar, so it was never tried.
-    expect(provider.downloads).not.toContain(`live-${tracks[1]!.spotifyId}`);
+    expect(provider.downloads).not.toContain(`live-${tracks[1]!.id}`);
   });
 
   test("an upload refused through both YouTube providers counts once: a third, playable upload is still tried", async () => {

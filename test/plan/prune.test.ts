@@ -14,18 +14,18 @@ function setUp() {
   const playlists = store.playlists(root);
   const lyrics = store.lyricsIndex(root);
   /** An .lrc musicdl wrote beside a track (as the lyrics stage records it). */
-  const writeLrc = (spotifyId: string, name: string) => {
+  const writeLrc = (id: string, name: string) => {
     const path = join(root, name);
-    writeFileSync(path, `[00:01.00]words of ${spotifyId}\n`);
-    lyrics.record({ spotifyId, answer: "lyrics", output: "both", lrcPath: path }, 0);
+    writeFileSync(path, `[00:01.00]words of ${id}\n`);
+    lyrics.record({ trackKey: `spotify:${id}`, answer: "lyrics", output: "both", lrcPath: path }, 0);
     return path;
   };
-  const write = (spotifyId: string, name: string) => {
+  const write = (id: string, name: string) => {
     const path = join(root, name);
-    writeFileSync(path, `audio of ${spotifyId}`);
+    writeFileSync(path, `audio of ${id}`);
     const info = statSync(path);
     library.upsert({
-      spotifyId,
+      trackKey: `spotify:${id}`,
       path,
       format: "mp3",
       sizeBytes: info.size,
@@ -70,12 +70,12 @@ describe("pruneUnlisted", () => {
     const editedAudio = lib.write("kept", "Kept.mp3");
     writeFileSync(editedAudio, "the user re-tagged this file by hand");
     const keptLrc = lib.writeLrc("kept", "Kept.lrc");
-    const plan = playlistPlan(lib.root, [makeTrack({ spotifyId: "listed", title: "Listed" })]);
+    const plan = playlistPlan(lib.root, [makeTrack({ id: "listed", title: "Listed" })]);
 
     await pruneUnlisted(plan.items, lib.library, lib.lyrics);
     expect([gone, goneLrc].map(existsSync)).toEqual([false, false]);
     expect([listedLrc, editedLrc, keptLrc, editedAudio].map(existsSync)).toEqual([true, true, true, true]);
-    expect(lib.lyrics.all().map((row) => row.spotifyId)).toEqual(["kept", "listed"]);
+    expect(lib.lyrics.all().map((row) => row.trackKey)).toEqual(["spotify:kept", "spotify:listed"]);
   });
 
   test("deletes only unchanged files musicdl wrote for tracks the plan no longer lists", async () => {
@@ -86,7 +86,7 @@ describe("pruneUnlisted", () => {
     writeFileSync(edited, "the user re-tagged this file by hand");
     const own = join(lib.root, "Own.mp3");
     writeFileSync(own, "the user's own file");
-    const plan = playlistPlan(lib.root, [makeTrack({ spotifyId: "listed", title: "Listed" })]);
+    const plan = playlistPlan(lib.root, [makeTrack({ id: "listed", title: "Listed" })]);
 
     expect(await pruneUnlisted(plan.items, lib.library)).toEqual([gone]);
     expect([kept, edited, own].map(existsSync)).toEqual([true, true, true]);
@@ -97,7 +97,7 @@ describe("pruneUnlisted", () => {
   test("a file the plan still targets stays, even indexed under another track id", async () => {
     using lib = setUp();
     const single = lib.write("singleVersion", "Song.mp3");
-    const plan = playlistPlan(lib.root, [makeTrack({ spotifyId: "albumVersion", title: "Song" })]);
+    const plan = playlistPlan(lib.root, [makeTrack({ id: "albumVersion", title: "Song" })]);
     expect(await pruneUnlisted(plan.items, lib.library)).toEqual([]);
     expect(existsSync(single)).toBe(true);
   });
@@ -106,7 +106,7 @@ describe("pruneUnlisted", () => {
 describe("pruneUnlistedPlaylists", () => {
   test("deletes the unchanged M3U of a source no longer listed; an edited one stays and is forgotten", async () => {
     using lib = setUp();
-    const plan = playlistPlan(lib.root, [makeTrack({ spotifyId: "listed", title: "Listed" })]);
+    const plan = playlistPlan(lib.root, [makeTrack({ id: "listed", title: "Listed" })]);
     const current = lib.writeM3u("m3u:playlist:p1", "Mix.m3u8");
     const removed = lib.writeM3u("m3u:playlist:gone", "Road Trip.m3u8");
     const edited = lib.writeM3u("m3u:playlist:edited", "Edited.m3u8");
@@ -122,7 +122,7 @@ describe("pruneUnlistedPlaylists", () => {
     using lib = setUp();
     // "Mix" was another playlist's name before; the listed playlist p1 now writes that file.
     const shared = lib.writeM3u("m3u:playlist:old", "Mix.m3u8");
-    const plan = playlistPlan(lib.root, [makeTrack({ spotifyId: "listed", title: "Listed" })]);
+    const plan = playlistPlan(lib.root, [makeTrack({ id: "listed", title: "Listed" })]);
     expect(unlistedPlaylists(plan.items, lib.playlists)).toEqual([]);
     expect(await pruneUnlistedPlaylists(plan.items, lib.playlists)).toEqual([]);
     expect(existsSync(shared)).toBe(true);

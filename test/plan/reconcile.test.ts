@@ -9,7 +9,7 @@ function item(id: string, url: string): TrackPlanItem {
     kind: "track",
     status: "done",
     attempts: 1,
-    track: makeTrack({ spotifyId: id }),
+    track: makeTrack({ id: id }),
     target: `/music/${id}.mp3`,
     sources: [{ section: "albums", url }],
   };

@@ -12,7 +12,7 @@ import { createTempDir, type TempDir } from "./plugin-files.ts";
 const EXAMPLES = join(import.meta.dir, "..", "..", "examples", "plugins");
 
 const yyz: TrackMeta = makeTrack({
-  spotifyId: "1RKbVxcm267VdsIzqY7msi",
+  id: "1RKbVxcm267VdsIzqY7msi",
   album: makeAlbum({ id: "a", images: [] }),
   durationMs: 1000,
 });

@@ -31,7 +31,7 @@ describe("auth login (PKCE)", () => {
     const client = clientFor(fake, { authFile, settings: { clientSecret: undefined } });
     expect(client.tokenKind()).toBe("user");
     const saved = await client.resolve({ kind: "saved", id: "" });
-    expect(saved.tracks.map((t) => t.spotifyId)).toEqual([SMALL.trackIds.tideTables, SMALL.trackIds.undertow]);
+    expect(saved.tracks.map((t) => t.id)).toEqual([SMALL.trackIds.tideTables, SMALL.trackIds.undertow]);
     expect(fake.requests.filter((r) => r.path === "/api/token").map((r) => r.status)).toEqual([200, 200]);
   });
 

@@ -24,7 +24,7 @@ describe("paging", () => {
       const expected = catalog.playlists
         .get(playlistId)!
         .entries.flatMap((e) => (e.type === "track" ? [e.trackId] : []));
-      expect(source.tracks.map((t) => t.spotifyId)).toEqual(expected);
+      expect(source.tracks.map((t) => t.id)).toEqual(expected);
       expect(source.warnings).toHaveLength(1);
       const minimum = minimumRequests(catalog, [{ kind: "playlist", id: playlistId }], { batch: true, shape });
       expect(fake.apiRequests()).toHaveLength(minimum.total);
@@ -36,7 +36,7 @@ describe("paging", () => {
     await using fake = disposable(startFakeSpotify({ catalog }));
     const source = await clientFor(fake).resolve({ kind: "album", id: bigAlbumId });
     expect(source.tracks).toHaveLength(120);
-    expect(new Set(source.tracks.map((t) => t.spotifyId)).size).toBe(120);
+    expect(new Set(source.tracks.map((t) => t.id)).size).toBe(120);
     expect(source.tracks.every((t) => t.isrc && t.album.totalDiscs === 2)).toBe(true);
     // album + 2 more pages of tracks + 3 batches of 50 ids
     expect(fake.apiRequests()).toHaveLength(

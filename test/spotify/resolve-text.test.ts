@@ -37,7 +37,7 @@ describe("resolving text through Spotify search", () => {
       }),
     );
     const resolution = await clientFor(fake).resolveText("Harbor Lights - Lanterns");
-    expect(resolution.track.spotifyId).toBe(SMALL.trackIds.lanterns);
+    expect(resolution.track.id).toBe(SMALL.trackIds.lanterns);
     expect(
       searchesOf(fake).map((request) => `${request.status} ${request.query.offset} ${request.query.limit}`),
     ).toEqual(["200 0 10", "200 10 10"]);
@@ -49,7 +49,7 @@ describe("resolving text through Spotify search", () => {
     const first = await client.resolveText("harbor lights - tide tables");
     const again = await clientFor(fake, { cache: client.cache }).resolveText("Harbor  Lights - Tide Tables");
     expect(again).toMatchObject({ remembered: true, score: first.score });
-    expect(again.track.spotifyId).toBe(SMALL.trackIds.tideTables);
+    expect(again.track.id).toBe(SMALL.trackIds.tideTables);
     expect(fake.apiRequests().map((request) => request.path)).toEqual(["/v1/search"]);
   });
 

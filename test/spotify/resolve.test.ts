@@ -9,14 +9,19 @@ describe("resolving the small catalog", () => {
     expect(source.tracks).toHaveLength(1);
     const track = source.tracks[0]!;
     expect(track).toMatchObject({
-      spotifyId: SMALL.trackIds.lanterns,
+      source: "spotify",
+      id: SMALL.trackIds.lanterns,
       title: "Lanterns",
       artists: ["Harbor Lights", "Mira Vale"],
       discNumber: 1,
       trackNumber: 1,
       explicit: true,
       isrc: SMALL.isrc.lanterns,
-      spotifyUrl: `https://open.spotify.com/track/${SMALL.trackIds.lanterns}`,
+      url: `https://open.spotify.com/track/${SMALL.trackIds.lanterns}`,
+      tags: {
+        SPOTIFY_ID: SMALL.trackIds.lanterns,
+        SPOTIFY_URL: `https://open.spotify.com/track/${SMALL.trackIds.lanterns}`,
+      },
       album: {
         id: SMALL.albumId,
         name: "Paper Boats",
@@ -51,7 +56,7 @@ describe("resolving the small catalog", () => {
   test("a playlist skips removed, local and podcast entries with one summary warning", async () => {
     await using fake = disposable(startFakeSpotify());
     const source = await clientFor(fake).resolve({ kind: "playlist", id: SMALL.playlistId });
-    expect(source.tracks.map((t) => t.spotifyId)).toEqual([
+    expect(source.tracks.map((t) => t.id)).toEqual([
       SMALL.trackIds.lanterns,
       SMALL.trackIds.tideTables,
       SMALL.singleTrackId,
@@ -74,7 +79,7 @@ describe("resolving the small catalog", () => {
   test("the single and the album track share an ISRC but keep their own track ids", async () => {
     await using fake = disposable(startFakeSpotify());
     const source = await clientFor(fake).resolve({ kind: "artist", id: SMALL.artistId });
-    const lanterns = source.tracks.filter((t) => t.isrc === SMALL.isrc.lanterns).map((t) => t.spotifyId);
+    const lanterns = source.tracks.filter((t) => t.isrc === SMALL.isrc.lanterns).map((t) => t.id);
     expect(lanterns.sort()).toEqual([SMALL.singleTrackId, SMALL.trackIds.lanterns].sort());
   });
 

@@ -77,7 +77,7 @@ describe("playlist cache", () => {
     await client.resolve({ kind: "playlist", id: SMALL.playlistId });
     editPlaylist(fake.catalog, SMALL.playlistId, [{ type: "track", trackId: SMALL.trackIds.undertow }]);
     const edited = await client.resolve({ kind: "playlist", id: SMALL.playlistId });
-    expect(edited.tracks.map((t) => t.spotifyId)).toEqual([SMALL.trackIds.undertow]);
+    expect(edited.tracks.map((t) => t.id)).toEqual([SMALL.trackIds.undertow]);
     expect(edited.snapshotId).toBe("snap-road-trip-1+");
   });
 

@@ -36,51 +36,51 @@ describe("reading the text", () => {
   });
 });
 
-const yyz = makeTrack({ spotifyId: "studio", isrc: "CAA018100003" });
+const yyz = makeTrack({ id: "studio", isrc: "CAA018100003" });
 const yyzSingle = makeTrack({
-  spotifyId: "single",
+  id: "single",
   isrc: "CAA018100003",
   album: makeAlbum({ name: "YYZ", type: "single" }),
 });
 const yyzRemaster = makeTrack({
-  spotifyId: "remaster",
+  id: "remaster",
   title: "YYZ - 2011 Remaster",
   isrc: "CAA011100003",
   durationMs: 265_000,
 });
 const yyzLive = makeTrack({
-  spotifyId: "live",
+  id: "live",
   title: "YYZ - Live",
   isrc: "CAA018100099",
   album: makeAlbum({ name: "Exit...Stage Left" }),
 });
-const yyzCover = makeTrack({ spotifyId: "cover", artists: ["The Tribute Band"], isrc: "USXXX0000001" });
+const yyzCover = makeTrack({ id: "cover", artists: ["The Tribute Band"], isrc: "USXXX0000001" });
 const helloAdele = makeTrack({
-  spotifyId: "adele",
+  id: "adele",
   title: "Hello",
   artists: ["Adele"],
   isrc: "GBBKS1500214",
   durationMs: 295_000,
 });
 const helloLionel = makeTrack({
-  spotifyId: "lionel",
+  id: "lionel",
   title: "Hello",
   artists: ["Lionel Richie"],
   isrc: "USMO18300001",
 });
-const liveForever = makeTrack({ spotifyId: "lf", title: "Live Forever", artists: ["Oasis"], isrc: "GBBQY9400001" });
+const liveForever = makeTrack({ id: "lf", title: "Live Forever", artists: ["Oasis"], isrc: "GBBQY9400001" });
 const liveForeverLive = makeTrack({
-  spotifyId: "lflive",
+  id: "lflive",
   title: "Live Forever - Live",
   artists: ["Oasis"],
   isrc: "GBBQY0000002",
 });
-const duet = makeTrack({ spotifyId: "duet", title: "Stand by Me", artists: ["Ben E. King"], isrc: "USAT20000001" });
+const duet = makeTrack({ id: "duet", title: "Stand by Me", artists: ["Ben E. King"], isrc: "USAT20000001" });
 
 function pick(text: string, answers: readonly TrackMeta[]) {
   const result = pickTextMatch(readTextQuery(text)[0]!, answers);
-  if (result.kind === "found") return result.best.track.spotifyId;
-  if (result.kind === "ambiguous") return `ambiguous: ${result.candidates.map((c) => c.track.spotifyId).join(", ")}`;
+  if (result.kind === "found") return result.best.track.id;
+  if (result.kind === "ambiguous") return `ambiguous: ${result.candidates.map((c) => c.track.id).join(", ")}`;
   return "none";
 }
 

@@ -14,7 +14,7 @@ function fillStore(path: string) {
   store.spotify.get("track:2");
   store.search.set("youtube-music", "isrc:X", []);
   store.library("/music").upsert({
-    spotifyId: "1",
+    trackKey: "1",
     path: "/music/YYZ.mp3",
     format: "mp3",
     sizeBytes: 10,

@@ -157,7 +157,7 @@ describe("search cache", () => {
     store.spotify.get("a");
     store.search.set("p", "k", [candidate]);
     store.library("/music").upsert({
-      spotifyId: "1",
+      trackKey: "1",
       path: "/music/a.mp3",
       format: "mp3",
       sizeBytes: 1,

@@ -43,19 +43,19 @@ export function createRecordingLog(): StoreLog & { warnings: string[]; infos: st
 }
 
 /** A TrackMeta in the shape src/plugins/api.ts documents. */
-export function trackMeta(spotifyId: string, title = `Song ${spotifyId}`): TrackMeta {
-  return makeTrack({ spotifyId, title, trackNumber: 1, album: makeAlbum({ id: "album1", images: [] }) });
+export function trackMeta(id: string, title = `Song ${id}`): TrackMeta {
+  return makeTrack({ id, title, trackNumber: 1, album: makeAlbum({ id: "album1", images: [] }) });
 }
 
-export function trackItem(spotifyId: string, overrides: Partial<TrackPlanItem> = {}): TrackPlanItem {
+export function trackItem(id: string, overrides: Partial<TrackPlanItem> = {}): TrackPlanItem {
   return {
-    id: `track:${spotifyId}`,
+    id: `track:spotify:${id}`,
     kind: "track",
     status: "pending",
     attempts: 0,
-    target: `/music/Rush/${spotifyId}.mp3`,
-    sources: [{ section: "songs", url: `https://open.spotify.com/track/${spotifyId}` }],
-    track: trackMeta(spotifyId),
+    target: `/music/Rush/${id}.mp3`,
+    sources: [{ section: "songs", url: `https://open.spotify.com/track/${id}` }],
+    track: trackMeta(id),
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ function setup(dir: string) {
   const file = join(dir, "YYZ.mp3");
   writeFileSync(file, "ID3 fake audio bytes");
   const row: LibraryRow = {
-    spotifyId: "1RKbVxcm267VdsIzqY7msi",
+    trackKey: "1RKbVxcm267VdsIzqY7msi",
     isrc: "CAU118100012",
     path: file,
     format: "mp3",
@@ -26,8 +26,8 @@ describe("library index", () => {
   test("a file musicdl wrote and nobody touched is present", () => {
     using dir = tempDir();
     const { store, library, row } = setup(dir.path);
-    expect(library.isPresentAndComplete(row.spotifyId)).toEqual({ present: true, path: row.path, format: row.format });
-    expect(library.get(row.spotifyId)).toEqual(row);
+    expect(library.isPresentAndComplete(row.trackKey)).toEqual({ present: true, path: row.path, format: row.format });
+    expect(library.get(row.trackKey)).toEqual(row);
     expect(library.findByIsrc("CAU118100012")).toEqual([row]);
     expect(library.all()).toEqual([row]);
     store.close();
@@ -44,7 +44,7 @@ describe("library index", () => {
     using dir = tempDir();
     const { store, library, row, file } = setup(dir.path);
     rmSync(file);
-    expect(library.isPresentAndComplete(row.spotifyId)).toEqual({
+    expect(library.isPresentAndComplete(row.trackKey)).toEqual({
       present: false,
       reason: "file is missing",
       path: file,
@@ -56,7 +56,7 @@ describe("library index", () => {
     using dir = tempDir();
     const { store, library, row, file } = setup(dir.path);
     appendFileSync(file, "more");
-    expect(library.isPresentAndComplete(row.spotifyId).reason).toContain("changed since musicdl wrote it (size");
+    expect(library.isPresentAndComplete(row.trackKey).reason).toContain("changed since musicdl wrote it (size");
     store.close();
   });
 
@@ -64,14 +64,14 @@ describe("library index", () => {
     using dir = tempDir();
     const { store, library, row, file } = setup(dir.path);
     utimesSync(file, new Date(), new Date(row.mtimeMs + 5_000));
-    expect(library.isPresentAndComplete(row.spotifyId).reason).toContain("modified time differs");
+    expect(library.isPresentAndComplete(row.trackKey).reason).toContain("modified time differs");
     store.close();
   });
 
   test("two libraries sharing one cache file keep separate indexes", () => {
     using dir = tempDir();
     const { store, row } = setup(dir.path);
-    expect(store.library("/elsewhere").get(row.spotifyId)).toBeUndefined();
+    expect(store.library("/elsewhere").get(row.trackKey)).toBeUndefined();
     expect(store.library("/elsewhere").all()).toEqual([]);
     store.close();
   });
@@ -79,8 +79,8 @@ describe("library index", () => {
   test("remove drops the row; relative paths are refused", () => {
     using dir = tempDir();
     const { store, library, row } = setup(dir.path);
-    expect(library.remove(row.spotifyId)).toBe(true);
-    expect(library.remove(row.spotifyId)).toBe(false);
+    expect(library.remove(row.trackKey)).toBe(true);
+    expect(library.remove(row.trackKey)).toBe(false);
     expect(() => library.upsert({ ...row, path: "music/YYZ.mp3" })).toThrow("absolute");
     store.close();
   });

@@ -1,11 +1,11 @@
 /** The lyrics tables: answers cached (hits for good, misses for a day), the per-library record, and the migration. */
-import { Database } from "bun:sqlite";
 import { expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LYRICS_MISS_TTL_S, openStore } from "../../src/store/index.ts";
-import { APPLICATION_ID, MIGRATIONS } from "../../src/store/migrations.ts";
+import { MIGRATIONS } from "../../src/store/migrations.ts";
 import { createFakeClock, createRecordingLog, tempDir } from "./helpers.ts";
+import { createStoreAtSchema } from "./_old-schema.ts";
 
 const found = { instrumental: false, lyrics: { plain: "La la", synced: [{ timeMs: 500, text: "La la" }] } } as const;
 
@@ -39,10 +39,10 @@ test("the lyrics index records the .lrc file as written and notices when it chan
   const lrc = join(dir.path, "a.lrc");
   writeFileSync(lrc, "[00:00.50] La la\n");
   const index = store.lyricsIndex(dir.path);
-  index.record({ spotifyId: "id1", answer: "lyrics", output: "both", lrcPath: lrc }, 5);
-  index.record({ spotifyId: "id2", answer: "instrumental", output: "both" }, 6);
+  index.record({ trackKey: "id1", answer: "lyrics", output: "both", lrcPath: lrc }, 5);
+  index.record({ trackKey: "id2", answer: "instrumental", output: "both" }, 6);
   const row = index.get("id1")!;
-  expect(row).toMatchObject({ spotifyId: "id1", answer: "lyrics", output: "both", writtenAtMs: 5 });
+  expect(row).toMatchObject({ trackKey: "id1", answer: "lyrics", output: "both", writtenAtMs: 5 });
   expect(row.lrc?.path).toBe(lrc);
   expect(index.isLrcUnchanged(row)).toBe(true);
   expect(index.get("id2")?.lrc).toBeUndefined();
@@ -51,7 +51,7 @@ test("the lyrics index records the .lrc file as written and notices when it chan
   writeFileSync(lrc, "[00:00.50] Edited by hand\n");
   expect(index.isLrcUnchanged(row)).toBe(false);
   index.remove("id1");
-  expect(index.all().map((r) => r.spotifyId)).toEqual(["id2"]);
+  expect(index.all().map((r) => r.trackKey)).toEqual(["id2"]);
   expect(store.clear({ library: true }).library).toBe(1);
   store.close();
 });
@@ -59,17 +59,14 @@ test("the lyrics index records the .lrc file as written and notices when it chan
 test("a store written before lyrics (schema 2, today's release) is migrated in place, keeping its library", () => {
   using dir = tempDir();
   const path = join(dir.path, "musicdl.sqlite");
-  const old = new Database(path);
-  for (const migration of MIGRATIONS.slice(0, 2)) old.run(migration);
-  old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
-  old.run("PRAGMA user_version = 2");
+  const old = createStoreAtSchema(path, 2);
   old.run("INSERT INTO library_files VALUES ('/music', 'id1', NULL, '/music/a.mp3', 'mp3', 3, 1, 'h', 1, NULL)");
   old.run("INSERT INTO library_playlists VALUES ('/music', 'm3u:playlist:p', '/music/p.m3u8', 3, 1, 1)");
   old.close();
   const log = createRecordingLog();
   const store = openStore(path, { clock: createFakeClock(), log });
   expect(store.stats().schemaVersion).toBe(MIGRATIONS.length);
-  expect(store.library("/music").get("id1")?.path).toBe("/music/a.mp3");
+  expect(store.library("/music").get("spotify:id1")?.path).toBe("/music/a.mp3");
   expect(
     store
       .playlists("/music")
@@ -77,7 +74,7 @@ test("a store written before lyrics (schema 2, today's release) is migrated in p
       .map((row) => row.path),
   ).toEqual(["/music/p.m3u8"]);
   store.lyrics.set("lrclib", "id1", found);
-  store.lyricsIndex("/music").record({ spotifyId: "id1", answer: "lyrics", output: "embed" }, 1);
+  store.lyricsIndex("/music").record({ trackKey: "id1", answer: "lyrics", output: "embed" }, 1);
   expect(store.lyricsIndex("/music").get("id1")?.output).toBe("embed");
   expect(log.warnings).toEqual([]);
   store.close();

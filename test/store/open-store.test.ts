@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { openStore } from "../../src/store/index.ts";
 import { APPLICATION_ID, MIGRATIONS, judgeSchema } from "../../src/store/migrations.ts";
 import { createFakeClock, createRecordingLog, tempDir } from "./helpers.ts";
+import { createStoreAtSchema } from "./_old-schema.ts";
 
 function openWithLog(path: string) {
   const log = createRecordingLog();
@@ -31,15 +32,12 @@ describe("opening the store", () => {
   test("a store from the first release (schema 1) is migrated in place, keeping its library index", () => {
     using dir = tempDir();
     const path = join(dir.path, "musicdl.sqlite");
-    const old = new Database(path);
-    old.run(MIGRATIONS[0]!);
-    old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
-    old.run("PRAGMA user_version = 1");
+    const old = createStoreAtSchema(path, 1);
     old.run("INSERT INTO library_files VALUES ('/music', 'id1', NULL, '/music/a.mp3', 'mp3', 3, 1, 'h', 1, NULL)");
     old.close();
     const { store, log } = openWithLog(path);
     expect(store.stats().schemaVersion).toBe(MIGRATIONS.length);
-    expect(store.library("/music").get("id1")?.path).toBe("/music/a.mp3");
+    expect(store.library("/music").get("spotify:id1")?.path).toBe("/music/a.mp3");
     expect(store.playlists("/music").all()).toEqual([]);
     expect(log.warnings).toEqual([]);
     store.close();

@@ -1,10 +1,10 @@
-import { Database } from "bun:sqlite";
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { ChosenCandidate, PlanItem } from "../../src/plan/model.ts";
 import { reconcileItem } from "../../src/plan/reconcile-item.ts";
 import { openStore } from "../../src/store/index.ts";
-import { APPLICATION_ID, MIGRATIONS } from "../../src/store/migrations.ts";
+import { MIGRATIONS } from "../../src/store/migrations.ts";
+import { createStoreAtSchema } from "./_old-schema.ts";
 import { createFakeClock, createRecordingLog, m3uItem, tempDir, trackItem } from "./helpers.ts";
 
 const LIBRARY = "/music";
@@ -31,7 +31,7 @@ describe("plan state", () => {
     using dir = tempDir();
     const store = open(dir.path);
     expect(store.plans.loadPlan<PlanItem>(LIBRARY)).toBeNull();
-    const items: PlanItem[] = [trackItem("b"), trackItem("a"), m3uItem("mix", ["track:b", "track:a"])];
+    const items: PlanItem[] = [trackItem("b"), trackItem("a"), m3uItem("mix", ["track:spotify:b", "track:spotify:a"])];
     store.plans.savePlan<PlanItem>(LIBRARY, { items }, { reconcile: reconcileItem });
     expect(store.plans.loadPlan<PlanItem>(LIBRARY)).toEqual(items);
     expect(store.plans.loadPlan("/other")).toBeNull();
@@ -46,12 +46,12 @@ describe("plan state", () => {
       { items: [trackItem("a"), trackItem("b"), trackItem("gone")] },
       { reconcile: reconcileItem },
     );
-    store.plans.updateItem(LIBRARY, "track:a", {
+    store.plans.updateItem(LIBRARY, "track:spotify:a", {
       status: "failed",
       attempts: 2,
       error: { stage: "download", reason: "403" },
     });
-    store.plans.updateItem(LIBRARY, "track:b", { status: "matched", attempts: 1, match });
+    store.plans.updateItem(LIBRARY, "track:spotify:b", { status: "matched", attempts: 1, match });
     const saved = store.plans.savePlan<PlanItem>(
       LIBRARY,
       {
@@ -60,9 +60,9 @@ describe("plan state", () => {
       { reconcile: reconcileItem },
     );
     expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([
-      ["track:new", "pending", 0],
-      ["track:b", "matched", 1],
-      ["track:a", "failed", 2],
+      ["track:spotify:new", "pending", 0],
+      ["track:spotify:b", "matched", 1],
+      ["track:spotify:a", "failed", 2],
     ]);
     const loaded = store.plans.loadPlan<PlanItem>(LIBRARY)!;
     expect(loaded).toEqual(saved);
@@ -75,7 +75,7 @@ describe("plan state", () => {
     using dir = tempDir();
     const store = open(dir.path);
     store.plans.savePlan<PlanItem>(LIBRARY, { items: [trackItem("a"), trackItem("b")] }, { reconcile: reconcileItem });
-    store.plans.updateItem(LIBRARY, "track:a", { status: "failed", attempts: 1 });
+    store.plans.updateItem(LIBRARY, "track:spotify:a", { status: "failed", attempts: 1 });
     const loaded = store.plans.loadPlan<PlanItem>(LIBRARY)!;
     const again = store.plans.savePlan<PlanItem>(
       LIBRARY,
@@ -83,8 +83,8 @@ describe("plan state", () => {
       { reconcile: reconcileItem, previous: loaded },
     );
     expect(again.map((item) => [item.id, item.status])).toEqual([
-      ["track:b", "pending"],
-      ["track:a", "failed"],
+      ["track:spotify:b", "pending"],
+      ["track:spotify:a", "failed"],
     ]);
     expect(store.plans.loadPlan<PlanItem>(LIBRARY)).toEqual(again);
     // Another save added c since `loaded` was read; its progress must come from the store, not the stale list.
@@ -93,13 +93,13 @@ describe("plan state", () => {
       { items: [trackItem("a"), trackItem("b"), trackItem("c")] },
       { reconcile: reconcileItem },
     );
-    store.plans.updateItem(LIBRARY, "track:c", { status: "failed", attempts: 3 });
+    store.plans.updateItem(LIBRARY, "track:spotify:c", { status: "failed", attempts: 3 });
     const saved = store.plans.savePlan<PlanItem>(
       LIBRARY,
       { items: [trackItem("c")] },
       { reconcile: reconcileItem, previous: loaded },
     );
-    expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([["track:c", "failed", 3]]);
+    expect(saved.map((item) => [item.id, item.status, item.attempts])).toEqual([["track:spotify:c", "failed", 3]]);
     expect(store.plans.loadPlan<PlanItem>(LIBRARY)).toEqual(saved);
     store.close();
   });
@@ -108,18 +108,23 @@ describe("plan state", () => {
     using dir = tempDir();
     const store = open(dir.path);
     store.plans.savePlan<PlanItem>(LIBRARY, { items: [trackItem("a")] }, { reconcile: reconcileItem });
-    store.plans.updateItem(LIBRARY, "track:a", { status: "failed", error: { stage: "match", reason: "no match" } });
+    store.plans.updateItem(LIBRARY, "track:spotify:a", {
+      status: "failed",
+      error: { stage: "match", reason: "no match" },
+    });
     store.close();
     const reopened = open(dir.path);
     expect(reopened.plans.loadPlan<PlanItem>(LIBRARY)?.[0]).toMatchObject({
       status: "failed",
       error: { reason: "no match" },
     });
-    reopened.plans.updateItem(LIBRARY, "track:a", { status: "done", error: null });
+    reopened.plans.updateItem(LIBRARY, "track:spotify:a", { status: "done", error: null });
     const item = reopened.plans.loadPlan<PlanItem>(LIBRARY)?.[0];
     expect(item?.status).toBe("done");
     expect(item && "error" in item).toBe(false);
-    expect(() => reopened.plans.updateItem(LIBRARY, "track:nope", { status: "done" })).toThrow("no saved plan item");
+    expect(() => reopened.plans.updateItem(LIBRARY, "track:spotify:nope", { status: "done" })).toThrow(
+      "no saved plan item",
+    );
     reopened.close();
   });
 
@@ -128,20 +133,19 @@ describe("plan state", () => {
     const store = open(dir.path);
     store.plans.savePlan<PlanItem>(LIBRARY, { items: [trackItem("a")] }, { reconcile: reconcileItem });
     const withData = { ...match, candidate: { ...match.candidate, data: { playlistId: null, formats: [null, 1] } } };
-    store.plans.updateItem(LIBRARY, "track:a", { status: "matched", match: withData });
+    store.plans.updateItem(LIBRARY, "track:spotify:a", { status: "matched", match: withData });
     expect(store.plans.loadPlan<PlanItem>(LIBRARY)?.[0]).toMatchObject({ status: "matched", match: withData });
-    expect(() => store.plans.updateItem(LIBRARY, "track:a", { id: "x" } as never)).toThrow("cannot be patched");
+    expect(() => store.plans.updateItem(LIBRARY, "track:spotify:a", { id: "x" } as never)).toThrow("cannot be patched");
     store.close();
   });
 
   test("an item a killed run left `resolving` (the old name of `matching`) loads as `matching` after the upgrade", () => {
     using dir = tempDir();
     const path = join(dir.path, "musicdl.sqlite");
-    const renaming = MIGRATIONS.findIndex((sql) => sql.includes("SET status = 'matching'"));
-    const old = new Database(path);
-    for (const sql of MIGRATIONS.slice(0, renaming)) old.run(sql);
-    old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
-    old.run(`PRAGMA user_version = ${renaming}`);
+    const renaming = MIGRATIONS.findIndex(
+      (step) => typeof step === "string" && step.includes("SET status = 'matching'"),
+    );
+    const old = createStoreAtSchema(path, renaming);
     old.run("INSERT INTO plans (library_key, saved_at_ms) VALUES ('/music', 1)");
     const items = [trackItem("a", { status: "resolving" as never, attempts: 1 }), trackItem("b", { status: "done" })];
     for (const [position, item] of items.entries())
@@ -155,8 +159,8 @@ describe("plan state", () => {
     old.close();
     const store = openStore(path, { clock: createFakeClock(), log: createRecordingLog() });
     expect(store.plans.loadPlan<PlanItem>("/music")?.map((item) => [item.id, item.status])).toEqual([
-      ["track:a", "matching"],
-      ["track:b", "done"],
+      ["track:spotify:a", "matching"],
+      ["track:spotify:b", "done"],
     ]);
     const saved = store.plans.savePlan<PlanItem>("/music", { items: [trackItem("a")] }, { reconcile: reconcileItem });
     expect(saved[0]?.status).toBe("pending");
@@ -185,7 +189,10 @@ describe("plan state", () => {
     const saveMs = performance.now() - saveStart;
     const start = performance.now();
     for (let i = 0; i < 10_000; i++) {
-      store.plans.updateItem(LIBRARY, `track:t${i % 2000}`, { status: i % 2 ? "downloading" : "tagging", attempts: i });
+      store.plans.updateItem(LIBRARY, `track:spotify:t${i % 2000}`, {
+        status: i % 2 ? "downloading" : "tagging",
+        attempts: i,
+      });
     }
     const updateMs = performance.now() - start;
     console.error(`[bench] savePlan 2000 items: ${saveMs.toFixed(0)} ms; 10000 updateItem: ${updateMs.toFixed(0)} ms`);

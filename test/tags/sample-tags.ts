@@ -26,8 +26,11 @@ export function sampleTags(cover: Uint8Array): TagSet {
     isrc: "USUM71703861",
     compilation: true,
     media: "Digital Media",
-    spotifyId: "1RKbVxcm267VdsIzqY7msi",
-    spotifyUrl: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi",
+    sourceUrl: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi",
+    extra: {
+      SPOTIFY_ID: "1RKbVxcm267VdsIzqY7msi",
+      SPOTIFY_URL: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi",
+    },
     explicit: true,
     comment: "https://music.youtube.com/watch?v=dQw4w9WgXcQ",
     cover: { mime: "image/jpeg", data: cover },

@@ -20,6 +20,8 @@ const cases: {
   factory: PluginFactory;
   spotifyId: string;
   spotifyUrl: string;
+  /** Where the source URL goes (ID3 only: its WOAS link frame). */
+  sourceUrl?: string;
   explicit: string;
   explicitValue: unknown;
   artists: string;
@@ -30,7 +32,8 @@ const cases: {
     format,
     factory: createId3,
     spotifyId: "TXXX:SPOTIFY_ID",
-    spotifyUrl: "WOAS",
+    spotifyUrl: "TXXX:SPOTIFY_URL",
+    sourceUrl: "WOAS",
     explicit: "TXXX:ITUNESADVISORY",
     explicitValue: "1",
     artists: "TXXX:ARTISTS",
@@ -99,8 +102,9 @@ describe.each(cases)("$format", (names) => {
     expect(common.date).toBe("2011-04-18");
     expect(common.isrc).toEqual(["USUM71703861"]);
     expect(common.comment?.map((comment) => comment.text)).toEqual([tags.comment]);
-    expect(nativeValues(metadata, spotifyId)).toEqual([tags.spotifyId]);
-    expect(nativeValues(metadata, spotifyUrl)).toEqual([tags.spotifyUrl]);
+    expect(nativeValues(metadata, spotifyId)).toEqual([tags.extra.SPOTIFY_ID]);
+    expect(nativeValues(metadata, spotifyUrl)).toEqual([tags.extra.SPOTIFY_URL]);
+    if (names.sourceUrl) expect(nativeValues(metadata, names.sourceUrl)).toEqual([tags.sourceUrl]);
     expect(nativeValues(metadata, explicit)).toEqual([explicitValue]);
     // Lyrics: the words in every format; ID3 also carries the timed lines (SYLT, milliseconds).
     const lyrics = common.lyrics ?? [];

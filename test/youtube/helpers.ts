@@ -5,6 +5,7 @@ import { join } from "node:path";
 import * as v from "valibot";
 import type { PluginContext, TrackMeta } from "../../src/plugins/api.ts";
 import type { FakeVideo } from "../fakes/youtube/index.ts";
+import { makeTrack } from "../helpers/track-meta.ts";
 
 /** Songs, their music videos and decoys, shaped like the recorded searches (fixtures: search-all.json). */
 export const CATALOG: readonly FakeVideo[] = [
@@ -102,8 +103,7 @@ export const CATALOG: readonly FakeVideo[] = [
 ];
 
 export function trackMeta(fields: Pick<TrackMeta, "title" | "artists" | "durationMs"> & { isrc?: string }): TrackMeta {
-  return {
-    spotifyId: "1RKbVxcm267VdsIzqY7msi",
+  return makeTrack({
     album: {
       id: "album1",
       name: "Album",
@@ -114,12 +114,9 @@ export function trackMeta(fields: Pick<TrackMeta, "title" | "artists" | "duratio
       totalTracks: 1,
       images: [],
     },
-    discNumber: 1,
     trackNumber: 1,
-    explicit: false,
-    spotifyUrl: "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi",
     ...fields,
-  };
+  });
 }
 
 export interface TestContext {

@@ -12,8 +12,8 @@ import {
 } from "../../match/index.ts";
 import type { TrackMeta } from "../../plugins/api.ts";
 import { callPlugin } from "../../plugins/call.ts";
-import { describePin, pinOf, recordPin } from "./_match-pins.ts";
-import { parseSpotifyUrl } from "../../spotify/url.ts";
+import { describePin, type PinnedTrack, pinOf, recordPin } from "./_match-pins.ts";
+import { SPOTIFY_SOURCE, parseSpotifyUrl, spotifyUrlOf } from "../../spotify/url.ts";
 import { checkPlainText } from "../../config/text-source.ts";
 import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
@@ -58,7 +58,7 @@ export default defineCommand({
           hint: `Run \`musicdl match "${args.url}"\` to see which track it names, then pin that link.`,
         });
       }
-      await recordPin(args, ref.id, pinText);
+      await recordPin(args, spotifyTrack(ref.id), pinText);
       return;
     }
     // Read-only: Ctrl-C may simply end the process; the signal is for the plugins' contract.
@@ -68,11 +68,11 @@ export default defineCommand({
       const { config, registry, spotify } = session;
       const resolution = ref ? undefined : await spotify.resolveText(args.url, { signal });
       if (resolution && !args.json) process.stderr.write(`${describeTextResolution(resolution)}\n`);
-      const trackId = resolution ? resolution.track.spotifyId : ref!.id;
+      const pinned = resolution ? resolution.track : spotifyTrack(ref!.id);
       // A pinned or skipped track is never searched, by download or here.
-      const pin = pinOf(session, trackId);
+      const pin = pinOf(session, pinned);
       if (pin) {
-        process.stdout.write(describePin(trackId, pin, config.download.audioProviders, args.json === true));
+        process.stdout.write(describePin(pinned, pin, config.download.audioProviders, args.json === true));
         return;
       }
       const [track] = resolution ? [resolution.track] : (await spotify.resolve(ref!, { signal })).tracks;
@@ -101,6 +101,11 @@ export default defineCommand({
   },
 });
 
+/** A Spotify track link's identity, known before Spotify is asked (a pinned track is never looked up). */
+function spotifyTrack(id: string): PinnedTrack {
+  return { source: SPOTIFY_SOURCE, id, url: spotifyUrlOf("track", id) };
+}
+
 function renderMatchReport(track: TrackMeta, pick: ProviderPick, explain: boolean): string {
   // Every candidate: the one a user wonders about is often the one that ranked last.
   const table = renderMatchTable(track, pick.ranked, { explain, limit: pick.ranked.length });
@@ -116,7 +121,8 @@ function renderMatchReport(track: TrackMeta, pick: ProviderPick, explain: boolea
 export function matchToJson(track: TrackMeta, pick: ProviderPick) {
   return {
     track: {
-      spotify_id: track.spotifyId,
+      source: track.source,
+      source_id: track.id,
       title: track.title,
       artists: track.artists,
       album: track.album.name,

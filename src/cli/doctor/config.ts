@@ -1,6 +1,7 @@
 /** Doctor's config: the one a download would read, or the defaults when there is none or it is broken. */
-import { buildDownloadSettings, buildMatchSettings } from "../../config/build-settings.ts";
+import { buildDownloadSettings } from "../../config/build-settings.ts";
 import { findConfigFile } from "../../config/find-config-file.ts";
+import { defaultSections } from "../../config/schema.ts";
 import type { Config } from "../../config/types.ts";
 import { loadConfigWithSourcePlugins } from "../session.ts";
 import { type DoctorCheck, failedWith, passed } from "./check.ts";
@@ -36,16 +37,18 @@ export async function loadDoctorConfig(args: DoctorConfigArgs): Promise<{ config
 }
 
 function defaultConfig(args: DoctorConfigArgs, cwd: string): Config {
-  const download = buildDownloadSettings({}, args.output ? { output: args.output } : {}, {
+  const defaults = defaultSections();
+  const download = buildDownloadSettings(defaults.download, {
     baseDir: cwd,
     cwd,
     env: process.env,
+    overrides: args.output ? { output: args.output } : {},
   });
   return {
     file: null,
     version: "1.2",
     download,
-    match: buildMatchSettings({}),
+    match: defaults.match,
     sources: [],
     pluginOptions: {},
     warnings: [],

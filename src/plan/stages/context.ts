@@ -9,7 +9,7 @@ import type { LyricsStageContext } from "./lyrics.ts";
 
 export interface LibraryIndexWriter {
   upsert(row: {
-    spotifyId: string;
+    trackKey: string;
     isrc?: string;
     path: string;
     format: string;

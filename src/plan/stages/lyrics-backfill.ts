@@ -10,6 +10,7 @@ import type { TrackPlanItem } from "../model.ts";
 import type { ExecutorContext, Limit } from "./context.ts";
 import { findLyrics, finishLyrics, type LyricsStageContext, wantsEmbedded, wantsLrcFile } from "./lyrics.ts";
 import { retagInPlace } from "./track.ts";
+import { trackKey } from "../../plugins/track-key.ts";
 
 /** Adds lyrics to the present tracks that lack them; returns how many got some. Failures are warnings. */
 export async function backfillLyrics(items: readonly TrackPlanItem[], ctx: ExecutorContext, limit: Limit) {
@@ -22,7 +23,7 @@ export async function backfillLyrics(items: readonly TrackPlanItem[], ctx: Execu
   await Promise.all(
     present.map((item) =>
       limit(async () => {
-        if (ctx.signal.aborted || !lyrics.isOurs(item.track.spotifyId, item.target)) return;
+        if (ctx.signal.aborted || !lyrics.isOurs(trackKey(item.track), item.target)) return;
         try {
           if (await addLyrics(item, ctx, lyrics)) added++;
         } catch (error) {
@@ -38,7 +39,7 @@ export async function backfillLyrics(items: readonly TrackPlanItem[], ctx: Execu
 
 /** True when the record says the track still lacks what `lyrics_output` asks for (or its `.lrc` is gone). */
 function lacksLyrics(item: TrackPlanItem, lyrics: LyricsStageContext): boolean {
-  const row = lyrics.index.get(item.track.spotifyId);
+  const row = lyrics.index.get(trackKey(item.track));
   if (row?.answer === "instrumental") return false;
   const embedded = row?.answer === "lyrics" && wantsEmbedded(row.output);
   const lrcOnDisk = row?.lrc !== undefined && existsSync(row.lrc.path);
@@ -49,7 +50,7 @@ async function addLyrics(item: TrackPlanItem, ctx: ExecutorContext, lyrics: Lyri
   const found = await findLyrics(item.track, lyrics, ctx.signal);
   const answer = found.answer;
   if (!answer) return false;
-  const row = lyrics.index.get(item.track.spotifyId);
+  const row = lyrics.index.get(trackKey(item.track));
   const embedded = row?.answer === "lyrics" && wantsEmbedded(row.output);
   if (!answer.instrumental && wantsEmbedded(lyrics.output) && !embedded) {
     // The same tags as before plus the lyrics, through the temp file and rename every tag write uses.

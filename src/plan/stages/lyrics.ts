@@ -12,6 +12,7 @@ import { lrcPathFor, renderLrc } from "../../library/lrc.ts";
 import type { LyricsAnswer, LyricsPlugin, TagSet, TrackMeta } from "../../plugins/api.ts";
 import { callPlugin } from "../../plugins/call.ts";
 import type { LyricsCache, LyricsIndex } from "../../store/index.ts";
+import { trackKey } from "../../plugins/track-key.ts";
 
 export interface LyricsStageContext {
   /** In `download.lyrics` order; empty when lyrics are off. */
@@ -20,7 +21,7 @@ export interface LyricsStageContext {
   readonly cache: Pick<LyricsCache, "get" | "set">;
   readonly index: Pick<LyricsIndex, "get" | "record">;
   /** Whether the file at `target` is this track's, written by musicdl and unchanged since (the library index). */
-  isOurs(spotifyId: string, target: string): boolean;
+  isOurs(trackKey: string, target: string): boolean;
   warn(message: string): void;
   now(): number;
 }
@@ -53,7 +54,7 @@ export async function findLyrics(
 ): Promise<FoundLyrics> {
   let settled = true;
   for (const plugin of lyrics.providers) {
-    let answer = lyrics.cache.get(plugin.name, track.spotifyId);
+    let answer = lyrics.cache.get(plugin.name, trackKey(track));
     if (answer === undefined) {
       try {
         answer = await callPlugin(plugin, "lyrics", async () => checkedAnswer(await plugin.lyrics(track, { signal })));
@@ -63,7 +64,7 @@ export async function findLyrics(
         settled = false;
         continue;
       }
-      lyrics.cache.set(plugin.name, track.spotifyId, answer);
+      lyrics.cache.set(plugin.name, trackKey(track), answer);
     }
     if (answer) return { answer, settled: true };
   }
@@ -90,9 +91,9 @@ export function withEmbeddedLyrics(tags: TagSet, found: FoundLyrics, output: Lyr
 export async function finishLyrics(track: TrackMeta, target: string, found: FoundLyrics, lyrics: LyricsStageContext) {
   const answer = found.answer;
   if (!answer) return;
-  const spotifyId = track.spotifyId;
+  const key = trackKey(track);
   if (answer.instrumental) {
-    lyrics.index.record({ spotifyId, answer: "instrumental", output: lyrics.output }, lyrics.now());
+    lyrics.index.record({ trackKey: key, answer: "instrumental", output: lyrics.output }, lyrics.now());
     return;
   }
   try {
@@ -102,10 +103,10 @@ export async function finishLyrics(track: TrackMeta, target: string, found: Foun
       await writeFileAtomic(lrcPath, renderLrc(answer.lyrics, track));
     } else {
       // Keep the .lrc of an earlier `both` run on record, so --prune still removes it with its track.
-      const earlier = lyrics.index.get(spotifyId)?.lrc?.path;
+      const earlier = lyrics.index.get(key)?.lrc?.path;
       lrcPath = earlier && existsSync(earlier) ? earlier : undefined;
     }
-    const row = { spotifyId, answer: "lyrics" as const, output: lyrics.output };
+    const row = { trackKey: key, answer: "lyrics" as const, output: lyrics.output };
     lyrics.index.record(lrcPath ? { ...row, lrcPath } : row, lyrics.now());
   } catch (error) {
     lyrics.warn(`could not write the lyrics of ${track.title} beside ${target}: ${describeCause(error)}`);

@@ -4,6 +4,7 @@ import { type ProviderPick, searchAcrossProviders } from "../../match/index.ts";
 import type { AudioCandidate, ProviderPlugin, TrackMeta } from "../../plugins/api.ts";
 import type { ChosenCandidate } from "../model.ts";
 import type { ExecutorContext } from "./context.ts";
+import { trackKey } from "../../plugins/track-key.ts";
 
 export class NoMatchError extends Error {}
 
@@ -64,7 +65,7 @@ async function searchWithCache(
   isSure: (candidates: readonly AudioCandidate[]) => boolean,
   exclude: ReadonlySet<string>,
 ): Promise<AudioCandidate[]> {
-  const cached = ctx.searchCache?.get(provider.name, track.spotifyId);
+  const cached = ctx.searchCache?.get(provider.name, trackKey(track));
   const excludedHere = [...exclude].some((key) => key.startsWith(`${provider.name}:`));
   if (cached && (!excludedHere || isSure(cached))) return cached;
   const found = await limitSearch(async () => {
@@ -75,6 +76,6 @@ async function searchWithCache(
     }
   });
   const candidates = [...(cached ?? []), ...found.filter((c) => !cached?.some((known) => known.id === c.id))];
-  ctx.searchCache?.set(provider.name, track.spotifyId, candidates);
+  ctx.searchCache?.set(provider.name, trackKey(track), candidates);
   return candidates;
 }

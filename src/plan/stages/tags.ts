@@ -1,4 +1,4 @@
-/** Builds the TagSet a tagger writes from Spotify metadata, the cover and where the audio came from. */
+/** Builds the TagSet a tagger writes from the source's metadata, the cover and where the audio came from. */
 import type { TagSet, TrackMeta } from "../../plugins/api.ts";
 
 /** How artists are joined into Picard's single `artist` display string (Spotify's own way of listing them). */
@@ -42,13 +42,25 @@ export function buildTagSet(track: TrackMeta, cover: TagSet["cover"], sourceUrl:
     ...(track.isrc ? { isrc: track.isrc } : {}),
     compilation: album.type === "compilation",
     media: DIGITAL_MEDIA,
-    spotifyId: track.spotifyId,
-    spotifyUrl: track.spotifyUrl,
+    ...(track.url ? { sourceUrl: track.url } : {}),
+    extra: extraTags(track.tags),
     explicit: track.explicit,
     ...(sourceUrl ? { comment: sourceUrl } : {}),
     ...(cover ? { cover } : {}),
   };
 }
+
+/**
+ * The source's extra tags a tagger can write as they are: a key every format accepts as a tag name (Vorbis forbids
+ * `=`, lower case would read differently in ID3 and MP4) and a value that says something.
+ */
+function extraTags(tags: TrackMeta["tags"]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(tags ?? {}).filter(([key, value]) => EXTRA_TAG_KEY.test(key) && typeof value === "string" && value),
+  );
+}
+
+const EXTRA_TAG_KEY = /^[A-Z][A-Z0-9_]*$/u;
 
 /** A short fingerprint of the tags, stored in the library index to notice when they need rewriting. */
 export function hashTagSet(tags: TagSet): string {

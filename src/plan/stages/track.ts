@@ -13,6 +13,7 @@ import { matchTrack } from "./match.ts";
 import { inStage, StageError } from "./stage-error.ts";
 import { buildTagSet, hashTagSet } from "./tags.ts";
 import { findLyrics, finishLyrics, NO_LYRICS, withEmbeddedLyrics, type FoundLyrics } from "./lyrics.ts";
+import { trackKey } from "../../plugins/track-key.ts";
 
 export async function runTrackItem(item: TrackPlanItem, ctx: ExecutorContext, limits: StageLimits): Promise<void> {
   const label = labelOf(item);
@@ -143,7 +144,7 @@ export async function retagInPlace(
 async function recordInLibrary(item: TrackPlanItem, tags: TagSet, ctx: ExecutorContext): Promise<void> {
   const info = await stat(item.target);
   ctx.library?.upsert({
-    spotifyId: item.track.spotifyId,
+    trackKey: trackKey(item.track),
     ...(item.track.isrc ? { isrc: item.track.isrc } : {}),
     path: item.target,
     format: ctx.format,

@@ -32,8 +32,8 @@ function lyricsPlugin(calls: string[]): LyricsPlugin {
     kind: "lyrics",
     name: "box",
     lyrics: async (track) => {
-      calls.push(track.spotifyId);
-      return ANSWERS[track.spotifyId] ?? null;
+      calls.push(track.id);
+      return ANSWERS[track.id] ?? null;
     },
   };
 }
@@ -75,7 +75,7 @@ test("lyrics off, then on: present files are re-tagged with lyrics and get an .l
       });
       await executePlan(planOf(library.path, tracks, present), ctx);
       // Tracks run concurrently: sorted, so the order of the writes does not matter.
-      return tagger.written.map(({ tags }) => [tags.spotifyId, tags.lyrics?.plain ?? null]).sort();
+      return tagger.written.map(({ tags }) => [tags.extra.SPOTIFY_ID, tags.lyrics?.plain ?? null]).sort();
     };
 
     expect(await run(false, [])).toEqual([
@@ -91,7 +91,7 @@ test("lyrics off, then on: present files are re-tagged with lyrics and get an .l
     expect(provider.downloads).toHaveLength(3);
     expect(calls.sort()).toEqual(["t1", "t2", "t3"]);
     expect(existsSync(join(library.path, "Song 1.lrc"))).toBe(true);
-    expect(store.lyricsIndex(library.path).get("t2")?.answer).toBe("instrumental");
+    expect(store.lyricsIndex(library.path).get("spotify:t2")?.answer).toBe("instrumental");
 
     // Unchanged: lyrics and instrumental on record, the miss cached for a day: no call, no tag write.
     expect(await run(true, [lyricsPlugin(calls)])).toEqual([]);

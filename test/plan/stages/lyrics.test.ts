@@ -13,7 +13,7 @@ import {
 import { buildTagSet } from "../../../src/plan/stages/tags.ts";
 import { makeTrack } from "../../helpers/track-meta.ts";
 
-const track = makeTrack({ spotifyId: "yyz" });
+const track = makeTrack({ id: "yyz" });
 const heyHo: Lyrics = {
   plain: "Hey\nHo",
   synced: [
@@ -64,8 +64,8 @@ test("plugins are asked in order until one answers; a miss is no error and is ca
   expect(await findLyrics(track, ctx, signal)).toEqual({ answer: words, settled: true });
   expect(calls).toEqual(["first", "second"]);
   expect([...cache]).toEqual([
-    ["first/yyz", null],
-    ["second/yyz", words],
+    ["first/spotify:yyz", null],
+    ["second/spotify:yyz", words],
   ]);
   // Asked again: every answer comes from the cache.
   expect(await findLyrics(track, ctx, signal)).toEqual({ answer: words, settled: true });
@@ -94,7 +94,7 @@ test("a plugin that throws, or answers nonsense, is a warning naming it; the nex
   expect(warnings[0]).toContain("down");
   expect(warnings[0]).toContain("ECONNREFUSED");
   expect(warnings[1]).toContain("odd");
-  expect([...cache.keys()]).toEqual(["fine/yyz"]);
+  expect([...cache.keys()]).toEqual(["fine/spotify:yyz"]);
 });
 
 test("lyrics are embedded only when the output asks for it, and never for an instrumental", () => {
@@ -115,8 +115,8 @@ test("finishLyrics writes the .lrc beside the audio and records it; an instrumen
     await finishLyrics(track, target, { answer: { instrumental: true }, settled: true }, ctx);
     await finishLyrics(track, target, { answer: null, settled: true }, ctx);
     expect(records).toEqual([
-      { spotifyId: "yyz", answer: "lyrics", output: "both", lrcPath: lrc },
-      { spotifyId: "yyz", answer: "instrumental", output: "both" },
+      { trackKey: "spotify:yyz", answer: "lyrics", output: "both", lrcPath: lrc },
+      { trackKey: "spotify:yyz", answer: "instrumental", output: "both" },
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import type { M3uPlanItem, PlanItem, TrackPlanItem } from "../../../src/plan/model.ts";
 import { writeM3uItem } from "../../../src/plan/stages/m3u.ts";
 import { createTempDir } from "../../library/_temp-dir.ts";
-import { buildTrack } from "../../library/_track.ts";
+import { makeTrack } from "../../helpers/track-meta.ts";
 
 function trackItem(dir: string, id: string, title: string): TrackPlanItem {
-  const track = buildTrack({ spotifyId: id, title });
+  const track = makeTrack({ id: id, title });
   return {
     id: `track:${id}`,
     kind: "track",

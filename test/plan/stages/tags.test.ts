@@ -4,7 +4,7 @@ import { buildTagSet, knownTotals } from "../../../src/plan/stages/tags.ts";
 import { makeAlbum, makeTrack } from "../../helpers/track-meta.ts";
 
 const track = (discNumber: number, trackNumber: number, album: Parameters<typeof makeAlbum>[0] = {}) =>
-  makeTrack({ spotifyId: "t", discNumber, trackNumber, album: makeAlbum({ totalTracks: 10, ...album }) });
+  makeTrack({ id: "t", discNumber, trackNumber, album: makeAlbum({ totalTracks: 10, ...album }) });
 
 describe("knownTotals", () => {
   test("a playlist track of an album never listed gets no totals: total_tracks may span several discs", () => {
@@ -37,7 +37,7 @@ describe("buildTagSet", () => {
   test("artist and album artist are display strings beside the lists; media and compilation follow Picard", () => {
     const tags = buildTagSet(
       makeTrack({
-        spotifyId: "t",
+        id: "t",
         artists: ["Harbor Lights", "Zoë & the Ångström Señores"],
         album: makeAlbum({ type: "compilation", artists: ["Various Artists"] }),
       }),
@@ -52,5 +52,25 @@ describe("buildTagSet", () => {
       compilation: true,
       media: "Digital Media",
     });
+  });
+
+  test("a Spotify track's source link and ids become the tags musicdl has always written", () => {
+    const tags = buildTagSet(makeTrack({ id: "1RKbVxcm267VdsIzqY7msi" }), undefined, undefined);
+    expect(tags.sourceUrl).toBe("https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi");
+    expect(Object.entries(tags.extra)).toEqual([
+      ["SPOTIFY_ID", "1RKbVxcm267VdsIzqY7msi"],
+      ["SPOTIFY_URL", "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi"],
+    ]);
+  });
+
+  test("another source's tags are written under its own names; names no format can hold are left out", () => {
+    const track = makeTrack({
+      source: "record-shop",
+      id: "paper-boats/1",
+      tags: { RECORD_SHOP_ID: "paper-boats/1", "bad=key": "x", lower: "y", EMPTY: "" },
+    });
+    const tags = buildTagSet(track, undefined, undefined);
+    expect(tags.extra).toEqual({ RECORD_SHOP_ID: "paper-boats/1" });
+    expect(tags.sourceUrl).toBeUndefined();
   });
 });
