@@ -4,7 +4,7 @@
  */
 import type { AlbumMeta, TrackMeta } from "../plugins/api.ts";
 import { withDiscLayout } from "../spotify/map.ts";
-import type { ResolvedEntry } from "./optimize.ts";
+import type { ResolvedEntry } from "./build-plan.ts";
 
 type Layout = Required<Pick<AlbumMeta, "totalDiscs">> & Pick<AlbumMeta, "tracksPerDisc">;
 

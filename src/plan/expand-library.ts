@@ -6,7 +6,7 @@
 import type { SourceEntry, SourceSection } from "../config/types.ts";
 import type { LibraryExpansion } from "../spotify/client.ts";
 import { isLibraryKind, type LibraryKind, parseSpotifyUrl, spotifyUrlOf } from "../spotify/url.ts";
-import { describeSourceFailure, type FailedSource, stopsTheRun } from "./generate.ts";
+import { describeSourceFailure, type FailedSource, stopsTheRun } from "./resolve-sources.ts";
 
 export type ExpandLibrary = (kind: LibraryKind, signal: AbortSignal) => Promise<LibraryExpansion>;
 

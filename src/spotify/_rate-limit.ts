@@ -10,14 +10,14 @@ import type { Clock } from "../util/clock.ts";
 import { parseRetryAfterS } from "./_answer.ts";
 import { SpotifyRateLimitError, formatClockTime } from "./errors.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
-import type { SpotifyEvent, SpotifySettings, SpotifyStats } from "./transport.ts";
 
 export interface RateLimitPolicyOptions {
-  readonly settings: SpotifySettings;
+  // Only what the policy reads, spelled here: importing the transport's types back would tie the two in a cycle.
+  readonly settings: { readonly spotifyMaxRetries: number; readonly spotifyMaxWaitS: number };
   readonly clock: Clock;
   readonly limiter: RequestLimiter;
-  readonly stats: SpotifyStats;
-  readonly emit: (event: SpotifyEvent) => void;
+  readonly stats: { waitedS: number; rateLimited: number };
+  readonly emit: (event: { type: "rate-limit-wait"; seconds: number; until: number }) => void;
   /** Delay before retry number `attempt` when a 429 has no Retry-After. */
   readonly backoff: (attempt: number) => number;
 }

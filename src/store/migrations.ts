@@ -91,6 +91,11 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // Tracks keyed by `<source>:<id>` instead of the Spotify id; every stored key and track carried over.
   migrateTrackKeys,
+  `
+  -- A track being searched for had the status "resolving"; it is "matching" now. A killed run's rows follow, so the
+  -- next run restarts them like any other interrupted item.
+  UPDATE plan_items SET status = 'matching', item = json_set(item, '$.status', 'matching') WHERE status = 'resolving';
+  `,
 ];
 
 export type SchemaVerdict = "current" | "migrate" | "newer" | "foreign";

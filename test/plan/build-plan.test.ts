@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import type { SourceEntry } from "../../src/config/types.ts";
 import type { M3uPlanItem, TrackPlanItem } from "../../src/plan/model.ts";
-import { buildPlan, type ResolvedEntry } from "../../src/plan/optimize.ts";
+import { buildPlan, type ResolvedEntry } from "../../src/plan/build-plan.ts";
 import type { ResolvedSource, TrackMeta } from "../../src/plugins/api.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
 
@@ -81,7 +81,11 @@ describe("buildPlan", () => {
       { entry: entry("albums", "a1", true), source: source("album", "a1", [albumVersion, third]) },
     ];
     const plan = buildPlan(resolved, options);
-    expect(tracksOf(plan.items).map((t) => t.id)).toEqual(["track:spotify:otherTrack", "track:spotify:albumTrack", "track:spotify:thirdTrack"]);
+    expect(tracksOf(plan.items).map((t) => t.id)).toEqual([
+      "track:spotify:otherTrack",
+      "track:spotify:albumTrack",
+      "track:spotify:thirdTrack",
+    ]);
     const [playlistM3u, albumM3u] = m3usOf(plan.items);
     expect(playlistM3u!.entries).toEqual(["track:spotify:otherTrack", "track:spotify:albumTrack"]);
     expect(albumM3u!.entries).toEqual(["track:spotify:albumTrack", "track:spotify:thirdTrack"]);
