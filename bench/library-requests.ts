@@ -13,8 +13,8 @@ import { createMemorySpotifyCache, createSpotifyClient } from "../src/spotify/cl
 import { loginWithPkce } from "../src/spotify/login.ts";
 import { KNOWN_SCOPES } from "../src/spotify/scopes.ts";
 import type { LibraryKind } from "../src/spotify/url.ts";
-import { createCatalog, startFakeSpotify } from "../test/fakes/spotify/index.ts";
-import { testSettings } from "../test/spotify/helpers.ts";
+import { createCatalog, startFakeSpotify } from "../fakes/spotify/index.ts";
+import { testSettings } from "../test/helpers/spotify.ts";
 
 const catalog = createCatalog({
   seed: 18,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSmallCatalog } from "../fakes/spotify/index.ts";
-import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog } from "../../fakes/spotify/index.ts";
+import { startFakeWorld, type FakeWorld } from "../../fakes/world.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
-import { providerSource } from "../plugins/plugin-files.ts";
+import { providerSource } from "../helpers/plugin-files.ts";
 import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 interface Report {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { runCli } from "../helpers/run-cli.ts";
-import { ENTRY, type LibraryWorld, startLibraryWorld } from "./_library-world.ts";
+import { ENTRY, type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
 import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 let lw: LibraryWorld;

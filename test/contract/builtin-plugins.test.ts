@@ -10,16 +10,16 @@ import type { LyricsPlugin, Plugin, ProviderPlugin, TaggerPlugin, TrackMeta } fr
 import { builtinPlugins } from "../../src/plugins/builtin.ts";
 import { createBasicHttpClient, createPluginContext } from "../../src/plugins/context.ts";
 import { instantiatePlugin } from "../../src/plugins/instantiate.ts";
-import { createSmallCatalog } from "../fakes/spotify/index.ts";
-import { youtubeCatalogFor } from "../fakes/world.ts";
-import { type FakeYouTube, startFakeYouTube } from "../fakes/youtube/index.ts";
+import { createSmallCatalog } from "../../fakes/spotify/index.ts";
+import { youtubeCatalogFor } from "../../fakes/world.ts";
+import { type FakeYouTube, startFakeYouTube } from "../../fakes/youtube/index.ts";
 import { FFMPEG } from "../helpers/make-tone.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
-import { recordsFor, startFakeLrclib, type FakeLrclib } from "../fakes/lrclib/index.ts";
-import { useYouTubeOrigin } from "../youtube/helpers.ts";
-import { describeLyricsContract } from "./lyrics-contract.ts";
-import { describeProviderContract } from "./provider-contract.ts";
-import { describeTaggerContract } from "./tagger-contract.ts";
+import { recordsFor, startFakeLrclib, type FakeLrclib } from "../../fakes/lrclib/index.ts";
+import { useYouTubeOrigin } from "../helpers/youtube.ts";
+import { describeLyricsContract } from "../../contract/lyrics-contract.ts";
+import { describeProviderContract } from "../../contract/provider-contract.ts";
+import { describeTaggerContract } from "../../contract/tagger-contract.ts";
 
 // ffmpeg and ffprobe run per format; on a busy 2-core machine that can exceed bun's 5 s default.
 setDefaultTimeout(30_000);

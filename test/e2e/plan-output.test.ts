@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import type { FakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import type { FakeWorld } from "../../fakes/world.ts";
 import { createLibraryRun, type LibraryRun, spotifyUrl, startOpusWorld } from "./_library-run.ts";
 import { expectDocumentedJson } from "../helpers/json-docs.ts";
 

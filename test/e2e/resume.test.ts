@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Catalog, createCatalog } from "../fakes/spotify/index.ts";
-import type { FakeWorld } from "../fakes/world.ts";
+import { type Catalog, createCatalog } from "../../fakes/spotify/index.ts";
+import type { FakeWorld } from "../../fakes/world.ts";
 import {
   createLibraryRun,
   type LibraryRun,

@@ -8,8 +8,8 @@ import { renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { PlanItem } from "../../src/plan/model.ts";
 import { openStore } from "../../src/store/index.ts";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import { writeSchema4Store } from "./_schema-4-store.ts";
 import { createLibraryRun, mediaBytesByVideo, spotifyUrl } from "./_library-run.ts";
 

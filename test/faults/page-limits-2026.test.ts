@@ -11,8 +11,8 @@ import { createPageLimits } from "../../src/spotify/page-limits.ts";
 import { createClientCredentialsProvider } from "../../src/spotify/tokens.ts";
 import { createSpotifyTransport } from "../../src/spotify/transport.ts";
 import { systemClock } from "../../src/util/clock.ts";
-import { createCatalog, defaultPageCaps, minimumRequests, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable, testSettings } from "../spotify/helpers.ts";
+import { createCatalog, defaultPageCaps, minimumRequests, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable, testSettings } from "../helpers/spotify.ts";
 
 const catalog = createCatalog({
   seed: 2602,

@@ -4,8 +4,8 @@ import * as v from "valibot";
 import type { LyricsPlugin, PluginContext } from "musicdl/plugin";
 import createLrclib, { answerOf, lrclibBaseUrl } from "../../plugins/lrclib/index.ts";
 import { createBasicHttpClient } from "../../src/plugins/context.ts";
-import { describeLyricsContract } from "../contract/lyrics-contract.ts";
-import { startFakeLrclib, type LrclibRecord } from "../fakes/lrclib/index.ts";
+import { describeLyricsContract } from "../../contract/lyrics-contract.ts";
+import { startFakeLrclib, type LrclibRecord } from "../../fakes/lrclib/index.ts";
 import { parseLrc } from "../../plugins/lrclib/parse-lrc.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
 

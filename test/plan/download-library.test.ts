@@ -10,8 +10,8 @@ import { findFfmpeg } from "../../src/audio/ffmpeg-path.ts";
 import { openSession } from "../../src/cli/session.ts";
 import type { ExecutorEvent } from "../../src/plan/events.ts";
 import { type DownloadResult, downloadLibrary } from "../../src/plan/download-library.ts";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 
 let world: FakeWorld;
 let root: string;

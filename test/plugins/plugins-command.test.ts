@@ -2,7 +2,7 @@ import { expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
 import { builtinPlugins } from "../../src/plugins/builtin.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { providerSource } from "./plugin-files.ts";
+import { providerSource } from "../helpers/plugin-files.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 import { expectDocumentedJson } from "../helpers/json-docs.ts";
 

@@ -6,8 +6,8 @@ import { createSpotifyClient } from "../../src/spotify/client.ts";
 import { readAuthFile } from "../../src/spotify/auth-file.ts";
 import { loginWithPkce } from "../../src/spotify/login.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { SMALL, type FakeSpotify, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable, testSettings } from "./helpers.ts";
+import { SMALL, type FakeSpotify, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable, testSettings } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 /** Logs in against the fake, playing the browser: open the authorize URL and follow its redirect to our callback. */

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { EXIT } from "../../src/errors.ts";
 import { readAuthFile, writeAuthFile } from "../../src/spotify/auth-file.ts";
 import { loginWithPkce } from "../../src/spotify/login.ts";
-import { createCatalog, editPlaylist, type FakeSpotify, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { createLibraryCatalog, LIBRARY } from "../fakes/spotify/library-catalog.ts";
-import { clientFor, disposable } from "./helpers.ts";
+import { createCatalog, editPlaylist, type FakeSpotify, SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { createLibraryCatalog, LIBRARY } from "../../fakes/spotify/library-catalog.ts";
+import { clientFor, disposable } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 const ALL_SCOPES = ["user-library-read", "user-follow-read", "playlist-read-private", "playlist-read-collaborative"];

@@ -4,8 +4,8 @@ import type { LogObject } from "consola";
 import { log } from "../../src/log.ts";
 import { createMemorySpotifyCache } from "../../src/spotify/client.ts";
 import { loginWithPkce } from "../../src/spotify/login.ts";
-import { SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable } from "./helpers.ts";
+import { SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 const lines: string[] = [];

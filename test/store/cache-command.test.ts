@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { openStore } from "../../src/store/index.ts";
 import { defaultCachePath } from "../../src/util/dirs.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { createRecordingLog } from "./helpers.ts";
+import { createRecordingLog } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 import { expectDocumentedJson } from "../helpers/json-docs.ts";
 import { MIGRATIONS } from "../../src/store/migrations.ts";

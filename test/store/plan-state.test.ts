@@ -2,11 +2,11 @@ import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { ChosenCandidate, PlanItem } from "../../src/plan/model.ts";
 import { openStore } from "../../src/store/index.ts";
-import { createFakeClock, createRecordingLog, m3uItem, trackItem } from "./helpers.ts";
+import { createFakeClock, createRecordingLog, m3uItem, trackItem } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 import { reconcileItem } from "../../src/plan/reconcile-item.ts";
 import { MIGRATIONS } from "../../src/store/migrations.ts";
-import { createStoreAtSchema } from "./_old-schema.ts";
+import { createStoreAtSchema } from "../helpers/old-schema-store.ts";
 
 const LIBRARY = "/music";
 const match: ChosenCandidate = {

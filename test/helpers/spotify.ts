@@ -7,7 +7,7 @@ import {
   createMemorySpotifyCache,
   createSpotifyClient,
 } from "../../src/spotify/client.ts";
-import type { FakeSpotify } from "../fakes/spotify/index.ts";
+import type { FakeSpotify } from "../../fakes/spotify/index.ts";
 
 export function testSettings(overrides: Partial<DownloadSettings> = {}): DownloadSettings {
   return {
