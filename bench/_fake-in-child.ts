@@ -3,7 +3,7 @@
  * The bench re-runs itself with `--serve …`: the child prints one JSON line (addresses, credentials, whatever the
  * bench adds) and serves until the parent closes its stdin.
  */
-import type { FakeSpotify } from "../test/fakes/spotify/index.ts";
+import type { FakeSpotify } from "../fakes/spotify/index.ts";
 
 export interface FakeAddress {
   readonly apiUrl: string;

@@ -14,8 +14,8 @@ import { createMemoryCache as createMemorySpotifyCache } from "../src/plugins/me
 import { loginWithPkce } from "../plugins/spotify/login.ts";
 import { KNOWN_SCOPES } from "../plugins/spotify/scopes.ts";
 import type { LibraryKind } from "../plugins/spotify/url.ts";
-import { createCatalog, startFakeSpotify } from "../test/fakes/spotify/index.ts";
-import { spotifyCore, testSettings } from "../test/spotify/helpers.ts";
+import { createCatalog, startFakeSpotify } from "../fakes/spotify/index.ts";
+import { spotifyCore, testSettings } from "../test/helpers/spotify.ts";
 import { registerSecret } from "../src/util/redact.ts";
 
 const catalog = createCatalog({

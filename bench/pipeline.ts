@@ -11,8 +11,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pLimit from "p-limit";
-import { createCatalog } from "../test/fakes/spotify/index.ts";
-import { startFakeWorld } from "../test/fakes/world.ts";
+import { createCatalog } from "../fakes/spotify/index.ts";
+import { startFakeWorld } from "../fakes/world.ts";
 
 const TRACKS_PER_ALBUM = 10;
 const LATENCY_MS = 100;

@@ -17,7 +17,7 @@ import type { DownloadPlan, PlanItem } from "../src/plan/model.ts";
 import { preparePlan } from "../src/plan/prepare.ts";
 import type { ExecutorContext } from "../src/plan/stages/context.ts";
 import type { ProviderPlugin, TaggerPlugin } from "../src/plugins/api.ts";
-import { type CatalogSpec, createCatalog, startFakeSpotify } from "../test/fakes/spotify/index.ts";
+import { type CatalogSpec, createCatalog, startFakeSpotify } from "../fakes/spotify/index.ts";
 import { type FakeAddress, serveUntilStdinCloses, startFakeInChild } from "./_fake-in-child.ts";
 import { sourceStats } from "../src/plugins/source-stats.ts";
 

@@ -23,10 +23,10 @@ import {
   createCatalog,
   editPlaylist,
   startFakeSpotify,
-} from "../test/fakes/spotify/index.ts";
-import { startFakeYouTube } from "../test/fakes/youtube/index.ts";
-import { youtubeCatalogFor } from "../test/fakes/world.ts";
-import { recordsFor, startFakeLrclib } from "../test/fakes/lrclib/index.ts";
+} from "../fakes/spotify/index.ts";
+import { startFakeYouTube } from "../fakes/youtube/index.ts";
+import { youtubeCatalogFor } from "../fakes/world.ts";
+import { recordsFor, startFakeLrclib } from "../fakes/lrclib/index.ts";
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 /**
  * How hard and how well musicdl searches: `musicdl download` of 100 tracks whose YouTube side sets traps
- * (test/fakes/youtube/trap-catalog.ts: buried right songs, unplayable best uploads, video-only tracks, wrong
+ * (fakes/youtube/trap-catalog.ts: buried right songs, unplayable best uploads, video-only tracks, wrong
  * lengths, live albums, noise-tagged uploads), on two catalogs: "everyday" (4 in 5 tracks have their song found by
  * ISRC, as on YouTube Music; one of each trap class in every 50 tracks besides) and "traps only" (every track a
  * trap, in turn). Prints search requests per track (average and maximum), wall time, and how many tracks ended
@@ -11,9 +11,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Catalog, createCatalog } from "../test/fakes/spotify/index.ts";
-import { type ClassFor, TRAP_CLASSES, type TrapCatalog, trapCatalogFor } from "../test/fakes/youtube/trap-catalog.ts";
-import { startFakeWorld } from "../test/fakes/world.ts";
+import { type Catalog, createCatalog } from "../fakes/spotify/index.ts";
+import { type ClassFor, TRAP_CLASSES, type TrapCatalog, trapCatalogFor } from "../fakes/youtube/trap-catalog.ts";
+import { startFakeWorld } from "../fakes/world.ts";
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);

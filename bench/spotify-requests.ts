@@ -17,8 +17,8 @@ import {
   defaultPageCaps,
   minimumRequests,
   startFakeSpotify,
-} from "../test/fakes/spotify/index.ts";
-import { spotifyCore, testSettings } from "../test/spotify/helpers.ts";
+} from "../fakes/spotify/index.ts";
+import { spotifyCore, testSettings } from "../test/helpers/spotify.ts";
 import { serveUntilStdinCloses, startFakeInChild } from "./_fake-in-child.ts";
 
 const LATENCY_MS = 50;

@@ -7,9 +7,9 @@
 import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { createSmallCatalog } from "../test/fakes/spotify/index.ts";
-import { startFakeWorld } from "../test/fakes/world.ts";
-import { smallCatalogLyrics } from "../test/fakes/lrclib/index.ts";
+import { createSmallCatalog } from "../fakes/spotify/index.ts";
+import { startFakeWorld } from "../fakes/world.ts";
+import { smallCatalogLyrics } from "../fakes/lrclib/index.ts";
 
 const root = join(import.meta.dir, "..");
 const demoDir = process.env.MUSICDL_DEMO_DIR ?? mkdtempSync(join(tmpdir(), "musicdl-demo-"));

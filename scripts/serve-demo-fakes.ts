@@ -7,9 +7,9 @@
  *   bun scripts/serve-demo-fakes.ts [--youtube-latency-ms N]   # N ms before every YouTube answer: a slow run
  */
 import { parseArgs } from "node:util";
-import { smallCatalogLyrics } from "../test/fakes/lrclib/index.ts";
-import { createSmallCatalog } from "../test/fakes/spotify/index.ts";
-import { startFakeWorld } from "../test/fakes/world.ts";
+import { smallCatalogLyrics } from "../fakes/lrclib/index.ts";
+import { createSmallCatalog } from "../fakes/spotify/index.ts";
+import { startFakeWorld } from "../fakes/world.ts";
 
 const { values } = parseArgs({ options: { "youtube-latency-ms": { type: "string", default: "0" } } });
 const youtubeLatencyMs = Number(values["youtube-latency-ms"]);

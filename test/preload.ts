@@ -5,7 +5,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startFakeLrclib } from "./fakes/lrclib/server.ts";
+import { startFakeLrclib } from "../fakes/lrclib/server.ts";
 
 const home = mkdtempSync(join(tmpdir(), "musicdl-test-home-"));
 process.env.HOME = home;

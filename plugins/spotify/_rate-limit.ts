@@ -8,14 +8,14 @@ import type { PluginClock, PluginLogger, RateLimiter } from "musicdl/plugin";
 import { parseRetryAfterS } from "./_answer.ts";
 import { SpotifyRateLimitError, formatClockTime } from "./errors.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
-import type { SpotifyEvent, SpotifyRetrySettings, SpotifyStats } from "./transport.ts";
 
 export interface RateLimitPolicyOptions {
-  readonly settings: SpotifyRetrySettings;
+  // Only what the policy reads, spelled here: importing the transport's types back would tie the two in a cycle.
+  readonly settings: { readonly spotifyMaxRetries: number; readonly spotifyMaxWaitS: number };
   readonly clock: PluginClock;
   readonly limiter: RateLimiter;
-  readonly stats: SpotifyStats;
-  readonly emit: (event: SpotifyEvent) => void;
+  readonly stats: { waitedS: number; rateLimited: number };
+  readonly emit: (event: { type: "rate-limit-wait"; seconds: number; until: number }) => void;
   /** Delay before retry number `attempt` when a 429 has no Retry-After. */
   readonly backoff: (attempt: number) => number;
   /** `ctx.log`: the pause is told as a warning. */

@@ -1,63 +1,53 @@
-/** The end-of-run summary: counts, each failure with its reason, and the failures file written next to the state. */
-import { dirname, join } from "node:path";
-import { writeFileAtomic } from "../library/atomic-write.ts";
-import type { RunSummary } from "../plan/execute.ts";
-import type { FailedSource } from "../plan/generate.ts";
+/** The end-of-run summary, as people read it (counts, each failure, the failures file) or as `download --json` ends. */
+import type { DownloadResult } from "../plan/download-library.ts";
+import { textQueriesToJson } from "../plan/to-json.ts";
+import { jsonDocument } from "../util/json-document.ts";
 
-export interface SummaryInput {
-  readonly summary: RunSummary;
-  readonly failedSources: readonly FailedSource[];
-  readonly removed: number;
-  readonly pruned: number;
-  /** M3U files musicdl wrote for sources the config no longer lists, still on disk. */
-  readonly unlistedM3u: number;
-  readonly prunedM3u: number;
-}
-
-export function renderSummary(input: SummaryInput, failuresFile: string | null): string {
-  const { summary } = input;
+export function renderSummary(result: DownloadResult): string {
+  const { summary } = result;
   const c = summary.trackCounts;
   const m3u = summary.m3uWritten > 0 ? ` · M3U files written ${summary.m3uWritten}` : "";
   const lines = [
     `tracks: done ${c.done} · skipped ${c.skipped} · failed ${c.failed}${m3u}${summary.interrupted ? " · interrupted" : ""}`,
   ];
   for (const failure of summary.failures) lines.push(`  failed ${failure.label} [${failure.stage}]: ${failure.reason}`);
-  for (const source of input.failedSources) lines.push(`  source failed: ${source.reason}`);
+  for (const source of result.failedSources) lines.push(`  source failed: ${source.reason}`);
   if (summary.m3uMissing > 0)
     lines.push(
       `  ${summary.m3uMissing} M3U entr${summary.m3uMissing === 1 ? "y" : "ies"} left out (their tracks failed)`,
     );
-  if (input.removed > 0 && input.pruned === 0) {
+  if (result.removed > 0 && result.pruned === 0) {
     lines.push(
-      `  ${input.removed} track(s) no longer listed by any source (kept on disk; --prune deletes the files musicdl wrote)`,
+      `  ${result.removed} track(s) no longer listed by any source (kept on disk; --prune deletes the files musicdl wrote)`,
     );
   }
   // Pruning compares the library index with the plan, so it also deletes files an earlier run only reported.
-  if (input.pruned > 0)
-    lines.push(`  ${input.pruned} file(s) musicdl wrote for tracks no source lists were deleted (--prune)`);
-  if (input.unlistedM3u > 0) {
+  if (result.pruned > 0)
+    lines.push(`  ${result.pruned} file(s) musicdl wrote for tracks no source lists were deleted (--prune)`);
+  if (result.unlistedM3u > 0) {
     lines.push(
-      `  ${input.unlistedM3u} M3U file(s) of sources no longer in the config (kept on disk; --prune deletes them)`,
+      `  ${result.unlistedM3u} M3U file(s) of sources no longer in the config (kept on disk; --prune deletes them)`,
     );
   }
-  if (input.prunedM3u > 0)
-    lines.push(`  ${input.prunedM3u} M3U file(s) of sources no longer in the config were deleted (--prune)`);
-  if (failuresFile) lines.push(`Failures are listed in ${failuresFile}`);
+  if (result.prunedM3u > 0)
+    lines.push(`  ${result.prunedM3u} M3U file(s) of sources no longer in the config were deleted (--prune)`);
+  if (result.failuresFile) lines.push(`Failures are listed in ${result.failuresFile}`);
   return `${lines.join("\n")}\n`;
 }
 
-/** Writes (or, after a clean run, empties) the failures list beside the state database; returns its path. */
-export async function writeFailuresFile(
-  cachePath: string,
-  libraryKey: string,
-  input: SummaryInput,
-): Promise<string | null> {
-  const file = join(dirname(cachePath), "last-failures.txt");
-  const rows = [
-    ...input.summary.failures.map((f) => `${f.id}\t${f.stage}\t${f.label}\t${f.reason}`),
-    ...input.failedSources.map((s) => `source\tresolve\t${s.entry.url}\t${s.reason}`),
-  ];
-  const header = `# musicdl failures for ${libraryKey} at ${new Date().toISOString()}\n`;
-  await writeFileAtomic(file, `${header}${rows.join("\n")}${rows.length ? "\n" : ""}`);
-  return rows.length ? file : null;
+/** The last line of `download --json`: what the run did. */
+/** `sources`: each source's run counters under its plugin's name (`spotify: { requests… }`), see sourceStats. */
+export function downloadToJson(
+  result: DownloadResult,
+  sources: Readonly<Record<string, object>>,
+): Record<string, unknown> {
+  const { textQueries, failedSources, summary, ...rest } = result;
+  return jsonDocument({
+    type: "summary",
+    ...sources,
+    textQueries: textQueriesToJson(textQueries),
+    summary,
+    failedSources: failedSources.map((source) => ({ url: source.entry.url, reason: source.reason })),
+    ...rest,
+  });
 }

@@ -1,21 +1,16 @@
 /** Validates `--output`, `--format`, `--bitrate`, `--threads` with the same rules as the file. */
 import * as v from "valibot";
-import type { AudioFormat } from "../plugins/api.ts";
 import type { ConfigIssue } from "../errors.ts";
 import { bitrateSchema, formatSchema, threadsSchema } from "./schema.ts";
+import type { CliOverrides } from "./settings/context.ts";
+
+export type { CliOverrides };
 
 export interface CliOverrideInput {
   output?: string;
   format?: string;
   bitrate?: string;
   threads?: string;
-}
-
-export interface CliOverrides {
-  readonly output?: string;
-  readonly format?: AudioFormat;
-  readonly bitrate?: string;
-  readonly threads?: number;
 }
 
 export function readCliOverrides(input: CliOverrideInput): { overrides: CliOverrides; issues: ConfigIssue[] } {

@@ -19,4 +19,5 @@ export {
   type ScoredCandidate,
   searchAcrossProviders,
 } from "./pick.ts";
+export { pickFromEveryProvider } from "./pick-every-provider.ts";
 export { DEFAULT_MATCH_SETTINGS, PENALTY_NAMES, type PenaltyName, resolveMatchSettings } from "./settings.ts";

@@ -3,7 +3,7 @@
  * discs its album has, but the same album listed by an album or artist source in this run does. Pure.
  */
 import type { AlbumMeta, TrackMeta } from "../plugins/api.ts";
-import type { ResolvedEntry } from "./optimize.ts";
+import type { ResolvedEntry } from "./build-plan.ts";
 
 type Layout = Required<Pick<AlbumMeta, "totalDiscs">> & Pick<AlbumMeta, "tracksPerDisc">;
 

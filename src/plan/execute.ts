@@ -7,11 +7,11 @@ import { rm } from "node:fs/promises";
 import pLimit from "p-limit";
 import { describeCause } from "../errors.ts";
 import type { DownloadPlan, M3uPlanItem, PlanItem, PlanItemStatus, TrackPlanItem } from "./model.ts";
-import { computeStats } from "./optimize.ts";
-import type { ExecutorContext } from "./stages/context.ts";
+import { computeStats } from "./build-plan.ts";
+import type { ExecutorContext, StageLimits } from "./stages/context.ts";
 import { backfillLyrics } from "./stages/lyrics-backfill.ts";
 import { writeM3uItem } from "./stages/m3u.ts";
-import { runTrackItem, type StageLimits } from "./stages/track.ts";
+import { runTrackItem } from "./stages/track.ts";
 import { trackLabel } from "./track-label.ts";
 
 export interface RunSummary {

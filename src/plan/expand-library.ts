@@ -6,7 +6,7 @@
 import type { SourceEntry, SourceSection } from "../config/types.ts";
 import type { SourceExpansion, SourcePlugin, SourceRef } from "../plugins/api.ts";
 import { callSource } from "../plugins/call.ts";
-import { describeSourceFailure, type FailedSource, stopsTheRun } from "./generate.ts";
+import { describeSourceFailure, type FailedSource, stopsTheRun } from "./resolve-sources.ts";
 
 /** What expanding needs of the plugin registry: the source (and its ref) that recognises a link. */
 export interface SourceFinder {

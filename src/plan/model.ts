@@ -4,7 +4,7 @@ import type { SourceSection } from "../config/types.ts";
 
 export type PlanItemStatus =
   | "pending"
-  | "resolving"
+  | "matching"
   | "matched"
   | "downloading"
   | "tagging"

@@ -16,11 +16,12 @@ import type { LibraryIndex, Store } from "../store/index.ts";
 import { checkPlainText } from "../config/text-source.ts";
 import { expandLibraryEntries } from "./expand-library.ts";
 import { shareAlbumLayouts } from "./album-layouts.ts";
-import { resolveSources, type FailedSource } from "./generate.ts";
+import { resolveSources, type FailedSource } from "./resolve-sources.ts";
 import type { DownloadPlan, PlanItem, TrackPlanItem } from "./model.ts";
 import { applyPins } from "./apply-pins.ts";
-import { buildPlan, computeStats } from "./optimize.ts";
+import { buildPlan, computeStats } from "./build-plan.ts";
 import { keepItemsOfUnresolvedSources, removedTracks } from "./reconcile.ts";
+import { reconcileItem } from "./reconcile-item.ts";
 import { checkedSource } from "../plugins/checked-source.ts";
 import { trackKey } from "../plugins/track-key.ts";
 
@@ -69,12 +70,14 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
     disambiguate: disambiguatePaths,
     isPresent: (track, target) => download.overwrite === "skip" && isPresent(library, track, target, download.format),
   });
-  const saved = store.plans.loadPlan(libraryKey);
+  const saved = store.plans.loadPlan<PlanItem>(libraryKey);
   collectGarbage();
   const failedUrls = new Set(generated.failed.map((failure) => failure.entry.url));
   const items = keepItemsOfUnresolvedSources(built.items, saved, failedUrls);
   if (download.overwrite === "metadata") keepSavedMatches(items, saved);
-  const finalItems: PlanItem[] = options.save ? store.plans.savePlan(libraryKey, { items }, saved) : items;
+  const finalItems: PlanItem[] = options.save
+    ? store.plans.savePlan(libraryKey, { items }, { reconcile: reconcileItem, previous: saved })
+    : items;
   // Pins from `match --pin`, then the config's on top: the file is what the user reads.
   applyPins(finalItems, { ...store.pins.all(), ...(download.pins ?? {}) }, (text) =>
     options.registry.findPin(text, download.audioProviders),

@@ -1,6 +1,6 @@
 /**
  * What the saved plan still contributes to a fresh one beyond per-item progress (which the store carries over by
- * id, see store/reconcile-plan.ts): items of sources that failed to resolve this time are kept rather than
+ * id, see plan/reconcile-item.ts): items of sources that failed to resolve this time are kept rather than
  * dropped, and items no source asks for any more are reported as removed.
  */
 import type { PlanItem, TrackPlanItem } from "./model.ts";

@@ -1,9 +1,9 @@
-/** The `plan --json` document. Field names are public: users script against them (issue 5). */
+/** The `plan --json` document's items and stats (docs/json.md). Field names are public: users script against them. */
 import type { TextMatch, TrackMeta } from "../plugins/api.ts";
 import type { DownloadPlan, PlanItem } from "./model.ts";
 
-export function planToJson(plan: DownloadPlan): unknown {
-  return { version: 1, items: plan.items.map(itemToJson), stats: statsToJson(plan) };
+export function planToJson(plan: DownloadPlan): { items: Record<string, unknown>[]; stats: Record<string, unknown> } {
+  return { items: plan.items.map(itemToJson), stats: statsToJson(plan) };
 }
 
 function itemToJson(item: PlanItem): Record<string, unknown> {

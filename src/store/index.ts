@@ -4,11 +4,17 @@ export type { Store, StoreSettings, OpenStoreOptions, StoreLog, ClearOptions } f
 export type { PluginCaches } from "./plugin-cache.ts";
 export { MISS_TTL_CAP_S, type SearchCache } from "./search-cache.ts";
 export { fileFingerprint, type LibraryIndex, type LibraryRow, type PresenceCheck } from "./library-index.ts";
-export type { PlanStore, PlanItemPatch, RunSummary } from "./plan-state.ts";
+export type {
+  PlanStore,
+  PlanItemPatch,
+  ReconcileItem,
+  RunRecord,
+  SavePlanOptions,
+  StoredPlanItem,
+} from "./plan-state.ts";
 export type { PlaylistFileRow, PlaylistIndex } from "./playlist-index.ts";
 export { LYRICS_MISS_TTL_S, type LyricsCache } from "./lyrics-cache.ts";
 export type { LyricsIndex, LyricsRow } from "./lyrics-index.ts";
-export { reconcileItem, restartStatus } from "./reconcile-plan.ts";
 export {
   LibraryLockedError,
   releaseOnExit,

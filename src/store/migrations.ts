@@ -9,7 +9,7 @@ export const APPLICATION_ID = 0x6d646c31;
 export type Migration = string | ((db: Database) => void);
 
 /**
- * Migration 6 (after the track-identity one, 5). The built-in Spotify source became a plugin: its response cache
+ * Migration 7 (after the track-identity one, 5, and the `matching` status, 6). The built-in Spotify source became a plugin: its response cache
  * becomes the plugins' keyed cache, each key under its plugin's name (name + TAB + key). The rows carry over, so the
  * first run after upgrading sends no request the previous one did not need.
  */
@@ -106,6 +106,11 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // Tracks keyed by `<source>:<id>` instead of the Spotify id; every stored key and track carried over.
   migrateTrackKeys,
+  `
+  -- A track being searched for had the status "resolving"; it is "matching" now. A killed run's rows follow, so the
+  -- next run restarts them like any other interrupted item.
+  UPDATE plan_items SET status = 'matching', item = json_set(item, '$.status', 'matching') WHERE status = 'resolving';
+  `,
   PLUGIN_CACHE_MIGRATION,
 ];
 

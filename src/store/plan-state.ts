@@ -1,40 +1,60 @@
-/** Plan state per library: the items of the last plan with their statuses, updated as each item moves on. */
+/**
+ * Plan state per library: the items of the last plan with their statuses, updated as each item moves on. The items
+ * are the plan's (src/plan/model.ts); the store keeps each as JSON and reads only its id and status.
+ */
 import type { Database } from "bun:sqlite";
-import type { ChosenCandidate, DownloadPlan, ItemError, PlanItem, PlanItemStatus } from "../plan/model.ts";
 import type { Clock } from "../util/clock.ts";
-import { INTERRUPTED_STATUSES, reconcileItem, restartStatus } from "./reconcile-plan.ts";
+
+/** What the store reads of a plan item; the rest is stored as it is. */
+export interface StoredPlanItem {
+  readonly id: string;
+  readonly status: string;
+}
 
 /** Fields an executor changes. `null` removes an optional field (JSON merge patch, RFC 7396). */
 export interface PlanItemPatch {
-  status?: PlanItemStatus;
+  status?: string;
   attempts?: number;
-  error?: ItemError | null;
-  match?: ChosenCandidate | null;
+  error?: object | null;
+  match?: object | null;
   skipReason?: string | null;
   target?: string;
 }
 
-export interface RunSummary {
+/** The item to save, given the fresh one and the saved one with the same id: the plan's rule (plan/reconcile-item.ts). */
+export type ReconcileItem<Item> = (saved: Item | undefined, fresh: Item) => Item;
+
+/** One finished run of a library, as `recentRuns` lists it. */
+export interface RunRecord {
   readonly startedAtMs: number;
   readonly endedAtMs: number;
   /** e.g. `{ done: 120, failed: 2, skipped: 3400 }`. */
   readonly counts: Readonly<Record<string, number>>;
 }
 
+export interface SavePlanOptions<Item> {
+  /** How a saved item's progress carries over to the fresh item with its id. */
+  readonly reconcile: ReconcileItem<Item>;
+  /** What loadPlan just returned, so the saved items need not be parsed again (ignored when the store no longer
+   * holds exactly those ids). */
+  readonly previous?: readonly Item[] | null;
+}
+
 export interface PlanStore {
-  /** Replaces the library's plan in one transaction, carrying progress over by item id (see reconcileItem);
-   * returns the items as saved, in plan order. `previous`: what loadPlan just returned, so the saved items need
-   * not be parsed again (ignored when the store no longer holds exactly those ids). Only changed rows are written. */
-  savePlan(libraryKey: string, plan: Pick<DownloadPlan, "items">, previous?: readonly PlanItem[] | null): PlanItem[];
+  /** Replaces the library's plan in one transaction, carrying progress over by item id (`reconcile`); returns the
+   * items as saved, in plan order. Only changed rows are written. */
+  savePlan<Item extends StoredPlanItem>(
+    libraryKey: string,
+    plan: { readonly items: readonly Item[] },
+    options: SavePlanOptions<Item>,
+  ): Item[];
   /** One prepared single-row UPDATE; call it on every status change. Throws if the item is not saved. */
   updateItem(libraryKey: string, id: string, patch: PlanItemPatch): void;
-  /** The saved items in plan order, or null when this library never had a plan saved. */
-  loadPlan(libraryKey: string): PlanItem[] | null;
-  /** Turns items a killed run left resolving/downloading/tagging back to matched/pending; returns how many. */
-  resetInterrupted(libraryKey: string): number;
-  recordRun(libraryKey: string, summary: RunSummary): void;
+  /** The saved items in plan order, or null when this library never had a plan saved. `Item`: what was saved. */
+  loadPlan<Item extends StoredPlanItem = StoredPlanItem>(libraryKey: string): Item[] | null;
+  recordRun(libraryKey: string, run: RunRecord): void;
   /** Newest first. */
-  recentRuns(libraryKey: string, limit?: number): RunSummary[];
+  recentRuns(libraryKey: string, limit?: number): RunRecord[];
 }
 
 export function createPlanStore(db: Database, clock: Clock): PlanStore {
@@ -60,9 +80,6 @@ export function createPlanStore(db: Database, clock: Clock): PlanStore {
     patchStatements.set(sql, statement);
     return statement.run(libraryKey, id, patch.status ?? null, ...values).changes;
   };
-  const selectInterrupted = db.query(
-    `SELECT item FROM plan_items WHERE library_key = ?1 AND status IN (${INTERRUPTED_STATUSES.map((s) => `'${s}'`).join(", ")})`,
-  );
   const insertRun = db.query(
     "INSERT INTO runs (library_key, started_at_ms, ended_at_ms, counts) VALUES (?1, ?2, ?3, ?4)",
   );
@@ -70,24 +87,25 @@ export function createPlanStore(db: Database, clock: Clock): PlanStore {
     "SELECT started_at_ms, ended_at_ms, counts FROM runs WHERE library_key = ?1 ORDER BY started_at_ms DESC LIMIT ?2",
   );
   const readItems = (libraryKey: string) =>
-    (selectItems.all(libraryKey) as { item: string }[]).map((row) => JSON.parse(row.item) as PlanItem);
+    (selectItems.all(libraryKey) as { item: string }[]).map((row) => JSON.parse(row.item) as StoredPlanItem);
 
   // A re-run mostly saves the plan it loaded: deleting and inserting every row was 10,000 writes; the upsert
   // leaves unchanged rows alone. sqlite compares the stored text itself, so no copy of every row's JSON is read
   // into memory next to the saved and the fresh items (that copy was much of a 10,000-track re-run's peak RSS).
   const savePlan = db.transaction(
-    (libraryKey: string, items: readonly PlanItem[], previous?: readonly PlanItem[] | null) => {
+    (libraryKey: string, items: readonly StoredPlanItem[], options: SavePlanOptions<StoredPlanItem>) => {
+      const { previous, reconcile } = options;
       const ids = (selectIds.values(libraryKey) as [string][]).map((row) => row[0]);
       const reused = previous?.length === ids.length && previous.every((item, index) => item.id === ids[index]);
-      const saved = new Map<string, PlanItem>();
+      const saved = new Map<string, StoredPlanItem>();
       if (reused) for (const item of previous) saved.set(item.id, item);
       else
         for (const row of selectItems.iterate(libraryKey) as Iterable<{ item: string }>) {
-          const item = JSON.parse(row.item) as PlanItem;
+          const item = JSON.parse(row.item) as StoredPlanItem;
           saved.set(item.id, item);
         }
       const stale = new Set(ids);
-      const reconciled = items.map((item) => reconcileItem(saved.get(item.id), item));
+      const reconciled = items.map((item) => reconcile(saved.get(item.id), item));
       upsertPlan.run(libraryKey, clock.now());
       for (const [position, item] of reconciled.entries()) {
         stale.delete(item.id);
@@ -98,25 +116,22 @@ export function createPlanStore(db: Database, clock: Clock): PlanStore {
     },
   );
 
-  const resetInterrupted = db.transaction((libraryKey: string) => {
-    const items = (selectInterrupted.all(libraryKey) as { item: string }[]).map(
-      (row) => JSON.parse(row.item) as PlanItem,
-    );
-    for (const item of items) patchItem(libraryKey, item.id, { status: restartStatus(item) });
-    return items.length;
-  });
-
   return {
-    savePlan: (libraryKey, plan, previous) => savePlan.immediate(libraryKey, plan.items, previous),
+    // The one place the item type is erased: the store hands back what the plan gave it, item for item.
+    savePlan: <Item extends StoredPlanItem>(
+      libraryKey: string,
+      plan: { readonly items: readonly Item[] },
+      options: SavePlanOptions<Item>,
+    ) => savePlan.immediate(libraryKey, plan.items, options as unknown as SavePlanOptions<StoredPlanItem>) as Item[],
     updateItem(libraryKey, id, patch) {
       if (patchItem(libraryKey, id, patch) === 0) {
         throw new Error(`no saved plan item ${id} for ${libraryKey}`);
       }
     },
-    loadPlan: (libraryKey) => (selectPlan.get(libraryKey) ? readItems(libraryKey) : null),
-    resetInterrupted: (libraryKey) => resetInterrupted.immediate(libraryKey),
-    recordRun(libraryKey, summary) {
-      insertRun.run(libraryKey, summary.startedAtMs, summary.endedAtMs, JSON.stringify(summary.counts));
+    loadPlan: <Item extends StoredPlanItem>(libraryKey: string) =>
+      selectPlan.get(libraryKey) ? (readItems(libraryKey) as Item[]) : null,
+    recordRun(libraryKey, run) {
+      insertRun.run(libraryKey, run.startedAtMs, run.endedAtMs, JSON.stringify(run.counts));
     },
     recentRuns: (libraryKey, limit = 10) =>
       (selectRuns.all(libraryKey, limit) as { started_at_ms: number; ended_at_ms: number; counts: string }[]).map(

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSmallCatalog } from "../fakes/spotify/index.ts";
-import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog } from "../../fakes/spotify/index.ts";
+import { startFakeWorld, type FakeWorld } from "../../fakes/world.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
-import { providerSource } from "../plugins/plugin-files.ts";
+import { providerSource } from "../helpers/plugin-files.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 interface Report {
   ok: boolean;
@@ -56,6 +57,7 @@ describe("musicdl doctor", () => {
     expect(result.stderr).toBe("");
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
+    expectDocumentedJson("doctor", report);
     expect(report.ok).toBe(true);
     expect(report.checks.map((check) => [check.name, check.status])).toEqual([
       ["config", "ok"],

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../helpers/run-cli.ts";
-import { ENTRY, type LibraryWorld, startLibraryWorld } from "./_library-world.ts";
+import { ENTRY, type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 let lw: LibraryWorld;
 beforeAll(async () => {
@@ -66,6 +67,7 @@ describe("without a terminal", () => {
       .trimEnd()
       .split("\n")
       .map((line) => JSON.parse(line) as { type: string; status?: string });
+    for (const event of events) expectDocumentedJson("download", event);
     expect(events[0]?.type).toBe("run-start");
     expect(events.filter((event) => event.type === "item-end" && event.status === "done")).toHaveLength(4);
     expect(events.at(-1)).toMatchObject({ type: "summary", summary: { counts: { done: 4, failed: 0 } } });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { runCli } from "../helpers/run-cli.ts";
-import { ENTRY, type LibraryWorld, startLibraryWorld } from "./_library-world.ts";
+import { ENTRY, type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 let lw: LibraryWorld;
 beforeAll(async () => {
@@ -58,6 +59,7 @@ describe("the store file", () => {
     const before = await runCli(["cache", "stats", "--json", "-c", configFile], { env: lw.env });
     expect(before.exitCode).toBe(0);
     const first = JSON.parse(before.stdout);
+    expectDocumentedJson("cache stats", first);
     expect(first.path).toBe(cachePath);
     expect(first.library.files).toBe(3);
 

@@ -1,8 +1,9 @@
 import { describe, expect, test } from "bun:test";
 import { createProgressRenderer, liveLines } from "../../src/cli/progress/render.ts";
 import { applyEvent, createProgressState } from "../../src/cli/progress/state.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
-const counts = { pending: 3, resolving: 0, matched: 0, downloading: 0, tagging: 0, done: 0, skipped: 0, failed: 0 };
+const counts = { pending: 3, matching: 0, matched: 0, downloading: 0, tagging: 0, done: 0, skipped: 0, failed: 0 };
 
 describe("progress", () => {
   test("the live view shows counts, ETA and one line per item in flight with its stage", () => {
@@ -37,7 +38,16 @@ describe("progress", () => {
     const out: string[] = [];
     const renderer = createProgressRenderer({ mode: "json", write: (t) => out.push(t), now: () => 42 });
     renderer.onEvent({ type: "item-end", id: "a", label: "Rush - YYZ", status: "done" });
-    expect(JSON.parse(out[0]!)).toEqual({ type: "item-end", id: "a", label: "Rush - YYZ", status: "done", at: 42 });
+    const event = JSON.parse(out[0]!);
+    expect(event).toEqual({
+      schema_version: 1,
+      type: "item-end",
+      id: "a",
+      label: "Rush - YYZ",
+      status: "done",
+      at: 42,
+    });
+    expectDocumentedJson("download", event);
   });
 });
 
@@ -53,6 +63,19 @@ describe("the live view around the run", () => {
     renderer.stop();
     expect(out).toHaveLength(1);
     expect(out[0]).toContain("1/1 · done 1");
+  });
+
+  test("the run's end draws the last block once; what is written after it (prune, summary) is never drawn over", async () => {
+    const out: string[] = [];
+    const renderer = createProgressRenderer({ mode: "live", write: (t) => out.push(t), columns: 120 });
+    renderer.onEvent({ type: "run-start", total: 1, counts });
+    renderer.onEvent({ type: "item-end", id: "a", label: "Rush - YYZ", status: "done" });
+    renderer.onEvent({ type: "run-end", counts: { ...counts, pending: 0, done: 1 }, interrupted: false });
+    const drawn = out.length;
+    expect(out.at(-1)).toContain("1/1 · done 1");
+    await Bun.sleep(450);
+    renderer.stop();
+    expect(out).toHaveLength(drawn);
   });
 
   test("a run that never started leaves no bar behind", () => {

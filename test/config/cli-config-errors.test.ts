@@ -2,7 +2,7 @@ import { expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../helpers/run-cli.ts";
-import { createSmallCatalog, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
+import { createSmallCatalog, SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 // The real CLI on a bad config: exit 2, one readable line per problem with its line and path, no stack trace.

@@ -17,18 +17,18 @@ import type {
 import { builtinPlugins } from "../../src/plugins/builtin.ts";
 import { createBasicHttpClient, createPluginContext, type PluginContextOptions } from "../../src/plugins/context.ts";
 import { instantiatePlugin } from "../../src/plugins/instantiate.ts";
-import { createSmallCatalog, type FakeSpotify, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { testSettings } from "../spotify/helpers.ts";
-import { youtubeCatalogFor } from "../fakes/world.ts";
-import { type FakeYouTube, startFakeYouTube } from "../fakes/youtube/index.ts";
+import { createSmallCatalog, type FakeSpotify, SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { testSettings } from "../helpers/spotify.ts";
+import { youtubeCatalogFor } from "../../fakes/world.ts";
+import { type FakeYouTube, startFakeYouTube } from "../../fakes/youtube/index.ts";
 import { FFMPEG } from "../helpers/make-tone.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
-import { recordsFor, startFakeLrclib, type FakeLrclib } from "../fakes/lrclib/index.ts";
-import { useYouTubeOrigin } from "../youtube/helpers.ts";
-import { describeLyricsContract } from "./lyrics-contract.ts";
-import { describeProviderContract } from "./provider-contract.ts";
-import { describeSourceContract } from "./source-contract.ts";
-import { describeTaggerContract } from "./tagger-contract.ts";
+import { recordsFor, startFakeLrclib, type FakeLrclib } from "../../fakes/lrclib/index.ts";
+import { useYouTubeOrigin } from "../helpers/youtube.ts";
+import { describeLyricsContract } from "../../contract/lyrics-contract.ts";
+import { describeProviderContract } from "../../contract/provider-contract.ts";
+import { describeSourceContract } from "../../contract/source-contract.ts";
+import { describeTaggerContract } from "../../contract/tagger-contract.ts";
 
 // ffmpeg and ffprobe run per format; on a busy 2-core machine that can exceed bun's 5 s default.
 setDefaultTimeout(30_000);

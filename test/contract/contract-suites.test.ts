@@ -1,8 +1,8 @@
 /** The tagger and source suites run on small honest plugins, so the suites themselves are known to work. */
 import { rename } from "node:fs/promises";
 import type { SourcePlugin, TaggerPlugin, TrackMeta } from "../../src/plugins/api.ts";
-import { describeSourceContract } from "./source-contract.ts";
-import { describeTaggerContract } from "./tagger-contract.ts";
+import { describeSourceContract } from "../../contract/source-contract.ts";
+import { describeTaggerContract } from "../../contract/tagger-contract.ts";
 import { makeTrack } from "../helpers/track-meta.ts";
 
 /** Writes Vorbis comments by remuxing with ffmpeg; what a minimal flac/ogg tagger could be. */

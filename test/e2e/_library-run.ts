@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { isTempName } from "../../src/library/atomic-write.ts";
 import type { PlanItem } from "../../src/plan/model.ts";
 import { openStore } from "../../src/store/index.ts";
-import type { Catalog } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import type { Catalog } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
 
 const ENTRY = join(import.meta.dir, "..", "..", "src", "main.ts");

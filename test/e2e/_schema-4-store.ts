@@ -4,7 +4,7 @@
  * `spotifyId`/`spotifyUrl`, the Spotify cache in its own table), so a test can check that the upgrade carries a real library's state over.
  */
 import type { Database } from "bun:sqlite";
-import { createStoreAtSchema } from "../store/_old-schema.ts";
+import { createStoreAtSchema } from "../helpers/old-schema-store.ts";
 
 /** Writes `path` at schema 4 from the rows of `current` (a store of today's schema), converted to the old shapes. */
 export function writeSchema4Store(current: Database, path: string): void {

@@ -6,8 +6,8 @@
 import { beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SMALL } from "../fakes/spotify/index.ts";
-import { listFiles, runMusicdl, useFakeWorldFolder } from "./_helpers.ts";
+import { SMALL } from "../../fakes/spotify/index.ts";
+import { listFiles, runMusicdl, useFakeWorldFolder } from "../helpers/fake-world-folder.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);

@@ -8,12 +8,12 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "nod
 import { join, relative } from "node:path";
 import { parseFile } from "music-metadata";
 import { VERSION } from "../../src/version.ts";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { startFakeWorld, type FakeWorld } from "../../fakes/world.ts";
 import { installCompiledBinary } from "../helpers/compiled-binary.ts";
 import { makeTone } from "../helpers/make-tone.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { providerSource } from "../plugins/plugin-files.ts";
+import { providerSource } from "../helpers/plugin-files.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 const REPO = join(import.meta.dir, "..", "..");

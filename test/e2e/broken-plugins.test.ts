@@ -1,8 +1,8 @@
 /** Broken, clashing and failing external plugins through a spawned `musicdl download`: what the user sees and the exit code. */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
-import { createRunDir, readTags, startPluginWorld, type PluginWorld } from "./_plugin-run.ts";
-import { missingSearchSource, throwsOnImportSource, toneProviderSource } from "./_tone-provider.ts";
+import { createRunDir, readTags, startPluginWorld, type PluginWorld } from "../helpers/plugin-run.ts";
+import { missingSearchSource, throwsOnImportSource, toneProviderSource } from "../helpers/tone-provider.ts";
 
 // Each spawned run pays for loading the built-ins (youtubei.js alone takes ~2 s under `bun src/main.ts`).
 setDefaultTimeout(30_000);

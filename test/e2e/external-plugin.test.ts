@@ -1,8 +1,8 @@
 /** An external provider, written by a user as a plain .ts file, found and used by a real `musicdl download`. */
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
-import { ALBUM_TITLES, createRunDir, readTags, startPluginWorld, type PluginWorld } from "./_plugin-run.ts";
-import { toneProviderSource } from "./_tone-provider.ts";
+import { ALBUM_TITLES, createRunDir, readTags, startPluginWorld, type PluginWorld } from "../helpers/plugin-run.ts";
+import { toneProviderSource } from "../helpers/tone-provider.ts";
 
 // Each spawned run pays for loading the built-ins (youtubei.js alone takes ~2 s under `bun src/main.ts`).
 setDefaultTimeout(30_000);

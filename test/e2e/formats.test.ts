@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import { FFPROBE } from "../helpers/make-tone.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
-import { readTags } from "../tags/read-back.ts";
-import { albumUrl, listFiles, probeFile, runMusicdl } from "./_helpers.ts";
+import { readTags } from "../helpers/read-back.ts";
+import { albumUrl, listFiles, probeFile, runMusicdl } from "../helpers/fake-world-folder.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 const FORMATS = ["mp3", "m4a", "opus", "ogg", "flac", "wav"] as const;

@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import type { Catalog, CatalogAlbum, CatalogArtist, CatalogTrack } from "../fakes/spotify/catalog.ts";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { expectPortableComponent } from "../library/_hostile.ts";
-import { albumUrl, listFiles, probeFile, runMusicdl } from "./_helpers.ts";
+import type { Catalog, CatalogAlbum, CatalogArtist, CatalogTrack } from "../../fakes/spotify/catalog.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
+import { expectPortableComponent } from "../helpers/hostile-names.ts";
+import { albumUrl, listFiles, probeFile, runMusicdl } from "../helpers/fake-world-folder.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT } from "../../src/errors.ts";
-import { SMALL } from "../fakes/spotify/index.ts";
-import { createLibraryCatalog, LIBRARY } from "../fakes/spotify/library-catalog.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { SMALL } from "../../fakes/spotify/index.ts";
+import { createLibraryCatalog, LIBRARY } from "../../fakes/spotify/library-catalog.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import { createLibraryRun, type LibraryRun, spotifyUrl } from "./_library-run.ts";
 
 const ENTRY = join(import.meta.dir, "..", "..", "src", "main.ts");

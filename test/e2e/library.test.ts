@@ -8,12 +8,12 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { Catalog } from "../fakes/spotify/index.ts";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import type { Catalog } from "../../fakes/spotify/index.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
-import { readTags } from "../tags/read-back.ts";
-import { albumUrl, listFiles, mediaRequests, probeFile, runMusicdl } from "./_helpers.ts";
+import { readTags } from "../helpers/read-back.ts";
+import { albumUrl, listFiles, mediaRequests, probeFile, runMusicdl } from "../helpers/fake-world-folder.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.

@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { syncedLinesOf } from "../fakes/lrclib/index.ts";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { syncedLinesOf } from "../../fakes/lrclib/index.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
-import { albumUrl, listFiles, mediaRequests, runMusicdl } from "./_helpers.ts";
+import { albumUrl, listFiles, mediaRequests, runMusicdl } from "../helpers/fake-world-folder.ts";
 import { createLibraryRun } from "./_library-run.ts";
 import { readLyricsWithFfprobe, readLyricsWithMutagen } from "./_real-clients/lyrics.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";

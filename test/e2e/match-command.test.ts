@@ -6,11 +6,12 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
-import { runMusicdl, trackUrl } from "./_helpers.ts";
+import { runMusicdl, trackUrl } from "../helpers/fake-world-folder.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 // Spawned runs on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);
@@ -70,6 +71,7 @@ describe("musicdl match", () => {
   test("--json: a track with only decoys has no pick, exits 1, and each candidate carries its penalties", () => {
     expect(refused.exitCode, refused.stderr).toBe(1);
     const json = JSON.parse(refused.stdout) as MatchJson;
+    expectDocumentedJson("match", json);
     expect(json.picked).toBeNull();
     // YouTube Music found nothing strong, so plain YouTube was asked too, as download does.
     expect(json.providers_asked).toEqual(["youtube-music", "youtube"]);

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { runMusicdl, trackUrl } from "./_helpers.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
+import { runMusicdl, trackUrl } from "../helpers/fake-world-folder.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 setDefaultTimeout(60_000);

@@ -5,10 +5,11 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { albumUrl, runMusicdl, trackUrl } from "./_helpers.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
+import { albumUrl, runMusicdl, trackUrl } from "../helpers/fake-world-folder.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 setDefaultTimeout(60_000);
 
@@ -73,6 +74,7 @@ describe("pins from musicdl match --pin / --skip", () => {
     expect(shown.stdout).toContain(`download takes youtube-music:${PINNED_VIDEO} without searching`);
     const skipped = await runMusicdl(world, home(), ["match", trackUrl(SMALL.trackIds.undertow), "--json"]);
     expect(JSON.parse(skipped.stdout)).toMatchObject({ pinned: true, skipped: true, picked: null });
+    expectDocumentedJson("match", JSON.parse(skipped.stdout));
     expect(searches().length).toBe(before);
   });
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import type { FakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import type { FakeWorld } from "../../fakes/world.ts";
 import { createLibraryRun, type LibraryRun, spotifyUrl, startOpusWorld } from "./_library-run.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 // A playlist, two albums and the artist of the first: four recordings (the first album's three tracks and a live
 // duet) from 11 entries; the lead single "Lanterns" is the album's "Lanterns" under another id (same ISRC).
@@ -46,7 +47,7 @@ describe("musicdl plan", () => {
     expect(result.exitCode, result.stderr).toBe(0);
     const plan = JSON.parse(result.stdout);
 
-    expect(plan.version).toBe(1);
+    expectDocumentedJson("plan", plan);
     const tracks = plan.items.filter((item: { kind: string }) => item.kind === "track");
     for (const item of tracks) expect(Object.keys(item).sort()).toEqual(TRACK_FIELDS);
     const lanterns = tracks.find((item: { id: string }) => item.id === `track:spotify:${SMALL.trackIds.lanterns}`);

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { createRunDir, startPluginWorld, type PluginWorld } from "./_plugin-run.ts";
-import { toneProviderSource } from "./_tone-provider.ts";
+import { createRunDir, startPluginWorld, type PluginWorld } from "../helpers/plugin-run.ts";
+import { toneProviderSource } from "../helpers/tone-provider.ts";
 
 // A spawned run pays for loading the built-ins (youtubei.js alone takes ~2 s under `bun src/main.ts`).
 setDefaultTimeout(30_000);

@@ -6,8 +6,8 @@
 import { expect, setDefaultTimeout, test } from "bun:test";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SMALL } from "../fakes/spotify/index.ts";
-import { albumUrl, listFiles, runMusicdl, useFakeWorldFolder } from "./_helpers.ts";
+import { SMALL } from "../../fakes/spotify/index.ts";
+import { albumUrl, listFiles, runMusicdl, useFakeWorldFolder } from "../helpers/fake-world-folder.ts";
 
 // Spawned runs with real ffmpeg on a busy 2-core machine: generous, since timing is not what is tested.
 setDefaultTimeout(60_000);

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import { readWithBeets } from "./_real-clients/beets.ts";
 import { createRealClientsCatalog, EXPECTED, type ExpectedTrack, RELEASE, ROAD_TRIP } from "./_real-clients/catalog.ts";
 import { downloadLibrary } from "./_real-clients/download-library.ts";

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Catalog, createCatalog } from "../fakes/spotify/index.ts";
-import type { FakeWorld } from "../fakes/world.ts";
+import { type Catalog, createCatalog } from "../../fakes/spotify/index.ts";
+import type { FakeWorld } from "../../fakes/world.ts";
 import {
   createLibraryRun,
   type LibraryRun,
@@ -152,7 +152,7 @@ describe("musicdl download", () => {
     expect(interrupted.exitCode, interrupted.stderr).toBe(130);
     expect(interrupted.stderr).toContain("Interrupted; progress was saved.");
     const saved = run.savedPlan();
-    expect(saved.filter((item) => ["resolving", "downloading", "tagging"].includes(item.status))).toEqual([]);
+    expect(saved.filter((item) => ["matching", "downloading", "tagging"].includes(item.status))).toEqual([]);
     const doneTargets = saved.filter((item) => item.kind === "track" && item.status === "done").map((i) => i.target);
     expect(doneTargets.sort()).toEqual(run.audioFiles().map((file) => join(run.library, file)));
     expect(run.tempFiles()).toEqual([]);

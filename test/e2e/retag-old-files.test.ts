@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import { createRealClientsCatalog, EXPECTED, IDS } from "./_real-clients/catalog.ts";
 import { pythonWithMutagen, readWithMutagen } from "./_real-clients/mutagen.ts";
 import { run } from "./_real-clients/reading.ts";
-import { listFiles, mediaRequests, runMusicdl } from "./_helpers.ts";
+import { listFiles, mediaRequests, runMusicdl } from "../helpers/fake-world-folder.ts";
 import { spotifyUrl } from "./_library-run.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 

@@ -1,5 +1,5 @@
 /**
- * `musicdl download` of one album whose YouTube side sets a trap per track (test/fakes/youtube/trap-catalog.ts),
+ * `musicdl download` of one album whose YouTube side sets a trap per track (fakes/youtube/trap-catalog.ts),
  * spawned against the fakes: the buried right song is found by the album-qualified second query, songs 17 s and
  * 69 s off are rejected, an age-restricted or Premium-only best candidate gives way to its playable twin, a video
  * far off is refused, and a noise-tagged upload is taken. One download, then the request log and the failures
@@ -7,11 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
-import { createCatalog } from "../fakes/spotify/index.ts";
-import { type TrapClass, trapCatalogFor } from "../fakes/youtube/trap-catalog.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { createCatalog } from "../../fakes/spotify/index.ts";
+import { type TrapClass, trapCatalogFor } from "../../fakes/youtube/trap-catalog.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import type { CliResult } from "../helpers/run-cli.ts";
-import { albumUrl, runMusicdl } from "./_helpers.ts";
+import { albumUrl, runMusicdl } from "../helpers/fake-world-folder.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 setDefaultTimeout(60_000);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { startFakeWorld, type FakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { startFakeWorld, type FakeWorld } from "../../fakes/world.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 

@@ -6,9 +6,10 @@ import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { PlanItem } from "../../src/plan/model.ts";
 import { openStore } from "../../src/store/index.ts";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
 import { writeSchema4Store } from "./_schema-4-store.ts";
 import { createLibraryRun, mediaBytesByVideo, spotifyUrl } from "./_library-run.ts";
 
@@ -67,7 +68,7 @@ test("a schema-4 store is migrated in place: the re-run downloads, searches and 
 
   const store = openStore(run.cachePath);
   try {
-    const items = store.plans.loadPlan(run.library) ?? [];
+    const items = store.plans.loadPlan<PlanItem>(run.library) ?? [];
     const tracks = items.flatMap((item) => (item.kind === "track" ? [item] : []));
     expect(tracks.length).toBe(files.length);
     for (const item of tracks) {

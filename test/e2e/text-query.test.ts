@@ -6,11 +6,12 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Catalog } from "../fakes/spotify/catalog.ts";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { listFiles, runMusicdl, trackUrl } from "./_helpers.ts";
+import type { Catalog } from "../../fakes/spotify/catalog.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
+import { listFiles, runMusicdl, trackUrl } from "../helpers/fake-world-folder.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 setDefaultTimeout(60_000);
 
@@ -78,6 +79,7 @@ describe("musicdl download with a song as text", () => {
     const result = await runMusicdl(world, home, args);
     expect(result.exitCode, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout.trim().split("\n").at(-1)!) as SummaryJson;
+    expectDocumentedJson("download", summary);
     expect(summary.type).toBe("summary");
     expect(summary.text_queries).toEqual([
       expect.objectContaining({
@@ -174,6 +176,7 @@ describe("plain text under songs: in the config", () => {
       stats: { tracks: number; duplicates_removed: number };
       text_queries: { query: string; source_id: string }[];
     };
+    expectDocumentedJson("plan", plan);
     expect(plan.items.map((item) => item.source_id)).toEqual([SMALL.trackIds.tideTables]);
     expect(plan.items[0]!.sources.map((source) => source.url).sort()).toEqual(
       ["Tide Tables by Harbor Lights", trackUrl(SMALL.trackIds.tideTables)].sort(),
@@ -192,6 +195,7 @@ describe("musicdl match with a song as text", () => {
     const result = await runMusicdl(world, home, ["match", "Harbor Lights - Tide Tables", "--json"]);
     expect(result.exitCode, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as { text_query: { source_id: string }; track: { source_id: string } };
+    expectDocumentedJson("match", json);
     expect(json.text_query.source_id).toBe(SMALL.trackIds.tideTables);
     expect(json.track.source_id).toBe(SMALL.trackIds.tideTables);
   });

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TrackMeta } from "../../src/plugins/api.ts";
-import { createSmallCatalog, SMALL } from "../fakes/spotify/index.ts";
-import type { FakeWorld } from "../fakes/world.ts";
+import { createSmallCatalog, SMALL } from "../../fakes/spotify/index.ts";
+import type { FakeWorld } from "../../fakes/world.ts";
 import { makeTrack } from "../helpers/track-meta.ts";
-import { nativeValues, readTags } from "../tags/read-back.ts";
+import { nativeValues, readTags } from "../helpers/read-back.ts";
 import { createLibraryRun, mediaBytesByVideo, startOpusWorld } from "./_library-run.ts";
 
 const catalog = createSmallCatalog();

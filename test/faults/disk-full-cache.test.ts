@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { type LibraryWorld, startLibraryWorld } from "../cli/_library-world.ts";
-import { listFiles } from "../e2e/_helpers.ts";
+import { type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
+import { listFiles } from "../helpers/fake-world-folder.ts";
 import { tinyDisk } from "../helpers/fault-mounts.ts";
 import { runCli } from "../helpers/run-cli.ts";
 

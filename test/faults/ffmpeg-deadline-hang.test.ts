@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ENTRY } from "../cli/_library-world.ts";
-import { type LibraryWorld, startLibraryWorld } from "../cli/_library-world.ts";
-import { listFiles } from "../e2e/_helpers.ts";
-import { createRunDir, startPluginWorld } from "../e2e/_plugin-run.ts";
-import { toneProviderSource } from "../e2e/_tone-provider.ts";
+import { ENTRY } from "../helpers/library-world.ts";
+import { type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
+import { listFiles } from "../helpers/fake-world-folder.ts";
+import { createRunDir, startPluginWorld } from "../helpers/plugin-run.ts";
+import { toneProviderSource } from "../helpers/tone-provider.ts";
 import { isRunning, writeHangingFfmpeg, type Hang } from "../helpers/broken-ffmpeg.ts";
 import { runCli } from "../helpers/run-cli.ts";
 

@@ -10,8 +10,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isTempName } from "../../src/library/atomic-write.ts";
 import { LOCK_FILE_NAME, STALE_AFTER_MS } from "../../src/store/library-lock.ts";
-import { type LibraryWorld, startLibraryWorld } from "../cli/_library-world.ts";
-import { listFiles } from "../e2e/_helpers.ts";
+import { type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
+import { listFiles } from "../helpers/fake-world-folder.ts";
 import { canRunInContainer, spawnMusicdl, waitFor } from "../helpers/musicdl-process.ts";
 
 const inContainer = canRunInContainer();

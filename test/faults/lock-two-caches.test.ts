@@ -7,8 +7,8 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempPathBeside } from "../../src/library/atomic-write.ts";
-import { type LibraryWorld, startLibraryWorld } from "../cli/_library-world.ts";
-import { listFiles } from "../e2e/_helpers.ts";
+import { type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
+import { listFiles } from "../helpers/fake-world-folder.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { spawnMusicdl, waitFor } from "../helpers/musicdl-process.ts";
 

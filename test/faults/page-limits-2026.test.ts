@@ -11,8 +11,8 @@ import { createPageLimits } from "../../plugins/spotify/page-limits.ts";
 import { createClientCredentialsProvider } from "../../plugins/spotify/tokens.ts";
 import { createSpotifyTransport } from "../../plugins/spotify/transport.ts";
 import { systemClock } from "../../src/util/clock.ts";
-import { createCatalog, defaultPageCaps, minimumRequests, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable, spotifyCore, testSettings } from "../spotify/helpers.ts";
+import { createCatalog, defaultPageCaps, minimumRequests, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable, spotifyCore, testSettings } from "../helpers/spotify.ts";
 
 const catalog = createCatalog({
   seed: 2602,

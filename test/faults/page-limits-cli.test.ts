@@ -6,9 +6,9 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createCatalog } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { listFiles } from "../e2e/_helpers.ts";
+import { createCatalog } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
+import { listFiles } from "../helpers/fake-world-folder.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
 // 12 own releases of one track each: more than one page of 10; the compilation must stay out.

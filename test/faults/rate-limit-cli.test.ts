@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createCatalog, type FakeSpotify, startFakeSpotify } from "../fakes/spotify/index.ts";
+import { createCatalog, type FakeSpotify, startFakeSpotify } from "../../fakes/spotify/index.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
 let fake: FakeSpotify;

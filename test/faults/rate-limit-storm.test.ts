@@ -6,8 +6,8 @@
  */
 import { describe, expect, test } from "bun:test";
 import { EXIT } from "../../src/errors.ts";
-import { createCatalog, createFakeClock, type Fault, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable } from "../spotify/helpers.ts";
+import { createCatalog, createFakeClock, type Fault, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable } from "../helpers/spotify.ts";
 
 const catalog = () =>
   createCatalog({

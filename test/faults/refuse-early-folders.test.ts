@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../helpers/run-cli.ts";
 import { makeReadOnlyFolder } from "../helpers/fault-mounts.ts";
-import { type LibraryWorld, startLibraryWorld } from "../cli/_library-world.ts";
+import { type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
 
 let lw: LibraryWorld;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { runCli } from "../helpers/run-cli.ts";
-import { type LibraryWorld, startLibraryWorld } from "../cli/_library-world.ts";
+import { type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
 
 let lw: LibraryWorld;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempPathBeside } from "../../src/library/atomic-write.ts";
-import { type LibraryWorld, startLibraryWorld } from "../cli/_library-world.ts";
+import { type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
 let world: LibraryWorld;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { retryServerErrors } from "../../plugins/_youtube-common/retry-server-errors.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { type LibraryWorld, startLibraryWorld } from "../cli/_library-world.ts";
+import { type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
 
 let lw: LibraryWorld;
 beforeAll(async () => {

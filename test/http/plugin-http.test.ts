@@ -4,9 +4,9 @@ import * as v from "valibot";
 import { buildDownloadSettings } from "../../src/config/build-settings.ts";
 import { DownloadSectionSchema } from "../../src/config/schema.ts";
 import { createBandwidthThrottle, createPluginHttpClient, pluginHttpOptionsFrom } from "../../src/http/plugin-http.ts";
-import { createFakeClock } from "../fakes/spotify/fake-clock.ts";
-import { startFakeYouTube } from "../fakes/youtube/index.ts";
-import { CATALOG, createTestContext, trackMeta, useYouTubeOrigin } from "../youtube/helpers.ts";
+import { createFakeClock } from "../../fakes/spotify/fake-clock.ts";
+import { startFakeYouTube } from "../../fakes/youtube/index.ts";
+import { CATALOG, createTestContext, trackMeta, useYouTubeOrigin } from "../helpers/youtube.ts";
 
 /** The remote side: answers every request with `bodyBytes` bytes in 64 KB chunks and notes when it was asked. */
 function fakeServer(clock: { now(): number }, bodyBytes = 10) {

@@ -3,7 +3,7 @@ import { fullJitterDelayMs } from "../../src/http/backoff.ts";
 import { createPauseGate } from "../../src/http/pause-gate.ts";
 import { createRequestLimiter } from "../../src/http/request-limiter.ts";
 import { createTokenBucket } from "../../src/http/token-bucket.ts";
-import { createFakeClock } from "../fakes/spotify/fake-clock.ts";
+import { createFakeClock } from "../../fakes/spotify/fake-clock.ts";
 
 describe("token bucket", () => {
   test("a burst up to capacity goes out at once, the next request waits for a refill", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { sanitizeComponent, validateReplacements, withSuffixBeforeExtension } from "../../src/library/sanitize.ts";
-import { expectPortableComponent, HOSTILE_NAMES } from "./_hostile.ts";
+import { expectPortableComponent, HOSTILE_NAMES } from "../helpers/hostile-names.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text).length;
 

@@ -7,7 +7,7 @@ import {
   type TemplateContext,
   validateTemplate,
 } from "../../src/library/template.ts";
-import { expectPortableComponent, HOSTILE_NAMES } from "./_hostile.ts";
+import { expectPortableComponent, HOSTILE_NAMES } from "../helpers/hostile-names.ts";
 import { makeTrack } from "../helpers/track-meta.ts";
 
 const outputDir = join(sep, "music", "library");

@@ -8,7 +8,7 @@ import type { ProviderPlugin } from "../../src/plugins/api.ts";
 import type { TrackPlanItem } from "../../src/plan/model.ts";
 import { openStore } from "../../src/store/index.ts";
 import { makeTrack } from "../helpers/track-meta.ts";
-import { createFakeClock, createRecordingLog } from "../store/helpers.ts";
+import { createFakeClock, createRecordingLog } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 /** A provider that recognises `bc:<slug>` links and nothing else, as a third-party provider would. */

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { isTempName } from "../../src/library/atomic-write.ts";
 import { describeRejection } from "../../src/match/index.ts";
 import type { PlanItem, TrackPlanItem } from "../../src/plan/model.ts";
-import { buildPlan } from "../../src/plan/optimize.ts";
+import { buildPlan } from "../../src/plan/build-plan.ts";
 import type { ExecutorContext } from "../../src/plan/stages/context.ts";
 import type { ExecutorEvent } from "../../src/plan/events.ts";
 import type {

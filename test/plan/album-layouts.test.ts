@@ -1,7 +1,7 @@
 /** A playlist's track learns its album's disc layout from the same album listed by another source in the run. */
 import { expect, test } from "bun:test";
 import { shareAlbumLayouts } from "../../src/plan/album-layouts.ts";
-import type { ResolvedEntry } from "../../src/plan/optimize.ts";
+import type { ResolvedEntry } from "../../src/plan/build-plan.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
 
 const entry = (kind: "playlist" | "album", tracks: ResolvedEntry["source"]["tracks"]): ResolvedEntry => ({

@@ -177,8 +177,8 @@ describe("executePlan", () => {
     await executePlan(plan, ctx);
 
     const history = (id: string) => ctx.persisted.filter((item) => item.id === id).map((item) => item.status);
-    expect(history("track:spotify:t1")).toEqual(["resolving", "matched", "downloading", "tagging", "done"]);
-    expect(history("track:spotify:t2")).toEqual(["resolving", "failed"]);
+    expect(history("track:spotify:t1")).toEqual(["matching", "matched", "downloading", "tagging", "done"]);
+    expect(history("track:spotify:t2")).toEqual(["matching", "failed"]);
     expect(history("m3u:playlist:p1")).toEqual(["done"]);
     for (const item of plan.items) expect(ctx.persisted.findLast((p) => p.id === item.id)).toEqual(item);
   });
@@ -215,7 +215,7 @@ describe("executePlan", () => {
         }),
       persist: (item) => {
         if (item.kind !== "track") return;
-        if (item.status === "resolving") peakItems = Math.max(peakItems, ++items);
+        if (item.status === "matching") peakItems = Math.max(peakItems, ++items);
         if (item.status === "done" || item.status === "failed") items--;
       },
     });

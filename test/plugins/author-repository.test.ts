@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { toneProviderSource } from "../e2e/_tone-provider.ts";
+import { toneProviderSource } from "../helpers/tone-provider.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { type TempDir, createTempDir } from "../helpers/temp-dir.ts";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { builtinPlugins } from "../../src/plugins/builtin.ts";
 import { installCompiledBinary } from "../helpers/compiled-binary.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { providerSource } from "./plugin-files.ts";
+import { providerSource } from "../helpers/plugin-files.ts";
 import { type TempDir, createTempDir } from "../helpers/temp-dir.ts";
 
 let root: TempDir;

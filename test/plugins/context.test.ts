@@ -4,7 +4,7 @@ import { join } from "node:path";
 import * as v from "valibot";
 import { createBasicHttpClient, createPluginContext } from "../../src/plugins/context.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
-import { providerSource } from "./plugin-files.ts";
+import { providerSource } from "../helpers/plugin-files.ts";
 
 const SRC = join(import.meta.dir, "..", "..", "src");
 

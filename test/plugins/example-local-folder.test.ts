@@ -4,8 +4,8 @@ import { ConfigError } from "../../src/errors.ts";
 import type { ProviderPlugin, TrackMeta } from "../../src/plugins/api.ts";
 import { createBasicHttpClient, createPluginContext } from "../../src/plugins/context.ts";
 import { loadPlugins } from "../../src/plugins/load.ts";
-import { describeProviderContract } from "../contract/provider-contract.ts";
-import { makeToneFile } from "../contract/audio-probe.ts";
+import { describeProviderContract } from "../../contract/provider-contract.ts";
+import { makeToneFile } from "../../contract/audio-probe.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
 import { type TempDir, createTempDir } from "../helpers/temp-dir.ts";
 

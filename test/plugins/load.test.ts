@@ -3,7 +3,7 @@ import { ConfigError, EXIT } from "../../src/errors.ts";
 import type { Plugin, PluginContext, PluginModuleExport } from "../../src/plugins/api.ts";
 import { createBasicHttpClient, createPluginContext } from "../../src/plugins/context.ts";
 import { loadPlugins, type BuiltinPlugin, type LoadPluginsOptions } from "../../src/plugins/load.ts";
-import { providerSource } from "./plugin-files.ts";
+import { providerSource } from "../helpers/plugin-files.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 const noop = async () => [];

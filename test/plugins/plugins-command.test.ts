@@ -2,8 +2,9 @@ import { expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
 import { builtinPlugins } from "../../src/plugins/builtin.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { providerSource } from "./plugin-files.ts";
+import { providerSource } from "../helpers/plugin-files.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
 
 // Spawned runs load every built-in (~2 s for youtubei.js alone); bunfig has no default-timeout setting that bun reads.
 setDefaultTimeout(30_000);
@@ -20,6 +21,7 @@ test("musicdl plugins --json lists external plugins from --plugins-dir and the X
   });
   expect(result.exitCode).toBe(0);
   const listing = JSON.parse(result.stdout);
+  expectDocumentedJson("plugins", listing);
   expect(listing.plugins.map((p: { name: string }) => p.name)).toEqual([...builtinNames, "bandcamp", "local-stash"]);
   expect(listing.plugins.slice(builtinNames.length)).toEqual([
     { kind: "provider", name: "bandcamp", version: "1.2.3", description: null, origin: bandcamp, overrides: null },

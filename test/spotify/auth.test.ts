@@ -6,8 +6,8 @@ import { createSpotifyClient } from "../../plugins/spotify/client.ts";
 import { readAuthFile } from "../../plugins/spotify/auth-file.ts";
 import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { SMALL, type FakeSpotify, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable, spotifyCore, testSettings } from "./helpers.ts";
+import { SMALL, type FakeSpotify, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable, spotifyCore, testSettings } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 import { registerSecret } from "../../src/util/redact.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { createCatalog, minimumRequests } from "../fakes/spotify/index.ts";
+import { createCatalog, minimumRequests } from "../../fakes/spotify/index.ts";
 
 describe("the fake's generated catalog", () => {
   test("the same seed gives the same catalog", () => {

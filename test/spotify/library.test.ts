@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { EXIT } from "../../src/errors.ts";
 import { readAuthFile, writeAuthFile } from "../../plugins/spotify/auth-file.ts";
 import { loginWithPkce } from "../../plugins/spotify/login.ts";
-import { createCatalog, editPlaylist, type FakeSpotify, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { createLibraryCatalog, LIBRARY } from "../fakes/spotify/library-catalog.ts";
-import { clientFor, disposable } from "./helpers.ts";
+import { createCatalog, editPlaylist, type FakeSpotify, SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { createLibraryCatalog, LIBRARY } from "../../fakes/spotify/library-catalog.ts";
+import { clientFor, disposable } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 import { registerSecret } from "../../src/util/redact.ts";
 

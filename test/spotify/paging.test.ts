@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { type ApiShape, createCatalog, minimumRequests, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable } from "./helpers.ts";
+import { type ApiShape, createCatalog, minimumRequests, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable } from "../helpers/spotify.ts";
 
 const catalog = createCatalog({
   seed: 7,

@@ -2,8 +2,8 @@ import { describe, expect, test } from "bun:test";
 import { EXIT } from "../../src/errors.ts";
 import type { SpotifyEvent } from "../../plugins/spotify/client.ts";
 import { formatClockTime } from "../../plugins/spotify/errors.ts";
-import { SMALL, createFakeClock, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { type TestClient, clientFor, disposable } from "./helpers.ts";
+import { SMALL, createFakeClock, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { type TestClient, clientFor, disposable } from "../helpers/spotify.ts";
 
 /** Three sources at once, so other callers are waiting while one request hits the limit. */
 async function resolveAll(client: TestClient) {

@@ -1,8 +1,8 @@
 /** The client resolving plain text against the fake: pages of 10, a second page only when needed, the by-fallback. */
 import { describe, expect, test } from "bun:test";
-import type { Catalog } from "../fakes/spotify/catalog.ts";
-import { createSmallCatalog, SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable } from "./helpers.ts";
+import type { Catalog } from "../../fakes/spotify/catalog.ts";
+import { createSmallCatalog, SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable } from "../helpers/spotify.ts";
 
 /** Ten live takes of "Lanterns" listed before the studio track, as a search ranking may put them. */
 function catalogWithLiveTakesFirst(): Catalog {

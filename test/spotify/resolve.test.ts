@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable } from "./helpers.ts";
+import { SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable } from "../helpers/spotify.ts";
 
 describe("resolving the small catalog", () => {
   test("a track comes back with every artist in order, album details and its ISRC", async () => {

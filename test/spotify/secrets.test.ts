@@ -4,8 +4,8 @@ import type { LogObject } from "consola";
 import { log } from "../../src/log.ts";
 import { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins/memory-cache.ts";
 import { loginWithPkce } from "../../plugins/spotify/login.ts";
-import { SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable } from "./helpers.ts";
+import { SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 import { registerSecret } from "../../src/util/redact.ts";
 

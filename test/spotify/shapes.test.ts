@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { type ApiShape, SMALL, editPlaylist, createSmallCatalog, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { clientFor, disposable } from "./helpers.ts";
+import { type ApiShape, SMALL, editPlaylist, createSmallCatalog, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable } from "../helpers/spotify.ts";
 
 describe("response shapes", () => {
   test("legacy, 2026 and transitional answers resolve to the same tracks", async () => {

@@ -1,8 +1,8 @@
 import { expect, test } from "bun:test";
 import { join } from "node:path";
-import { SMALL, createFakeClock, createSmallCatalog, startFakeSpotify } from "../fakes/spotify/index.ts";
+import { SMALL, createFakeClock, createSmallCatalog, startFakeSpotify } from "../../fakes/spotify/index.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { clientFor, disposable } from "./helpers.ts";
+import { clientFor, disposable } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 test("an app token is reused until shortly before it expires, then renewed without a 401", async () => {

@@ -4,8 +4,10 @@ import { dirname, join } from "node:path";
 import { openStore } from "../../src/store/index.ts";
 import { defaultCachePath } from "../../src/util/dirs.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { createRecordingLog } from "./helpers.ts";
+import { createRecordingLog } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { expectDocumentedJson } from "../helpers/json-docs.ts";
+import { MIGRATIONS } from "../../src/store/migrations.ts";
 
 function fillStore(path: string) {
   const store = openStore(path, { log: createRecordingLog() });
@@ -35,11 +37,13 @@ test("cache stats --json shows rows and the hits and misses of earlier runs", as
   const result = await runCli(["cache", "stats", "--json", "--cache-path", path]);
   expect(result.exitCode).toBe(0);
   const stats = JSON.parse(result.stdout);
+  expectDocumentedJson("cache stats", stats);
   expect(stats).toMatchObject({
     path,
     plugins: { rows: 1, hits: 1, misses: 1 },
     search: { rows: 1 },
-    library: { files: 1, m3uFiles: 1, libraries: 1 },
+    library: { files: 1, m3u_files: 1, libraries: 1 },
+    store_schema_version: MIGRATIONS.length,
   });
 });
 
@@ -59,11 +63,12 @@ test("cache clear empties the caches but keeps the library index unless --librar
   fillStore(path);
   const cleared = await runCli(["cache", "clear", "--json", "--cache-path", path]);
   expect(cleared.exitCode).toBe(0);
-  expect(JSON.parse(cleared.stdout)).toEqual({ path, cleared: { plugins: 1, search: 1 } });
+  expectDocumentedJson("cache clear", JSON.parse(cleared.stdout));
+  expect(JSON.parse(cleared.stdout)).toEqual({ schema_version: 1, path, cleared: { plugins: 1, search: 1 } });
   const library = await runCli(["cache", "clear", "--library", "--cache-path", path]);
   expect(library.stdout).toBe(`Cleared 2 library index rows from ${path}.\n`);
   const stats = JSON.parse((await runCli(["cache", "stats", "--json", "--cache-path", path])).stdout);
-  expect([stats.plugins.rows, stats.search.rows, stats.library.files, stats.library.m3uFiles]).toEqual([0, 0, 0, 0]);
+  expect([stats.plugins.rows, stats.search.rows, stats.library.files, stats.library.m3u_files]).toEqual([0, 0, 0, 0]);
 });
 
 test("without --cache-path the store lives under XDG_CACHE_HOME", async () => {

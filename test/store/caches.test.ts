@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { AudioCandidate } from "../../src/plugins/api.ts";
 import { MISS_TTL_CAP_S, openStore } from "../../src/store/index.ts";
 import { clearRegisteredSecrets, registerSecret } from "../../src/util/redact.ts";
-import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 const candidate: AudioCandidate = {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { appendFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileFingerprint, openStore, type LibraryRow } from "../../src/store/index.ts";
-import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 function setup(dir: string) {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LibraryLockedError, openStore } from "../../src/store/index.ts";
 import { acquireLibraryLock, LOCK_FILE_NAME, STALE_AFTER_MS } from "../../src/store/library-lock.ts";
-import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 /** What a run killed in another container leaves: its own host name, pid 1 of its own pid namespace. */

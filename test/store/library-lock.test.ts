@@ -2,7 +2,7 @@ import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { LibraryLockedError, openStore } from "../../src/store/index.ts";
 import { systemClock } from "../../src/util/clock.ts";
-import { createRecordingLog } from "./helpers.ts";
+import { createRecordingLog } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 const STORE_MODULE = join(import.meta.dir, "..", "..", "src", "store", "index.ts");

@@ -4,9 +4,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LYRICS_MISS_TTL_S, openStore } from "../../src/store/index.ts";
 import { MIGRATIONS } from "../../src/store/migrations.ts";
-import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
-import { createStoreAtSchema } from "./_old-schema.ts";
+import { createStoreAtSchema } from "../helpers/old-schema-store.ts";
 
 const found = { instrumental: false, lyrics: { plain: "La la", synced: [{ timeMs: 500, text: "La la" }] } } as const;
 

@@ -2,7 +2,7 @@
 import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { openStore } from "../../src/store/index.ts";
-import { createStoreAtSchema } from "./_old-schema.ts";
+import { createStoreAtSchema } from "../helpers/old-schema-store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 const URL_OF = (id: string) => `https://open.spotify.com/track/${id}`;

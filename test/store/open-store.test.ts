@@ -4,9 +4,9 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openStore } from "../../src/store/index.ts";
 import { APPLICATION_ID, MIGRATIONS, judgeSchema } from "../../src/store/migrations.ts";
-import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { createFakeClock, createRecordingLog } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
-import { createStoreAtSchema } from "./_old-schema.ts";
+import { createStoreAtSchema } from "../helpers/old-schema-store.ts";
 
 function openWithLog(path: string) {
   const log = createRecordingLog();

@@ -13,9 +13,9 @@ import type { KeyedCache, SourcePlugin } from "../../src/plugins/api.ts";
 import { createBasicHttpClient, createPluginContext } from "../../src/plugins/context.ts";
 import { openStore } from "../../src/store/index.ts";
 import { APPLICATION_ID, MIGRATIONS, PLUGIN_CACHE_MIGRATION } from "../../src/store/migrations.ts";
-import { SMALL, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { disposable, spotifyCore, testSettings } from "../spotify/helpers.ts";
-import { createFakeClock, createRecordingLog } from "./helpers.ts";
+import { SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { disposable, spotifyCore, testSettings } from "../helpers/spotify.ts";
+import { createFakeClock, createRecordingLog } from "../helpers/store.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 
 const SOURCES = [

@@ -7,7 +7,7 @@ import createVorbisTags from "../../plugins/vorbis-tags/index.ts";
 import { FFMPEG } from "../helpers/make-tone.ts";
 import { SOURCE_SECONDS, useTagFixtures } from "./fixtures.ts";
 import { taggerContext } from "./plugin-context.ts";
-import { decodeErrors, ffprobeTags, readTags } from "./read-back.ts";
+import { decodeErrors, ffprobeTags, readTags } from "../helpers/read-back.ts";
 import { sampleTags } from "./sample-tags.ts";
 
 const media = useTagFixtures();

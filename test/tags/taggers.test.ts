@@ -9,7 +9,7 @@ import { convertAudio } from "../../src/audio/convert.ts";
 import { FFMPEG } from "../helpers/make-tone.ts";
 import { SOURCE_SECONDS, useTagFixtures } from "./fixtures.ts";
 import { taggerContext } from "./plugin-context.ts";
-import { decodeErrors, ffprobeTags, nativeValues, readTags } from "./read-back.ts";
+import { decodeErrors, ffprobeTags, nativeValues, readTags } from "../helpers/read-back.ts";
 import { SAMPLE_LYRICS, sampleTags } from "./sample-tags.ts";
 
 const media = useTagFixtures();

@@ -2,7 +2,7 @@
 import { expect, test } from "bun:test";
 import createYouTube from "../../plugins/youtube/index.ts";
 import createYouTubeMusic from "../../plugins/youtube-music/index.ts";
-import { createTestContext, useYouTubeOrigin } from "./helpers.ts";
+import { createTestContext, useYouTubeOrigin } from "../helpers/youtube.ts";
 
 function serve(status: number) {
   const seen: { path: string; host: string | null }[] = [];

@@ -4,8 +4,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cookieHeaderFromNetscape } from "../../plugins/_youtube-common/cookies-file.ts";
 import createYouTubeMusic from "../../plugins/youtube-music/index.ts";
-import { type FakeYouTube, startFakeYouTube } from "../fakes/youtube/index.ts";
-import { CATALOG, createTestContext, trackMeta, useYouTubeOrigin } from "./helpers.ts";
+import { type FakeYouTube, startFakeYouTube } from "../../fakes/youtube/index.ts";
+import { CATALOG, createTestContext, trackMeta, useYouTubeOrigin } from "../helpers/youtube.ts";
 
 const NOW_MS = Date.UTC(2026, 0, 1);
 const FUTURE = "4102444800"; // 2100-01-01

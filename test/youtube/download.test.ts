@@ -4,8 +4,8 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { AudioCandidate } from "../../src/plugins/api.ts";
 import createYouTubeMusic from "../../plugins/youtube-music/index.ts";
-import { type FakeYouTube, MEDIA_HOST, startFakeYouTube } from "../fakes/youtube/index.ts";
-import { CATALOG, createTestContext, probeAudio, useYouTubeOrigin } from "./helpers.ts";
+import { type FakeYouTube, MEDIA_HOST, startFakeYouTube } from "../../fakes/youtube/index.ts";
+import { CATALOG, createTestContext, probeAudio, useYouTubeOrigin } from "../helpers/youtube.ts";
 
 let fake: FakeYouTube;
 beforeAll(async () => {

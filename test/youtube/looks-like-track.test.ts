@@ -1,7 +1,7 @@
 /** When the songs search already found the track, no videos search is sent: the "looks right" check. */
 import { expect, test } from "bun:test";
 import { looksLikeTrack } from "../../plugins/youtube-music/looks-like-track.ts";
-import { trackMeta } from "./helpers.ts";
+import { trackMeta } from "../helpers/youtube.ts";
 
 const candidate = (title: string, durationMs: number) =>
   ({ provider: "youtube-music", id: "x", title, artists: [], durationMs, kind: "song", url: "" }) as const;

@@ -3,7 +3,7 @@ import { expect, test } from "bun:test";
 import { resolvePinTarget } from "../../src/match/pins.ts";
 import createYouTube from "../../plugins/youtube/index.ts";
 import createYouTubeMusic from "../../plugins/youtube-music/index.ts";
-import { createTestContext } from "./helpers.ts";
+import { createTestContext } from "../helpers/youtube.ts";
 
 function providers() {
   using context = createTestContext();

@@ -11,7 +11,7 @@ import { innertubeCreateOptions } from "../../plugins/_youtube-common/session.ts
 import { createYouTubeFetch } from "../../plugins/_youtube-common/youtube-fetch.ts";
 import { candidatesFromMusicSearch } from "../../plugins/youtube-music/music-candidates.ts";
 import createYouTubeMusic from "../../plugins/youtube-music/index.ts";
-import { createTestContext, trackMeta } from "./helpers.ts";
+import { createTestContext, trackMeta } from "../helpers/youtube.ts";
 
 const FIXTURES = join(
   process.env.SHARED_DIR ?? join(import.meta.dir, "..", "..", "..", "shared"),

@@ -9,8 +9,8 @@ import {
   SONGS_FILTER_PARAMS,
   startFakeYouTube,
   VIDEOS_FILTER_PARAMS,
-} from "../fakes/youtube/index.ts";
-import { CATALOG, createTestContext, trackMeta, useYouTubeOrigin } from "./helpers.ts";
+} from "../../fakes/youtube/index.ts";
+import { CATALOG, createTestContext, trackMeta, useYouTubeOrigin } from "../helpers/youtube.ts";
 
 const moments = trackMeta({ title: "Moments", artists: ["Lost Identities", "Robbie Rosen"], durationMs: 220_500 });
 

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { AudioCandidate, TrackMeta } from "../../src/plugins/api.ts";
 import createYouTubeMusic from "../../plugins/youtube-music/index.ts";
 import { MAX_MUSIC_SEARCHES } from "../../plugins/youtube-music/search-music.ts";
-import type { FakeVideo } from "../fakes/youtube/catalog.ts";
-import { type FakeYouTube, startFakeYouTube } from "../fakes/youtube/index.ts";
-import { createTestContext, trackMeta, useYouTubeOrigin } from "./helpers.ts";
+import type { FakeVideo } from "../../fakes/youtube/catalog.ts";
+import { type FakeYouTube, startFakeYouTube } from "../../fakes/youtube/index.ts";
+import { createTestContext, trackMeta, useYouTubeOrigin } from "../helpers/youtube.ts";
 
 const LENGTH = 245_000;
 const song = (videoId: string, album: string, durationMs = LENGTH, patch: Partial<FakeVideo> = {}): FakeVideo => ({

@@ -7,7 +7,7 @@ import {
   redirectUrl,
 } from "../../plugins/_youtube-common/youtube-fetch.ts";
 import createYouTube from "../../plugins/youtube/index.ts";
-import { createTestContext, useYouTubeOrigin } from "./helpers.ts";
+import { createTestContext, useYouTubeOrigin } from "../helpers/youtube.ts";
 
 describe("which hosts are YouTube's", () => {
   test.each([

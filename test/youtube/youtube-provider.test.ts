@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import createYouTube from "../../plugins/youtube/index.ts";
 import { artistFromChannel } from "../../plugins/youtube/video-candidates.ts";
-import { type FakeYouTube, startFakeYouTube } from "../fakes/youtube/index.ts";
-import { CATALOG, createTestContext, probeAudio, trackMeta, useYouTubeOrigin } from "./helpers.ts";
+import { type FakeYouTube, startFakeYouTube } from "../../fakes/youtube/index.ts";
+import { CATALOG, createTestContext, probeAudio, trackMeta, useYouTubeOrigin } from "../helpers/youtube.ts";
 
 let fake: FakeYouTube;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 /** `musicdl match --pin/--skip`: records a pin in the store, and tells what download does with a pinned track. */
 import { UsageError } from "../../errors.ts";
+import { jsonDocument } from "../../util/json-document.ts";
 import { type PinTarget, readPinText } from "../../match/pins.ts";
 import type { TrackMeta } from "../../plugins/api.ts";
 import { trackKey } from "../../plugins/track-key.ts";
@@ -37,7 +38,13 @@ export function describePin(track: PinnedTrack, pin: PinTarget, json: boolean): 
   const provider = pin.kind === "pin" ? pin.provider : null;
   if (json) {
     const picked = pin.kind === "pin" ? { provider, id: pin.id } : null;
-    return `${JSON.stringify({ track: { source: track.source, source_id: track.id }, pinned: true, skipped: pin.kind === "skip", picked }, null, 2)}\n`;
+    const document = jsonDocument({
+      track: { source: track.source, sourceId: track.id },
+      pinned: true,
+      skipped: pin.kind === "skip",
+      picked,
+    });
+    return `${JSON.stringify(document, null, 2)}\n`;
   }
   const what = pin.kind === "skip" ? "download skips it" : `download takes ${provider}:${pin.id} without searching`;
   return `${nameOf(track)} is ${pin.kind === "skip" ? "skipped" : "pinned"}: ${what}.\nChange it with musicdl match <url> --pin <link> or --skip (or download.pins in the config).\n`;

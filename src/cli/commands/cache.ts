@@ -1,5 +1,6 @@
 /** `musicdl cache stats|clear`: what the store holds and how well the caches work, and emptying them. */
 import { defineCommand } from "citty";
+import { jsonDocument } from "../../util/json-document.ts";
 import { resolve } from "node:path";
 import { findConfigFile } from "../../config/find-config-file.ts";
 import { setLogLevel } from "../../log.ts";
@@ -61,7 +62,7 @@ const stats = defineCommand({
   args: storeArgs,
   async run({ args }) {
     const result = await withStore(args, (store) => store.stats());
-    process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatStats(result));
+    process.stdout.write(args.json ? `${JSON.stringify(statsToJson(result), null, 2)}\n` : formatStats(result));
   },
 });
 
@@ -89,7 +90,7 @@ const clear = defineCommand({
     const path = await resolveCachePath(args);
     const cleared = await withStore(args, (store) => store.clear(which));
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ path, cleared }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(jsonDocument({ path, cleared }), null, 2)}\n`);
       return;
     }
     const names = { plugins: "plugin cache entries", search: "search results", library: "library index rows" };
@@ -102,6 +103,12 @@ export default defineCommand({
   meta: { name: "cache", description: "Inspect or empty musicdl's cache file" },
   subCommands: { stats, clear },
 });
+
+/** The store's own schema version is \`store_schema_version\`: \`schema_version\` is the document's (docs/json.md). */
+function statsToJson(stats: StoreStats): Record<string, unknown> {
+  const { schemaVersion, ...rest } = stats;
+  return jsonDocument({ ...rest, storeSchemaVersion: schemaVersion });
+}
 
 function formatStats(stats: StoreStats): string {
   const rate = (hits: number, misses: number) =>

@@ -1,5 +1,6 @@
 /** `musicdl doctor [--json]`: checks what a download needs (ffmpeg, folders, plugins and their services) and how to fix each. */
 import { defineCommand } from "citty";
+import { jsonDocument } from "../../util/json-document.ts";
 import { setLogLevel } from "../../log.ts";
 import type { DoctorCheck } from "../doctor/check.ts";
 import { renderDoctorReport } from "../doctor/check.ts";
@@ -34,7 +35,9 @@ export default defineCommand({
     const plugins = await checkPlugins(config, ffmpeg.location?.ffmpeg ?? null);
     checks.push(checkOutputDir(config.download.outputDir), checkCache(config.download.cachePath), ...plugins);
     const ok = checks.every((check) => check.status !== "fail");
-    process.stdout.write(args.json ? `${JSON.stringify({ ok, checks }, null, 2)}\n` : renderDoctorReport(checks));
+    process.stdout.write(
+      args.json ? `${JSON.stringify(jsonDocument({ ok, checks }), null, 2)}\n` : renderDoctorReport(checks),
+    );
     process.exitCode = ok ? 0 : 1;
   },
 });

@@ -1,24 +1,13 @@
 /** `musicdl download [SOURCES...]`: resolve, match, download, convert, tag, write M3U; resumable. */
 import { defineCommand } from "citty";
-import { convertAudio } from "../../audio/convert.ts";
 import { findFfmpeg } from "../../audio/ffmpeg-path.ts";
 import { EXIT, InterruptedError, UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
-import { type PreparedPlan, preparePlan } from "../../plan/prepare.ts";
-import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
-import { removeEmptiedFolders } from "../../library/empty-folders.ts";
-import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "../../plan/prune.ts";
-import { runPlan } from "../../plan/run.ts";
-import {
-  asStoreWriteError,
-  type LibraryIndex,
-  type LyricsIndex,
-  type PlaylistIndex,
-  releaseOnExit,
-} from "../../store/index.ts";
+import { downloadLibrary } from "../../plan/download-library.ts";
+import { asStoreWriteError } from "../../store/index.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { createProgressRenderer, type ProgressMode } from "../progress/render.ts";
-import { renderSummary, writeFailuresFile } from "../run-summary.ts";
+import { downloadToJson, renderSummary } from "../run-summary.ts";
 import { closeAfter, openSession } from "../session.ts";
 import { logSourceStats, sourceStats } from "../../plugins/source-stats.ts";
 import { cancelOnSignals } from "../signals.ts";
@@ -62,71 +51,22 @@ export default defineCommand({
     });
     let failed = false;
     try {
-      const { config, store } = session;
-      const lock = await store.acquireLibraryLock(config.download.outputDir, {
-        wait: args.wait === true,
+      const result = await downloadLibrary({
+        ...session,
+        ffmpegPath: ffmpeg.ffmpeg,
         signal: cancel.signal,
+        onEvent: progress.onEvent,
+        wait: args.wait === true,
+        prune: args.prune === true,
+        sourcesGiven: args._.length > 0,
       });
-      const unregister = releaseOnExit(lock);
-      try {
-        const prepared = await preparePlan({ ...session, signal: cancel.signal, save: true });
-        for (const warning of prepared.warnings) log.warn(warning);
-        for (const resolution of prepared.textQueries) log.info(describeTextResolution(resolution));
-        const summary = await runPlan(prepared, {
-          ...session,
-          convert: (options) =>
-            convertAudio({
-              input: options.input,
-              output: options.output,
-              target: options.target,
-              source: {
-                codec: options.sourceCodec,
-                container: options.sourceContainer,
-                ...(options.sourceBitrateKbps ? { bitrateKbps: options.sourceBitrateKbps } : {}),
-              },
-              ffmpegPath: ffmpeg.ffmpeg,
-              signal: options.signal,
-              stallMs: config.download.ffmpegStallTimeoutS * 1000,
-            }),
-          signal: cancel.signal,
-          onEvent: progress.onEvent,
-        });
-        progress.stop();
-        const indexes = {
-          library: store.library(prepared.libraryKey),
-          playlists: store.playlists(prepared.libraryKey),
-          lyrics: store.lyricsIndex(prepared.libraryKey),
-        };
-        const pruned = args.prune && !summary.interrupted ? await prune(prepared, indexes) : { files: 0, m3u: 0 };
-        // Links on the command line stand for the config only this once: its other playlists are not "removed".
-        const unlistedM3u = args._.length === 0 ? unlistedPlaylists(prepared.plan.items, indexes.playlists).length : 0;
-        const input = {
-          summary,
-          failedSources: prepared.failedSources,
-          removed: prepared.removed.length,
-          pruned: pruned.files,
-          unlistedM3u,
-          prunedM3u: pruned.m3u,
-        };
-        const failuresFile = await writeFailuresFile(config.download.cachePath, prepared.libraryKey, input);
-        if (args.json) {
-          const stats = {
-            ...sourceStats(session.registry.sources),
-            text_queries: textQueriesToJson(prepared.textQueries),
-            ...input,
-            summary: { ...summary },
-          };
-          process.stdout.write(`${JSON.stringify({ type: "summary", ...stats, failuresFile })}\n`);
-        } else {
-          process.stderr.write(renderSummary(input, failuresFile));
-        }
-        if (args.debug) logSourceStats(session.registry.sources);
-        if (summary.interrupted) throw new InterruptedError();
-        if (summary.counts.failed > 0 || prepared.failedSources.length > 0) process.exitCode = EXIT.SOME_FAILED;
-      } finally {
-        unregister();
-        lock.release();
-      }
+      progress.stop();
+      if (args.json)
+        process.stdout.write(`${JSON.stringify(downloadToJson(result, sourceStats(session.registry.sources)))}\n`);
+      else process.stderr.write(renderSummary(result));
+      if (args.debug) logSourceStats(session.registry.sources);
+      if (result.summary.interrupted) throw new InterruptedError();
+      if (result.summary.counts.failed > 0 || result.failedSources.length > 0) process.exitCode = EXIT.SOME_FAILED;
     } catch (error) {
       failed = true;
       throw asStoreWriteError(error, session.store.path);
@@ -137,19 +77,3 @@ export default defineCommand({
     }
   },
 });
-
-/** A source that could not be read this time may still list any track, so nothing is pruned then. */
-async function prune(
-  prepared: PreparedPlan,
-  indexes: { library: LibraryIndex; playlists: PlaylistIndex; lyrics: LyricsIndex },
-): Promise<{ files: number; m3u: number }> {
-  if (prepared.failedSources.length > 0) {
-    log.warn(`not pruning: ${prepared.failedSources.length} source(s) could not be read, so what they list is unknown`);
-    return { files: 0, m3u: 0 };
-  }
-  const files = await pruneUnlisted(prepared.plan.items, indexes.library, indexes.lyrics);
-  const m3u = await pruneUnlistedPlaylists(prepared.plan.items, indexes.playlists);
-  // An album pruned whole leaves no empty `Artist/Album/` folder behind; one holding anything else stays.
-  removeEmptiedFolders([...files, ...m3u], prepared.libraryKey);
-  return { files: files.length, m3u: m3u.length };
-}

@@ -1,11 +1,11 @@
 /** `musicdl match URL`: which recording download would take for one track, every candidate scored, and why. */
 import { defineCommand } from "citty";
+import { jsonDocument } from "../../util/json-document.ts";
 import { UsageError } from "../../errors.ts";
 import {
-  type ProviderCandidates,
+  pickFromEveryProvider,
   type ProviderPick,
   type ProviderSearch,
-  rankCandidates,
   renderMatchTable,
   resolveMatchSettings,
   searchAcrossProviders,
@@ -104,7 +104,9 @@ export default defineCommand({
         : await searchAcrossProviders(track, names, search, settings);
       if (args.json) {
         const textQuery = resolution ? { text_query: textQueriesToJson([resolution])[0] } : {};
-        process.stdout.write(`${JSON.stringify({ ...textQuery, ...matchToJson(track, pick) }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(jsonDocument({ ...textQuery, ...matchToJson(track, pick) }), null, 2)}\n`,
+        );
       } else process.stdout.write(renderMatchReport(track, pick, args.explain === true));
       if (!pick.best) process.exitCode = 1;
     } finally {
@@ -112,40 +114,6 @@ export default defineCommand({
     }
   },
 });
-
-/** The pick download would make, with every provider's candidates ranked together for the table. */
-async function pickFromEveryProvider(
-  track: TrackMeta,
-  names: readonly string[],
-  search: ProviderSearch,
-  settings: ReturnType<typeof resolveMatchSettings>,
-): Promise<ProviderPick> {
-  const seen: ProviderCandidates[] = [];
-  const errors: string[] = [];
-  const download = await searchAcrossProviders(
-    track,
-    names,
-    async (name, isSure) => {
-      const candidates = await search(name, isSure);
-      seen.push({ provider: name, candidates });
-      return candidates;
-    },
-    settings,
-  );
-  for (const provider of names.filter((name) => !download.providersTried.includes(name))) {
-    try {
-      seen.push({ provider, candidates: await search(provider, () => false) });
-    } catch (error) {
-      errors.push(`${provider}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  const ranked = rankCandidates(
-    track,
-    seen.flatMap((entry) => entry.candidates),
-    settings,
-  );
-  return { best: download.best, ranked, providersTried: [...names], errors: [...download.errors, ...errors] };
-}
 
 function renderMatchReport(track: TrackMeta, pick: ProviderPick, explain: boolean): string {
   // Every candidate: the one a user wonders about is often the one that ranked last.

@@ -6,6 +6,7 @@ import { describeTextResolution, planToJson, textQueriesToJson } from "../../pla
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { renderPlanTable } from "../plan-table.ts";
 import { asStoreWriteError } from "../../store/index.ts";
+import { jsonDocument } from "../../util/json-document.ts";
 import { closeAfter, openSession } from "../session.ts";
 import { logSourceStats, sourceStats } from "../../plugins/source-stats.ts";
 
@@ -38,10 +39,12 @@ export default defineCommand({
       for (const resolution of prepared.textQueries) log.info(describeTextResolution(resolution));
       for (const failure of prepared.failedSources) log.error(failure.reason);
       if (args.json) {
-        const document = planToJson(prepared.plan) as Record<string, unknown>;
-        const failed_sources = prepared.failedSources.map((f) => ({ url: f.entry.url, reason: f.reason }));
-        const text_queries = textQueriesToJson(prepared.textQueries);
-        const output = { ...document, failed_sources, text_queries, ...sourceStats(session.registry.sources) };
+        const output = jsonDocument({
+          ...planToJson(prepared.plan),
+          failedSources: prepared.failedSources.map((f) => ({ url: f.entry.url, reason: f.reason })),
+          textQueries: textQueriesToJson(prepared.textQueries),
+          ...sourceStats(session.registry.sources),
+        });
         process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       } else {
         process.stdout.write(renderPlanTable(prepared.plan, session.config.download.outputDir));

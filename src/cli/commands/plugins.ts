@@ -1,5 +1,6 @@
 /** `musicdl plugins [--json]`: which plugins load, from where, and which were skipped and why. */
 import { resolve } from "node:path";
+import { jsonDocument } from "../../util/json-document.ts";
 import { defineCommand } from "citty";
 import { findConfigFile } from "../../config/find-config-file.ts";
 import type { Config } from "../../config/types.ts";
@@ -37,7 +38,7 @@ export default defineCommand({
     });
     const plugins = registry.all();
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ plugins, problems, dirs }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(jsonDocument({ plugins, problems, dirs }), null, 2)}\n`);
       return;
     }
     process.stdout.write(renderPluginTable(plugins, problems, dirs));

@@ -1,5 +1,6 @@
 /** Renders progress: a live multi-line view on a TTY, one plain line per finished item otherwise, NDJSON with --json. */
 import type { EventSink, ExecutorEvent } from "../../plan/events.ts";
+import { jsonDocument } from "../../util/json-document.ts";
 import { applyEvent, createProgressState, formatDuration, rateAndEta, type ProgressState } from "./state.ts";
 
 export type ProgressMode = "live" | "lines" | "json" | "silent";
@@ -21,7 +22,10 @@ export function createProgressRenderer(options: RendererOptions): ProgressRender
   const now = options.now ?? Date.now;
   const state = createProgressState(now());
   if (options.mode === "json") {
-    return { onEvent: (event) => options.write(`${JSON.stringify({ ...event, at: now() })}\n`), stop() {} };
+    return {
+      onEvent: (event) => options.write(`${JSON.stringify(jsonDocument({ ...event, at: now() }))}\n`),
+      stop() {},
+    };
   }
   if (options.mode === "silent") return { onEvent: (event) => applyEvent(state, event), stop() {} };
   if (options.mode === "lines") return { onEvent: (event) => writeLine(state, event, options.write), stop() {} };
@@ -53,6 +57,14 @@ function createLiveView(state: ProgressState, options: RendererOptions, now: () 
     drawnLines = lines.length;
   };
   const timer = setInterval(draw, 200);
+  const stop = () => {
+    // Called at run-end, after the run and on the way out: a second final draw would move up over what was printed
+    // in between (prune's warnings, the summary) and overwrite it.
+    if (stopped) return;
+    stopped = true;
+    clearInterval(timer);
+    if (started || drawnLines > 0) draw();
+  };
   return {
     onEvent(event) {
       applyEvent(state, event);
@@ -63,15 +75,10 @@ function createLiveView(state: ProgressState, options: RendererOptions, now: () 
         options.write(`${clear}failed ${event.label}: ${event.detail ?? ""}\n`);
         drawnLines = 0;
       }
+      // What follows the run (pruning, the summary) writes below the final block, never under a redraw.
+      if (event.type === "run-end") stop();
     },
-    stop() {
-      // Called after the run and again on the way out: a second final draw would move up over the summary printed
-      // in between and overwrite it.
-      if (stopped) return;
-      stopped = true;
-      clearInterval(timer);
-      if (started || drawnLines > 0) draw();
-    },
+    stop,
   };
 }
 

@@ -1,25 +1,11 @@
 /** What every stage of the executor needs, injected so the executor stays testable without the CLI. */
 import type { MatchSettings, OverwriteMode } from "../../config/types.ts";
 import type { ScoredCandidate } from "../../match/pick.ts";
-import type {
-  AudioCandidate,
-  AudioFormat,
-  ProviderPlugin,
-  TaggerPlugin,
-  TagSet,
-  TrackMeta,
-} from "../../plugins/api.ts";
+import type { AudioFormat, ProviderPlugin, TaggerPlugin, TagSet, TrackMeta } from "../../plugins/api.ts";
+import type { SearchCache } from "../../store/index.ts";
 import type { EventSink } from "../events.ts";
 import type { PlanItem } from "../model.ts";
 import type { LyricsStageContext } from "./lyrics.ts";
-
-/** A candidate with its score, as the matcher ranks them (src/match). */
-export type RankedCandidate = ScoredCandidate;
-
-export interface SearchCache {
-  get(provider: string, key: string): AudioCandidate[] | undefined;
-  set(provider: string, key: string, candidates: AudioCandidate[]): void;
-}
 
 export interface LibraryIndexWriter {
   upsert(row: {
@@ -40,13 +26,23 @@ export interface ExecutorLimits {
   readonly ffmpeg: number;
 }
 
+/** A p-limit queue: runs the task when a slot is free. */
+export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
+
+/** One queue per scarce resource, shared by every track of a run. */
+export interface StageLimits {
+  readonly search: Limit;
+  readonly download: Limit;
+  readonly ffmpeg: Limit;
+}
+
 export interface ExecutorContext {
   readonly providers: readonly ProviderPlugin[];
   taggerFor(format: AudioFormat): TaggerPlugin | undefined;
   /** Config `match:` weights and thresholds, for the shared pick. */
   readonly matchSettings?: Partial<MatchSettings>;
   /** The failure reason when nothing acceptable was found. */
-  describeRejection(track: TrackMeta, ranked: readonly RankedCandidate[]): string;
+  describeRejection(track: TrackMeta, ranked: readonly ScoredCandidate[]): string;
   convert(options: {
     input: string;
     output: string;
@@ -71,7 +67,6 @@ export interface ExecutorContext {
   readonly limits: ExecutorLimits;
   /** Scratch space for downloads; one subfolder per item. */
   readonly tempDir: string;
-  readonly m3uLineFor?: (item: PlanItem) => string;
   readonly onEvent: EventSink;
   readonly signal: AbortSignal;
 }

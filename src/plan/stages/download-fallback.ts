@@ -3,11 +3,10 @@ import { describeCause } from "../../errors.ts";
 import { candidateKey } from "../../match/index.ts";
 import type { AudioCandidate, DownloadedAudio } from "../../plugins/api.ts";
 import type { ChosenCandidate, TrackPlanItem } from "../model.ts";
-import type { ExecutorContext } from "./context.ts";
+import type { ExecutorContext, StageLimits } from "./context.ts";
 import { downloadAudio, scratchFolderOf } from "./download.ts";
 import { matchTrack } from "./match.ts";
 import { inStage, StageError } from "./stage-error.ts";
-import type { StageLimits } from "./track.ts";
 
 /** Uploads tried at most for one track when downloads keep failing (each after its own retries). */
 const MAX_DOWNLOAD_CANDIDATES = 4;

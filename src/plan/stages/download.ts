@@ -6,7 +6,7 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { callPlugin } from "../../plugins/call.ts";
 import type { AudioCandidate, AudioFormat, DownloadedAudio, ProviderPlugin } from "../../plugins/api.ts";
-import type { Limit } from "./track.ts";
+import type { Limit } from "./context.ts";
 
 /** Written beside the audio once `download()` returned: the next run trusts it instead of downloading again. */
 const FINISHED_MARKER = "downloaded.json";

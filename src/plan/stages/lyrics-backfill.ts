@@ -7,9 +7,9 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { log } from "../../log.ts";
 import type { TrackPlanItem } from "../model.ts";
-import type { ExecutorContext } from "./context.ts";
+import type { ExecutorContext, Limit } from "./context.ts";
 import { findLyrics, finishLyrics, type LyricsStageContext, wantsEmbedded, wantsLrcFile } from "./lyrics.ts";
-import { retagInPlace, type Limit } from "./track.ts";
+import { retagInPlace } from "./track.ts";
 import { trackKey } from "../../plugins/track-key.ts";
 
 /** Adds lyrics to the present tracks that lack them; returns how many got some. Failures are warnings. */

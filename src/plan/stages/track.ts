@@ -7,7 +7,7 @@ import { StoreWriteError } from "../../store/write-failure.ts";
 import { moveIntoPlace, tempPathBeside } from "../../library/atomic-write.ts";
 import type { DownloadedAudio, TagSet } from "../../plugins/api.ts";
 import type { PlanStage, TrackPlanItem } from "../model.ts";
-import type { ExecutorContext } from "./context.ts";
+import type { ExecutorContext, StageLimits } from "./context.ts";
 import { removeScratch, scratchFolderOf } from "./download.ts";
 import { downloadWithFallback } from "./download-fallback.ts";
 import { matchTrack } from "./match.ts";
@@ -16,13 +16,6 @@ import { buildTagSet, hashTagSet } from "./tags.ts";
 import { findLyrics, finishLyrics, NO_LYRICS, withEmbeddedLyrics, type FoundLyrics } from "./lyrics.ts";
 import { trackLabel } from "../track-label.ts";
 import { trackKey } from "../../plugins/track-key.ts";
-
-export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
-export interface StageLimits {
-  readonly search: Limit;
-  readonly download: Limit;
-  readonly ffmpeg: Limit;
-}
 
 export async function runTrackItem(item: TrackPlanItem, ctx: ExecutorContext, limits: StageLimits): Promise<void> {
   const label = labelOf(item);
@@ -40,7 +33,7 @@ export async function runTrackItem(item: TrackPlanItem, ctx: ExecutorContext, li
     } else {
       if (!item.match) {
         stageOf("match");
-        update({ status: "resolving", attempts: item.attempts + 1 });
+        update({ status: "matching", attempts: item.attempts + 1 });
         const match = await inStage("match", () => matchTrack(item.track, ctx, limits.search));
         update({ status: "matched", match });
       }

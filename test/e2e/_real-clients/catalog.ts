@@ -3,7 +3,7 @@
  * 2-disc album reached only through a playlist (its disc count is unknown to musicdl) and a 1-disc album listed as
  * an album (its disc count is known). `EXPECTED` is what every reader must show for each file.
  */
-import type { Catalog, CatalogAlbum, CatalogTrack } from "../../fakes/spotify/catalog.ts";
+import type { Catalog, CatalogAlbum, CatalogTrack } from "../../../fakes/spotify/catalog.ts";
 
 export const IDS = {
   harbor: "0HarborLightsArtist001",

@@ -1,8 +1,8 @@
 /** Downloads the real-client catalog in one format with the spawned CLI: the playlist and the 1-disc album. */
 import { writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { FakeWorld } from "../../fakes/world.ts";
-import { listFiles, runMusicdl } from "../_helpers.ts";
+import type { FakeWorld } from "../../../fakes/world.ts";
+import { listFiles, runMusicdl } from "../../helpers/fake-world-folder.ts";
 import { spotifyUrl } from "../_library-run.ts";
 import { EXPECTED, IDS } from "./catalog.ts";
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { executePlan } from "../../../src/plan/execute.ts";
-import { buildPlan } from "../../../src/plan/optimize.ts";
+import { buildPlan } from "../../../src/plan/build-plan.ts";
 import type { LyricsStageContext } from "../../../src/plan/stages/lyrics.ts";
 import type { LyricsAnswer, LyricsPlugin, TrackMeta } from "../../../src/plugins/api.ts";
 import { openStore } from "../../../src/store/index.ts";

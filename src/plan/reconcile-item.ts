@@ -1,8 +1,8 @@
 /** Pure rules for carrying an item's progress from the saved plan into a freshly generated one. */
-import type { PlanItem, PlanItemStatus } from "../plan/model.ts";
+import type { PlanItem, PlanItemStatus } from "./model.ts";
 
 /** Statuses a run leaves behind only when it was killed mid-item. */
-export const INTERRUPTED_STATUSES: readonly PlanItemStatus[] = ["resolving", "downloading", "tagging"];
+export const INTERRUPTED_STATUSES: readonly PlanItemStatus[] = ["matching", "downloading", "tagging"];
 
 /**
  * Where a half-done item restarts: from its chosen match when it has one (no new search), else from scratch.
@@ -13,10 +13,10 @@ export function restartStatus(item: PlanItem): PlanItemStatus {
 }
 
 /**
- * The item to save, given the generator's fresh item and the saved one with the same id (if any).
- * - The generator's verdict wins when it is not `pending` (it just found the file present: `skipped`/`done`); the
+ * The item to save, given buildPlan's fresh item and the saved one with the same id (if any).
+ * - buildPlan's verdict wins when it is not `pending` (it just found the file present: `skipped`/`done`); the
  *   saved match stays with it, since it says where that file came from (a later re-tag writes its URL again).
- * - A saved `done`/`skipped` item that the generator now wants again (file deleted) starts over.
+ * - A saved `done`/`skipped` item that buildPlan now wants again (file deleted) starts over.
  * - Otherwise progress carries over: status (interrupted ones restarted), attempts, error and the chosen match,
  *   so a `failed` item keeps its attempts and the executor decides whether to retry it (`maxRetries`).
  * Everything else (track meta, target, sources) comes from the fresh item: the config or Spotify may have changed.

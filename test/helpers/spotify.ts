@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type { DownloadSettings } from "../../src/config/types.ts";
 import { type SpotifyClient, type SpotifyClientOptions, createSpotifyClient } from "../../plugins/spotify/client.ts";
 import { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins/memory-cache.ts";
-import type { FakeSpotify } from "../fakes/spotify/index.ts";
-import { coreContextMembers } from "../helpers/plugin-core.ts";
+import type { FakeSpotify } from "../../fakes/spotify/index.ts";
+import { coreContextMembers } from "./plugin-core.ts";
 import { createTaggedLogger } from "../../src/log.ts";
 
 /** What the Spotify client takes from the plugin context: limiter, backoff, clock, secrets, text ranking, log, cache. */

@@ -17,7 +17,7 @@ import { scratchDirOf } from "./scratch-dir.ts";
 import type { ExecutorContext } from "./stages/context.ts";
 import type { LyricsStageContext } from "./stages/lyrics.ts";
 
-export interface RunPlanOptions {
+export interface ExecutePreparedOptions {
   readonly config: Config;
   readonly store: Store;
   readonly registry: PluginRegistry;
@@ -27,7 +27,7 @@ export interface RunPlanOptions {
   readonly fetchImpl?: typeof fetch;
 }
 
-export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): Promise<RunSummary> {
+export async function executePrepared(prepared: PreparedPlan, options: ExecutePreparedOptions): Promise<RunSummary> {
   const { config, store, registry } = options;
   const download = config.download;
   const matchSettings = resolveMatchSettings(config.match);
@@ -83,7 +83,7 @@ export async function runPlan(prepared: PreparedPlan, options: RunPlanOptions): 
 }
 
 /** Lyrics plugins in config order, the store's cache and record, and the library index's word on whose file is whose. */
-function lyricsStageOf(options: RunPlanOptions, libraryKey: string): LyricsStageContext {
+function lyricsStageOf(options: ExecutePreparedOptions, libraryKey: string): LyricsStageContext {
   const { config, store, registry } = options;
   const library = store.library(libraryKey);
   let warnings = 0;

@@ -1,5 +1,5 @@
 /** Test helpers for the store: a temp dir removed via `using`, a fake clock, a log that records, plan item builders. */
-import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
+import { makeAlbum, makeTrack } from "./track-meta.ts";
 import type { M3uPlanItem, TrackPlanItem } from "../../src/plan/model.ts";
 import type { TrackMeta } from "../../src/plugins/api.ts";
 import type { StoreLog } from "../../src/store/index.ts";

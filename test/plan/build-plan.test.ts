@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import type { SourceEntry } from "../../src/config/types.ts";
 import type { M3uPlanItem, TrackPlanItem } from "../../src/plan/model.ts";
-import { buildPlan, type ResolvedEntry } from "../../src/plan/optimize.ts";
+import { buildPlan, type ResolvedEntry } from "../../src/plan/build-plan.ts";
 import type { ResolvedSource, TrackMeta } from "../../src/plugins/api.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
 

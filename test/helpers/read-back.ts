@@ -1,6 +1,6 @@
 /** Independent readers for written tags: music-metadata (the native frames too) and ffprobe. */
 import { type IAudioMetadata, parseFile } from "music-metadata";
-import { FFPROBE } from "../helpers/make-tone.ts";
+import { FFPROBE } from "./make-tone.ts";
 
 export function readTags(file: string): Promise<IAudioMetadata> {
   return parseFile(file, { duration: true });

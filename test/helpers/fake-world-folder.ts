@@ -2,11 +2,11 @@
 import { afterAll, beforeAll } from "bun:test";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type Catalog, createSmallCatalog } from "../fakes/spotify/index.ts";
-import { type FakeWorld, startFakeWorld } from "../fakes/world.ts";
-import { FFPROBE } from "../helpers/make-tone.ts";
-import { type CliResult, runCli } from "../helpers/run-cli.ts";
-import { createTempDir } from "../helpers/temp-dir.ts";
+import { type Catalog, createSmallCatalog } from "../../fakes/spotify/index.ts";
+import { type FakeWorld, startFakeWorld } from "../../fakes/world.ts";
+import { FFPROBE } from "./make-tone.ts";
+import { type CliResult, runCli } from "./run-cli.ts";
+import { createTempDir } from "./temp-dir.ts";
 
 export const albumUrl = (id: string) => `https://open.spotify.com/album/${id}`;
 export const trackUrl = (id: string) => `https://open.spotify.com/track/${id}`;

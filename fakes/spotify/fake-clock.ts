@@ -1,5 +1,5 @@
 /** A Clock whose sleeps return at once and move time forward, so waits of hours cost no real time. */
-import type { Clock } from "../../../src/util/clock.ts";
+import type { Clock } from "../../src/util/clock.ts";
 
 export interface FakeClock extends Clock {
   /** Every sleep asked for, in ms, in order. */

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, isAbsolute } from "node:path";
 import * as v from "valibot";
-import type { AudioCandidate, ProviderPlugin, TrackMeta } from "../../src/plugins/api.ts";
-import { findPluginProblems } from "../../src/plugins/validate.ts";
+import type { AudioCandidate, ProviderPlugin, TrackMeta } from "../src/plugins/api.ts";
+import { findPluginProblems } from "../src/plugins/validate.ts";
 import { probeAudio } from "./audio-probe.ts";
 
 export interface ProviderContractFixture {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import type { SourceEntry } from "../../src/config/types.ts";
 import { EXIT, MusicdlError } from "../../src/errors.ts";
-import { resolveSources } from "../../src/plan/generate.ts";
+import { resolveSources } from "../../src/plan/resolve-sources.ts";
 
 const entries: SourceEntry[] = [
   { section: "albums", url: "good", createM3u: false },

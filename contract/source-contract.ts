@@ -1,8 +1,8 @@
 /** The contract every source passes: `match` is offline and exact, `resolve` returns tracks and honours abort. */
 import { afterEach, beforeAll, describe, expect, test } from "bun:test";
 import * as v from "valibot";
-import type { SourcePlugin, SourceRef } from "../../src/plugins/api.ts";
-import { findPluginProblems } from "../../src/plugins/validate.ts";
+import type { SourcePlugin, SourceRef } from "../src/plugins/api.ts";
+import { findPluginProblems } from "../src/plugins/validate.ts";
 
 export interface SourceContractFixture {
   /** Inputs the source must recognise, with the kind and id it should find in them. */

@@ -6,7 +6,7 @@ import pLimit from "p-limit";
 import type { SourceEntry } from "../config/types.ts";
 import { describeCauseWithoutSource, EXIT, MusicdlError } from "../errors.ts";
 import type { ResolvedSource } from "../plugins/api.ts";
-import type { ResolvedEntry } from "./optimize.ts";
+import type { ResolvedEntry } from "./build-plan.ts";
 
 export type ResolveEntry = (entry: SourceEntry, signal: AbortSignal) => Promise<ResolvedSource>;
 

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as v from "valibot";
 import type { PluginContext, TrackMeta } from "../../src/plugins/api.ts";
-import type { FakeVideo } from "../fakes/youtube/index.ts";
-import { coreContextMembers } from "../helpers/plugin-core.ts";
-import { makeTrack } from "../helpers/track-meta.ts";
+import type { FakeVideo } from "../../fakes/youtube/index.ts";
+import { coreContextMembers } from "./plugin-core.ts";
+import { makeTrack } from "./track-meta.ts";
 
 /** Songs, their music videos and decoys, shaped like the recorded searches (fixtures: search-all.json). */
 export const CATALOG: readonly FakeVideo[] = [

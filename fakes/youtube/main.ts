@@ -1,6 +1,6 @@
 /**
  * Runs the fake YouTube on its own, for the demo and black-box tests of the compiled binary:
- *   bun test/fakes/youtube/main.ts --catalog catalog.json [--port 0] [--latency-ms 0] [--language en|de]
+ *   bun fakes/youtube/main.ts --catalog catalog.json [--port 0] [--latency-ms 0] [--language en|de]
  * Prints `MUSICDL_YOUTUBE_ORIGIN=http://127.0.0.1:PORT` as its first stdout line, then serves until SIGINT/SIGTERM.
  */
 import { readFileSync } from "node:fs";

@@ -1,7 +1,7 @@
 /** The contract every lyrics plugin passes: a hit is well-formed JSON lyrics, a miss is null (not a throw), abort is honoured. */
 import { beforeAll, describe, expect, test } from "bun:test";
-import type { LyricsAnswer, LyricsPlugin, TrackMeta } from "../../src/plugins/api.ts";
-import { findPluginProblems } from "../../src/plugins/validate.ts";
+import type { LyricsAnswer, LyricsPlugin, TrackMeta } from "../src/plugins/api.ts";
+import { findPluginProblems } from "../src/plugins/validate.ts";
 
 export interface LyricsContractFixture {
   /** A track the plugin has lyrics for (point the plugin at a fake server). */

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseFile } from "music-metadata";
-import { createSmallCatalog, SMALL, startFakeSpotify, type FakeSpotify } from "../fakes/spotify/index.ts";
-import { makeTone } from "../helpers/make-tone.ts";
-import { runCli, type CliResult } from "../helpers/run-cli.ts";
+import { createSmallCatalog, SMALL, startFakeSpotify, type FakeSpotify } from "../../fakes/spotify/index.ts";
+import { makeTone } from "./make-tone.ts";
+import { runCli, type CliResult } from "./run-cli.ts";
 
 /** The album every run downloads: Paper Boats by Harbor Lights, three tracks. */
 export const ALBUM_URL = `https://open.spotify.com/album/${SMALL.albumId}`;

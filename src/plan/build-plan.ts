@@ -196,7 +196,7 @@ function createM3uItems(
 
 export function computeStats(items: readonly PlanItem[], trackEntries: number): PlanStats {
   const byStatus = Object.fromEntries(
-    (["pending", "resolving", "matched", "downloading", "tagging", "done", "skipped", "failed"] as const).map((s) => [
+    (["pending", "matching", "matched", "downloading", "tagging", "done", "skipped", "failed"] as const).map((s) => [
       s,
       0,
     ]),

@@ -1,6 +1,6 @@
 /** Contract helpers on real audio: make a short tone with ffmpeg, and ask ffprobe what a file really is. */
 import { join } from "node:path";
-import type { AudioFormat } from "../../src/plugins/api.ts";
+import type { AudioFormat } from "../src/plugins/api.ts";
 
 export interface ProbedAudio {
   /** ffprobe's `format_name`, e.g. `mov,mp4,m4a,3gp,3g2,mj2`. */

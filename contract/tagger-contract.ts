@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseFile } from "music-metadata";
-import type { AudioFormat, TagSet, TaggerPlugin } from "../../src/plugins/api.ts";
-import { findPluginProblems } from "../../src/plugins/validate.ts";
+import type { AudioFormat, TagSet, TaggerPlugin } from "../src/plugins/api.ts";
+import { findPluginProblems } from "../src/plugins/validate.ts";
 import { makeToneFile, probeAudio } from "./audio-probe.ts";
 
 export interface TaggerContractFixture {
