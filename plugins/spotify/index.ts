@@ -13,7 +13,7 @@ import { readSpotifySettings } from "./settings.ts";
 import { type SpotifyRef, isLibraryKind, spotifyUrlOf } from "./url.ts";
 
 export default function createSpotifySource(ctx: PluginContext): SourcePlugin {
-  const settings = readSpotifySettings(ctx.settings, ctx.credentials);
+  const settings = readSpotifySettings(ctx.settings, ctx.credentials, process.env, ctx.registerSecret);
   // Read once, when the plugin is created: the fakes (and a proxy) stand in for Spotify through these.
   const apiUrl = process.env.MUSICDL_SPOTIFY_API_URL ?? DEFAULT_API_URL;
   const accountsUrl = (process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL ?? DEFAULT_ACCOUNTS_URL).replace(/\/+$/, "");

@@ -21,10 +21,29 @@ export interface SpotifySettings {
   readonly overwrite?: string;
 }
 
-/** What the core gives a plugin untyped (`ctx.settings`), read as the settings above. */
+/**
+ * What the core gives a plugin untyped (`ctx.settings`), read as the settings above, with the app credentials:
+ * `SPOTIFY_CLIENT_ID` / `SPOTIFY_CLIENT_SECRET` from the environment win over the config's (`ctx.credentials`),
+ * trimmed, since a stray space in an env file must not become part of the secret. The secret is registered at once.
+ */
 export function readSpotifySettings(
   settings: Readonly<Record<string, unknown>>,
   credentials: { readonly clientId?: string; readonly clientSecret?: string },
+  env: Readonly<Record<string, string | undefined>>,
+  registerSecret: (value: string) => void,
 ): SpotifySettings {
-  return { ...(settings as unknown as SpotifySettings), ...credentials };
+  const clientId = trimmed(env.SPOTIFY_CLIENT_ID) ?? credentials.clientId;
+  const clientSecret = trimmed(env.SPOTIFY_CLIENT_SECRET) ?? credentials.clientSecret;
+  if (clientSecret) registerSecret(clientSecret);
+  const { clientId: _id, clientSecret: _secret, ...rest } = settings as unknown as SpotifySettings;
+  return {
+    ...rest,
+    ...(clientId === undefined ? {} : { clientId }),
+    ...(clientSecret === undefined ? {} : { clientSecret }),
+  };
+}
+
+function trimmed(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  return text ? text : undefined;
 }

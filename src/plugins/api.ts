@@ -326,9 +326,9 @@ export interface PluginContext {
    */
   readonly settings: Readonly<Record<string, unknown>>;
   /**
-   * The app credentials of the built-in source: `client_id`/`client_secret` from the config, the environment
-   * (`SPOTIFY_CLIENT_ID`/`SPOTIFY_CLIENT_SECRET`) winning. Empty for third-party plugins: they read theirs from
-   * their own options (a secret-looking option key is redacted everywhere).
+   * The app credentials of the built-in source: `client_id`/`client_secret` from the config (the source lets its
+   * own environment variables win). Empty for third-party plugins: they read theirs from their own options (a
+   * secret-looking option key is redacted everywhere).
    */
   readonly credentials: { readonly clientId?: string; readonly clientSecret?: string };
   /**

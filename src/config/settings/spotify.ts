@@ -33,12 +33,12 @@ export const spotifyKeys = {
 };
 const SpotifyKeysSchema = v.object(spotifyKeys);
 
-/** The Spotify keys as the client reads them; `SPOTIFY_CLIENT_ID`/`SPOTIFY_CLIENT_SECRET` win over the file. */
-export function spotifySettings(file: v.InferOutput<typeof SpotifyKeysSchema>, { env }: SettingsContext) {
+/** The Spotify keys as the client reads them; the Spotify source lets its own environment variables win over these. */
+export function spotifySettings(file: v.InferOutput<typeof SpotifyKeysSchema>, _context: SettingsContext) {
   const rateWritten = file.spotify_rate_limit_requests != null || file.spotify_rate_limit_window != null;
   const rate = rateWritten ? SPOTIFY_RATE_ORIGIN : SPOTIFY_RATE_DEFAULT;
-  const clientId = credential(env.SPOTIFY_CLIENT_ID) ?? credential(file.client_id);
-  const clientSecret = credential(env.SPOTIFY_CLIENT_SECRET) ?? credential(file.client_secret);
+  const clientId = credential(file.client_id);
+  const clientSecret = credential(file.client_secret);
   return {
     ...(clientId === undefined ? {} : { clientId }),
     ...(clientSecret === undefined ? {} : { clientSecret }),
@@ -59,7 +59,7 @@ export function spotifySettings(file: v.InferOutput<typeof SpotifyKeysSchema>, {
 }
 export type SpotifySettings = ReturnType<typeof spotifySettings>;
 
-/** Trimmed, or undefined when blank: a stray space in an env file must not become part of the secret. */
+/** Trimmed, or undefined when blank: a stray space must not become part of the secret. */
 function credential(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
