@@ -22,6 +22,14 @@ export interface SpotifySettings {
 }
 
 /**
+ * Spotify counts requests over a rolling 30-second window and publishes no number. The origin's 10 requests per
+ * 1 s was bursty (10 at once, every second) and still hit 429 on long runs; 150 per 30 s averages 5/s yet smooths
+ * bursts over the window Spotify itself measures. A config that sets either key keeps the origin's meaning.
+ */
+export const RATE_DEFAULT = { requests: 150, windowS: 30 } as const;
+export const RATE_ORIGIN = { requests: 10, windowS: 1 } as const;
+
+/**
  * What the core gives a plugin untyped (`ctx.settings`), read as the settings above, with the app credentials:
  * `SPOTIFY_CLIENT_ID` / `SPOTIFY_CLIENT_SECRET` from the environment win over the config's (`ctx.credentials`),
  * trimmed, since a stray space in an env file must not become part of the secret. The secret is registered at once.
@@ -36,8 +44,13 @@ export function readSpotifySettings(
   const clientSecret = trimmed(env.SPOTIFY_CLIENT_SECRET) ?? credentials.clientSecret;
   if (clientSecret) registerSecret(clientSecret);
   const { clientId: _id, clientSecret: _secret, ...rest } = settings as unknown as SpotifySettings;
+  const written = settings as { spotifyRateLimitRequests?: number; spotifyRateLimitWindowS?: number };
+  const rate =
+    written.spotifyRateLimitRequests != null || written.spotifyRateLimitWindowS != null ? RATE_ORIGIN : RATE_DEFAULT;
   return {
     ...rest,
+    spotifyRateLimitRequests: written.spotifyRateLimitRequests ?? rate.requests,
+    spotifyRateLimitWindowS: written.spotifyRateLimitWindowS ?? rate.windowS,
     ...(clientId === undefined ? {} : { clientId }),
     ...(clientSecret === undefined ? {} : { clientSecret }),
   };

@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DownloadSettings } from "../../src/config/types.ts";
+import type { SpotifySettings } from "../../plugins/spotify/settings.ts";
 import { type SpotifyClient, type SpotifyClientOptions, createSpotifyClient } from "../../plugins/spotify/client.ts";
 import { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins/memory-cache.ts";
 import type { FakeSpotify } from "../../fakes/spotify/index.ts";
@@ -18,7 +19,10 @@ export function spotifyCore(
   return { rateLimiter, backoffMs, clock, registerSecret, text, cache, log: createTaggedLogger("spotify") };
 }
 
-export function testSettings(overrides: Partial<DownloadSettings> = {}): DownloadSettings {
+/** Settings as the Spotify source reads them (every rate key set), for clients built by hand. */
+export function testSettings(
+  overrides: Partial<DownloadSettings & SpotifySettings> = {},
+): DownloadSettings & SpotifySettings {
   return {
     clientId: undefined,
     clientSecret: undefined,
