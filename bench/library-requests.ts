@@ -9,12 +9,14 @@
 import { join } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createMemorySpotifyCache, createSpotifyClient } from "../src/spotify/client.ts";
-import { loginWithPkce } from "../src/spotify/login.ts";
-import { KNOWN_SCOPES } from "../src/spotify/scopes.ts";
-import type { LibraryKind } from "../src/spotify/url.ts";
+import { createSpotifyClient } from "../plugins/spotify/client.ts";
+import { createMemoryCache as createMemorySpotifyCache } from "../src/plugins/memory-cache.ts";
+import { loginWithPkce } from "../plugins/spotify/login.ts";
+import { KNOWN_SCOPES } from "../plugins/spotify/scopes.ts";
+import type { LibraryKind } from "../plugins/spotify/url.ts";
 import { createCatalog, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { testSettings } from "../test/helpers/spotify.ts";
+import { spotifyCore, testSettings } from "../test/helpers/spotify.ts";
+import { registerSecret } from "../src/util/redact.ts";
 
 const catalog = createCatalog({
   seed: 18,
@@ -35,6 +37,7 @@ const dir = mkdtempSync(join(tmpdir(), "musicdl-bench-library-"));
 const authFile = join(dir, "auth.json");
 try {
   await loginWithPkce({
+    registerSecret,
     clientId: fake.clientId,
     accountsUrl: fake.accountsUrl,
     authFile,
@@ -44,6 +47,7 @@ try {
   });
   const runOnce = async (kind: LibraryKind, cache: ReturnType<typeof createMemorySpotifyCache>) => {
     const client = createSpotifyClient({
+      ...spotifyCore(),
       settings: testSettings({ spotifyConcurrency: 8 }),
       apiUrl: fake.apiUrl,
       accountsUrl: fake.accountsUrl,

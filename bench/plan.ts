@@ -19,6 +19,7 @@ import type { ExecutorContext } from "../src/plan/stages/context.ts";
 import type { ProviderPlugin, TaggerPlugin } from "../src/plugins/api.ts";
 import { type CatalogSpec, createCatalog, startFakeSpotify } from "../fakes/spotify/index.ts";
 import { type FakeAddress, serveUntilStdinCloses, startFakeInChild } from "./_fake-in-child.ts";
+import { sourceStats } from "../src/plugins/source-stats.ts";
 
 const LATENCY_MS = 20;
 const SPEC: CatalogSpec = {
@@ -75,7 +76,7 @@ async function planOnce(): Promise<{ plan: DownloadPlan; figures: PlanFigures }>
     const wallS = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const { tracks, duplicatesRemoved } = prepared.plan.stats;
-    const requests = session.spotify.stats().requests;
+    const requests = sourceStats(session.registry.sources).spotify?.requests ?? 0;
     const figures = {
       tracks,
       duplicatesRemoved,

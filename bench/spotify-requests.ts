@@ -7,7 +7,8 @@
  *
  *   bun bench/spotify-requests.ts
  */
-import { createSpotifyClient, createMemorySpotifyCache } from "../src/spotify/client.ts";
+import { createSpotifyClient } from "../plugins/spotify/client.ts";
+import { createMemoryCache as createMemorySpotifyCache } from "../src/plugins/memory-cache.ts";
 import {
   type ApiShape,
   type CatalogSpec,
@@ -17,7 +18,7 @@ import {
   minimumRequests,
   startFakeSpotify,
 } from "../fakes/spotify/index.ts";
-import { testSettings } from "../test/helpers/spotify.ts";
+import { spotifyCore, testSettings } from "../test/helpers/spotify.ts";
 import { serveUntilStdinCloses, startFakeInChild } from "./_fake-in-child.ts";
 
 const LATENCY_MS = 50;
@@ -72,6 +73,7 @@ async function run(batch: boolean, shape: ApiShape, enforce2026Limits = false) {
     enforce2026Limits ? "enforce-2026-limits" : "lenient-limits",
   ]);
   const client = createSpotifyClient({
+    ...spotifyCore(),
     settings: testSettings({
       clientId: fake.clientId,
       clientSecret: fake.clientSecret,

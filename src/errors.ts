@@ -85,6 +85,33 @@ export class PluginError extends MusicdlError {
 /** Where a source client records the `<link>: ` prefix it put in front of an error's message. */
 export const SOURCE_LABEL = Symbol.for("musicdl.source-label");
 
+/**
+ * A plugin's error written for the user (api.ts `PluginFailure`: any Error with an `exitCode` of 1, 2 or 3) as a
+ * MusicdlError, so the core presents it and ends the run alike; anything else is returned as it is.
+ */
+export function fromPluginFailure(error: unknown): unknown {
+  if (error instanceof MusicdlError || !(error instanceof Error)) return error;
+  const { exitCode, hint, sourceLabel } = error as Error & {
+    exitCode?: unknown;
+    hint?: unknown;
+    sourceLabel?: unknown;
+  };
+  if (exitCode !== EXIT.SOME_FAILED && exitCode !== EXIT.USAGE && exitCode !== EXIT.RESUME_LATER) return error;
+  return new ReportedFailure(error, exitCode, typeof hint === "string" ? hint : undefined, sourceLabel);
+}
+
+/** A plugin's own error class, carried with its message, hint and exit code (the original is its `cause`). */
+export class ReportedFailure extends MusicdlError {
+  override readonly exitCode: ExitCode;
+  constructor(original: Error, exitCode: ExitCode, hint: string | undefined, sourceLabel: unknown) {
+    super(original.message, { hint, cause: original });
+    this.exitCode = exitCode;
+    this.name = original.name;
+    this.stack = original.stack;
+    if (typeof sourceLabel === "string") Object.defineProperty(this, SOURCE_LABEL, { value: sourceLabel });
+  }
+}
+
 /** The message without the source-link prefix a client added, for callers that name the source themselves. */
 export function describeCauseWithoutSource(cause: unknown): string {
   const message = describeCause(cause);

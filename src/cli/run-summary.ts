@@ -36,11 +36,15 @@ export function renderSummary(result: DownloadResult): string {
 }
 
 /** The last line of `download --json`: what the run did. */
-export function downloadToJson(result: DownloadResult, spotify: object): Record<string, unknown> {
+/** `sources`: each source's run counters under its plugin's name (`spotify: { requests… }`), see sourceStats. */
+export function downloadToJson(
+  result: DownloadResult,
+  sources: Readonly<Record<string, object>>,
+): Record<string, unknown> {
   const { textQueries, failedSources, summary, ...rest } = result;
   return jsonDocument({
     type: "summary",
-    spotify,
+    ...sources,
     textQueries: textQueriesToJson(textQueries),
     summary,
     failedSources: failedSources.map((source) => ({ url: source.entry.url, reason: source.reason })),

@@ -3,7 +3,7 @@
  * their stack, so we parse and dispatch ourselves and present errors here.
  */
 import { runCommand, renderUsage, type CommandDef } from "citty";
-import { EXIT, MusicdlError, describeCause } from "../errors.ts";
+import { EXIT, MusicdlError, describeCause, fromPluginFailure } from "../errors.ts";
 import { redact } from "../util/redact.ts";
 import { VERSION } from "../version.ts";
 import { checkOptions } from "./check-options.ts";
@@ -70,7 +70,8 @@ async function resolve<T>(value: T | Promise<T> | (() => T | Promise<T>) | undef
 }
 
 /** Prints an error as one paragraph (stack only with --debug) and returns the exit code. */
-export function reportError(error: unknown, debug: boolean): number {
+export function reportError(thrown: unknown, debug: boolean): number {
+  const error = fromPluginFailure(thrown);
   if (error instanceof MusicdlError) {
     const text = `error: ${error.message}${error.hint ? `\n${error.hint}` : ""}`;
     process.stderr.write(`${redact(text)}\n`);

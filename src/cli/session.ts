@@ -1,22 +1,21 @@
 /**
- * What a command needs for one library, opened in the right order: log level, plugins (so source plugins can
- * vouch for their links while the config is checked), config, store, Spotify client. `close()` undoes it all.
+ * What a command needs for one library, opened in the right order: log level, the source plugins' say on links
+ * (so the config is checked once, against every loaded source), config, store, plugins. `close()` undoes it all.
  */
 import { dirname, isAbsolute } from "node:path";
 import { loadConfig } from "../config/load.ts";
 import { assertWritableFolder } from "../library/writable-folder.ts";
 import { checkConfigPins } from "../plan/apply-pins.ts";
 import { scratchDirOf } from "../plan/scratch-dir.ts";
-import { ConfigError, describeCause } from "../errors.ts";
-import { compiledBinaryPath, discoverPluginFiles, resolvePluginDirs } from "../plugins/discover.ts";
+import { describeCause } from "../errors.ts";
 import type { Config } from "../config/types.ts";
+import type { LinkSources } from "../config/source-links.ts";
 import { createPluginHttpClient, pluginHttpOptionsFrom } from "../http/plugin-http.ts";
 import { log, setLogLevel } from "../log.ts";
-import type { HttpClient } from "../plugins/api.ts";
+import type { HttpClient, PluginEvent } from "../plugins/api.ts";
+import { openLinkSources } from "../plugins/link-sources.ts";
 import { openPlugins } from "../plugins/open.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
-import { withFreshTracksAndAlbums } from "../spotify/cache.ts";
-import { createSpotifyClient, type SpotifyClient, type SpotifyEvent } from "../spotify/client.ts";
 import { asStoreWriteError, openStore, type Store } from "../store/index.ts";
 import type { GlobalArgs } from "./global-args.ts";
 
@@ -24,7 +23,6 @@ export interface Session {
   readonly config: Config;
   readonly store: Store;
   readonly registry: PluginRegistry;
-  readonly spotify: SpotifyClient;
   close(): Promise<void>;
 }
 
@@ -32,7 +30,10 @@ export interface OpenSessionOptions {
   readonly args: GlobalArgs & { _: readonly (string | number)[] };
   readonly ffmpegPath?: string | null;
   readonly http?: HttpClient;
-  readonly onSpotifyEvent?: (event: SpotifyEvent) => void;
+  /** What plugins report while they work (a source sitting out a pause its service asked for). */
+  readonly onPluginEvent?: (plugin: string, event: PluginEvent) => void;
+  /** The source plugins' say on links, when the command already opened them (`match`). */
+  readonly links?: LinkSources;
   /** Check that the library, cache and download scratch folders are writable before anything is fetched. */
   readonly checkFolders?: boolean;
 }
@@ -41,9 +42,10 @@ export function applyLogLevel(args: GlobalArgs): void {
   setLogLevel(args.debug ? "debug" : args.quiet ? "quiet" : "info");
 }
 
+/** Loads the config once, its links checked by the source plugins (opened for that when `links` is not given). */
 export async function loadConfigFromArgs(
-  args: OpenSessionOptions["args"],
-  isKnownSource?: (url: string) => boolean,
+  args: OpenSessionOptions["args"] & { plugins?: boolean },
+  links?: LinkSources,
 ): Promise<Config> {
   return loadConfig({
     configPath: args.config,
@@ -51,7 +53,7 @@ export async function loadConfigFromArgs(
     env: process.env,
     cliSources: args._.map(String),
     overrides: { output: args.output, format: args.format, bitrate: args.bitrate, threads: args.threads },
-    ...(isKnownSource ? { isKnownSource } : {}),
+    links: links ?? (await openLinkSources({ noExternal: args.plugins === false })),
   });
 }
 
@@ -59,42 +61,44 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
   const { args } = options;
   applyLogLevel(args);
   const noExternal = args.plugins === false;
-  const config = await loadConfigWithSourcePlugins(args, noExternal);
+  const config = await loadConfigFromArgs(args, options.links);
   for (const warning of config.warnings) log.warn(warning);
   if (options.checkFolders) checkRunFolders(config);
-  const { registry } = await openPlugins({
-    pluginsDirs: config.download.pluginsDirs,
-    audioProviders: config.download.audioProviders,
-    pluginOptions: config.pluginOptions,
-    ...pluginFilesOf(config),
-    configFile: config.file,
-    noExternal,
-    ffmpegPath: options.ffmpegPath ?? null,
-    // One budget for every plugin's requests, so two providers cannot together exceed the configured pace.
-    http: options.http ?? createPluginHttpClient(pluginHttpOptionsFrom(config.download)),
-  });
-  checkConfigPins(config.download.pins ?? {}, (text) => registry.findPin(text, config.download.audioProviders), {
-    configFile: config.file,
-    providers: registry.all().flatMap((plugin) => (plugin.kind === "provider" ? [plugin.name] : [])),
-  });
   const store = openStore(config.download.cachePath, { settings: config.download });
-  const spotify = createSpotifyClient({
-    settings: config.download,
-    // Re-tagging must see album and track renames; those cache entries never expire otherwise.
-    cache: config.download.overwrite === "metadata" ? withFreshTracksAndAlbums(store.spotify) : store.spotify,
-    ...(options.onSpotifyEvent ? { onEvent: options.onSpotifyEvent } : {}),
-  });
-  await registry.setupAll();
-  return {
-    config,
-    store,
-    registry,
-    spotify,
-    async close() {
-      await registry.disposeAll();
-      store.close();
-    },
-  };
+  try {
+    const { registry } = await openPlugins({
+      pluginsDirs: config.download.pluginsDirs,
+      audioProviders: config.download.audioProviders,
+      pluginOptions: config.pluginOptions,
+      ...pluginFilesOf(config),
+      configFile: config.file,
+      noExternal,
+      ffmpegPath: options.ffmpegPath ?? null,
+      // One budget for every plugin's requests, so two providers cannot together exceed the configured pace.
+      http: options.http ?? createPluginHttpClient(pluginHttpOptionsFrom(config.download)),
+      caches: store.plugins,
+      settings: config.download,
+      credentials: { clientId: config.download.clientId, clientSecret: config.download.clientSecret },
+      ...(options.onPluginEvent ? { onEvent: options.onPluginEvent } : {}),
+    });
+    checkConfigPins(config.download.pins ?? {}, (text) => registry.findPin(text, config.download.audioProviders), {
+      configFile: config.file,
+      providers: registry.all().flatMap((plugin) => (plugin.kind === "provider" ? [plugin.name] : [])),
+    });
+    await registry.setupAll();
+    return {
+      config,
+      store,
+      registry,
+      async close() {
+        await registry.disposeAll();
+        store.close();
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
 }
 
 /**
@@ -139,25 +143,6 @@ function checkRunFolders(config: Config): void {
     },
   ];
   for (const folder of folders) assertWritableFolder(folder);
-}
-
-/**
- * Loads the config; only when it fails and external plugins exist are they loaded, so a source plugin can vouch
- * for links that are not Spotify's. Built-ins have no sources, and loading them first would slow every error.
- */
-export async function loadConfigWithSourcePlugins(
-  args: OpenSessionOptions["args"],
-  noExternal: boolean,
-): Promise<Config> {
-  try {
-    return await loadConfigFromArgs(args);
-  } catch (error) {
-    if (!(error instanceof ConfigError) || noExternal) throw error;
-    const dirs = resolvePluginDirs({ binaryPath: compiledBinaryPath() });
-    if (discoverPluginFiles(dirs).length === 0) throw error;
-    const early = await openPlugins({ builtins: [] });
-    return loadConfigFromArgs(args, (url) => early.registry.findSource(url) !== null);
-  }
 }
 
 /** Files the config offers every plugin (`download.cookies`), as `openPlugins` takes them. */

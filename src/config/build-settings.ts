@@ -1,6 +1,4 @@
 /** Turns the checked `download:` section into the settings a run reads, adding where the file is, the environment and the flags. */
-import { SPOTIFY_SOURCE, parseSpotifyUrl } from "../spotify/url.ts";
-import { trackKey } from "../plugins/track-key.ts";
 import type { DownloadSection } from "./schema.ts";
 import type { DownloadSettings } from "./types.ts";
 import type { SettingsContext } from "./settings/context.ts";
@@ -22,17 +20,7 @@ export function buildDownloadSettings(file: DownloadSection, context: SettingsCo
     ...cacheSettings(file, context),
     ...providerHttpSettings(file),
     ...lyricsSettings(file),
-    /** `download.pins`: track key (`spotify:<id>`) → pin target (provider link, `provider:id`, video id or `skip`). */
-    pins: pinsByTrackId(file.pins ?? {}),
+    /** `download.pins`: track key (`<source>:<id>`, made from the link by read-config-text.ts) → pin target. */
+    pins: file.pins ?? {},
   };
-}
-
-/** `download.pins` keyed by Spotify track id (the schema checked every key and value). */
-function pinsByTrackId(pins: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const [link, target] of Object.entries(pins)) {
-    const ref = parseSpotifyUrl(link);
-    if (ref?.kind === "track") out[trackKey({ source: SPOTIFY_SOURCE, id: ref.id })] = target;
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 /** Reads `songs:`, `albums:`, `playlists:`, `artists:` in all three entry forms, and the SOURCES given on the command line. */
 import type { SourceEntry } from "./types.ts";
-import { checkLink, LIST_SECTIONS, type ListSection } from "./source-links.ts";
+import { checkLink, LIST_SECTIONS, type LinkSources, type ListSection, NO_LINK_SOURCES } from "./source-links.ts";
 import { findUnknownKeys } from "./did-you-mean.ts";
 import { parseFlag } from "./schema.ts";
 import { describeValue, formatYamlPath, isPlainObject, quoteText, type Finding } from "./findings.ts";
@@ -27,7 +27,7 @@ interface RawEntry {
 export function readSourceSections(
   top: Record<string, unknown>,
   locate: LineLocator,
-  isKnownSource?: (url: string) => boolean,
+  links: LinkSources = NO_LINK_SOURCES,
 ): SourcesResult {
   const result: SourcesResult = { entries: [], issues: [], warnings: [] };
   const seen = new Map<string, YamlPath>();
@@ -35,7 +35,7 @@ export function readSourceSections(
     for (const { path, value } of listEntries(top[section], section, result.issues)) {
       const raw = readEntry(value, path, result.issues);
       if (!raw) continue;
-      const check = checkLink(raw.url, section, isKnownSource);
+      const check = checkLink(raw.url, section, links);
       if (!check.ok) {
         result.issues.push({ path: raw.urlPath, message: check.message });
         continue;

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { ConfigError, formatConfigIssue, type ConfigIssue } from "../errors.ts";
 import { registerSecret } from "../util/redact.ts";
 import type { Config, SourceEntry } from "./types.ts";
+import type { LinkSources } from "./source-links.ts";
 import { checkBitrateForFormat } from "./bitrate-range.ts";
 import { decodeConfig } from "./decode-config.ts";
 import { buildDownloadSettings } from "./build-settings.ts";
@@ -21,8 +22,8 @@ export interface LoadConfigOptions {
   cliSources: string[];
   /** Command-line flags, validated like the file's keys. */
   overrides: { output?: string; format?: string; bitrate?: string; threads?: string };
-  /** Extra source plugins; by default only Spotify URLs/URIs are valid. */
-  isKnownSource?: (url: string) => boolean;
+  /** What the loaded source plugins make of each link; without them only plain text is a source. */
+  links?: LinkSources;
 }
 
 /** What the config means when there is no file: defaults, plus the sources from the command line. */
@@ -34,7 +35,7 @@ function noFile(): ConfigText {
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const { cwd, env } = options;
   const overrides = readCliOverrides(options.overrides);
-  const cliSources = readCliSources(options.cliSources, options.isKnownSource);
+  const cliSources = readCliSources(options.cliSources, options.links);
   const commandLineIssues: ConfigIssue[] = [...overrides.issues, ...cliSources.issues];
   if (commandLineIssues.length > 0) throw new ConfigError("command line", commandLineIssues);
 
@@ -68,7 +69,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
 }
 
 function readOrThrow(text: string, file: string, options: LoadConfigOptions): ConfigText {
-  const result = readConfigText(text, options.isKnownSource);
+  const result = readConfigText(text, options.links);
   if (!result.ok) throw new ConfigError(displayPath(file, options.cwd), result.issues);
   return result.value;
 }
@@ -104,7 +105,7 @@ function missingFileError(options: LoadConfigOptions, searched: readonly string[
   if (options.cliSources.length > 0) return null;
   const message = `no config file found (looked for ${searched.join(" and ")}).`;
   return new ConfigError("musicdl", [{ path: "", message }], {
-    hint: "Run `musicdl init` to write one, or pass a link: musicdl download https://open.spotify.com/playlist/…",
+    hint: "Run `musicdl init` to write one, or pass a link: musicdl download <a playlist, album or track link>.",
   });
 }
 

@@ -7,9 +7,10 @@ import { findUnknownKeys } from "./did-you-mean.ts";
 import { readSourceSections } from "./entries.ts";
 import { describeValue, formatYamlPath, isPlainObject, type Finding } from "./findings.ts";
 import { scanYamlLines, type RepeatedKey, type YamlPath } from "./locate-lines.ts";
+import { trackKey } from "../plugins/track-key.ts";
 import { DownloadSectionSchema, MATCH_KEYS, MatchSettingsSchema, type DownloadSection } from "./schema.ts";
 import type { MatchSettings } from "./settings/match.ts";
-import { LIST_SECTIONS } from "./source-links.ts";
+import { LIST_SECTIONS, type LinkSources, NO_LINK_SOURCES } from "./source-links.ts";
 import { checkVersion } from "./check-version.ts";
 import { parseYamlText } from "./yaml-text.ts";
 
@@ -27,7 +28,7 @@ export type ConfigTextResult =
   | { readonly ok: true; readonly value: ConfigText }
   | { readonly ok: false; readonly issues: ConfigIssue[] };
 
-export function readConfigText(text: string, isKnownSource?: (url: string) => boolean): ConfigTextResult {
+export function readConfigText(text: string, links: LinkSources = NO_LINK_SOURCES): ConfigTextResult {
   if (!text.trim() || text.split(/\r?\n/).every((line) => !line.trim() || line.trim().startsWith("#"))) {
     const message =
       'the file is empty. It needs at least `version: "1.2"` and a source list such as `playlists:`; run `musicdl init` to write an example.';
@@ -70,7 +71,9 @@ export function readConfigText(text: string, isKnownSource?: (url: string) => bo
       message: `expected a map of plugin name to its options, got ${describeValue(plugins)}`,
     });
   }
-  const sources = readSourceSections(top, locate, isKnownSource);
+  const pins = download.success ? readPinKeys(download.output.pins, links) : { pins: undefined, findings: [] };
+  findings.push(...pins.findings);
+  const sources = readSourceSections(top, locate, links);
   findings.push(...sources.issues);
 
   const warnings = [...folded.warnings, ...sources.warnings].map(toIssue).sort(byLine);
@@ -79,13 +82,36 @@ export function readConfigText(text: string, isKnownSource?: (url: string) => bo
   return {
     ok: true,
     value: {
-      download: download.output,
+      download: pins.pins ? { ...download.output, pins: pins.pins } : download.output,
       match: match.output,
       sources: sources.entries,
       pluginOptions: isPlainObject(plugins) ? plugins : {},
       warnings,
     },
   };
+}
+
+/**
+ * `download.pins` keys are track links of a source: each is checked by the source plugins and becomes the track's
+ * key (`<source>:<id>`), which is what the plan matches pins on.
+ */
+function readPinKeys(
+  pins: Readonly<Record<string, string>> | null | undefined,
+  links: LinkSources,
+): { pins: Record<string, string> | undefined; findings: Finding[] } {
+  if (!pins) return { pins: undefined, findings: [] };
+  const byId: Record<string, string> = {};
+  for (const [link, target] of Object.entries(pins)) {
+    const found = links.match(link);
+    if (found?.ref.kind !== "track") {
+      const shape = links.links
+        ? `${links.links.label} track links as keys, like ${links.links.example("track")}`
+        : "track links of a source as keys";
+      return { pins: undefined, findings: [{ path: ["download", "pins"], message: `expected ${shape}` }] };
+    }
+    byId[trackKey({ source: found.source, id: found.ref.id })] = target;
+  }
+  return { pins: byId, findings: [] };
 }
 
 /** Valibot issues as findings at the path the user wrote (an alias's own path when an alias supplied the key). */

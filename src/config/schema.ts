@@ -4,7 +4,6 @@
  */
 import * as v from "valibot";
 import { readPinText } from "../match/pins.ts";
-import { parseSpotifyUrl } from "../spotify/url.ts";
 import { executorKeys } from "./settings/executor.ts";
 import { libraryKeys } from "./settings/library.ts";
 import { lyricsKeys } from "./settings/lyrics.ts";
@@ -22,14 +21,13 @@ export { bitrateSchema, formatSchema } from "./settings/library.ts";
 export { MatchSettingsSchema } from "./settings/match.ts";
 
 const pinKeys = {
-  /** Spotify track link → provider link, `provider:id`, a video id, or `skip` (docs/matching.md, "Pins"). */
+  /**
+   * A source's track link → provider link, `provider:id`, a video id, or `skip` (docs/matching.md, "Pins"). The
+   * keys are checked by the loaded source plugins (read-config-text.ts), which also turn them into track keys.
+   */
   pins: v.nullish(
     v.pipe(
       v.record(v.string(), v.string("expected a provider's link to a recording, provider:id, or skip")),
-      v.check(
-        (pins) => Object.keys(pins).every((key) => parseSpotifyUrl(key)?.kind === "track"),
-        "expected Spotify track links as keys, like https://open.spotify.com/track/<id>",
-      ),
       v.check(
         // Which provider a link belongs to is the providers' to say, once they are loaded (the session asks them).
         (pins) => Object.values(pins).every((value) => readPinText(value) !== null),

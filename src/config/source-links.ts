@@ -1,37 +1,51 @@
-/** Decides whether one link belongs in one source section, and says why not in words a user can act on. */
+/**
+ * Decides whether one link belongs in one source section, and says why not in words a user can act on. What a
+ * link is comes from the loaded source plugins (`refuse`, `match`, `links`); this file knows no site.
+ */
+import type { SourceLinks, SourceRef } from "../plugins/api.ts";
 import type { SourceSection } from "./types.ts";
 import { quoteText } from "./findings.ts";
-import {
-  isLibraryKind,
-  type LibraryKind,
-  looksLikeSpotify,
-  parseSpotifyUrl,
-  type SpotifyKind,
-} from "../spotify/url.ts";
 import { checkPlainText } from "./text-source.ts";
 
 /** The four list sections of the file, in the order their entries are read. */
 export type ListSection = "songs" | "albums" | "playlists" | "artists";
 export const LIST_SECTIONS: readonly ListSection[] = ["songs", "albums", "playlists", "artists"];
 
-const KIND_OF_SECTION: Readonly<Record<ListSection, SpotifyKind>> = {
+/** What the loaded source plugins say about input; the session builds it from the plugin registry. */
+export interface LinkSources {
+  /** The first reason a source gives for not reading `link` (from `list`), or null. */
+  refuse(link: string, list?: ListSection): string | null;
+  /** The first source that recognises `link`, and its ref. */
+  match(link: string): { readonly source: string; readonly ref: SourceRef } | null;
+  /** Link shapes for messages, from the first source that has them. */
+  readonly links?: SourceLinks;
+}
+
+/** No source plugin at all: every link is unknown, plain text still a search. */
+export const NO_LINK_SOURCES: LinkSources = { refuse: () => null, match: () => null };
+
+type ListKind = "track" | "album" | "playlist" | "artist";
+
+const KIND_OF_SECTION: Readonly<Record<ListSection, ListKind>> = {
   songs: "track",
   albums: "album",
   playlists: "playlist",
   artists: "artist",
 };
-const SECTION_OF_KIND: Readonly<Record<SpotifyKind, ListSection>> = {
+const SECTION_OF_KIND: Readonly<Record<ListKind, ListSection>> = {
   track: "songs",
   album: "albums",
   playlist: "playlists",
   artist: "artists",
 };
-const NOUN: Readonly<Record<SpotifyKind, string>> = {
+const NOUN: Readonly<Record<ListKind, string>> = {
   track: "song",
   album: "album",
   playlist: "playlist",
   artist: "artist",
 };
+/** Sections a source's own kind may stand for as it is (`saved`, `saved-albums`…); others take their list's. */
+const KIND_SECTIONS: ReadonlySet<string> = new Set(["saved", "saved-albums", "followed-artists", "my-playlists"]);
 
 export type LinkCheck =
   | { readonly ok: true; readonly section: SourceSection; readonly identity: string }
@@ -41,47 +55,15 @@ function article(noun: string): string {
   return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
-/** Example link shapes for a section, shown when a link is malformed or foreign. */
-export function exampleLinks(kind: SpotifyKind): string {
-  return `https://open.spotify.com/${kind}/<22-character id> or spotify:${kind}:<id>`;
-}
-
-const SPOKEN_WORD = /^(show|episode|audiobook|chapter)$/;
-
-/**
- * A Spotify link musicdl cannot read. A podcast or audiobook link is well formed, just not music, so it says that;
- * otherwise the example shapes follow the kind the link names (a cut `/playlist/` link gets playlist examples).
- */
-function malformedLinkMessage(link: string, expected: SpotifyKind | undefined): string {
-  const named = spotifyLinkKind(link);
-  if (named && SPOKEN_WORD.test(named)) {
-    return (
-      `${quoteText(link)} is a Spotify ${named} link: musicdl downloads music, not podcasts or audiobooks. ` +
-      "Give a song, album, playlist or artist link instead."
-    );
-  }
-  const kind = expected ?? (named && Object.hasOwn(SECTION_OF_KIND, named) ? (named as SpotifyKind) : "track");
-  return `malformed Spotify link ${quoteText(link)}; expected ${exampleLinks(kind)}.`;
-}
-
-/** The kind word of a Spotify link or URI (`show` in open.spotify.com/intl-de/show/…), lower case, if any. */
-function spotifyLinkKind(link: string): string | undefined {
-  const path = link.startsWith("spotify:")
-    ? link.split(":").slice(1)
-    : link.replace(/^[a-z]+:\/\/[^/]+/i, "").split("/");
-  const parts = path.filter((part) => part && !part.startsWith("intl-") && part !== "embed");
-  return (parts[0] === "user" ? parts[2] : parts[0])?.toLowerCase();
+function isListKind(kind: string): kind is ListKind {
+  return Object.hasOwn(SECTION_OF_KIND, kind);
 }
 
 /**
  * Checks a link written under `section` (or given on the command line when `section` is undefined).
  * `identity` is what duplicates are detected by: the Spotify kind and id, or the link itself for plugin sources.
  */
-export function checkLink(
-  url: string,
-  section: ListSection | undefined,
-  isKnownSource?: (url: string) => boolean,
-): LinkCheck {
+export function checkLink(url: string, section: ListSection | undefined, sources: LinkSources): LinkCheck {
   const link = url.trim();
   const expected = section ? KIND_OF_SECTION[section] : undefined;
   if (!link) {
@@ -90,36 +72,24 @@ export function checkLink(
       message: `empty link; put ${article(NOUN[expected ?? "track"])} URL here or remove the entry.`,
     };
   }
-  const ref = parseSpotifyUrl(link);
-  if (ref?.kind === "saved") {
-    if (section === undefined || section === "songs") return { ok: true, section: "saved", identity: "saved" };
-    return { ok: false, message: "`saved` (your liked songs) is read from `songs:`. Move it there." };
-  }
-  if (ref && isLibraryKind(ref.kind)) return checkLibraryKeyword(ref.kind, section);
-  if (ref && !isLibraryKind(ref.kind)) {
-    const identity = `${ref.kind}:${ref.id}`;
-    if (!expected) return { ok: true, section: SECTION_OF_KIND[ref.kind], identity };
-    if (ref.kind === expected) return { ok: true, section: section!, identity };
-    const noun = NOUN[ref.kind];
-    return {
-      ok: false,
-      message:
-        `this is ${article(noun)} link, not ${article(NOUN[expected])}. ` +
-        `Move it under \`${SECTION_OF_KIND[ref.kind]}:\` or use ${article(expected === "track" ? "track" : NOUN[expected])} URL.`,
-    };
-  }
-  if (looksLikeSpotify(link)) return { ok: false, message: malformedLinkMessage(link, expected) };
-  if (isKnownSource?.(link)) return { ok: true, section: section ?? "songs", identity: link };
-  // Plain text under songs: (or on the command line) is a Spotify search for one track (issue 18).
+  const refused = sources.refuse(link, section);
+  if (refused) return { ok: false, message: refused };
+  const found = sources.match(link);
+  if (found) return checkRef(found.ref, section);
+  // Plain text under songs: (or on the command line) is a search for one track (issue 18).
   const text = checkPlainText(link);
   const songs = section === undefined || section === "songs";
   if (text.query && songs)
     return { ok: true, section: "songs", identity: `text:${link.replace(/\s+/g, " ").toLowerCase()}` };
   if (!text.query && text.message) return { ok: false, message: text.message };
+  const shapes = sources.links;
+  const kind = expected ?? "track";
   return {
     ok: false,
     message:
-      `${quoteText(link)} is not a Spotify link; expected ${exampleLinks(expected ?? "track")}` +
+      (shapes
+        ? `${quoteText(link)} is not a ${shapes.label} link; expected ${shapes.example(kind)}`
+        : `${quoteText(link)} is not a link any loaded source plugin recognises`) +
       (section
         ? ""
         : ` (an album, playlist or artist link works too, or \`saved\`, \`saved-albums\`, \`followed-artists\`, \`my-playlists\`)`) +
@@ -128,15 +98,21 @@ export function checkLink(
   };
 }
 
-/** Where each library keyword is read from in the file; on the command line any of them works. */
-const SECTION_OF_LIBRARY: Readonly<Record<LibraryKind, ListSection>> = {
-  "saved-albums": "albums",
-  "followed-artists": "artists",
-  "my-playlists": "playlists",
-};
-
-function checkLibraryKeyword(kind: LibraryKind, section: ListSection | undefined): LinkCheck {
-  const home = SECTION_OF_LIBRARY[kind];
-  if (section === undefined || section === home) return { ok: true, section: kind, identity: kind };
-  return { ok: false, message: `\`${kind}\` is read from \`${home}:\`. Move it there.` };
+/** A recognised link: its kind must fit the list it is under (a source's own kinds said so through `refuse`). */
+function checkRef(ref: SourceRef, section: ListSection | undefined): LinkCheck {
+  const identity = ref.id ? `${ref.kind}:${ref.id}` : ref.kind;
+  if (!isListKind(ref.kind)) {
+    const own = KIND_SECTIONS.has(ref.kind) ? (ref.kind as SourceSection) : undefined;
+    return { ok: true, section: own ?? section ?? ref.list ?? "songs", identity };
+  }
+  const expected = section ? KIND_OF_SECTION[section] : undefined;
+  if (!expected) return { ok: true, section: SECTION_OF_KIND[ref.kind], identity };
+  if (ref.kind === expected) return { ok: true, section: section!, identity };
+  const noun = NOUN[ref.kind];
+  return {
+    ok: false,
+    message:
+      `this is ${article(noun)} link, not ${article(NOUN[expected])}. ` +
+      `Move it under \`${SECTION_OF_KIND[ref.kind]}:\` or use ${article(expected === "track" ? "track" : NOUN[expected])} URL.`,
+  };
 }

@@ -32,7 +32,7 @@ export interface SourceEntry {
   readonly section: SourceSection;
   /** Label for logs and summaries; never used for file names or tags. */
   readonly name?: string;
-  /** The URL or URI as written (a Spotify URL, `spotify:track:…`, `saved`, or a library keyword like `my-playlists`). */
+  /** The entry as written: a source's link or URI, or a library keyword of a source (`saved`, `my-playlists`…). */
   readonly url: string;
   /** Whether this entry writes an M3U (playlists default true, albums false, songs/artists never). */
   readonly createM3u: boolean;

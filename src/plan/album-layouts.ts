@@ -3,7 +3,6 @@
  * discs its album has, but the same album listed by an album or artist source in this run does. Pure.
  */
 import type { AlbumMeta, TrackMeta } from "../plugins/api.ts";
-import { withDiscLayout } from "../spotify/map.ts";
 import type { ResolvedEntry } from "./build-plan.ts";
 
 type Layout = Required<Pick<AlbumMeta, "totalDiscs">> & Pick<AlbumMeta, "tracksPerDisc">;
@@ -28,4 +27,22 @@ export function shareAlbumLayouts(resolved: readonly ResolvedEntry[]): ResolvedE
     return layout ? withDiscLayout(track, layout) : track;
   };
   return resolved.map((entry) => ({ ...entry, source: { ...entry.source, tracks: entry.source.tracks.map(fill) } }));
+}
+
+/** The same track with its album's disc layout filled in (known once the whole album was listed). */
+export function withDiscLayout(
+  track: TrackMeta,
+  layout: { readonly totalDiscs: number; readonly tracksPerDisc?: readonly number[] },
+): TrackMeta {
+  const album = track.album;
+  const same = album.totalDiscs === layout.totalDiscs && album.tracksPerDisc?.join() === layout.tracksPerDisc?.join();
+  if (same) return track;
+  return {
+    ...track,
+    album: {
+      ...album,
+      totalDiscs: layout.totalDiscs,
+      ...(layout.tracksPerDisc ? { tracksPerDisc: layout.tracksPerDisc } : {}),
+    },
+  };
 }

@@ -14,7 +14,7 @@ import { type PreparedPlan, type PrepareOptions, preparePlan } from "./prepare.t
 import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "./prune.ts";
 import type { FailedSource } from "./resolve-sources.ts";
 import { describeTextResolution } from "./to-json.ts";
-import type { TextResolution } from "../spotify/resolve-text.ts";
+import type { TextMatch } from "../plugins/api.ts";
 
 export interface DownloadLibraryOptions extends Omit<PrepareOptions, "save"> {
   readonly ffmpegPath: string;
@@ -41,7 +41,7 @@ export interface DownloadResult {
   readonly unlistedM3u: number;
   /** M3U files deleted by `--prune`. */
   readonly prunedM3u: number;
-  readonly textQueries: readonly TextResolution[];
+  readonly textQueries: readonly TextMatch[];
   /** `last-failures.txt`, when anything failed. */
   readonly failuresFile: string | null;
 }

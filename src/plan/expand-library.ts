@@ -1,14 +1,17 @@
 /**
- * Replaces each library keyword entry (`saved-albums`, `followed-artists`, `my-playlists`) by one entry per album,
- * artist or playlist it stands for, once per run, before sources are resolved; a child the user also listed
- * by itself is read once, as that entry.
+ * Replaces each entry a source expands (a library word like `saved-albums`, `followed-artists`, `my-playlists`) by
+ * one entry per album, artist or playlist it stands for, once per run, before sources are resolved; a child the
+ * user also listed by itself is read once, as that entry.
  */
 import type { SourceEntry, SourceSection } from "../config/types.ts";
-import type { LibraryExpansion } from "../spotify/client.ts";
-import { isLibraryKind, type LibraryKind, parseSpotifyUrl, spotifyUrlOf } from "../spotify/url.ts";
+import type { SourceExpansion, SourcePlugin, SourceRef } from "../plugins/api.ts";
+import { callSource } from "../plugins/call.ts";
 import { describeSourceFailure, type FailedSource, stopsTheRun } from "./resolve-sources.ts";
 
-export type ExpandLibrary = (kind: LibraryKind, signal: AbortSignal) => Promise<LibraryExpansion>;
+/** What expanding needs of the plugin registry: the source (and its ref) that recognises a link. */
+export interface SourceFinder {
+  findSource(input: string): { plugin: SourcePlugin; ref: SourceRef } | null;
+}
 
 export interface ExpandedEntries {
   readonly entries: SourceEntry[];
@@ -24,17 +27,25 @@ const SECTION_OF_CHILD: Readonly<Record<string, SourceSection>> = {
 
 export async function expandLibraryEntries(
   entries: readonly SourceEntry[],
-  expand: ExpandLibrary,
+  sources: SourceFinder,
   signal: AbortSignal,
 ): Promise<ExpandedEntries> {
+  const identityOf = (entry: SourceEntry) => {
+    const ref = sources.findSource(entry.url)?.ref;
+    return ref ? `${ref.kind}:${ref.id}` : entry.url;
+  };
   const listed = new Set(entries.map(identityOf));
   const result: ExpandedEntries = { entries: [], failed: [], warnings: [] };
   const expansions = await Promise.all(
     entries.map(async (entry) => {
-      const kind = parseSpotifyUrl(entry.url)?.kind;
-      if (!kind || !isLibraryKind(kind)) return { entry, expansion: null, failure: undefined };
+      const found = sources.findSource(entry.url);
+      const expand = found?.plugin.expand?.bind(found.plugin);
+      if (!found || !expand) return { entry, expansion: null, failure: undefined };
       try {
-        return { entry, expansion: await expand(kind, signal), failure: undefined };
+        const expansion: SourceExpansion | null = await callSource(found.plugin, "expand", () =>
+          expand(found.ref, { signal }),
+        );
+        return { entry, expansion, failure: undefined };
       } catch (error) {
         if (stopsTheRun(error) || signal.aborted) throw error;
         return { entry, expansion: null, failure: describeSourceFailure(entry, error) };
@@ -53,7 +64,7 @@ export async function expandLibraryEntries(
     }
     result.warnings.push(...outcome.expansion.warnings.map((warning) => `${entry.name ?? entry.url}: ${warning}`));
     for (const child of outcome.expansion.children) {
-      const url = spotifyUrlOf(child.kind, child.id);
+      const url = child.url;
       const identity = `${child.kind}:${child.id}`;
       if (listed.has(identity)) continue;
       listed.add(identity);
@@ -69,9 +80,4 @@ export async function expandLibraryEntries(
     }
   }
   return result;
-}
-
-function identityOf(entry: SourceEntry): string {
-  const ref = parseSpotifyUrl(entry.url);
-  return ref ? `${ref.kind}:${ref.id}` : entry.url;
 }

@@ -1,5 +1,5 @@
 /**
- * Builds the plan for a library: resolves every source (Spotify or a source plugin), dedupes, renders targets,
+ * Builds the plan for a library: resolves every source through the source plugins, dedupes, renders targets,
  * marks what is already present, and merges with the saved plan of the previous run.
  */
 import { statSync } from "node:fs";
@@ -9,14 +9,11 @@ import { UsageError } from "../errors.ts";
 import { disambiguatePaths } from "../library/collisions.ts";
 import { m3uPathFor } from "../library/m3u.ts";
 import { renderTargetPath } from "../library/template.ts";
-import { callPlugin } from "../plugins/call.ts";
-import type { AudioFormat, ResolvedSource, TrackMeta } from "../plugins/api.ts";
+import { callSource } from "../plugins/call.ts";
+import type { AudioFormat, ResolvedSource, TextMatch, TrackMeta } from "../plugins/api.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import type { LibraryIndex, Store } from "../store/index.ts";
-import type { LibraryExpansion } from "../spotify/client.ts";
-import { type LibraryKind, parseSpotifyUrl, type SpotifyRef } from "../spotify/url.ts";
 import { checkPlainText } from "../config/text-source.ts";
-import type { TextResolution } from "../spotify/resolve-text.ts";
 import { expandLibraryEntries } from "./expand-library.ts";
 import { shareAlbumLayouts } from "./album-layouts.ts";
 import { resolveSources, type FailedSource } from "./resolve-sources.ts";
@@ -28,17 +25,10 @@ import { reconcileItem } from "./reconcile-item.ts";
 import { checkedSource } from "../plugins/checked-source.ts";
 import { trackKey } from "../plugins/track-key.ts";
 
-export interface SpotifyResolver {
-  resolve(ref: SpotifyRef, opts?: { signal?: AbortSignal }): Promise<ResolvedSource>;
-  expand(kind: LibraryKind, opts?: { signal?: AbortSignal }): Promise<LibraryExpansion>;
-  resolveText(text: string, opts?: { signal?: AbortSignal }): Promise<TextResolution>;
-}
-
 export interface PrepareOptions {
   readonly config: Config;
   readonly store: Store;
   readonly registry: PluginRegistry;
-  readonly spotify: SpotifyResolver;
   readonly signal: AbortSignal;
   /** Save the plan as the library's state (download) or only show it (plan). */
   readonly save: boolean;
@@ -54,7 +44,7 @@ export interface PreparedPlan {
   readonly renamedM3uFiles: readonly string[];
   readonly libraryKey: string;
   /** What each plain-text entry resolved to, in the order the entries were resolved. */
-  readonly textQueries: readonly TextResolution[];
+  readonly textQueries: readonly TextMatch[];
 }
 
 export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan> {
@@ -62,12 +52,8 @@ export async function preparePlan(options: PrepareOptions): Promise<PreparedPlan
   const download = config.download;
   const libraryKey = download.outputDir;
   const library = presenceChecked(store.library(libraryKey));
-  const expanded = await expandLibraryEntries(
-    config.sources,
-    (kind, s) => options.spotify.expand(kind, { signal: s }),
-    signal,
-  );
-  const textQueries: TextResolution[] = [];
+  const expanded = await expandLibraryEntries(config.sources, options.registry, signal);
+  const textQueries: TextMatch[] = [];
   const resolved = await resolveSources(expanded.entries, (entry, s) => resolveEntry(entry, options, s, textQueries), {
     concurrency: download.spotifyConcurrency,
     signal,
@@ -151,25 +137,25 @@ async function resolveEntry(
   entry: SourceEntry,
   options: PrepareOptions,
   signal: AbortSignal,
-  textQueries: TextResolution[],
+  textQueries: TextMatch[],
 ): Promise<ResolvedSource> {
-  const spotifyRef = parseSpotifyUrl(entry.url);
-  if (spotifyRef) return options.spotify.resolve(spotifyRef, { signal });
   const match = options.registry.findSource(entry.url);
-  if (!match && entry.section === "songs" && checkPlainText(entry.url).query) {
-    const resolution = await options.spotify.resolveText(entry.url, { signal });
+  if (match) {
+    return callSource(match.plugin, "resolve", async () =>
+      checkedSource(await match.plugin.resolve(match.ref, { signal })),
+    );
+  }
+  const searcher = options.registry.sources.find((source) => source.search);
+  if (searcher?.search && entry.section === "songs" && checkPlainText(entry.url).query) {
+    const search = searcher.search.bind(searcher);
+    const resolution = await callSource(searcher, "search", () => search(entry.url, { signal }));
     textQueries.push(resolution);
     const { track } = resolution;
     return { kind: "track", id: track.id, name: resolution.query, tracks: [track], warnings: [] };
   }
-  if (!match) {
-    throw new UsageError(`${entry.url}: no source recognises this link.`, {
-      hint: "Use a Spotify URL, or install a source plugin for this site.",
-    });
-  }
-  return callPlugin(match.plugin, "resolve", async () =>
-    checkedSource(await match.plugin.resolve(match.ref, { signal })),
-  );
+  throw new UsageError(`${entry.url}: no source recognises this link.`, {
+    hint: "Use a link of a loaded source (musicdl plugins lists them), or install a source plugin for this site.",
+  });
 }
 
 function renderTarget(config: Config, track: TrackMeta, context: { playlist?: string; playlistPosition?: number }) {

@@ -1,6 +1,5 @@
 /** The `plan --json` document's items and stats (docs/json.md). Field names are public: users script against them. */
-import { describeTrackChoice } from "../spotify/errors.ts";
-import type { TextResolution } from "../spotify/resolve-text.ts";
+import type { TextMatch, TrackMeta } from "../plugins/api.ts";
 import type { DownloadPlan, PlanItem } from "./model.ts";
 
 export function planToJson(plan: DownloadPlan): { items: Record<string, unknown>[]; stats: Record<string, unknown> } {
@@ -57,7 +56,7 @@ function statsToJson(plan: DownloadPlan): Record<string, unknown> {
 }
 
 /** What each plain-text source resolved to, for `plan --json` and `download --json` (issue 18). */
-export function textQueriesToJson(resolutions: readonly TextResolution[]): Record<string, unknown>[] {
+export function textQueriesToJson(resolutions: readonly TextMatch[]): Record<string, unknown>[] {
   return resolutions.map((resolution) => ({
     query: resolution.query,
     source: resolution.track.source,
@@ -73,7 +72,13 @@ export function textQueriesToJson(resolutions: readonly TextResolution[]): Recor
   }));
 }
 
-/** `"Rush - YYZ" → YYZ — Rush, "Moving Pictures" (1981), https://open.spotify.com/track/… (score 1.00)` */
-export function describeTextResolution(resolution: TextResolution): string {
+/** `"Rush - YYZ" → YYZ — Rush, "Moving Pictures" (1981), <the track's link> (score 1.00)` */
+export function describeTextResolution(resolution: TextMatch): string {
   return `"${resolution.query}" → ${describeTrackChoice(resolution.track)} (score ${resolution.score.toFixed(2)})`;
+}
+
+/** `YYZ — Rush, "Moving Pictures" (1981), <link>`: how a message names the track a text search chose. */
+export function describeTrackChoice(track: TrackMeta): string {
+  const year = track.album.releaseDate.slice(0, 4);
+  return `${track.title} — ${track.artists.join(", ")}, "${track.album.name}"${year ? ` (${year})` : ""}, ${track.url ?? ""}`;
 }

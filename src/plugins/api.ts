@@ -67,7 +67,7 @@ export interface TrackMeta {
   readonly explicit: boolean;
   /** Absent when the source gave none (Spotify's simplified objects, some apps). */
   readonly isrc?: string;
-  /** A page a person can open (`https://open.spotify.com/track/<id>`); taggers write it as the source URL. */
+  /** A page a person can open (the track's page at its source); taggers write it as the source URL. */
   readonly url?: string;
   /**
    * Extra tags the source asks for, written by every tagger as a user-defined tag named by the key (ID3
@@ -226,6 +226,63 @@ export interface SearchOptions extends CallOptions {
   readonly isSure?: (candidates: readonly AudioCandidate[]) => boolean;
 }
 
+/**
+ * A persistent key → JSON cache of the plugin's own, kept in musicdl's store (one table for every plugin, each key
+ * under the plugin's name, so two plugins never see each other's rows). `musicdl cache clear` empties it.
+ * Values are plain JSON; a key or value holding a registered secret is refused (never stored).
+ */
+export interface KeyedCache {
+  /** The stored value, or undefined when absent or expired. */
+  get(key: string): unknown | undefined;
+  /**
+   * Stores `value` for `ttlS` seconds; `null` = never expires (for answers that cannot change under their key, like
+   * a track by id, or contents keyed by a version marker); 0 or less = not stored. Expiring rows count against
+   * `download.cache_max_size` (least recently used go first); never-expiring ones go only with `cache clear`.
+   */
+  set(key: string, value: unknown, ttlS: number | null): void;
+}
+
+/**
+ * The plugin's own request gate: a concurrency cap, a token bucket (its own budget, not the shared one of `http`)
+ * and a pause that holds every request after the service asked for one (a 429's Retry-After). Send with `run`.
+ */
+export interface RateLimiter {
+  /**
+   * Runs `send` once it may go out; all callers share the limits. The slot is freed only when `send` settles, so
+   * a pause set while judging a 429 inside `send` holds before the next queued request starts.
+   */
+  run<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  readonly gate: {
+    /** Holds every request until `untilMs` (epoch ms); a later pause extends it, an earlier one is ignored. */
+    pauseUntil(untilMs: number): void;
+    /** Fails every waiting and later request with `error` (a quota spent: nothing more will go through). */
+    close(error: Error): void;
+    isOpen(): boolean;
+  };
+}
+
+export interface RateLimiterOptions {
+  /** Requests in flight at once. */
+  readonly concurrency: number;
+  /** Requests per window; omit for no budget (the pause and the concurrency cap still hold). */
+  readonly requests?: { readonly perWindow: number; readonly windowMs: number };
+}
+
+/** Time as the core sees it: injected, so tests of a plugin's waits and expiries need no real clock. */
+export interface PluginClock {
+  now(): number;
+  /** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Something a plugin tells the run while it works; the CLI shows it (progress line, `--json` events). */
+export type PluginEvent = {
+  /** Every request of the plugin is held until `untilMs` (epoch ms): the service asked for a pause. */
+  readonly type: "wait";
+  readonly reason: string;
+  readonly untilMs: number;
+};
+
 /** What every plugin gets at load time. */
 export interface PluginContext {
   /** Tagged `[name]`; redacts secrets. */
@@ -253,6 +310,99 @@ export interface PluginContext {
   readonly cookiesFile?: string;
   /** musicdl's version, e.g. `0.1.0`. */
   readonly musicdlVersion: string;
+  /** The plugin's persistent keyed cache (in-memory when the command opened no store, like `musicdl plugins`). */
+  readonly cache: KeyedCache;
+  /** Builds a request gate of the plugin's own, see {@link RateLimiter}; build one per service and reuse it. */
+  rateLimiter(options: RateLimiterOptions): RateLimiter;
+  /**
+   * The delay before retry number `attempt` (0-based): "full jitter" exponential backoff, a random wait between
+   * 0 and `min(capMs, baseMs × 2^attempt)`, so many clients retrying at once spread out.
+   */
+  backoffMs(attempt: number, options: { readonly baseMs: number; readonly capMs: number }): number;
+  readonly clock: PluginClock;
+  /**
+   * The `download:` settings as musicdl read them (camelCase keys, defaults applied, credentials left out). A
+   * built-in reads the keys documented for it (`spotifyMaxRetries`…); a third-party plugin should prefer `options`.
+   */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /**
+   * The app credentials of the built-in source: `client_id`/`client_secret` from the config (the source lets its
+   * own environment variables win). Empty for third-party plugins: they read theirs from their own options (a
+   * secret-looking option key is redacted everywhere).
+   */
+  readonly credentials: { readonly clientId?: string; readonly clientSecret?: string };
+  /**
+   * Where the plugin keeps a user login (tokens from an OAuth flow), under musicdl's config folder: `auth.json` for
+   * the built-in source (where earlier versions kept it), `auth-<name>.json` for any other. Write it `0600`.
+   */
+  readonly authFile: string;
+  /** Tells the run something the user should see while the plugin works (a pause asked for by the service). */
+  report(event: PluginEvent): void;
+  /**
+   * Marks `value` (a token, a login code) as a secret: from now on musicdl redacts it from every log line, error,
+   * plan and cache entry. Secret-looking option keys are registered for you.
+   */
+  registerSecret(value: string): void;
+  /** The core's ranking of a source's search answers for plain text ("Artist - Title"), for a source with `search`. */
+  readonly text: TextRanking;
+}
+
+/**
+ * An error written for the user. A plugin may throw any `Error` that carries an `exitCode` (and a `hint`): the core
+ * shows its message and hint as one paragraph without a stack, and `exitCode` says what it stops. `1` fails the
+ * item or source in hand (the rest of the run goes on); `2` is the user's to fix (a usage or config problem) and
+ * `3` stops the run so that running it again later resumes (a rate limit, a refused login). A plain `Error` is
+ * reported as the plugin's failure of that call.
+ */
+export interface PluginFailure extends Error {
+  readonly exitCode: 1 | 2 | 3;
+  /** One sentence saying what to do about it. */
+  readonly hint?: string;
+  /** The `<link>: ` prefix the plugin put before the message, so a caller that names the source can drop it. */
+  readonly sourceLabel?: string;
+}
+
+/** One way of reading the user's text: `Artist - Title`, `Title by Artist`, or a bare title. */
+export interface TextReading {
+  /** The text as written, trimmed and with runs of spaces collapsed. */
+  readonly text: string;
+  readonly title: string;
+  /** Absent for a bare title. */
+  readonly artist?: string;
+  readonly form: "artist-title" | "title-by-artist" | "title";
+}
+
+/** A search answer as the core scored it against a reading. */
+export interface ScoredTrack {
+  readonly track: TrackMeta;
+  /** 0..1, 1 = title and artist exactly as written. */
+  readonly score: number;
+  /** Why it cannot be taken (another title, another artist, a version the user did not ask for), or undefined. */
+  readonly rejectReason?: string;
+}
+
+/** The core's pick among a source's answers: one track, several that fit about equally well, or none. */
+export type TextPick =
+  | { readonly kind: "found"; readonly best: ScoredTrack }
+  | { readonly kind: "ambiguous"; readonly candidates: readonly ScoredTrack[] }
+  | { readonly kind: "none"; readonly nearest: readonly ScoredTrack[] };
+
+/**
+ * The text-search rules every source shares (docs/matching.md): a source reads the text with `read`, searches its
+ * catalog for each reading in turn, and lets `pick` choose among the answers; it throws `ambiguous(…)` or
+ * `notFound(…)` when the text names no one track. `label` names the source in those messages (`Spotify`).
+ */
+export interface TextRanking {
+  /** The text trimmed with single spaces: what a source caches a choice by. */
+  tidy(text: string): string;
+  /** The readings of the text, most specific first. */
+  read(text: string): readonly TextReading[];
+  /** Best first (the source's order breaks ties); found only when no other recording scores about as well. */
+  pick(reading: TextReading, tracks: readonly TrackMeta[]): TextPick;
+  /** Exit 2: several recordings fit the text about equally well; the message lists them. */
+  ambiguous(query: string, candidates: readonly ScoredTrack[], label: string): PluginFailure;
+  /** Exit 2: nothing fits; the message says what was searched and the nearest answers. */
+  notFound(query: string, searched: readonly string[], nearest: readonly ScoredTrack[], label: string): PluginFailure;
 }
 
 /** What a plugin's `check` found; `musicdl doctor` lists it beside its own findings. Plain JSON. */
@@ -298,13 +448,22 @@ export interface PluginBase<K extends PluginKind> {
   check?(opts: CallOptions): Promise<PluginCheck> | PluginCheck;
 }
 
+/** The config lists a source entry is written under. */
+export type SourceList = "songs" | "albums" | "playlists" | "artists";
+
 /** What a source recognised in user input. */
 export interface SourceRef {
-  /** `track`, `album`, `playlist`, `artist`, `saved`, or a kind of the plugin's own. */
+  /** `track`, `album`, `playlist`, `artist`, or a kind of the plugin's own (`saved`, `saved-albums`…). */
   readonly kind: string;
+  /** The source's own id; empty for a kind that needs none (a keyword like `saved`). */
   readonly id: string;
   /** The input as the user wrote it, for messages. */
   readonly input: string;
+  /**
+   * For a kind of the plugin's own: the config list it is read from (`saved-albums` → `albums`). Track, album,
+   * playlist and artist need none: their list follows the kind. A kind with neither is read from any list.
+   */
+  readonly list?: SourceList;
 }
 
 /** A resolved source: its tracks in the source's own order. */
@@ -312,11 +471,70 @@ export interface ResolvedSource {
   readonly kind: string;
   readonly id: string;
   readonly name: string;
-  /** A version marker (Spotify's `snapshot_id`); unchanged marker → unchanged tracks. */
-  readonly snapshotId?: string;
+  /**
+   * The source's version marker (a playlist's revision id): unchanged marker → unchanged tracks. A source keeps
+   * contents in its {@link KeyedCache} under the marker, never expiring, so an unchanged list is one small request.
+   */
+  readonly version?: string;
   readonly tracks: readonly TrackMeta[];
   /** Human-readable notes (skipped local files, withheld items…). */
   readonly warnings: readonly string[];
+}
+
+/** What a ref that stands for many sources (a library word like `saved-albums`) stood for this run. */
+export interface SourceExpansion {
+  /** Each resolved like a link the user listed; `url` is its link, `name` labels it (and fills `{playlist}`). */
+  readonly children: readonly {
+    readonly kind: "album" | "artist" | "playlist";
+    readonly id: string;
+    readonly url: string;
+    readonly name?: string;
+  }[];
+  /** One summary line at most (children left out, and why). */
+  readonly warnings: readonly string[];
+}
+
+/** The one track plain text ("Artist - Title") named, as a source's search found it. */
+export interface TextMatch {
+  /** The text as written (trimmed). */
+  readonly query: string;
+  /** The query the source sent that found it (the first one, when the choice was remembered). */
+  readonly searched: string;
+  /** 0..1, see docs/matching.md. */
+  readonly score: number;
+  readonly track: TrackMeta;
+  /** True when the choice came from the plugin's cache and nothing was sent. */
+  readonly remembered: boolean;
+}
+
+/** How a source's links look, for messages about input that no source recognised. */
+export interface SourceLinks {
+  /** How messages name the links: `Spotify` ("… is not a Spotify link"). */
+  readonly label: string;
+  /** Example shapes of a `track`, `album`, `playlist` or `artist` link. */
+  example(kind: string): string;
+}
+
+/** What `musicdl auth login` hands a source that logs users in. */
+export interface LoginOptions {
+  /** `--client-id`; the source falls back to its credentials. */
+  readonly clientId?: string;
+  /** `--port`: the loopback port of the redirect; undefined = the source's default. */
+  readonly port?: number;
+  /** `--scope`, comma separated, as typed. */
+  readonly scope?: string;
+  /** The config's source entries (links and keywords), so the login asks for the permissions they need. */
+  readonly sourceInputs: readonly string[];
+  /** Show the user the URL to open. */
+  onAuthorizeUrl(url: string, redirectUri: string): void;
+}
+
+/** A source with user logins (`musicdl auth`). Messages name the service; errors are the plugin's. */
+export interface SourceAuth {
+  /** Runs the login and stores it in `ctx.authFile`; resolves with a line saying where it went. */
+  login(options: LoginOptions): Promise<string>;
+  /** Forgets the stored login; the line to print. */
+  logout(): string;
 }
 
 /**
@@ -326,6 +544,28 @@ export interface ResolvedSource {
 export interface SourcePlugin extends PluginBase<"source"> {
   match(input: string): SourceRef | null;
   resolve(ref: SourceRef, opts: CallOptions): Promise<ResolvedSource>;
+  /**
+   * Why `input`, meant for this source, cannot be read (from `list` when given): a malformed link, a podcast
+   * link, a keyword under the wrong list. Null when it can, or when it is not this source's. Offline; every
+   * source is asked before any `match`, and the first reason is shown at the config line.
+   */
+  refuse?(input: string, list?: SourceList): string | null;
+  /** Link shapes for messages; the first source that has them speaks for all. */
+  readonly links?: SourceLinks;
+  /**
+   * For a ref that stands for many sources (a library word): what it stands for this run. Null for an ordinary
+   * ref, which is then resolved. Called once per run, before anything is resolved.
+   */
+  expand?(ref: SourceRef, opts: CallOptions): Promise<SourceExpansion | null>;
+  /**
+   * Plain text under `songs:` ("Artist - Title"): the one track it names, picked among the source's search answers
+   * by `ctx.text` (throwing its `ambiguous` or `notFound` refusal). The first source with `search` is asked.
+   */
+  search?(text: string, opts: CallOptions): Promise<TextMatch>;
+  /** User logins, for `musicdl auth login|logout`; the first source with `auth` is the one logged in to. */
+  readonly auth?: SourceAuth;
+  /** Counters of the run (requests, retries, cache hits…), shown by `--json` and `--debug` under the plugin's name. */
+  stats?(): Readonly<Record<string, number>>;
 }
 
 /**

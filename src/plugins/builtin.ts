@@ -15,6 +15,10 @@ export const builtinPlugins: readonly BuiltinPlugin[] = [
     load: () => import("../../plugins/mp4-tags/index.ts").then((module) => module.default),
   },
   {
+    name: "spotify",
+    load: () => import("../../plugins/spotify/index.ts").then((module) => module.default),
+  },
+  {
     name: "vorbis-tags",
     load: () => import("../../plugins/vorbis-tags/index.ts").then((module) => module.default),
   },

@@ -1,5 +1,5 @@
 /** The one wrapper around plugin calls: a throw becomes a PluginError naming plugin and method, failing one item. */
-import { EXIT, MusicdlError, PluginError } from "../errors.ts";
+import { EXIT, MusicdlError, PluginError, fromPluginFailure } from "../errors.ts";
 
 /**
  * Runs `call` and turns whatever it throws into `PluginError(plugin, method, cause)`, so only the item in hand
@@ -29,6 +29,25 @@ export async function callPlugin<T>(
   }
 }
 
+/**
+ * `callPlugin` for a source's `resolve`, `expand` and `search`: an error written for the user (a MusicdlError, or a
+ * plugin's error with an `exitCode`, see api.ts `PluginFailure`) passes through whatever its exit code, since it
+ * names the link already; a plain Error is still wrapped.
+ */
+export async function callSource<T>(
+  plugin: { readonly name: string },
+  method: string,
+  call: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (thrown) {
+    const error = fromPluginFailure(thrown);
+    if (error instanceof MusicdlError) throw error;
+    throw wrapPluginError(plugin.name, method, error);
+  }
+}
+
 /** The synchronous twin, for `match()`. */
 export function callPluginSync<T>(plugin: { readonly name: string }, method: string, call: () => T): T {
   try {
@@ -38,7 +57,8 @@ export function callPluginSync<T>(plugin: { readonly name: string }, method: str
   }
 }
 
-function wrapPluginError(name: string, method: string, error: unknown, abortsPass = true): unknown {
+function wrapPluginError(name: string, method: string, thrown: unknown, abortsPass = true): unknown {
+  const error = fromPluginFailure(thrown);
   if ((abortsPass && isAbort(error)) || error instanceof PluginError) return error;
   if (error instanceof MusicdlError && error.exitCode !== EXIT.SOME_FAILED) return error;
   return new PluginError(name, method, error);

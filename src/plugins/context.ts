@@ -1,10 +1,20 @@
-/** Builds the PluginContext a plugin's factory receives: tagged redacting logger, injected HTTP, options, dirs. */
+/**
+ * Builds the PluginContext a plugin's factory receives: tagged redacting logger, injected HTTP, options, dirs, and
+ * what a source needs of the core (keyed cache, a rate limiter of its own, backoff, clock, credentials, auth file).
+ */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import * as v from "valibot";
+import { fullJitterDelayMs } from "../http/backoff.ts";
+import { createRequestLimiter } from "../http/request-limiter.ts";
+import { createTokenBucket } from "../http/token-bucket.ts";
 import { createTaggedLogger } from "../log.ts";
+import { type Clock, systemClock } from "../util/clock.ts";
+import { authFilePath, configDir } from "../util/dirs.ts";
 import { redact, registerSecret } from "../util/redact.ts";
-import type { HttpClient, PluginContext, PluginLogger } from "./api.ts";
+import type { HttpClient, KeyedCache, PluginContext, PluginEvent, PluginLogger, RateLimiter } from "./api.ts";
+import { createMemoryCache } from "./memory-cache.ts";
+import { textRanking } from "../match/text-ranking.ts";
 
 export interface PluginContextOptions {
   readonly name: string;
@@ -18,6 +28,17 @@ export interface PluginContextOptions {
   readonly version: string;
   /** The config's `download.cookies`, offered to every plugin. */
   readonly cookiesFile?: string;
+  /** The plugin's keyed cache in the store; in memory when omitted (no store open). */
+  readonly cache?: KeyedCache;
+  readonly clock?: Clock;
+  /** `config.download` (credentials are left out here whatever is passed). */
+  readonly settings?: object;
+  /** Only for built-ins: a third-party plugin never sees the built-in source's app secret. */
+  readonly credentials?: { readonly clientId?: string; readonly clientSecret?: string };
+  /** Built-ins keep their logins where earlier versions did (`auth.json`); others get `auth-<name>.json`. */
+  readonly builtin?: boolean;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly onEvent?: (plugin: string, event: PluginEvent) => void;
 }
 
 /** Keys whose values are secrets wherever they appear (options, headers, logged objects). */
@@ -27,6 +48,7 @@ export function createPluginContext(options: PluginContextOptions): PluginContex
   registerOptionSecrets(options.options);
   // Where the user keeps logins is as private as a secret-looking option (it used to arrive as one).
   if (options.cookiesFile) registerSecret(options.cookiesFile);
+  const clock = options.clock ?? systemClock;
   const cache = join(options.dirs.cache, "plugins", options.name);
   const temp = join(options.dirs.temp, options.name);
   return {
@@ -46,7 +68,38 @@ export function createPluginContext(options: PluginContextOptions): PluginContex
     ffmpegPath: options.ffmpegPath,
     musicdlVersion: options.version,
     ...(options.cookiesFile ? { cookiesFile: options.cookiesFile } : {}),
+    cache: options.cache ?? createMemoryCache(() => clock.now()),
+    rateLimiter: (limits) => createRateLimiter(limits, clock),
+    backoffMs: (attempt, backoff) => fullJitterDelayMs(attempt, backoff),
+    clock,
+    settings: withoutCredentials((options.settings ?? {}) as Readonly<Record<string, unknown>>),
+    credentials: options.builtin ? (options.credentials ?? {}) : {},
+    authFile: authFileOf(options),
+    report: (event) => options.onEvent?.(options.name, event),
+    registerSecret,
+    text: textRanking,
   };
+}
+
+function createRateLimiter(limits: Parameters<PluginContext["rateLimiter"]>[0], clock: Clock): RateLimiter {
+  return createRequestLimiter({
+    concurrency: limits.concurrency,
+    clock,
+    bucket: limits.requests
+      ? createTokenBucket({ capacity: limits.requests.perWindow, windowMs: limits.requests.windowMs }, clock)
+      : undefined,
+  });
+}
+
+/** `$XDG_CONFIG_HOME/musicdl/auth.json` (`~/.config` when unset), where `musicdl auth login` always kept it. */
+function authFileOf(options: PluginContextOptions): string {
+  const env = options.env ?? process.env;
+  return options.builtin ? authFilePath(env) : join(configDir(env), `auth-${options.name}.json`);
+}
+
+function withoutCredentials(settings: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const { clientId: _id, clientSecret: _secret, ...rest } = settings;
+  return rest;
 }
 
 /** Plain `fetch` for now; the run wires the shared token bucket and backoff in its place. */

@@ -3,10 +3,12 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { cacheDir, pluginTempRoot } from "../util/dirs.ts";
 import { VERSION } from "../version.ts";
-import type { HttpClient } from "./api.ts";
+import type { HttpClient, PluginEvent } from "./api.ts";
+import type { Clock } from "../util/clock.ts";
 import { builtinPlugins } from "./builtin.ts";
 import { createBasicHttpClient, createPluginContext } from "./context.ts";
 import { compiledBinaryPath, resolvePluginDirs } from "./discover.ts";
+import type { PluginCaches } from "../store/plugin-cache.ts";
 import { configReferences, loadPlugins, type BuiltinPlugin, type LoadPluginsResult } from "./load.ts";
 
 export interface OpenPluginsOptions {
@@ -31,6 +33,17 @@ export interface OpenPluginsOptions {
   readonly tempDir?: string;
   readonly builtins?: readonly BuiltinPlugin[];
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The store's plugin caches; each plugin gets an in-memory cache when omitted. */
+  readonly caches?: PluginCaches;
+  /** `config.download`, offered to plugins as `ctx.settings` (credentials left out). */
+  readonly settings?: object;
+  /** The built-in source's app credentials (`ctx.credentials` of built-ins only). */
+  readonly credentials?: { readonly clientId?: string; readonly clientSecret?: string };
+  readonly clock?: Clock;
+  /** Where skipped-plugin warnings go (consola by default); a load that only peeks at sources silences them. */
+  readonly warn?: (message: string) => void;
+  /** What plugins report while they work (`ctx.report`). */
+  readonly onEvent?: (plugin: string, event: PluginEvent) => void;
 }
 
 export async function openPlugins(options: OpenPluginsOptions = {}): Promise<LoadPluginsResult & { dirs: string[] }> {
@@ -41,12 +54,15 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
   const cache = options.cacheDir ?? cacheDir(env);
   const temp = options.tempDir ?? pluginTempRoot();
   const contexts = new Set<string>();
+  const builtins = options.builtins ?? builtinPlugins;
+  const builtinNames = new Set(builtins.map((builtin) => builtin.name));
   const result = await loadPlugins({
-    builtins: options.builtins ?? builtinPlugins,
+    builtins,
     dirs,
     namedInConfig: configReferences({ audioProviders: options.audioProviders ?? [], pluginOptions }),
     noExternal: options.noExternal,
     reportOnly: options.reportOnly,
+    ...(options.warn ? { warn: options.warn } : {}),
     configFile: options.configFile,
     contextFor: (name) => {
       contexts.add(name);
@@ -58,6 +74,13 @@ export async function openPlugins(options: OpenPluginsOptions = {}): Promise<Loa
         ffmpegPath: options.ffmpegPath ?? null,
         version: VERSION,
         ...(options.cookiesFile ? { cookiesFile: options.cookiesFile } : {}),
+        ...(options.caches ? { cache: options.caches.forPlugin(name) } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.settings ? { settings: options.settings } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        builtin: builtinNames.has(name),
+        env,
       });
     },
   });

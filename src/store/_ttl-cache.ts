@@ -15,10 +15,10 @@ export interface TtlCache {
 }
 
 export interface TtlCacheOptions {
-  readonly table: "spotify_cache" | "search_cache" | "lyrics_cache";
+  readonly table: "plugin_cache" | "search_cache" | "lyrics_cache";
   /** Counter names become `<prefix>.hits`, `.misses`, `.expired`, `.evictions`, `.refused`. */
   readonly counterPrefix: string;
-  /** Most expiring rows kept; never-expiring rows are not counted (see spotify-cache.ts). */
+  /** Most expiring rows kept; never-expiring rows are not counted (see plugin-cache.ts). */
   readonly maxEntries: number;
   readonly clock: Clock;
   readonly counters: Counters;

@@ -1,7 +1,7 @@
 /** The store's public surface. */
 export { openStore, DEFAULT_STORE_SETTINGS } from "./open-store.ts";
 export type { Store, StoreSettings, OpenStoreOptions, StoreLog, ClearOptions } from "./open-store.ts";
-export type { SpotifyCache } from "./spotify-cache.ts";
+export type { PluginCaches } from "./plugin-cache.ts";
 export { MISS_TTL_CAP_S, type SearchCache } from "./search-cache.ts";
 export { fileFingerprint, type LibraryIndex, type LibraryRow, type PresenceCheck } from "./library-index.ts";
 export type {

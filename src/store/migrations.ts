@@ -9,6 +9,21 @@ export const APPLICATION_ID = 0x6d646c31;
 export type Migration = string | ((db: Database) => void);
 
 /**
+ * Migration 7 (after the track-identity one, 5, and the `matching` status, 6). The built-in Spotify source became a plugin: its response cache
+ * becomes the plugins' keyed cache, each key under its plugin's name (name + TAB + key). The rows carry over, so the
+ * first run after upgrading sends no request the previous one did not need.
+ */
+export const PLUGIN_CACHE_MIGRATION = `
+  ALTER TABLE spotify_cache RENAME TO plugin_cache;
+  DROP INDEX spotify_cache_expiry;
+  DROP INDEX spotify_cache_access;
+  UPDATE plugin_cache SET key = 'spotify' || char(9) || key;
+  CREATE INDEX plugin_cache_expiry ON plugin_cache(expires_at_ms) WHERE expires_at_ms IS NOT NULL;
+  CREATE INDEX plugin_cache_access ON plugin_cache(accessed_at_ms) WHERE expires_at_ms IS NOT NULL;
+  UPDATE counters SET name = 'plugins.' || substr(name, 9) WHERE name LIKE 'spotify.%';
+  `;
+
+/**
  * Append only: migration N (1-based) moves a file from user_version N-1 to N. Never edit a shipped one; a file
  * written by a newer musicdl (user_version above `MIGRATIONS.length`) is moved aside, not guessed at.
  */
@@ -96,6 +111,7 @@ export const MIGRATIONS: readonly Migration[] = [
   -- next run restarts them like any other interrupted item.
   UPDATE plan_items SET status = 'matching', item = json_set(item, '$.status', 'matching') WHERE status = 'resolving';
   `,
+  PLUGIN_CACHE_MIGRATION,
 ];
 
 export type SchemaVerdict = "current" | "migrate" | "newer" | "foreign";

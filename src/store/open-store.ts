@@ -13,7 +13,7 @@ import { createPinStore, type PinStore } from "./pin-store.ts";
 import { createPlanStore, type PlanStore } from "./plan-state.ts";
 import { createPlaylistIndex, type PlaylistIndex } from "./playlist-index.ts";
 import { createSearchCache, type SearchCache } from "./search-cache.ts";
-import { createSpotifyCache, type SpotifyCache } from "./spotify-cache.ts";
+import { createPluginCaches, type PluginCaches } from "./plugin-cache.ts";
 import { readStats, type StoreStats } from "./stats.ts";
 import { asStoreWriteError } from "./write-failure.ts";
 
@@ -39,17 +39,19 @@ export interface OpenStoreOptions {
   readonly settings?: Partial<StoreSettings>;
 }
 
-/** What `clear` removes. None given = spotify + search: the library index is not a cache but the record of
+/** What `clear` removes. None given = plugins + search: the library index is not a cache but the record of
  * which files musicdl wrote; without it every track is fetched again and `--prune` no longer deletes anything. */
 export interface ClearOptions {
-  readonly spotify?: boolean;
+  /** The plugins' keyed caches (the Spotify source's responses among them). */
+  readonly plugins?: boolean;
   readonly search?: boolean;
   readonly library?: boolean;
 }
 
 export interface Store {
   readonly path: string;
-  readonly spotify: SpotifyCache;
+  /** Each plugin's `ctx.cache`. */
+  readonly plugins: PluginCaches;
   readonly search: SearchCache;
   /** The index of one library; `libraryKey` = its absolute output dir. */
   library(libraryKey: string): LibraryIndex;
@@ -69,7 +71,7 @@ export interface Store {
   acquireLibraryLock(libraryKey: string, options: AcquireLockOptions): Promise<LibraryLock>;
   stats(): StoreStats;
   /** Deletes rows and resets those tables' counters; returns rows deleted per table. */
-  clear(options?: ClearOptions): { spotify?: number; search?: number; library?: number };
+  clear(options?: ClearOptions): { plugins?: number; search?: number; library?: number };
   /** Saves counters, releases this process's locks, closes the file. */
   close(): void;
 }
@@ -87,7 +89,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const locks = new Set<LibraryLock>();
   const libraries = new Map<string, LibraryIndex>();
   let closed = false;
-  const spotify = createSpotifyCache(db, { ...common, maxEntries: settings.cacheMaxSize });
+  const plugins = createPluginCaches(db, { ...common, maxEntries: settings.cacheMaxSize });
   const search = createSearchCache(db, {
     ...common,
     maxEntries: settings.audioSearchCacheMaxSize,
@@ -97,14 +99,14 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const lyrics = createLyricsCache(db, { ...common, maxEntries: LYRICS_MISSES_KEPT });
   // The caches buffer their writes for a microtask; anything that reads the tables directly sees them first.
   const flushCaches = () => {
-    spotify.flush();
+    plugins.flush();
     search.flush();
     lyrics.flush();
   };
 
   return {
     path,
-    spotify,
+    plugins,
     search,
     library(libraryKey) {
       const index = libraries.get(libraryKey) ?? createLibraryIndex(db, libraryKey);
@@ -127,13 +129,13 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     },
     clear(which = {}) {
       flushCaches();
-      const none = !which.spotify && !which.search && !which.library;
+      const none = !which.plugins && !which.search && !which.library;
       const tables = {
-        spotify: none || which.spotify ? "spotify_cache" : null,
+        plugins: none || which.plugins ? "plugin_cache" : null,
         search: none || which.search ? "search_cache" : null,
         library: which.library ? "library_files" : null,
       } as const;
-      const deleted: { spotify?: number; search?: number; library?: number } = {};
+      const deleted: { plugins?: number; search?: number; library?: number } = {};
       db.transaction(() => {
         for (const [name, table] of Object.entries(tables) as [keyof typeof tables, string | null][]) {
           if (!table) continue;

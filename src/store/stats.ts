@@ -20,7 +20,8 @@ export interface StoreStats {
   /** The database file plus its write-ahead log. */
   readonly fileBytes: number;
   readonly schemaVersion: number;
-  readonly spotify: CacheTableStats & { readonly neverExpiringRows: number };
+  /** The plugins' keyed caches (`ctx.cache`), all plugins together. */
+  readonly plugins: CacheTableStats & { readonly neverExpiringRows: number };
   readonly search: CacheTableStats;
   readonly library: { readonly files: number; readonly m3uFiles: number; readonly libraries: number };
   readonly plans: { readonly libraries: number; readonly items: number };
@@ -41,9 +42,9 @@ export function readStats(db: Database, path: string, counters: Record<string, n
     path,
     fileBytes: sizeOf(path) + sizeOf(`${path}-wal`),
     schemaVersion: readUserVersion(db),
-    spotify: {
-      ...table("spotify", count("SELECT count(*) AS n FROM spotify_cache")),
-      neverExpiringRows: count("SELECT count(*) AS n FROM spotify_cache WHERE expires_at_ms IS NULL"),
+    plugins: {
+      ...table("plugins", count("SELECT count(*) AS n FROM plugin_cache")),
+      neverExpiringRows: count("SELECT count(*) AS n FROM plugin_cache WHERE expires_at_ms IS NULL"),
     },
     search: table("search", count("SELECT count(*) AS n FROM search_cache")),
     library: {

@@ -63,10 +63,11 @@ describe("musicdl doctor", () => {
       ["config", "ok"],
       ["ffmpeg", "ok"],
       ["encoders", "ok"],
-      ["spotify", "ok"],
       ["output", "ok"],
       ["cache", "ok"],
       ["plugins", "ok"],
+      // Each plugin's own check, in load order: the source's credentials, then the provider's service.
+      ["spotify", "ok"],
       ["youtube", "ok"],
     ]);
     expect(report.checks.find((check) => check.name === "spotify")?.summary).toContain(world.spotify.accountsUrl);

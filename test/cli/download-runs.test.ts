@@ -66,8 +66,8 @@ describe("the store file", () => {
     expect((await runCli(["download", "-c", configFile, "-o", library], { env: lw.env })).exitCode).toBe(0);
     // Found the way `download` finds it (./stats.yaml is not the default name, so -c again; --cache-path still wins).
     const after = JSON.parse((await runCli(["cache", "stats", "--json", "-c", configFile], { env: lw.env })).stdout);
-    expect(after.spotify.hits).toBeGreaterThan(first.spotify.hits);
-    expect(after.spotify.misses).toBe(first.spotify.misses);
+    expect(after.plugins.hits).toBeGreaterThan(first.plugins.hits);
+    expect(after.plugins.misses).toBe(first.plugins.misses);
     const explicit = JSON.parse(
       (
         await runCli(["cache", "stats", "--json", "-c", configFile, "--cache-path", `${cachePath}.other`], {

@@ -61,7 +61,7 @@ describe("the end of a download", () => {
 
   test("--json's summary line is snake_case, documented, and names a failed source by its URL", () => {
     const spotify = { requests: 3, retries: 0, rateLimited: 1, waitedS: 2, cacheHits: 5 };
-    const line = downloadToJson(result, spotify);
+    const line = downloadToJson(result, { spotify });
     expectDocumentedJson("download", line);
     expect(line).toMatchObject({
       type: "summary",

@@ -2,6 +2,7 @@ import { expect, test } from "bun:test";
 import { ConfigError, EXIT, type ConfigIssue } from "../../src/errors.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { spotifyLinks } from "../helpers/link-sources.ts";
 
 const TRACK = "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi";
 const ALBUM = "https://open.spotify.com/album/4Gfnly5CzMJQqkUFfoHaP3";
@@ -11,7 +12,9 @@ const PLAYLIST = "https://open.spotify.com/playlist/5Xrt7Y1mwD4q107Ty56xnn";
 async function issuesOf(text: string): Promise<readonly ConfigIssue[]> {
   using dir = createTempDir();
   dir.write("musicdl.yaml", text);
-  const error = await loadConfig({ cwd: dir.path, env: {}, cliSources: [], overrides: {} }).catch((caught) => caught);
+  const error = await loadConfig({ cwd: dir.path, env: {}, cliSources: [], overrides: {}, links: spotifyLinks }).catch(
+    (caught) => caught,
+  );
   expect(error).toBeInstanceOf(ConfigError);
   expect((error as ConfigError).exitCode).toBe(EXIT.USAGE);
   expect((error as ConfigError).file).toBe("musicdl.yaml");

@@ -3,11 +3,12 @@ import { join } from "node:path";
 import { loadConfig, type LoadConfigOptions } from "../../src/config/load.ts";
 import { clearRegisteredSecrets } from "../../src/util/redact.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { spotifyLinks } from "../helpers/link-sources.ts";
 
 afterEach(() => clearRegisteredSecrets());
 
 function options(cwd: string, extra: Partial<LoadConfigOptions> = {}): LoadConfigOptions {
-  return { cwd, env: { HOME: join(cwd, "home") }, cliSources: [], overrides: {}, ...extra };
+  return { cwd, env: { HOME: join(cwd, "home") }, cliSources: [], overrides: {}, links: spotifyLinks, ...extra };
 }
 
 test("the library words load from their own sections; my-playlists writes M3Us unless told not to", async () => {

@@ -5,6 +5,7 @@ import { ConfigError } from "../../src/errors.ts";
 import { loadConfig, type LoadConfigOptions } from "../../src/config/load.ts";
 import { clearRegisteredSecrets } from "../../src/util/redact.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { spotifyLinks } from "../helpers/link-sources.ts";
 
 const TRACK = "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi";
 const ALBUM = "https://open.spotify.com/album/4Gfnly5CzMJQqkUFfoHaP3";
@@ -13,7 +14,7 @@ const PLAYLIST = "https://open.spotify.com/playlist/5Xrt7Y1mwD4q107Ty56xnn";
 afterEach(() => clearRegisteredSecrets());
 
 function options(cwd: string, extra: Partial<LoadConfigOptions> = {}): LoadConfigOptions {
-  return { cwd, env: { HOME: join(cwd, "home") }, cliSources: [], overrides: {}, ...extra };
+  return { cwd, env: { HOME: join(cwd, "home") }, cliSources: [], overrides: {}, links: spotifyLinks, ...extra };
 }
 
 test("with no file, links on the command line run with every default filled in", async () => {
@@ -52,8 +53,6 @@ test("with no file, links on the command line run with every default filled in",
     spotifyRetryBaseDelayS: 1,
     spotifyRetryMaxDelayS: 120,
     spotifyRateLimitEnabled: true,
-    spotifyRateLimitRequests: 150,
-    spotifyRateLimitWindowS: 30,
     spotifyMaxWaitS: 600,
     spotifyConcurrency: 4,
     downloadRateLimitEnabled: true,
@@ -142,8 +141,12 @@ test("flags override the file; --output sets the library folder, relative to the
 test("a link a source plugin knows is accepted; others are not", async () => {
   using dir = createTempDir();
   dir.write("musicdl.yaml", `version: "1.2"\nalbums:\n  - https://artist.bandcamp.com/album/x\n`);
-  const isKnownSource = (url: string) => url.includes("bandcamp.com");
-  const config = await loadConfig(options(dir.path, { isKnownSource }));
+  const bandcamp = {
+    ...spotifyLinks,
+    match: (url: string) =>
+      url.includes("bandcamp.com") ? { source: "bandcamp", ref: { kind: "release", id: url, input: url } } : null,
+  };
+  const config = await loadConfig(options(dir.path, { links: bandcamp }));
   expect(config.sources).toEqual([
     { section: "albums", url: "https://artist.bandcamp.com/album/x", createM3u: false, line: 3 },
   ]);
@@ -205,9 +208,8 @@ test("new keys: durations, plugin folders and cache path relative to the config 
     downloadConcurrency: 2,
     ffmpegConcurrency: 1,
     market: "DE",
-    // A file that sets the limiter keeps the origin's per-second meaning.
+    // As written: the Spotify source gives the key left out its origin meaning (test/spotify/settings.test.ts).
     spotifyRateLimitRequests: 20,
-    spotifyRateLimitWindowS: 1,
   });
   expect(config.match).toEqual({ weights: { kind: 2 }, strongThreshold: 0.15, acceptThreshold: 0.4 });
   expect(config.pluginOptions).toEqual({ bandcamp: { quality: "high" } });

@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { loadConfig, type LoadConfigOptions } from "../../src/config/load.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { spotifyLinks } from "../helpers/link-sources.ts";
 
 const TRACK = "https://open.spotify.com/track/1RKbVxcm267VdsIzqY7msi";
 
 function options(cwd: string, extra: Partial<LoadConfigOptions> = {}): LoadConfigOptions {
-  return { cwd, env: { HOME: join(cwd, "home") }, cliSources: [], overrides: {}, ...extra };
+  return { cwd, env: { HOME: join(cwd, "home") }, cliSources: [], overrides: {}, links: spotifyLinks, ...extra };
 }
 
 async function issuesOf(yaml: string): Promise<string[]> {

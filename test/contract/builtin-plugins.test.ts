@@ -6,11 +6,19 @@ import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { LyricsPlugin, Plugin, ProviderPlugin, TaggerPlugin, TrackMeta } from "../../src/plugins/api.ts";
+import type {
+  LyricsPlugin,
+  Plugin,
+  ProviderPlugin,
+  SourcePlugin,
+  TaggerPlugin,
+  TrackMeta,
+} from "../../src/plugins/api.ts";
 import { builtinPlugins } from "../../src/plugins/builtin.ts";
-import { createBasicHttpClient, createPluginContext } from "../../src/plugins/context.ts";
+import { createBasicHttpClient, createPluginContext, type PluginContextOptions } from "../../src/plugins/context.ts";
 import { instantiatePlugin } from "../../src/plugins/instantiate.ts";
-import { createSmallCatalog } from "../../fakes/spotify/index.ts";
+import { createSmallCatalog, type FakeSpotify, SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { testSettings } from "../helpers/spotify.ts";
 import { youtubeCatalogFor } from "../../fakes/world.ts";
 import { type FakeYouTube, startFakeYouTube } from "../../fakes/youtube/index.ts";
 import { FFMPEG } from "../helpers/make-tone.ts";
@@ -19,6 +27,7 @@ import { recordsFor, startFakeLrclib, type FakeLrclib } from "../../fakes/lrclib
 import { useYouTubeOrigin } from "../helpers/youtube.ts";
 import { describeLyricsContract } from "../../contract/lyrics-contract.ts";
 import { describeProviderContract } from "../../contract/provider-contract.ts";
+import { describeSourceContract } from "../../contract/source-contract.ts";
 import { describeTaggerContract } from "../../contract/tagger-contract.ts";
 
 // ffmpeg and ffprobe run per format; on a busy 2-core machine that can exceed bun's 5 s default.
@@ -42,7 +51,7 @@ afterAll(async () => {
 });
 
 /** Loads a built-in exactly as the core does: its lazy import, the factory with a real context, validation. */
-async function loadBuiltin(name: string): Promise<Plugin> {
+async function loadBuiltin(name: string, extra: Partial<PluginContextOptions> = {}): Promise<Plugin> {
   const builtin = builtinPlugins.find((entry) => entry.name === name);
   if (!builtin) throw new Error(`no built-in called ${name}`);
   const result = await instantiatePlugin({ name, origin: "built-in", load: () => builtin.load() }, (pluginName) =>
@@ -53,6 +62,8 @@ async function loadBuiltin(name: string): Promise<Plugin> {
       dirs: { cache: dirs, temp: dirs },
       ffmpegPath: FFMPEG,
       version: "0.0.0-test",
+      builtin: true,
+      ...extra,
     }),
   );
   if (!result.ok) throw new Error(`built-in ${name}: ${result.message}`);
@@ -119,6 +130,51 @@ for (const name of TAGGERS) {
   describeTaggerContract(`built-in ${name}`, async () => (await loadBuiltin(name)) as TaggerPlugin);
 }
 
+const spotify: FakeSpotify = startFakeSpotify();
+afterAll(() => spotify.stop());
+
+describeSourceContract(
+  "built-in spotify (fake Spotify)",
+  async () => {
+    // The source reads where Spotify is once, when created.
+    const previous = [process.env.MUSICDL_SPOTIFY_API_URL, process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL];
+    process.env.MUSICDL_SPOTIFY_API_URL = spotify.apiUrl;
+    process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL = spotify.accountsUrl;
+    try {
+      return (await loadBuiltin("spotify", {
+        settings: testSettings(),
+        credentials: { clientId: spotify.clientId, clientSecret: spotify.clientSecret },
+        env: { XDG_CONFIG_HOME: dirs },
+      })) as SourcePlugin;
+    } finally {
+      for (const [key, value] of [
+        ["MUSICDL_SPOTIFY_API_URL", previous[0]],
+        ["MUSICDL_SPOTIFY_ACCOUNTS_URL", previous[1]],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  },
+  {
+    recognises: [
+      {
+        input: `https://open.spotify.com/track/${SMALL.trackIds.lanterns}`,
+        kind: "track",
+        id: SMALL.trackIds.lanterns,
+      },
+      { input: `spotify:album:${SMALL.albumId}`, kind: "album", id: SMALL.albumId },
+      {
+        input: `https://open.spotify.com/intl-de/playlist/${SMALL.playlistId}?si=abc`,
+        kind: "playlist",
+        id: SMALL.playlistId,
+      },
+    ],
+    foreign: ["https://music.youtube.com/watch?v=dQw4w9WgXcQ", "Rush - YYZ", "https://open.spotify.com/episode/x"],
+    resolveInput: `https://open.spotify.com/album/${SMALL.albumId}`,
+  },
+);
+
 test("every built-in runs its kind's contract suite above", async () => {
   const kinds = await Promise.all(
     builtinPlugins.map(async (builtin) => [builtin.name, (await loadBuiltin(builtin.name)).kind] as const),
@@ -127,5 +183,6 @@ test("every built-in runs its kind's contract suite above", async () => {
     ...Object.fromEntries(Object.keys(PROVIDER_FIXTURES).map((name) => [name, "provider"])),
     ...Object.fromEntries(TAGGERS.map((name) => [name, "tagger"])),
     lrclib: "lyrics",
+    spotify: "source",
   });
 });

@@ -1,12 +1,12 @@
 /**
  * A store as musicdl wrote it before tracks had a source (schema 4, the last release): written with migrations 1–4
  * and filled with what a run of today's musicdl recorded, in the old shapes (Spotify ids as keys, tracks with
- * `spotifyId`/`spotifyUrl`), so a test can check that the upgrade carries a real library's state over.
+ * `spotifyId`/`spotifyUrl`, the Spotify cache in its own table), so a test can check that the upgrade carries a real library's state over.
  */
 import type { Database } from "bun:sqlite";
 import { createStoreAtSchema } from "../helpers/old-schema-store.ts";
 
-/** Writes `path` at schema 4 from the rows of `current` (a schema-5 store), converted to the old shapes. */
+/** Writes `path` at schema 4 from the rows of `current` (a store of today's schema), converted to the old shapes. */
 export function writeSchema4Store(current: Database, path: string): void {
   const old = createStoreAtSchema(path, 4);
   try {
@@ -17,7 +17,18 @@ export function writeSchema4Store(current: Database, path: string): void {
 }
 
 function copyAll(current: Database, old: Database): void {
-  copy(current, old, "spotify_cache", (row) => ({ ...row, value: JSON.stringify(legacy(JSON.parse(row.value))) }));
+  // Today's plugins' keyed cache holds the Spotify source's rows under `spotify<TAB>`; schema 4 had its own table.
+  copy(
+    current,
+    old,
+    "plugin_cache",
+    (row) => ({
+      ...row,
+      key: row.key.slice("spotify\t".length),
+      value: JSON.stringify(legacy(JSON.parse(row.value))),
+    }),
+    "spotify_cache",
+  );
   for (const table of ["search_cache", "lyrics_cache"])
     copy(current, old, table, (row) => ({ ...row, key: row.key.replace("\tspotify:", "\t") }));
   copy(current, old, "library_files", ({ track_key, ...row }) => ({ ...row, spotify_id: spotifyIdOf(track_key) }));
@@ -38,11 +49,11 @@ function copyAll(current: Database, old: Database): void {
 // biome-ignore lint/suspicious/noExplicitAny: rows are whatever the table holds.
 type Row = Record<string, any>;
 
-function copy(from: Database, to: Database, table: string, convert: (row: Row) => Row): void {
+function copy(from: Database, to: Database, table: string, convert: (row: Row) => Row, into = table): void {
   for (const row of from.query(`SELECT * FROM ${table}`).all() as Row[]) {
     const converted = convert(row);
     const columns = Object.keys(converted);
-    to.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`).run(
+    to.query(`INSERT INTO ${into} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`).run(
       ...columns.map((column) => converted[column]),
     );
   }

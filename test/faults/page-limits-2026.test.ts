@@ -4,15 +4,15 @@
  * maximum, keeps it for the rest of the run and in the store, and follows `next` whatever the page size.
  */
 import { describe, expect, test } from "bun:test";
-import { createMemorySpotifyCache } from "../../src/spotify/client.ts";
+import { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins/memory-cache.ts";
 import * as v from "valibot";
 import { createRequestLimiter } from "../../src/http/request-limiter.ts";
-import { createPageLimits } from "../../src/spotify/page-limits.ts";
-import { createClientCredentialsProvider } from "../../src/spotify/tokens.ts";
-import { createSpotifyTransport } from "../../src/spotify/transport.ts";
+import { createPageLimits } from "../../plugins/spotify/page-limits.ts";
+import { createClientCredentialsProvider } from "../../plugins/spotify/tokens.ts";
+import { createSpotifyTransport } from "../../plugins/spotify/transport.ts";
 import { systemClock } from "../../src/util/clock.ts";
 import { createCatalog, defaultPageCaps, minimumRequests, startFakeSpotify } from "../../fakes/spotify/index.ts";
-import { clientFor, disposable, testSettings } from "../helpers/spotify.ts";
+import { clientFor, disposable, spotifyCore, testSettings } from "../helpers/spotify.ts";
 
 const catalog = createCatalog({
   seed: 2602,
@@ -127,10 +127,13 @@ describe("search on such an app", () => {
         clientId: fake.clientId,
         clientSecret: fake.clientSecret,
         clock,
+        registerSecret: spotifyCore().registerSecret,
       }),
       limiter: createRequestLimiter({ concurrency: 2, clock }),
       stats: { requests: 0, retries: 0, rateLimited: 0, waitedS: 0, cacheHits: 0 },
       pageLimits: createPageLimits(createMemorySpotifyCache()),
+      backoffMs: spotifyCore().backoffMs,
+      log: spotifyCore().log,
     });
     // The word most track names share, so the results take several pages of 10.
     const tracks = [...catalog.tracks.values()];

@@ -3,6 +3,7 @@ import { expect, test } from "bun:test";
 import { readConfigText } from "../../src/config/read-config-text.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { spotifyLinks } from "../helpers/link-sources.ts";
 
 const V = 'version: "1.2"\n';
 const PLAYLIST = "https://open.spotify.com/playlist/5Xrt7Y1mwD4q107Ty56xnn";
@@ -48,6 +49,6 @@ test("text that only looks like a repeated key (a block scalar, two list entries
     `${V}download:\n  output: |\n    a: 1\n    a: 2\nplaylists:\n  - name: gym\n    url: ${PLAYLIST}\n` +
     `  - name: run\n    url: ${PLAYLIST}\nplugins:\n  one:\n    token: x\n  two:\n    token: y\n` +
     `  three: { kind: 2, "a, b": 1, nested: {kind: 1}, list: [kind, kind] }\n`;
-  const result = readConfigText(yaml);
+  const result = readConfigText(yaml, spotifyLinks);
   expect(result.ok).toBe(true);
 });

@@ -1,15 +1,28 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DownloadSettings } from "../../src/config/types.ts";
-import {
-  type SpotifyClient,
-  type SpotifyClientOptions,
-  createMemorySpotifyCache,
-  createSpotifyClient,
-} from "../../src/spotify/client.ts";
+import type { SpotifySettings } from "../../plugins/spotify/settings.ts";
+import { type SpotifyClient, type SpotifyClientOptions, createSpotifyClient } from "../../plugins/spotify/client.ts";
+import { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins/memory-cache.ts";
 import type { FakeSpotify } from "../../fakes/spotify/index.ts";
+import { coreContextMembers } from "./plugin-core.ts";
+import { createTaggedLogger } from "../../src/log.ts";
 
-export function testSettings(overrides: Partial<DownloadSettings> = {}): DownloadSettings {
+/** What the Spotify client takes from the plugin context: limiter, backoff, clock, secrets, text ranking, log, cache. */
+export function spotifyCore(
+  withClock?: SpotifyClientOptions["clock"],
+): Pick<SpotifyClientOptions, "rateLimiter" | "backoffMs" | "clock" | "registerSecret" | "text" | "log" | "cache"> {
+  const { rateLimiter, backoffMs, clock, registerSecret, text, cache } = coreContextMembers("spotify", {
+    builtin: true,
+    ...(withClock ? { clock: withClock } : {}),
+  });
+  return { rateLimiter, backoffMs, clock, registerSecret, text, cache, log: createTaggedLogger("spotify") };
+}
+
+/** Settings as the Spotify source reads them (every rate key set), for clients built by hand. */
+export function testSettings(
+  overrides: Partial<DownloadSettings & SpotifySettings> = {},
+): DownloadSettings & SpotifySettings {
   return {
     clientId: undefined,
     clientSecret: undefined,
@@ -61,6 +74,7 @@ export function clientFor(
 ): TestClient {
   const cache = createMemorySpotifyCache();
   const client = createSpotifyClient({
+    ...spotifyCore(options.clock),
     apiUrl: fake.apiUrl,
     accountsUrl: fake.accountsUrl,
     authFile: join(tmpdir(), "musicdl-no-such-auth-file.json"),

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import * as v from "valibot";
 import type { PluginContext, TrackMeta } from "../../src/plugins/api.ts";
 import type { FakeVideo } from "../../fakes/youtube/index.ts";
+import { coreContextMembers } from "./plugin-core.ts";
 import { makeTrack } from "./track-meta.ts";
 
 /** Songs, their music videos and decoys, shaped like the recorded searches (fixtures: search-all.json). */
@@ -144,6 +145,7 @@ export function createTestContext(options: unknown = {}, fetchImpl: typeof fetch
     dirs: { cache: join(tempDir, "cache"), temp: join(tempDir, "temp") },
     ffmpegPath: "ffmpeg",
     musicdlVersion: "0.0.0-test",
+    ...coreContextMembers(),
   };
   return { ctx, logs, tempDir, [Symbol.dispose]: () => rmSync(tempDir, { recursive: true, force: true }) };
 }

@@ -8,6 +8,7 @@ import { describeLyricsContract } from "../../contract/lyrics-contract.ts";
 import { startFakeLrclib, type LrclibRecord } from "../../fakes/lrclib/index.ts";
 import { parseLrc } from "../../plugins/lrclib/parse-lrc.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
+import { coreContextMembers } from "../helpers/plugin-core.ts";
 
 const record = (overrides: Partial<LrclibRecord>): LrclibRecord => ({
   id: 1,
@@ -42,6 +43,7 @@ function lrclib(http = createBasicHttpClient()): LyricsPlugin {
       dirs: { cache: "/nonexistent", temp: "/nonexistent" },
       ffmpegPath: null,
       musicdlVersion: "9.9.9",
+      ...coreContextMembers(),
     };
     return createLrclib(ctx);
   } finally {

@@ -138,7 +138,7 @@ describe("pin store", () => {
     first.pins.set("t1", "https://youtu.be/dQw4w9WgXcQ");
     first.pins.set("t2", "skip");
     first.pins.set("t1", "https://youtu.be/aaaaaaaaaaa");
-    first.clear({ spotify: true, search: true, library: true });
+    first.clear({ plugins: true, search: true, library: true });
     first.close();
     const again = openStore(path, { clock: createFakeClock(), log: createRecordingLog() });
     expect(again.pins.all()).toEqual({ t1: "https://youtu.be/aaaaaaaaaaa", t2: "skip" });

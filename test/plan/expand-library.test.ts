@@ -1,7 +1,27 @@
 import { expect, test } from "bun:test";
 import type { SourceEntry } from "../../src/config/types.ts";
-import { SpotifyApiError, SpotifyAuthError } from "../../src/spotify/errors.ts";
-import { expandLibraryEntries } from "../../src/plan/expand-library.ts";
+import { SpotifyApiError, SpotifyAuthError } from "../../plugins/spotify/errors.ts";
+import { matchSpotify } from "../../plugins/spotify/links.ts";
+import type { SourceExpansion, SourcePlugin } from "../../src/plugins/api.ts";
+import { expandLibraryEntries, type SourceFinder } from "../../src/plan/expand-library.ts";
+
+/** A source that reads Spotify links and expands library words with `expand(kind)`. */
+function sourceExpanding(expand: (kind: string) => Promise<SourceExpansion>): SourceFinder {
+  const plugin: SourcePlugin = {
+    apiVersion: 1,
+    kind: "source",
+    name: "spotify",
+    match: matchSpotify,
+    resolve: () => Promise.reject(new Error("not resolved here")),
+    expand: async (ref) => (ref.list && ref.kind !== "saved" ? expand(ref.kind) : null),
+  };
+  return {
+    findSource(input) {
+      const ref = plugin.match(input);
+      return ref ? { plugin, ref } : null;
+    },
+  };
+}
 
 const ROAD_TRIP = "0RoadTripPlaylist00001";
 const BAND = "0BandPracticeList00001";
@@ -15,16 +35,16 @@ test("a library word becomes one entry per playlist, named by Spotify, with the 
   const asked: string[] = [];
   const expanded = await expandLibraryEntries(
     entries,
-    async (kind) => {
+    sourceExpanding(async (kind) => {
       asked.push(kind);
       return {
         children: [
-          { kind: "playlist", id: ROAD_TRIP, name: "Road Trip" },
-          { kind: "playlist", id: BAND, name: "Band Practice" },
+          { kind: "playlist", id: ROAD_TRIP, name: "Road Trip", url: `https://open.spotify.com/playlist/${ROAD_TRIP}` },
+          { kind: "playlist", id: BAND, name: "Band Practice", url: `https://open.spotify.com/playlist/${BAND}` },
         ],
         warnings: ['skipped 1 playlist you follow but neither own nor collaborate on ("Not Mine")'],
       };
-    },
+    }),
     signal,
   );
   expect(asked).toEqual(["my-playlists"]);
@@ -52,9 +72,9 @@ test("a library list Spotify refuses fails that source alone; a missing login or
   ];
   const refused = await expandLibraryEntries(
     entries,
-    async () => {
+    sourceExpanding(async () => {
       throw new SpotifyApiError(502, "/me/albums", "Spotify refused GET /me/albums (HTTP 502).");
-    },
+    }),
     signal,
   );
   expect(refused.entries).toEqual([entries[1]!]);
@@ -63,10 +83,11 @@ test("a library list Spotify refuses fails that source alone; a missing login or
   ]);
   const stopped = expandLibraryEntries(
     entries,
-    async () => {
+    sourceExpanding(async () => {
       throw new SpotifyAuthError("needs user-library-read");
-    },
+    }),
     signal,
   );
-  await expect(stopped).rejects.toBeInstanceOf(SpotifyAuthError);
+  // Stops the run as the source's own error said (exit 3), its message unchanged.
+  await expect(stopped).rejects.toMatchObject({ exitCode: 3, message: "needs user-library-read" });
 });

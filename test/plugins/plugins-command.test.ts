@@ -135,3 +135,14 @@ test("a lyrics plugin is listed with its kind, beside the built-in lrclib", asyn
   expect(result.stdout).toMatch(/lyrics\s+lrclib\s+-\s+built-in/);
   expect(result.stdout).toMatch(new RegExp(`lyrics\\s+my-lyrics\\s+0\\.1\\.0\\s+${file.replaceAll("/", "\\/")}`));
 });
+
+test("the Spotify source is a built-in plugin like the others, listed as a source", async () => {
+  const result = await runCli(["plugins"]);
+  expect(result.exitCode).toBe(0);
+  expect(result.stdout).toMatch(/source\s+spotify\s+-\s+built-in/);
+  const json = JSON.parse((await runCli(["plugins", "--json"])).stdout);
+  expect(json.plugins.find((plugin: { name: string }) => plugin.name === "spotify")).toMatchObject({
+    kind: "source",
+    origin: "built-in",
+  });
+});

@@ -2,17 +2,19 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT } from "../../src/errors.ts";
-import { createSpotifyClient } from "../../src/spotify/client.ts";
-import { readAuthFile } from "../../src/spotify/auth-file.ts";
-import { loginWithPkce } from "../../src/spotify/login.ts";
+import { createSpotifyClient } from "../../plugins/spotify/client.ts";
+import { readAuthFile } from "../../plugins/spotify/auth-file.ts";
+import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { SMALL, type FakeSpotify, startFakeSpotify } from "../../fakes/spotify/index.ts";
-import { clientFor, disposable, testSettings } from "../helpers/spotify.ts";
+import { clientFor, disposable, spotifyCore, testSettings } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { registerSecret } from "../../src/util/redact.ts";
 
 /** Logs in against the fake, playing the browser: open the authorize URL and follow its redirect to our callback. */
 async function loginAgainst(fake: FakeSpotify, authFile: string) {
   return loginWithPkce({
+    registerSecret,
     clientId: fake.clientId,
     accountsUrl: fake.accountsUrl,
     authFile,
@@ -41,6 +43,7 @@ describe("auth login (PKCE)", () => {
     await using fake = disposable(startFakeSpotify());
     let redirect = "";
     await loginWithPkce({
+      registerSecret,
       clientId: fake.clientId,
       accountsUrl: fake.accountsUrl,
       authFile: join(dir.path, "auth.json"),
@@ -96,6 +99,7 @@ describe("app credentials", () => {
   test("a missing client secret is named, with where to get one", async () => {
     await using fake = disposable(startFakeSpotify());
     const client = createSpotifyClient({
+      ...spotifyCore(),
       settings: testSettings({ clientId: "abc" }),
       apiUrl: fake.apiUrl,
       accountsUrl: fake.accountsUrl,

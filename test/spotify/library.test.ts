@@ -1,17 +1,19 @@
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { EXIT } from "../../src/errors.ts";
-import { readAuthFile, writeAuthFile } from "../../src/spotify/auth-file.ts";
-import { loginWithPkce } from "../../src/spotify/login.ts";
+import { readAuthFile, writeAuthFile } from "../../plugins/spotify/auth-file.ts";
+import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { createCatalog, editPlaylist, type FakeSpotify, SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
 import { createLibraryCatalog, LIBRARY } from "../../fakes/spotify/library-catalog.ts";
 import { clientFor, disposable } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { registerSecret } from "../../src/util/redact.ts";
 
 const ALL_SCOPES = ["user-library-read", "user-follow-read", "playlist-read-private", "playlist-read-collaborative"];
 
 async function loginAgainst(fake: FakeSpotify, authFile: string, scopes = ALL_SCOPES) {
   await loginWithPkce({
+    registerSecret,
     clientId: fake.clientId,
     accountsUrl: fake.accountsUrl,
     authFile,

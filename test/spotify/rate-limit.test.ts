@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { EXIT } from "../../src/errors.ts";
-import type { SpotifyEvent } from "../../src/spotify/client.ts";
-import { formatClockTime } from "../../src/spotify/errors.ts";
+import type { SpotifyEvent } from "../../plugins/spotify/client.ts";
+import { formatClockTime } from "../../plugins/spotify/errors.ts";
 import { SMALL, createFakeClock, startFakeSpotify } from "../../fakes/spotify/index.ts";
 import { type TestClient, clientFor, disposable } from "../helpers/spotify.ts";
 

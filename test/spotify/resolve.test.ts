@@ -61,7 +61,7 @@ describe("resolving the small catalog", () => {
       SMALL.trackIds.tideTables,
       SMALL.singleTrackId,
     ]);
-    expect(source.snapshotId).toBe("snap-road-trip-1");
+    expect(source.version).toBe("snap-road-trip-1");
     expect(source.warnings).toEqual(['playlist "Road Trip": skipped 1 local file, 1 podcast episode, 1 removed entry']);
     // Playlist entries carry full tracks: no per-track request.
     expect(fake.apiRequests()).toHaveLength(1);

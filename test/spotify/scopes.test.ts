@@ -1,5 +1,5 @@
 import { expect, test } from "bun:test";
-import { parseScopeList, scopesForSources } from "../../src/spotify/scopes.ts";
+import { parseScopeList, scopesForSources } from "../../plugins/spotify/scopes.ts";
 
 test("each source asks for its own read permission only; albums, artists and tracks need none", () => {
   expect(

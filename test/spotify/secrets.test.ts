@@ -2,11 +2,12 @@ import { afterEach, beforeEach, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { LogObject } from "consola";
 import { log } from "../../src/log.ts";
-import { createMemorySpotifyCache } from "../../src/spotify/client.ts";
-import { loginWithPkce } from "../../src/spotify/login.ts";
+import { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins/memory-cache.ts";
+import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
 import { clientFor, disposable } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
+import { registerSecret } from "../../src/util/redact.ts";
 
 const lines: string[] = [];
 const capture = { log: (entry: LogObject) => void lines.push(entry.args.map(String).join(" ")) };
@@ -52,6 +53,7 @@ test("no log line, error, stat or cache value carries the client secret or any t
 
   const authFile = join(dir.path, "auth.json");
   await loginWithPkce({
+    registerSecret,
     clientId: fake.clientId,
     accountsUrl: fake.accountsUrl,
     authFile,

@@ -78,7 +78,7 @@ describe("playlist cache", () => {
     editPlaylist(fake.catalog, SMALL.playlistId, [{ type: "track", trackId: SMALL.trackIds.undertow }]);
     const edited = await client.resolve({ kind: "playlist", id: SMALL.playlistId });
     expect(edited.tracks.map((t) => t.id)).toEqual([SMALL.trackIds.undertow]);
-    expect(edited.snapshotId).toBe("snap-road-trip-1+");
+    expect(edited.version).toBe("snap-road-trip-1+");
   });
 
   test("albums and tracks already resolved cost nothing the second time", async () => {

@@ -1,7 +1,8 @@
 /** Plain-text queries: how the text is read, the `q` sent, and which Spotify answer is taken, refused or missing. */
 import { describe, expect, test } from "bun:test";
-import { pickTextMatch } from "../../src/spotify/text-match.ts";
-import { readTextQuery, spotifyQueryOf } from "../../src/spotify/text-query.ts";
+import { pickTextMatch } from "../../src/match/text-match.ts";
+import { readTextQuery } from "../../src/match/text-query.ts";
+import { spotifyQueryOf } from "../../plugins/spotify/search-query.ts";
 import type { TrackMeta } from "../../src/plugins/api.ts";
 import { makeAlbum, makeTrack } from "../helpers/track-meta.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { parseSpotifyUrl } from "../../src/spotify/url.ts";
+import { parseSpotifyUrl } from "../../plugins/spotify/url.ts";
 
 describe("parseSpotifyUrl", () => {
   test.each([

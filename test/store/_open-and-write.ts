@@ -5,5 +5,5 @@ import { openStore } from "../../src/store/index.ts";
 await Bun.sleep(Math.random() * 30);
 const log = { info() {}, debug() {}, warn: (message: string) => console.log(`warning: ${message}`) };
 const store = openStore(process.argv[2]!, { log });
-store.spotify.set(`track:${process.pid}`, { pid: process.pid }, null);
+store.plugins.forPlugin("spotify").set(`track:${process.pid}`, { pid: process.pid }, null);
 store.close();

@@ -11,9 +11,9 @@ import { MIGRATIONS } from "../../src/store/migrations.ts";
 
 function fillStore(path: string) {
   const store = openStore(path, { log: createRecordingLog() });
-  store.spotify.set("track:1", { name: "YYZ" }, null);
-  store.spotify.get("track:1");
-  store.spotify.get("track:2");
+  store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ" }, null);
+  store.plugins.forPlugin("spotify").get("track:1");
+  store.plugins.forPlugin("spotify").get("track:2");
   store.search.set("youtube-music", "isrc:X", []);
   store.library("/music").upsert({
     trackKey: "1",
@@ -40,7 +40,7 @@ test("cache stats --json shows rows and the hits and misses of earlier runs", as
   expectDocumentedJson("cache stats", stats);
   expect(stats).toMatchObject({
     path,
-    spotify: { rows: 1, hits: 1, misses: 1 },
+    plugins: { rows: 1, hits: 1, misses: 1 },
     search: { rows: 1 },
     library: { files: 1, m3u_files: 1, libraries: 1 },
     store_schema_version: MIGRATIONS.length,
@@ -53,7 +53,7 @@ test("cache stats prints a readable summary", async () => {
   fillStore(path);
   const result = await runCli(["cache", "stats", "--cache-path", path]);
   expect(result.exitCode).toBe(0);
-  expect(result.stdout).toContain("Spotify cache   1 rows (1 never expire) · 50% hits");
+  expect(result.stdout).toContain("Plugin caches   1 rows (1 never expire) · 50% hits");
   expect(result.stdout).toContain("Library index   1 files and 1 M3U files in 1 libraries");
 });
 
@@ -64,11 +64,11 @@ test("cache clear empties the caches but keeps the library index unless --librar
   const cleared = await runCli(["cache", "clear", "--json", "--cache-path", path]);
   expect(cleared.exitCode).toBe(0);
   expectDocumentedJson("cache clear", JSON.parse(cleared.stdout));
-  expect(JSON.parse(cleared.stdout)).toEqual({ schema_version: 1, path, cleared: { spotify: 1, search: 1 } });
+  expect(JSON.parse(cleared.stdout)).toEqual({ schema_version: 1, path, cleared: { plugins: 1, search: 1 } });
   const library = await runCli(["cache", "clear", "--library", "--cache-path", path]);
   expect(library.stdout).toBe(`Cleared 2 library index rows from ${path}.\n`);
   const stats = JSON.parse((await runCli(["cache", "stats", "--json", "--cache-path", path])).stdout);
-  expect([stats.spotify.rows, stats.search.rows, stats.library.files, stats.library.m3u_files]).toEqual([0, 0, 0, 0]);
+  expect([stats.plugins.rows, stats.search.rows, stats.library.files, stats.library.m3u_files]).toEqual([0, 0, 0, 0]);
 });
 
 test("without --cache-path the store lives under XDG_CACHE_HOME", async () => {
@@ -85,7 +85,7 @@ test("a damaged cache file does not crash the command: it is moved aside with a 
   const result = await runCli(["cache", "stats", "--json", "--cache-path", path]);
   expect(result.exitCode).toBe(0);
   expect(result.stderr).toContain("is damaged or not a database");
-  expect(JSON.parse(result.stdout).spotify.rows).toBe(0);
+  expect(JSON.parse(result.stdout).plugins.rows).toBe(0);
 });
 
 test("a cache path that cannot be created is a one-line error, not a crash", async () => {
@@ -111,3 +111,14 @@ test.each([
     want: "/home/u/.cache/musicdl/musicdl.sqlite",
   },
 ])("defaultCachePath: $name", ({ env, want }) => expect(defaultCachePath(env)).toBe(want));
+
+test("cache clear --spotify (the older name of --plugins) still empties the Spotify source's cache, and only it", async () => {
+  using dir = createTempDir();
+  const path = join(dir.path, "musicdl.sqlite");
+  fillStore(path);
+  const cleared = await runCli(["cache", "clear", "--spotify", "--cache-path", path]);
+  expect(cleared.exitCode).toBe(0);
+  expect(cleared.stdout).toBe(`Cleared 1 plugin cache entries from ${path}.\n`);
+  const stats = JSON.parse((await runCli(["cache", "stats", "--json", "--cache-path", path])).stdout);
+  expect([stats.plugins.rows, stats.search.rows]).toEqual([0, 1]);
+});

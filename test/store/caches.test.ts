@@ -22,15 +22,15 @@ function open(dir: string, settings = {}) {
   return { store, clock };
 }
 
-describe("spotify cache", () => {
+describe("plugin cache", () => {
   test("a stored response comes back, and hits and misses are counted", () => {
     using dir = createTempDir();
     const { store } = open(dir.path);
-    expect(store.spotify.get("track:1")).toBeUndefined();
-    store.spotify.set("track:1", { name: "YYZ", n: [1, 2] }, null);
-    expect(store.spotify.get("track:1")).toEqual({ name: "YYZ", n: [1, 2] });
-    expect(store.spotify.get("track:1")).toEqual({ name: "YYZ", n: [1, 2] });
-    const stats = store.stats().spotify;
+    expect(store.plugins.forPlugin("spotify").get("track:1")).toBeUndefined();
+    store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ", n: [1, 2] }, null);
+    expect(store.plugins.forPlugin("spotify").get("track:1")).toEqual({ name: "YYZ", n: [1, 2] });
+    expect(store.plugins.forPlugin("spotify").get("track:1")).toEqual({ name: "YYZ", n: [1, 2] });
+    const stats = store.stats().plugins;
     expect([stats.hits, stats.misses, stats.rows]).toEqual([2, 1, 1]);
     store.close();
   });
@@ -38,55 +38,55 @@ describe("spotify cache", () => {
   test("setting a never-expiring row again keeps it; a new value or a row that was expiring is still written", () => {
     using dir = createTempDir();
     const { store, clock } = open(dir.path);
-    store.spotify.set("track:1", { name: "YYZ" }, null);
-    store.spotify.set("track:1", { name: "YYZ" }, null);
-    store.spotify.set("track:1", { name: "YYZ (2011 remaster)" }, null);
-    store.spotify.set("playlist:1", { snapshot: "a" }, 60);
-    store.spotify.set("playlist:1", { snapshot: "a" }, null);
+    store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ" }, null);
+    store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ" }, null);
+    store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ (2011 remaster)" }, null);
+    store.plugins.forPlugin("spotify").set("playlist:1", { snapshot: "a" }, 60);
+    store.plugins.forPlugin("spotify").set("playlist:1", { snapshot: "a" }, null);
     clock.advance(3_600_000);
-    expect(store.spotify.get("track:1")).toEqual({ name: "YYZ (2011 remaster)" });
-    expect(store.spotify.get("playlist:1")).toEqual({ snapshot: "a" });
-    expect(store.stats().spotify.rows).toBe(2);
+    expect(store.plugins.forPlugin("spotify").get("track:1")).toEqual({ name: "YYZ (2011 remaster)" });
+    expect(store.plugins.forPlugin("spotify").get("playlist:1")).toEqual({ snapshot: "a" });
+    expect(store.stats().plugins.rows).toBe(2);
     store.close();
   });
 
   test("an expiring response is gone after its TTL and counted as expired", () => {
     using dir = createTempDir();
     const { store, clock } = open(dir.path);
-    store.spotify.set("playlist:1", { snapshot: "a" }, 60);
+    store.plugins.forPlugin("spotify").set("playlist:1", { snapshot: "a" }, 60);
     clock.advance(59_000);
-    expect(store.spotify.get("playlist:1")).toEqual({ snapshot: "a" });
+    expect(store.plugins.forPlugin("spotify").get("playlist:1")).toEqual({ snapshot: "a" });
     clock.advance(1_000);
-    expect(store.spotify.get("playlist:1")).toBeUndefined();
-    expect(store.stats().spotify).toMatchObject({ rows: 0, hits: 1, misses: 1, expired: 1 });
+    expect(store.plugins.forPlugin("spotify").get("playlist:1")).toBeUndefined();
+    expect(store.stats().plugins).toMatchObject({ rows: 0, hits: 1, misses: 1, expired: 1 });
     store.close();
   });
 
   test("a never-expiring track row outlives any clock", () => {
     using dir = createTempDir();
     const { store, clock } = open(dir.path);
-    store.spotify.set("track:1", { name: "YYZ" }, null);
+    store.plugins.forPlugin("spotify").set("track:1", { name: "YYZ" }, null);
     clock.advance(10 * 365 * 86_400_000);
-    expect(store.spotify.get("track:1")).toEqual({ name: "YYZ" });
+    expect(store.plugins.forPlugin("spotify").get("track:1")).toEqual({ name: "YYZ" });
     store.close();
   });
 
   test("over the max size the least recently used expiring row goes; never-expiring rows do not count", () => {
     using dir = createTempDir();
     const { store, clock } = open(dir.path, { cacheMaxSize: 2 });
-    for (let i = 0; i < 5; i++) store.spotify.set(`track:${i}`, i, null);
-    store.spotify.set("page:a", "a", 3600);
+    for (let i = 0; i < 5; i++) store.plugins.forPlugin("spotify").set(`track:${i}`, i, null);
+    store.plugins.forPlugin("spotify").set("page:a", "a", 3600);
     clock.advance(120_000);
-    store.spotify.set("page:b", "b", 3600);
+    store.plugins.forPlugin("spotify").set("page:b", "b", 3600);
     clock.advance(120_000);
-    expect(store.spotify.get("page:a")).toBe("a"); // now a is more recent than b
+    expect(store.plugins.forPlugin("spotify").get("page:a")).toBe("a"); // now a is more recent than b
     clock.advance(120_000);
-    store.spotify.set("page:c", "c", 3600);
-    expect(store.spotify.get("page:b")).toBeUndefined();
-    expect(store.spotify.get("page:a")).toBe("a");
-    expect(store.spotify.get("page:c")).toBe("c");
-    expect(store.spotify.get("track:0")).toBe(0);
-    expect(store.stats().spotify).toMatchObject({ rows: 7, neverExpiringRows: 5, evictions: 1 });
+    store.plugins.forPlugin("spotify").set("page:c", "c", 3600);
+    expect(store.plugins.forPlugin("spotify").get("page:b")).toBeUndefined();
+    expect(store.plugins.forPlugin("spotify").get("page:a")).toBe("a");
+    expect(store.plugins.forPlugin("spotify").get("page:c")).toBe("c");
+    expect(store.plugins.forPlugin("spotify").get("track:0")).toBe(0);
+    expect(store.stats().plugins).toMatchObject({ rows: 7, neverExpiringRows: 5, evictions: 1 });
     store.close();
   });
 
@@ -95,11 +95,11 @@ describe("spotify cache", () => {
     const { store } = open(dir.path);
     registerSecret("s3cr3t-client-secret-value");
     try {
-      store.spotify.set("token", { token: "s3cr3t-client-secret-value" }, 3600);
-      store.spotify.set("auth", "access_token=abcdef123456", 3600);
-      expect(store.spotify.get("token")).toBeUndefined();
-      expect(store.spotify.get("auth")).toBeUndefined();
-      expect(store.stats().spotify).toMatchObject({ rows: 0, refused: 2 });
+      store.plugins.forPlugin("spotify").set("token", { token: "s3cr3t-client-secret-value" }, 3600);
+      store.plugins.forPlugin("spotify").set("auth", "access_token=abcdef123456", 3600);
+      expect(store.plugins.forPlugin("spotify").get("token")).toBeUndefined();
+      expect(store.plugins.forPlugin("spotify").get("auth")).toBeUndefined();
+      expect(store.stats().plugins).toMatchObject({ rows: 0, refused: 2 });
     } finally {
       clearRegisteredSecrets();
       store.close();
@@ -109,12 +109,12 @@ describe("spotify cache", () => {
   test("counters survive closing and reopening the file", () => {
     using dir = createTempDir();
     const first = open(dir.path).store;
-    first.spotify.get("nothing");
-    first.spotify.set("x", 1, null);
-    first.spotify.get("x");
+    first.plugins.forPlugin("spotify").get("nothing");
+    first.plugins.forPlugin("spotify").set("x", 1, null);
+    first.plugins.forPlugin("spotify").get("x");
     first.close();
     const second = open(dir.path).store;
-    expect(second.stats().spotify).toMatchObject({ rows: 1, hits: 1, misses: 1 });
+    expect(second.stats().plugins).toMatchObject({ rows: 1, hits: 1, misses: 1 });
     second.close();
   });
 });
@@ -154,8 +154,8 @@ describe("search cache", () => {
   test("clear() empties both caches and their counters but keeps the library index", () => {
     using dir = createTempDir();
     const { store } = open(dir.path);
-    store.spotify.set("a", 1, null);
-    store.spotify.get("a");
+    store.plugins.forPlugin("spotify").set("a", 1, null);
+    store.plugins.forPlugin("spotify").get("a");
     store.search.set("p", "k", [candidate]);
     store.library("/music").upsert({
       trackKey: "1",
@@ -166,9 +166,9 @@ describe("search cache", () => {
       tagHash: "h",
       writtenAtMs: 1,
     });
-    expect(store.clear()).toEqual({ spotify: 1, search: 1 });
+    expect(store.clear()).toEqual({ plugins: 1, search: 1 });
     const stats = store.stats();
-    expect([stats.spotify.rows, stats.spotify.hits, stats.search.rows, stats.library.files]).toEqual([0, 0, 0, 1]);
+    expect([stats.plugins.rows, stats.plugins.hits, stats.search.rows, stats.library.files]).toEqual([0, 0, 0, 1]);
     expect(store.clear({ library: true })).toEqual({ library: 1 });
     store.close();
   });

@@ -153,7 +153,7 @@ test("two processes creating and writing the same file at once both succeed", as
         `
       import { openStore } from ${JSON.stringify(STORE_MODULE)};
       const store = openStore(process.env.STORE_PATH);
-      for (let i = 0; i < 300; i++) store.spotify.set("${name}:" + i, { i }, i % 2 ? null : 3600);
+      for (let i = 0; i < 300; i++) store.plugins.forPlugin("spotify").set("${name}:" + i, { i }, i % 2 ? null : 3600);
       store.close();
     `,
       ],
@@ -164,6 +164,6 @@ test("two processes creating and writing the same file at once both succeed", as
   const errors = await Promise.all(writers.map((proc) => new Response(proc.stderr).text()));
   expect({ codes, errors }).toEqual({ codes: [0, 0], errors: ["", ""] });
   const store = openStore(path, { log: createRecordingLog() });
-  expect(store.stats().spotify.rows).toBe(600);
+  expect(store.stats().plugins.rows).toBe(600);
   store.close();
 });

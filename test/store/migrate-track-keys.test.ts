@@ -49,8 +49,11 @@ test("plan items, caches, pins and indexes written by schema 4 are found under t
       { ...trackItem, id: "track:spotify:a", track: newTrack("a") },
       { ...m3uItem, id: "m3u:playlists:p", sources: [], entries: ["track:spotify:a", "track:spotify:b"] },
     ]);
-    expect(store.spotify.get("spotify:album:al")).toEqual({ ...cached, tracks: [newTrack("a"), newTrack("b")] });
-    expect(store.spotify.get("spotify:text-query:a")).toEqual({ trackId: "a" });
+    expect(store.plugins.forPlugin("spotify").get("spotify:album:al")).toEqual({
+      ...cached,
+      tracks: [newTrack("a"), newTrack("b")],
+    });
+    expect(store.plugins.forPlugin("spotify").get("spotify:text-query:a")).toEqual({ trackId: "a" });
     expect(store.search.get("youtube-music", "spotify:a")).toEqual([]);
     expect(store.lyrics.get("lrclib", "spotify:a")).toEqual({ instrumental: true });
     expect(store.library("/m").get("spotify:a")?.path).toBe("/m/a.mp3");

@@ -21,10 +21,10 @@ describe("opening the store", () => {
     using dir = createTempDir();
     const path = join(dir.path, "a", "b", "musicdl.sqlite");
     const first = openWithLog(path).store;
-    first.spotify.set("k", { v: 1 }, null);
+    first.plugins.forPlugin("spotify").set("k", { v: 1 }, null);
     first.close();
     const { store, log } = openWithLog(path);
-    expect(store.spotify.get("k")).toEqual({ v: 1 });
+    expect(store.plugins.forPlugin("spotify").get("k")).toEqual({ v: 1 });
     expect(store.stats().schemaVersion).toBe(MIGRATIONS.length);
     expect(log.warnings).toEqual([]);
     store.close();
@@ -63,7 +63,7 @@ describe("opening the store", () => {
       );
       expect(runs.filter((run) => run.exitCode !== 0 || run.output !== "")).toEqual([]);
       const store = openWithLog(path).store;
-      expect(store.stats().spotify.rows).toBe(4);
+      expect(store.stats().plugins.rows).toBe(4);
       store.close();
     }
     expect(brokenCopies(dir.path)).toEqual([]);
@@ -83,8 +83,8 @@ describe("opening the store", () => {
     const path = join(dir.path, "musicdl.sqlite");
     writeFileSync(path, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 37 + 11) % 256)));
     const { store, log } = openWithLog(path);
-    store.spotify.set("k", 1, null);
-    expect(store.spotify.get("k")).toBe(1);
+    store.plugins.forPlugin("spotify").set("k", 1, null);
+    expect(store.plugins.forPlugin("spotify").get("k")).toBe(1);
     store.close();
     expect(brokenCopies(dir.path)).toEqual([
       expect.stringMatching(/^musicdl\.sqlite\.broken-2024-01-01T00-00-00-000Z$/),
@@ -127,14 +127,14 @@ describe("opening the store", () => {
     using dir = createTempDir();
     const path = join(dir.path, "musicdl.sqlite");
     const newer = openWithLog(path).store;
-    newer.spotify.set("track:1", { name: "YYZ" }, null);
+    newer.plugins.forPlugin("spotify").set("track:1", { name: "YYZ" }, null);
     newer.close();
     const raw = new Database(path);
     raw.run("PRAGMA user_version = 999");
     raw.close();
     openWithLog(path).store.close();
     const kept = new Database(join(dir.path, "musicdl.sqlite.broken-2024-01-01T00-00-00-000Z"));
-    expect(kept.query("SELECT value FROM spotify_cache").all()).toEqual([{ value: '{"name":"YYZ"}' }]);
+    expect(kept.query("SELECT value FROM plugin_cache").all()).toEqual([{ value: '{"name":"YYZ"}' }]);
     kept.close();
   });
 });

@@ -2,6 +2,7 @@
 import * as v from "valibot";
 import type { PluginContext } from "musicdl/plugin";
 import { FFMPEG } from "../helpers/make-tone.ts";
+import { coreContextMembers } from "../helpers/plugin-core.ts";
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -14,5 +15,6 @@ export function taggerContext(dir: string): PluginContext {
     dirs: { cache: dir, temp: dir },
     ffmpegPath: FFMPEG,
     musicdlVersion: "0.0.0-test",
+    ...coreContextMembers(),
   };
 }

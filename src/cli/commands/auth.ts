@@ -1,12 +1,11 @@
-/** `musicdl auth login|logout`: store or remove the Spotify user login used for `saved`, `my-playlists` and the like. */
+/** `musicdl auth login|logout`: store or remove a source's user login (Spotify's, for `saved`, `my-playlists`…). */
 import { defineCommand } from "citty";
+import type { Config } from "../../config/types.ts";
 import { findConfigFile } from "../../config/find-config-file.ts";
 import { UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
-import { defaultAuthFile, readAuthFile, removeAuthFile } from "../../spotify/auth-file.ts";
-import { DEFAULT_ACCOUNTS_URL } from "../../spotify/client.ts";
-import { DEFAULT_LOGIN_PORT, loginWithPkce } from "../../spotify/login.ts";
-import { DEFAULT_SCOPES, KNOWN_SCOPES, parseScopeList, scopesForSources } from "../../spotify/scopes.ts";
+import type { SourceAuth, SourcePlugin } from "../../plugins/api.ts";
+import { callSource } from "../../plugins/call.ts";
 import { globalArgs } from "../global-args.ts";
 
 const login = defineCommand({
@@ -14,8 +13,8 @@ const login = defineCommand({
     name: "login",
     description:
       `Log in to Spotify in the browser (Authorization Code + PKCE; no client secret needed).\n` +
-      `Register http://127.0.0.1:${DEFAULT_LOGIN_PORT}/callback as a Redirect URI of your app first ` +
-      `(https://developer.spotify.com/dashboard; \`localhost\` is not accepted by Spotify).\n\n` +
+      `Register the Redirect URI it names (http://127.0.0.1:<port>/callback) in your app first ` +
+      `(\`localhost\` is not accepted by Spotify).\n\n` +
       `It asks only for the read permissions your config's sources need (and those of the login it replaces); ` +
       `--scope adds more. With no config, it asks for liked songs and playlists.\n\n` +
       `Examples:\n  musicdl auth login\n  musicdl auth login --client-id 0123abcd --port 9090\n` +
@@ -24,53 +23,46 @@ const login = defineCommand({
   args: {
     "client-id": {
       type: "string",
-      description: "Spotify app client id (default: $SPOTIFY_CLIENT_ID, then client_id in the config)",
+      description: "The app's client id (default: $SPOTIFY_CLIENT_ID, then client_id in the config)",
       valueHint: "ID",
     },
     port: {
       type: "string",
-      description: `Loopback port of the redirect URI (default ${DEFAULT_LOGIN_PORT}; 0 picks a free one)`,
+      description: "Loopback port of the redirect URI (default: the source's, 8888 for Spotify; 0 picks a free one)",
       valueHint: "PORT",
     },
     scope: {
       type: "string",
-      description: `Extra Spotify permissions, comma separated: ${KNOWN_SCOPES.join(", ")}`,
+      description: "Extra permissions, comma separated (for Spotify: user-library-read, user-follow-read…)",
       valueHint: "SCOPES",
     },
     config: globalArgs.config,
   },
   async run({ args }) {
-    const config = await readConfig(args.config);
-    const clientId = args["client-id"] || process.env.SPOTIFY_CLIENT_ID || config?.download.clientId;
-    if (!clientId) {
-      throw new UsageError("Spotify login needs your app's client id: SPOTIFY_CLIENT_ID is not set.", {
-        hint:
-          `Create an app at https://developer.spotify.com/dashboard (Redirect URI http://127.0.0.1:${DEFAULT_LOGIN_PORT}/callback), ` +
-          "then set SPOTIFY_CLIENT_ID, pass --client-id, or put client_id in musicdl.yaml.",
-      });
-    }
-    const port = args.port === undefined ? DEFAULT_LOGIN_PORT : Number(args.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    const port = args.port === undefined ? undefined : Number(args.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
       throw new UsageError(`--port ${args.port}: not a port number.`);
-    const authFile = defaultAuthFile();
-    const scopes = scopesToAsk(args.scope, config?.sources.map((source) => source.url) ?? [], authFile);
-    await loginWithPkce({
-      clientId,
-      scopes,
-      accountsUrl: (process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL ?? DEFAULT_ACCOUNTS_URL).replace(/\/+$/, ""),
-      authFile,
-      port,
-      onAuthorizeUrl(url, redirectUri) {
-        process.stdout.write(`Open this URL in a browser to log in to Spotify:\n\n${url}\n\n`);
-        log.info(`Waiting for Spotify to redirect to ${redirectUri} …`);
-      },
-    });
-    process.stdout.write(`Logged in. The login is stored in ${authFile}; \`musicdl auth logout\` removes it.\n`);
+    const config = await readConfig(args.config);
+    const { source, auth } = await loginSource(config);
+    const service = source.links?.label ?? source.name;
+    const done = await callSource(source, "auth.login", () =>
+      auth.login({
+        ...(args["client-id"] ? { clientId: args["client-id"] } : {}),
+        ...(port === undefined ? {} : { port }),
+        ...(args.scope === undefined ? {} : { scope: args.scope }),
+        sourceInputs: config?.sources.map((entry) => entry.url) ?? [],
+        onAuthorizeUrl(url, redirectUri) {
+          process.stdout.write(`Open this URL in a browser to log in to ${service}:\n\n${url}\n\n`);
+          log.info(`Waiting for ${service} to redirect to ${redirectUri} …`);
+        },
+      }),
+    );
+    process.stdout.write(`${done}\n`);
   },
 });
 
 /** The config, when there is a config file; a broken config stops with its own error. */
-async function readConfig(configPath: string | undefined) {
+async function readConfig(configPath: string | undefined): Promise<Config | undefined> {
   const found = findConfigFile({ configPath, cwd: process.cwd(), env: process.env });
   if (!found.path) return undefined;
   // Loaded only here: the session module pulls in the store and plugins, which `auth logout` does not need.
@@ -78,29 +70,31 @@ async function readConfig(configPath: string | undefined) {
   return loadConfigFromArgs({ config: found.path, _: [] });
 }
 
-/**
- * `--scope`, plus what the config's sources need, plus what the login being replaced had (logging in again for a
- * new source never takes away an old one). Nothing at all: liked songs and playlists, as before.
- */
-function scopesToAsk(flag: string | undefined, sourceUrls: readonly string[], authFile: string): string[] {
-  const asked = parseScopeList(flag ?? "");
-  if (asked.unknown.length > 0) {
-    throw new UsageError(`--scope ${asked.unknown.join(", ")}: not a Spotify permission musicdl uses.`, {
-      hint: `Use any of: ${KNOWN_SCOPES.join(", ")}.`,
-    });
-  }
-  const previous = parseScopeList(readAuthFile(authFile)?.scope ?? "").scopes;
-  const wanted = new Set<string>([...asked.scopes, ...scopesForSources(sourceUrls), ...previous]);
-  if (wanted.size === 0) return [...DEFAULT_SCOPES];
-  return KNOWN_SCOPES.filter((scope) => wanted.has(scope));
+/** The first loaded source with user logins, given the config's credentials and plugin folders. */
+async function loginSource(config: Config | undefined): Promise<{ source: SourcePlugin; auth: SourceAuth }> {
+  const { openPlugins } = await import("../../plugins/open.ts");
+  const { registry } = await openPlugins({
+    reportOnly: true,
+    ...(config
+      ? {
+          pluginsDirs: config.download.pluginsDirs,
+          pluginOptions: config.pluginOptions,
+          configFile: config.file,
+          settings: config.download,
+          credentials: { clientId: config.download.clientId, clientSecret: config.download.clientSecret },
+        }
+      : {}),
+  });
+  const source = registry.sources.find((candidate) => candidate.auth);
+  if (!source?.auth) throw new UsageError("no loaded source has user logins.");
+  return { source, auth: source.auth };
 }
 
 const logout = defineCommand({
   meta: { name: "logout", description: "Forget the stored Spotify login (musicdl falls back to the app credentials)." },
-  run() {
-    const authFile = defaultAuthFile();
-    const existed = removeAuthFile(authFile);
-    process.stdout.write(existed ? `Logged out; removed ${authFile}.\n` : "Not logged in; nothing to remove.\n");
+  async run() {
+    const { source, auth } = await loginSource(undefined);
+    process.stdout.write(`${await callSource(source, "auth.logout", async () => auth.logout())}\n`);
   },
 });
 

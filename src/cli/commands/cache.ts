@@ -69,10 +69,14 @@ const stats = defineCommand({
 const clear = defineCommand({
   meta: {
     name: "clear",
-    description: "Empty the Spotify and search caches (default), or only those named",
+    description: "Empty the plugins' and search caches (default), or only those named",
   },
   args: {
-    spotify: { type: "boolean", description: "Cached Spotify responses" },
+    plugins: {
+      type: "boolean",
+      alias: ["spotify"],
+      description: "The plugins' cached answers (the Spotify source's responses); --spotify is the older name",
+    },
     search: { type: "boolean", description: "Cached provider search results" },
     library: {
       type: "boolean",
@@ -82,14 +86,14 @@ const clear = defineCommand({
     ...storeArgs,
   },
   async run({ args }) {
-    const which = { spotify: args.spotify, search: args.search, library: args.library };
+    const which = { plugins: args.plugins, search: args.search, library: args.library };
     const path = await resolveCachePath(args);
     const cleared = await withStore(args, (store) => store.clear(which));
     if (args.json) {
       process.stdout.write(`${JSON.stringify(jsonDocument({ path, cleared }), null, 2)}\n`);
       return;
     }
-    const names = { spotify: "Spotify responses", search: "search results", library: "library index rows" };
+    const names = { plugins: "plugin cache entries", search: "search results", library: "library index rows" };
     const parts = Object.entries(cleared).map(([table, rows]) => `${rows} ${names[table as keyof typeof names]}`);
     process.stdout.write(`Cleared ${parts.join(", ")} from ${path}.\n`);
   },
@@ -114,7 +118,7 @@ function formatStats(stats: StoreStats): string {
     `${table.misses} misses) · ${table.expired} expired · ${table.evictions} evicted`;
   return [
     `Store           ${stats.path} (${formatBytes(stats.fileBytes)}, schema ${stats.schemaVersion})`,
-    cacheLine("Spotify cache", stats.spotify, ` (${stats.spotify.neverExpiringRows} never expire)`),
+    cacheLine("Plugin caches", stats.plugins, ` (${stats.plugins.neverExpiringRows} never expire)`),
     cacheLine("Search cache", stats.search),
     `Library index   ${stats.library.files} files and ${stats.library.m3uFiles} M3U files in ${stats.library.libraries} libraries`,
     `Plan state      ${stats.plans.items} items in ${stats.plans.libraries} libraries · ${stats.runs} runs recorded`,

@@ -9,12 +9,13 @@ import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { createProgressRenderer, type ProgressMode } from "../progress/render.ts";
 import { downloadToJson, renderSummary } from "../run-summary.ts";
 import { closeAfter, openSession } from "../session.ts";
+import { logSourceStats, sourceStats } from "../../plugins/source-stats.ts";
 import { cancelOnSignals } from "../signals.ts";
 
 export default defineCommand({
   meta: {
     name: "download",
-    description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download "Rush - YYZ"            # a song by name, through Spotify search\n  musicdl download https://open.spotify.com/album/4wtZQMNTC1O79kDxMBsEan -o ~/Music --format opus\n\n${EXIT_CODES_HELP}`,
+    description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download "Rush - YYZ"            # a song by name, through a source's search\n  musicdl download <album link> -o ~/Music --format opus   # any link a source plugin reads (musicdl plugins)\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     sources: {
@@ -45,10 +46,8 @@ export default defineCommand({
       args,
       ffmpegPath: ffmpeg.ffmpeg,
       checkFolders: true,
-      onSpotifyEvent: (event) => {
-        if (event.type === "rate-limit-wait")
-          progress.onEvent({ type: "wait", reason: "Spotify asked for a pause", untilMs: event.until });
-      },
+      onPluginEvent: (_plugin, event) =>
+        progress.onEvent({ type: "wait", reason: event.reason, untilMs: event.untilMs }),
     });
     let failed = false;
     try {
@@ -62,9 +61,10 @@ export default defineCommand({
         sourcesGiven: args._.length > 0,
       });
       progress.stop();
-      if (args.json) process.stdout.write(`${JSON.stringify(downloadToJson(result, session.spotify.stats()))}\n`);
+      if (args.json)
+        process.stdout.write(`${JSON.stringify(downloadToJson(result, sourceStats(session.registry.sources)))}\n`);
       else process.stderr.write(renderSummary(result));
-      if (args.debug) log.debug(`spotify: ${JSON.stringify(session.spotify.stats())}`);
+      if (args.debug) logSourceStats(session.registry.sources);
       if (result.summary.interrupted) throw new InterruptedError();
       if (result.summary.counts.failed > 0 || result.failedSources.length > 0) process.exitCode = EXIT.SOME_FAILED;
     } catch (error) {

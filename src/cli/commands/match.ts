@@ -1,4 +1,4 @@
-/** `musicdl match URL`: which recording download would take for one Spotify track, every candidate scored, and why. */
+/** `musicdl match URL`: which recording download would take for one track, every candidate scored, and why. */
 import { defineCommand } from "citty";
 import { jsonDocument } from "../../util/json-document.ts";
 import { UsageError } from "../../errors.ts";
@@ -11,9 +11,9 @@ import {
   searchAcrossProviders,
 } from "../../match/index.ts";
 import type { TrackMeta } from "../../plugins/api.ts";
-import { callPlugin } from "../../plugins/call.ts";
+import { callPlugin, callSource } from "../../plugins/call.ts";
+import { openLinkSources } from "../../plugins/link-sources.ts";
 import { describePin, type PinnedTrack, pinOf, recordPin } from "./_match-pins.ts";
-import { SPOTIFY_SOURCE, parseSpotifyUrl, spotifyUrlOf } from "../../spotify/url.ts";
 import { checkPlainText } from "../../config/text-source.ts";
 import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
@@ -22,13 +22,13 @@ import { openSession } from "../session.ts";
 export default defineCommand({
   meta: {
     name: "match",
-    description: `Search the audio providers for one Spotify track and show every candidate with its score, best first.\nThe same providers, order and thresholds as download; exit 1 when nothing is acceptable.\n\nExamples:\n  musicdl match https://open.spotify.com/track/3n3Ppam7vgaVa1iaRUc9Lp --explain\n  musicdl match spotify:track:3n3Ppam7vgaVa1iaRUc9Lp --json | jq '.candidates[0]'\n  musicdl match "Rush - YYZ"   # found through Spotify search first\n\n${EXIT_CODES_HELP}`,
+    description: `Search the audio providers for one track and show every candidate with its score, best first.\nThe same providers, order and thresholds as download; exit 1 when nothing is acceptable.\n\nExamples:\n  musicdl match <track link> --explain\n  musicdl match <track link> --json | jq '.candidates[0]'\n  musicdl match "Rush - YYZ"   # found through a source's search first\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     url: {
       type: "positional",
       required: true,
-      description: 'A Spotify track URL or URI, or a song as text ("Artist - Title")',
+      description: 'A track link or URI of a source (musicdl plugins lists them), or a song as text ("Artist - Title")',
     },
     explain: { type: "boolean", description: "Show each candidate's penalties under its row" },
     pin: {
@@ -44,39 +44,53 @@ export default defineCommand({
     ...globalArgs,
   },
   async run({ args }) {
-    const ref = parseSpotifyUrl(args.url);
-    const isText = ref === null && checkPlainText(args.url).query;
-    if (ref?.kind !== "track" && !isText) {
-      throw new UsageError(`${args.url}: not a Spotify track link.`, {
-        hint: 'Pass one track, e.g. https://open.spotify.com/track/<id> (open a song\'s Share menu in Spotify), or its name as "Artist - Title".',
+    const links = await openLinkSources({ noExternal: args.plugins === false });
+    const found = links.match(args.url);
+    const ref = found?.ref.kind === "track" ? found.ref : null;
+    // The track as the link names it, before anything is asked: enough to pin it, or to find its pin.
+    const linked: PinnedTrack | null = ref && found ? { source: found.source, id: ref.id, url: args.url.trim() } : null;
+    const isText = found === null && checkPlainText(args.url).query;
+    const label = links.links?.label ?? "source";
+    if (!ref && !isText) {
+      const example = links.links ? `e.g. ${links.links.example("track")}` : "a track link of a loaded source";
+      throw new UsageError(`${args.url}: not a ${label} track link.`, {
+        hint: `Pass one track, ${example}, or its name as "Artist - Title".`,
       });
     }
     const pinText = args.skip ? "skip" : args.pin;
     if (pinText !== undefined) {
       if (!ref) {
-        throw new UsageError(`${args.url}: --pin and --skip take the track's Spotify link, not text.`, {
+        throw new UsageError(`${args.url}: --pin and --skip take the track's ${label} link, not text.`, {
           hint: `Run \`musicdl match "${args.url}"\` to see which track it names, then pin that link.`,
         });
       }
-      await recordPin(args, spotifyTrack(ref.id), pinText);
+      await recordPin(args, linked!, pinText);
       return;
     }
     // Read-only: Ctrl-C may simply end the process; the signal is for the plugins' contract.
     const signal = new AbortController().signal;
-    const session = await openSession({ args });
+    const session = await openSession({ args, links });
     try {
-      const { config, registry, spotify } = session;
-      const resolution = ref ? undefined : await spotify.resolveText(args.url, { signal });
+      const { config, registry } = session;
+      const source = ref ? registry.findSource(args.url) : undefined;
+      const searcher = registry.sources.find((candidate) => candidate.search);
+      const searchText = searcher?.search?.bind(searcher);
+      if (!ref && (!searcher || !searchText)) throw new UsageError(`${args.url}: no loaded source searches text.`);
+      const resolution = ref
+        ? undefined
+        : await callSource(searcher!, "search", () => searchText!(args.url, { signal }));
       if (resolution && !args.json) process.stderr.write(`${describeTextResolution(resolution)}\n`);
-      const pinned = resolution ? resolution.track : spotifyTrack(ref!.id);
+      const pinned = resolution ? resolution.track : linked!;
       // A pinned or skipped track is never searched, by download or here.
       const pin = pinOf(session, pinned);
       if (pin) {
         process.stdout.write(describePin(pinned, pin, args.json === true));
         return;
       }
-      const [track] = resolution ? [resolution.track] : (await spotify.resolve(ref!, { signal })).tracks;
-      if (!track) throw new UsageError(`${args.url}: Spotify returned no playable track.`);
+      const [track] = resolution
+        ? [resolution.track]
+        : (await callSource(source!.plugin, "resolve", () => source!.plugin.resolve(source!.ref, { signal }))).tracks;
+      if (!track) throw new UsageError(`${args.url}: ${label} returned no playable track.`);
       const providers = registry.providersInOrder(config.download.audioProviders);
       // The same search options download sends, isSure included, so a provider searches exactly as deep.
       const search: ProviderSearch = async (name, isSure) => {
@@ -100,11 +114,6 @@ export default defineCommand({
     }
   },
 });
-
-/** A Spotify track link's identity, known before Spotify is asked (a pinned track is never looked up). */
-function spotifyTrack(id: string): PinnedTrack {
-  return { source: SPOTIFY_SOURCE, id, url: spotifyUrlOf("track", id) };
-}
 
 function renderMatchReport(track: TrackMeta, pick: ProviderPick, explain: boolean): string {
   // Every candidate: the one a user wonders about is often the one that ranked last.

@@ -8,11 +8,12 @@ import { renderPlanTable } from "../plan-table.ts";
 import { asStoreWriteError } from "../../store/index.ts";
 import { jsonDocument } from "../../util/json-document.ts";
 import { closeAfter, openSession } from "../session.ts";
+import { logSourceStats, sourceStats } from "../../plugins/source-stats.ts";
 
 export default defineCommand({
   meta: {
     name: "plan",
-    description: `Show the plan: tracks, duplicates removed, already present, to download.\n\nExamples:\n  musicdl plan\n  musicdl plan --json | jq '.stats'\n  musicdl plan https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M -o ~/Music\n\n${EXIT_CODES_HELP}`,
+    description: `Show the plan: tracks, duplicates removed, already present, to download.\n\nExamples:\n  musicdl plan\n  musicdl plan --json | jq '.stats'\n  musicdl plan <playlist link> -o ~/Music\n\n${EXIT_CODES_HELP}`,
   },
   args: {
     sources: {
@@ -31,7 +32,6 @@ export default defineCommand({
         config: session.config,
         store: session.store,
         registry: session.registry,
-        spotify: session.spotify,
         signal: new AbortController().signal,
         save: false,
       });
@@ -43,13 +43,13 @@ export default defineCommand({
           ...planToJson(prepared.plan),
           failedSources: prepared.failedSources.map((f) => ({ url: f.entry.url, reason: f.reason })),
           textQueries: textQueriesToJson(prepared.textQueries),
-          spotify: session.spotify.stats(),
+          ...sourceStats(session.registry.sources),
         });
         process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       } else {
         process.stdout.write(renderPlanTable(prepared.plan, session.config.download.outputDir));
       }
-      if (args.debug) log.debug(`spotify: ${JSON.stringify(session.spotify.stats())}`);
+      if (args.debug) logSourceStats(session.registry.sources);
       if (prepared.failedSources.length > 0) process.exitCode = 1;
     } catch (error) {
       failed = true;

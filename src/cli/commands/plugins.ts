@@ -52,8 +52,8 @@ export default defineCommand({
 async function configForListing(args: GlobalArgs, noExternal: boolean): Promise<Config | null> {
   const found = findConfigFile({ configPath: args.config, cwd: process.cwd(), env: process.env });
   if (!found.path && !args.config) return null;
-  const { loadConfigWithSourcePlugins } = await import("../session.ts");
-  return loadConfigWithSourcePlugins({ ...args, _: [] }, noExternal);
+  const { loadConfigFromArgs } = await import("../session.ts");
+  return loadConfigFromArgs({ ...args, _: [], plugins: !noExternal });
 }
 
 /** Every `--plugins-dir` value (citty keeps only the last of a repeated option), commas split, made absolute. */

@@ -1,5 +1,5 @@
 /** One `musicdl doctor` finding (plain JSON: what was checked, how it went, how to fix it) and the report text. */
-import { describeCause, MusicdlError } from "../../errors.ts";
+import { describeCause, MusicdlError, fromPluginFailure } from "../../errors.ts";
 import { redact } from "../../util/redact.ts";
 
 /** `warn` is worth knowing but does not stop a download; only `fail` makes doctor exit 1. */
@@ -25,7 +25,8 @@ export function failed(name: string, summary: string, fix: string | undefined): 
 }
 
 /** A thrown error as a failed check: a MusicdlError brings its own hint; anything else gets `fallbackFix`. */
-export function failedWith(name: string, error: unknown, fallbackFix: string): DoctorCheck {
+export function failedWith(name: string, thrown: unknown, fallbackFix: string): DoctorCheck {
+  const error = fromPluginFailure(thrown);
   if (error instanceof MusicdlError) return failed(name, redact(error.message), error.hint ?? fallbackFix);
   return failed(name, redact(describeCause(error)), fallbackFix);
 }

@@ -3,7 +3,7 @@ import { buildDownloadSettings } from "../../config/build-settings.ts";
 import { findConfigFile } from "../../config/find-config-file.ts";
 import { defaultSections } from "../../config/schema.ts";
 import type { Config } from "../../config/types.ts";
-import { loadConfigWithSourcePlugins } from "../session.ts";
+import { loadConfigFromArgs } from "../session.ts";
 import { type DoctorCheck, failedWith, passed } from "./check.ts";
 
 export interface DoctorConfigArgs {
@@ -26,7 +26,7 @@ export async function loadDoctorConfig(args: DoctorConfigArgs): Promise<{ config
   }
   try {
     // As a run loads it: links only a source plugin knows are valid when that plugin is installed.
-    const config = await loadConfigWithSourcePlugins({ ...args, _: [] }, false);
+    const config = await loadConfigFromArgs({ ...args, _: [] });
     return { config, check: passed("config", `${config.file} reads without errors`) };
   } catch (error) {
     return {

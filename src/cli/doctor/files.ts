@@ -52,7 +52,7 @@ export function checkCache(cachePath: string): DoctorCheck {
     const store = openStore(cachePath);
     try {
       const stats = store.stats();
-      const held = `${stats.spotify.rows} Spotify and ${stats.search.rows} search entries, ${stats.library.files} library files`;
+      const held = `${stats.plugins.rows} plugin cache and ${stats.search.rows} search entries, ${stats.library.files} library files`;
       return passed("cache", `${cachePath} opens (${held})`);
     } finally {
       store.close();

@@ -3,6 +3,7 @@ import type { Config } from "../../config/types.ts";
 import { callPlugin } from "../../plugins/call.ts";
 import { openPlugins } from "../../plugins/open.ts";
 import type { PluginRegistry } from "../../plugins/registry.ts";
+import { redact } from "../../util/redact.ts";
 import { pluginFilesOf } from "../session.ts";
 import { type DoctorCheck, failed, failedWith, passed } from "./check.ts";
 
@@ -25,6 +26,9 @@ export async function checkPlugins(config: Config, ffmpegPath: string | null): P
       ffmpegPath,
       // Every broken or missing plugin the config names becomes a listed problem, not just the first one thrown.
       reportOnly: true,
+      // A source's check needs what its run would get: its settings and app credentials.
+      settings: config.download,
+      credentials: { clientId: config.download.clientId, clientSecret: config.download.clientSecret },
     }));
   } catch (error) {
     return [failedWith("plugins", error, fix)];
@@ -68,7 +72,9 @@ async function ownChecks(registry: PluginRegistry): Promise<DoctorCheck[]> {
       try {
         const found = await callPlugin(plugin, "check", () => plugin.check({ signal }), { signal });
         const name = found.name ?? plugin.name;
-        return { name, status: found.status, summary: found.summary, ...(found.fix ? { fix: found.fix } : {}) };
+        // A check may quote a service's answer: whatever secret it echoed is redacted here.
+        const summary = redact(found.summary);
+        return { name, status: found.status, summary, ...(found.fix ? { fix: redact(found.fix) } : {}) };
       } catch (error) {
         return failedWith(plugin.name, error, fix);
       }

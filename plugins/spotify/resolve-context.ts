@@ -1,4 +1,5 @@
 /** What every resolver needs: the transport, the shared track loader, the cache and settings. */
+import type { TextRanking } from "musicdl/plugin";
 import type { SpotifyCache } from "./cache.ts";
 import type { SpotifyAlbum } from "./schemas.ts";
 import type { PageLimits } from "./page-limits.ts";
@@ -23,6 +24,8 @@ export interface ResolveContext {
   readonly listed: { readonly snapshots: Map<string, string>; readonly albums: Map<string, SpotifyAlbum> };
   /** The page size each list endpoint takes (smaller for Feb 2026 dev-mode apps, learned on refusal). */
   readonly pageLimits: PageLimits;
+  /** `ctx.text`: the core's reading and ranking of plain-text searches. */
+  readonly text: TextRanking;
 }
 
 /** Appends the market parameter to a path that may already have a query. */

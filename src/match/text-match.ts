@@ -1,11 +1,11 @@
 /**
- * The matcher's rules, reversed: the user's text is the query and Spotify's search answers are the candidates.
+ * The matcher's rules, reversed: the user's text is the query and a source's search answers are the candidates.
  * Scores each answer, and picks one only when no other recording scores about as well (docs/matching.md).
  */
-import { normalizeArtist, parseTitle, splitArtistCredit, tokenize } from "../match/normalize.ts";
-import { countPhrase, textSimilarity, wordOverlap } from "../match/similarity.ts";
-import { VERSION_WORDS } from "../match/words.ts";
-import type { TrackMeta } from "../plugins/api.ts";
+import { normalizeArtist, parseTitle, splitArtistCredit, tokenize } from "./normalize.ts";
+import { countPhrase, textSimilarity, wordOverlap } from "./similarity.ts";
+import { VERSION_WORDS } from "./words.ts";
+import type { ScoredTrack, TextPick, TrackMeta } from "../plugins/api.ts";
 import type { TextQuery } from "./text-query.ts";
 
 /** Title and artist must each be at least this alike (typos pass, another song does not). */
@@ -15,18 +15,7 @@ export const TEXT_MATCH_AMBIGUITY_MARGIN = 0.1;
 /** Lengths within this many seconds are the same recording released twice (single and album, a remaster). */
 const SAME_LENGTH_S = 3;
 
-export interface ScoredTrack {
-  readonly track: TrackMeta;
-  /** 0..1, 1 = title and artist exactly as written. */
-  readonly score: number;
-  /** Why it cannot be taken (another title, another artist, a version the user did not ask for), or undefined. */
-  readonly rejectReason?: string;
-}
-
-export type TextPick =
-  | { readonly kind: "found"; readonly best: ScoredTrack }
-  | { readonly kind: "ambiguous"; readonly candidates: readonly ScoredTrack[] }
-  | { readonly kind: "none"; readonly nearest: readonly ScoredTrack[] };
+export type { ScoredTrack, TextPick };
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
@@ -95,7 +84,7 @@ export function sameRecording(a: TrackMeta, b: TrackMeta): boolean {
 }
 
 /**
- * Best first (Spotify's order breaks ties). Found: the best acceptable answer when every other acceptable one
+ * Best first (the source's order breaks ties). Found: the best acceptable answer when every other acceptable one
  * within the margin is the same recording. Ambiguous: the best and those rivals. None: the nearest rejected ones.
  */
 export function pickTextMatch(query: TextQuery, tracks: readonly TrackMeta[]): TextPick {

@@ -2,10 +2,10 @@
  * Albums, artists and single tracks. Album pages list simplified tracks (no ISRC), so full tracks come from the
  * shared loader. Albums are cached forever; an artist's release list for `cache_ttl`.
  */
-import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
+import type { ResolvedSource, TrackMeta } from "musicdl/plugin";
 import { cacheKeys } from "./cache.ts";
 import { SpotifyNotFoundError } from "./errors.ts";
-import { discLayoutOf, withDiscLayout } from "./map.ts";
+import { discLayoutOf } from "./map.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
 import { describeNamed } from "./url.ts";
 import { AlbumSchema, AlbumTracksPageSchema, ArtistAlbumsPageSchema, type SpotifySimplifiedTrack } from "./schemas.ts";
@@ -58,7 +58,8 @@ async function listAndLoadAlbum(
   let unavailable = 0;
   for (const simplified of album.tracks) {
     const track = simplified.id ? full.get(simplified.id) : null;
-    if (track) tracks.push(withDiscLayout(track, layout));
+    // Known once the whole album is listed: every track gets its album's disc count and tracks per disc.
+    if (track) tracks.push({ ...track, album: { ...track.album, ...layout } });
     else unavailable++;
   }
   const warnings = unavailable

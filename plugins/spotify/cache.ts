@@ -1,32 +1,7 @@
-/** What the client caches, and the in-memory cache tests use (the sqlite store implements the same interface). */
+/** What the client caches in: the plugin's `ctx.cache` (the store's keyed cache, or memory when no store is open). */
+import type { KeyedCache } from "musicdl/plugin";
 
-export interface SpotifyCache {
-  get(key: string): unknown | undefined;
-  /** `ttlS: null` = never expires. Values are plain JSON; never a token or secret. */
-  set(key: string, value: unknown, ttlS: number | null): void;
-}
-
-export function createMemorySpotifyCache(
-  now: () => number = Date.now,
-): SpotifyCache & { keys(): string[]; values(): unknown[] } {
-  const entries = new Map<string, { value: unknown; expiresAtMs: number | null }>();
-  return {
-    get(key) {
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (entry.expiresAtMs !== null && now() >= entry.expiresAtMs) {
-        entries.delete(key);
-        return undefined;
-      }
-      return entry.value;
-    },
-    set(key, value, ttlS) {
-      entries.set(key, { value, expiresAtMs: ttlS === null ? null : now() + ttlS * 1000 });
-    },
-    keys: () => [...entries.keys()],
-    values: () => [...entries.values()].map((entry) => entry.value),
-  };
-}
+export type SpotifyCache = KeyedCache;
 
 /** Cache keys, in one place so the store and tests agree on them. */
 export const cacheKeys = {

@@ -2,8 +2,6 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import * as v from "valibot";
-import { authFilePath } from "../util/dirs.ts";
-import { registerSecret } from "../util/redact.ts";
 
 const StoredAuthSchema = v.object({
   clientId: v.string(),
@@ -15,10 +13,6 @@ const StoredAuthSchema = v.object({
 });
 export type StoredAuth = v.InferOutput<typeof StoredAuthSchema>;
 
-export function defaultAuthFile(): string {
-  return authFilePath(process.env);
-}
-
 /** The stored login, or null when there is none (or it is unreadable: then the user logs in again). */
 export function readAuthFile(path: string): StoredAuth | null {
   let text: string;
@@ -29,9 +23,8 @@ export function readAuthFile(path: string): StoredAuth | null {
   }
   try {
     const parsed = v.safeParse(StoredAuthSchema, JSON.parse(text));
-    if (!parsed.success) return null;
-    registerSecret(parsed.output.refreshToken);
-    return parsed.output;
+    // Registered as a secret by whoever uses it (the token provider), through its context.
+    return parsed.success ? parsed.output : null;
   } catch {
     return null;
   }

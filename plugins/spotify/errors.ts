@@ -1,7 +1,35 @@
 /** Spotify failures that know how to present themselves and which exit code they end a run with. */
-import { EXIT, MusicdlError, SOURCE_LABEL, UsageError, type MusicdlErrorOptions } from "../errors.ts";
-import type { TrackMeta } from "../plugins/api.ts";
-import type { ScoredTrack } from "./text-match.ts";
+import type { PluginFailure } from "musicdl/plugin";
+
+/** The exit codes a plugin's error may carry (see PluginFailure in musicdl/plugin). */
+export const EXIT = { SOME_FAILED: 1, USAGE: 2, RESUME_LATER: 3 } as const;
+
+export interface SpotifyErrorOptions {
+  /** One sentence saying what to do about it. */
+  hint?: string;
+  cause?: unknown;
+}
+
+/**
+ * Every failure the Spotify source explains to the user: the core shows message and hint as one paragraph and
+ * ends the run (or fails the source) by `exitCode`. Exit 1 by default: only the source in hand fails.
+ */
+export class SpotifyError extends Error implements PluginFailure {
+  readonly exitCode: PluginFailure["exitCode"] = EXIT.SOME_FAILED;
+  readonly hint: string | undefined;
+  /** The `<link>: ` prefix withSource put before the message. */
+  declare readonly sourceLabel?: string;
+  constructor(message: string, options: SpotifyErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.hint = options.hint;
+  }
+}
+
+/** A setup or usage problem the user must fix (credentials, an unknown scope). Exit 2. */
+export class SpotifyUsageError extends SpotifyError {
+  override readonly exitCode = EXIT.USAGE;
+}
 
 /** Epoch ms → `2026-11-24 14:05` in local time, for "run it again after …" messages. */
 export function formatClockTime(epochMs: number): string {
@@ -22,7 +50,7 @@ export interface RateLimitDetails {
 }
 
 /** A 429 musicdl will not sit out. Exit 3: progress is saved, the next run resumes. */
-export class SpotifyRateLimitError extends MusicdlError {
+export class SpotifyRateLimitError extends SpotifyError {
   override readonly exitCode = EXIT.RESUME_LATER;
   constructor(readonly details: RateLimitDetails) {
     super(describeRateLimit(details), {
@@ -39,7 +67,7 @@ function describeRateLimit(details: RateLimitDetails): string {
 }
 
 /** Credentials rejected, token refresh refused, login needed. Exit 3: fix it and run again. */
-export class SpotifyAuthError extends MusicdlError {
+export class SpotifyAuthError extends SpotifyError {
   override readonly exitCode = EXIT.RESUME_LATER;
 }
 
@@ -47,7 +75,7 @@ export class SpotifyAuthError extends MusicdlError {
 export class SpotifyTokenRefusedError extends SpotifyAuthError {}
 
 /** SPOTIFY_CLIENT_ID / SPOTIFY_CLIENT_SECRET missing: a setup problem, exit 2. */
-export class SpotifyCredentialsMissingError extends UsageError {
+export class SpotifyCredentialsMissingError extends SpotifyUsageError {
   constructor(missing: readonly string[]) {
     super(`Spotify credentials missing: ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set.`, {
       hint:
@@ -58,13 +86,13 @@ export class SpotifyCredentialsMissingError extends UsageError {
 }
 
 /** Any other Web API refusal (4xx, 5xx after retries, malformed answer). Fails that source only (exit 1). */
-export class SpotifyApiError extends MusicdlError {
+export class SpotifyApiError extends SpotifyError {
   constructor(
     readonly status: number,
     /** Request path below the API root, e.g. `/playlists/abc/items`. */
     readonly path: string,
     message: string,
-    options: MusicdlErrorOptions = {},
+    options: SpotifyErrorOptions = {},
   ) {
     super(message, options);
   }
@@ -78,11 +106,11 @@ export class SpotifyNotFoundError extends SpotifyApiError {}
  * label is remembered, so a caller that names the source itself can print the message without it (issue 15).
  */
 export function withSource(error: unknown, sourceUrl: string): unknown {
-  if (!(error instanceof MusicdlError) || error.message.includes(sourceUrl)) return error;
+  if (!(error instanceof SpotifyError) || error.message.includes(sourceUrl)) return error;
   // A refused login or an exhausted quota stops the run whichever source met it first: naming that one source
   // would send the user to check a link that is fine.
   if (error instanceof SpotifyAuthError || error instanceof SpotifyRateLimitError) return error;
-  const labelled = Object.create(Object.getPrototypeOf(error)) as MusicdlError;
+  const labelled = Object.create(Object.getPrototypeOf(error)) as SpotifyError;
   Object.assign(labelled, error);
   Object.defineProperty(labelled, "message", {
     value: `${sourceUrl}: ${error.message}`,
@@ -90,50 +118,6 @@ export function withSource(error: unknown, sourceUrl: string): unknown {
     writable: true,
   });
   Object.defineProperty(labelled, "stack", { value: error.stack, enumerable: false, writable: true });
-  Object.defineProperty(labelled, SOURCE_LABEL, { value: `${sourceUrl}: `, enumerable: false });
+  Object.defineProperty(labelled, "sourceLabel", { value: `${sourceUrl}: `, enumerable: false });
   return labelled;
-}
-
-/** `Hello — Adele, "25" (2015), https://open.spotify.com/track/…`: enough to tell recordings apart and pick one. */
-export function describeTrackChoice(track: TrackMeta): string {
-  const year = track.album.releaseDate.slice(0, 4);
-  return `${track.title} — ${track.artists.join(", ")}, "${track.album.name}"${year ? ` (${year})` : ""}, ${track.url ?? ""}`;
-}
-
-const PASTE_THE_LINK =
-  "Paste the Spotify link of the track you mean instead of the text (in the config or on the command line).";
-
-/** Plain text that more than one recording fits about equally well. Exit 2: the user must say which. */
-export class TextQueryAmbiguousError extends UsageError {
-  constructor(
-    readonly query: string,
-    readonly candidates: readonly ScoredTrack[],
-  ) {
-    const listed = candidates
-      .slice(0, 5)
-      .map((entry, index) => `${index + 1}. ${describeTrackChoice(entry.track)} [score ${entry.score.toFixed(2)}]`);
-    super(`"${query}" fits more than one Spotify recording about equally well: ${listed.join("; ")}.`, {
-      hint: PASTE_THE_LINK,
-    });
-  }
-}
-
-/** Plain text no search answer fits. Exit 2, naming what was searched and the nearest answers with why not. */
-export class TextQueryNotFoundError extends UsageError {
-  constructor(
-    readonly query: string,
-    readonly searched: readonly string[],
-    nearest: readonly ScoredTrack[],
-  ) {
-    const near = nearest
-      .slice(0, 3)
-      .map((entry) => `${describeTrackChoice(entry.track)} (${entry.rejectReason ?? "not close enough"})`);
-    super(
-      `"${query}": no Spotify track fits (searched ${searched.map((q) => `q=${q}`).join(", then ")})` +
-        (near.length > 0 ? `; nearest answers: ${near.join("; ")}.` : "; Spotify answered nothing."),
-      {
-        hint: `Check the spelling and write it as "Artist - Title", or ${PASTE_THE_LINK.charAt(0).toLowerCase()}${PASTE_THE_LINK.slice(1)}`,
-      },
-    );
-  }
 }

@@ -5,7 +5,7 @@
  * Nothing is sent while a playlist (or saved tracks) is still listing, since it may hand over the very tracks;
  * partial batches also wait for albums and artists still listing, since they may add ids to fill the batch.
  */
-import type { TrackMeta } from "../plugins/api.ts";
+import type { TrackMeta } from "musicdl/plugin";
 import { cacheKeys, type SpotifyCache } from "./cache.ts";
 import { SpotifyApiError, SpotifyAuthError, SpotifyNotFoundError } from "./errors.ts";
 import { toTrackMeta } from "./map.ts";

@@ -1,20 +1,23 @@
 /**
- * The Spotify Web API client musicdl resolves sources with: raw ofetch (`retry: 0`), one shared rate-limit layer,
- * app or user tokens, a cache, and counters for --debug/--json.
+ * The Spotify Web API client the Spotify source resolves with: raw ofetch (`retry: 0`), its own rate limiter
+ * (from `ctx.rateLimiter`), app or user tokens, a cache (`ctx.cache`), and counters for --debug/--json.
  *
  * @example
  * ```ts
- * const spotify = createSpotifyClient({ settings: config.download, cache });
+ * const spotify = createSpotifyClient({ settings, cache: ctx.cache, authFile: ctx.authFile, ...ctx });
  * const source = await spotify.resolve(parseSpotifyUrl(url)!);
  * ```
  */
-import type { DownloadSettings } from "../config/types.ts";
-import { createRequestLimiter } from "../http/request-limiter.ts";
-import { createTokenBucket } from "../http/token-bucket.ts";
-import type { ResolvedSource } from "../plugins/api.ts";
-import { type Clock, systemClock } from "../util/clock.ts";
-import { defaultAuthFile, readAuthFile } from "./auth-file.ts";
-import { type SpotifyCache, createMemorySpotifyCache } from "./cache.ts";
+import type {
+  PluginClock,
+  PluginLogger,
+  RateLimiter,
+  RateLimiterOptions,
+  ResolvedSource,
+  TextRanking,
+} from "musicdl/plugin";
+import { readAuthFile } from "./auth-file.ts";
+import type { SpotifyCache } from "./cache.ts";
 import { SpotifyCredentialsMissingError, withSource } from "./errors.ts";
 import { type LibraryExpansion, expandLibrary } from "./expand-library.ts";
 import { createPageLimits } from "./page-limits.ts";
@@ -22,6 +25,7 @@ import { resolveAlbum, resolveArtist, resolveTrack } from "./resolve-album.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 import { resolvePlaylist, resolveSaved } from "./resolve-playlist.ts";
 import { type TextResolution, resolveText } from "./resolve-text.ts";
+import type { SpotifySettings } from "./settings.ts";
 import { type TokenProvider, createClientCredentialsProvider, createUserTokenProvider } from "./tokens.ts";
 import { createTrackLoader } from "./track-loader.ts";
 import { type SpotifyEvent, type SpotifyStats, createSpotifyTransport } from "./transport.ts";
@@ -29,7 +33,6 @@ import { type LibraryKind, type SpotifyRef, isLibraryKind, spotifyUrlOf } from "
 
 export type { SpotifyCache } from "./cache.ts";
 export type { LibraryChild, LibraryExpansion } from "./expand-library.ts";
-export { createMemorySpotifyCache } from "./cache.ts";
 export type { SpotifyEvent, SpotifyStats } from "./transport.ts";
 export type { TextResolution } from "./resolve-text.ts";
 
@@ -37,20 +40,29 @@ export const DEFAULT_API_URL = "https://api.spotify.com/v1";
 export const DEFAULT_ACCOUNTS_URL = "https://accounts.spotify.com";
 
 export interface SpotifyClientOptions {
-  readonly settings: DownloadSettings;
+  readonly settings: SpotifySettings;
   /** Default: $MUSICDL_SPOTIFY_API_URL, else https://api.spotify.com/v1. */
   readonly apiUrl?: string;
   /** Default: $MUSICDL_SPOTIFY_ACCOUNTS_URL, else https://accounts.spotify.com. */
   readonly accountsUrl?: string;
-  readonly clock?: Clock;
-  readonly cache?: SpotifyCache;
-  /** Where `musicdl auth login` stored the user login; default $XDG_CONFIG_HOME/musicdl/auth.json. */
-  readonly authFile?: string;
+  readonly clock: PluginClock;
+  /** `ctx.cache`. */
+  readonly cache: SpotifyCache;
+  /** Where `musicdl auth login` stored the user login (`ctx.authFile`). */
+  readonly authFile: string;
   readonly onEvent?: (event: SpotifyEvent) => void;
-  /** For tests: the jitter source of the backoff. */
-  readonly random?: () => number;
+  /** `ctx.rateLimiter`: the gate every Web API request passes (concurrency, token bucket, 429 pause). */
+  rateLimiter(options: RateLimiterOptions): RateLimiter;
+  /** `ctx.backoffMs`: the wait before a retry. */
+  backoffMs(attempt: number, options: { readonly baseMs: number; readonly capMs: number }): number;
   /** Per-request timeout in ms (default 30 s). */
   readonly timeoutMs?: number;
+  /** `ctx.registerSecret`: credentials and tokens are redacted wherever they would appear. */
+  registerSecret(value: string): void;
+  /** `ctx.text`: the core reads plain-text searches and picks among Spotify's answers. */
+  readonly text: TextRanking;
+  /** `ctx.log`. */
+  readonly log: PluginLogger;
 }
 
 export interface SpotifyClient {
@@ -71,22 +83,20 @@ export interface SpotifyClient {
 
 export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClient {
   const settings = options.settings;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock;
   const apiUrl = trimSlash(options.apiUrl ?? process.env.MUSICDL_SPOTIFY_API_URL ?? DEFAULT_API_URL);
   const accountsUrl = trimSlash(
     options.accountsUrl ?? process.env.MUSICDL_SPOTIFY_ACCOUNTS_URL ?? DEFAULT_ACCOUNTS_URL,
   );
-  const cache = options.cache ?? createMemorySpotifyCache(() => clock.now());
+  const cache = options.cache;
   const stats: SpotifyStats = { requests: 0, retries: 0, rateLimited: 0, waitedS: 0, cacheHits: 0 };
-  const limiter = createRequestLimiter({
+  const limiter = options.rateLimiter({
     concurrency: settings.spotifyConcurrency,
-    clock,
-    bucket: settings.spotifyRateLimitEnabled
-      ? createTokenBucket(
-          { capacity: settings.spotifyRateLimitRequests, windowMs: settings.spotifyRateLimitWindowS * 1000 },
-          clock,
-        )
-      : undefined,
+    ...(settings.spotifyRateLimitEnabled
+      ? {
+          requests: { perWindow: settings.spotifyRateLimitRequests, windowMs: settings.spotifyRateLimitWindowS * 1000 },
+        }
+      : {}),
   });
   let context: ResolveContext | undefined;
 
@@ -103,9 +113,10 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       limiter,
       stats,
       onEvent: options.onEvent,
-      random: options.random,
+      backoffMs: options.backoffMs,
       timeoutMs: options.timeoutMs ?? 30_000,
       pageLimits,
+      log: options.log,
     });
     const market = tokens.kind === "app" && settings.market ? `market=${encodeURIComponent(settings.market)}` : "";
     const loader = createTrackLoader({
@@ -116,7 +127,18 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
       onEvent: options.onEvent,
     });
     const listed = { snapshots: new Map(), albums: new Map() };
-    context = { transport, loader, cache, stats, tokens, cacheTtlS: settings.cacheTtlS, market, pageLimits, listed };
+    context = {
+      transport,
+      loader,
+      cache,
+      stats,
+      tokens,
+      cacheTtlS: settings.cacheTtlS,
+      market,
+      pageLimits,
+      listed,
+      text: options.text,
+    };
     return context;
   }
 
@@ -152,13 +174,14 @@ export function createSpotifyClient(options: SpotifyClientOptions): SpotifyClien
 
 function createTokens(
   options: SpotifyClientOptions,
-  settings: DownloadSettings,
+  settings: SpotifySettings,
   accountsUrl: string,
-  clock: Clock,
+  clock: PluginClock,
 ): TokenProvider {
-  const authFile = options.authFile ?? defaultAuthFile();
+  const authFile = options.authFile;
   const stored = readAuthFile(authFile);
-  if (stored) return createUserTokenProvider({ accountsUrl, auth: stored, authFile, clock });
+  const { registerSecret } = options;
+  if (stored) return createUserTokenProvider({ accountsUrl, auth: stored, authFile, clock, registerSecret });
   const missing = [
     ...(settings.clientId ? [] : ["SPOTIFY_CLIENT_ID"]),
     ...(settings.clientSecret ? [] : ["SPOTIFY_CLIENT_SECRET"]),
@@ -170,6 +193,7 @@ function createTokens(
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     clock,
+    registerSecret,
   });
 }
 

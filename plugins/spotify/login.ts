@@ -4,7 +4,6 @@
  * `http://127.0.0.1:PORT/callback`, never `localhost`.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { registerSecret } from "../util/redact.ts";
 import { type StoredAuth, writeAuthFile } from "./auth-file.ts";
 import { SpotifyAuthError } from "./errors.ts";
 import { DEFAULT_SCOPES } from "./scopes.ts";
@@ -25,6 +24,8 @@ export interface LoginOptions {
   readonly signal?: AbortSignal;
   /** Give up after this long without a callback. */
   readonly timeoutMs?: number;
+  /** `ctx.registerSecret`: the verifier, the code and the tokens are redacted wherever they would appear. */
+  registerSecret(value: string): void;
 }
 
 const base64url = (bytes: Buffer) => bytes.toString("base64url");
@@ -38,6 +39,7 @@ export function createPkcePair(): { verifier: string; challenge: string } {
 export async function loginWithPkce(options: LoginOptions): Promise<StoredAuth> {
   const { verifier, challenge } = createPkcePair();
   const state = base64url(randomBytes(16));
+  const { registerSecret } = options;
   registerSecret(verifier);
   let settle!: { resolve: (code: string) => void; reject: (error: unknown) => void };
   const codeArrived = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
@@ -101,6 +103,7 @@ export async function loginWithPkce(options: LoginOptions): Promise<StoredAuth> 
         code_verifier: verifier,
       },
       {},
+      registerSecret,
     );
     if (!answer.refresh_token)
       throw new SpotifyAuthError("Spotify's login answer had no refresh token.", {

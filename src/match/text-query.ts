@@ -1,14 +1,9 @@
-/** Reads a plain-text song query ("Artist - Title", "Title by Artist", "Title") and writes Spotify's `q` for it. */
+/** Reads a plain-text song query ("Artist - Title", "Title by Artist", "Title"); a source writes its own search for each reading. */
+
+import type { TextReading } from "../plugins/api.ts";
 
 /** One way of reading the user's text. */
-export interface TextQuery {
-  /** The text as written, trimmed and with runs of spaces collapsed. */
-  readonly text: string;
-  readonly title: string;
-  /** Absent for a bare title. */
-  readonly artist?: string;
-  readonly form: "artist-title" | "title-by-artist" | "title";
-}
+export type TextQuery = TextReading;
 
 /** A spaced dash (`-`, `–`, `—`) separates artist and title; `Jay-Z` keeps its own dash. */
 const ARTIST_TITLE = /^(.+?)\s+[-–—]\s+(.+)$/;
@@ -21,7 +16,7 @@ export function tidyQueryText(text: string): string {
 }
 
 /**
- * The readings of `text`, most specific first; the resolver takes the first that finds a track.
+ * The readings of `text`, most specific first; a source searches them in turn and takes the first that finds a track.
  * `Artist - Title` has one reading. `Title by Artist` has two, since "Stand by Me" is a bare title. Anything else
  * is a bare title.
  */
@@ -33,18 +28,4 @@ export function readTextQuery(raw: string): TextQuery[] {
   const bare: TextQuery = { text, title: text, form: "title" };
   if (by?.[1] && by[2]) return [{ text, title: by[1], artist: by[2], form: "title-by-artist" }, bare];
   return [bare];
-}
-
-/** A field filter's value: quoted so several words stay one phrase; the user's own quotes would end it early. */
-function field(name: string, value: string): string {
-  return `${name}:"${value.replace(/"/g, " ").replace(/\s+/g, " ").trim()}"`;
-}
-
-/**
- * Spotify's `q` for a reading: `track:"YYZ" artist:"Rush"` (field filters, Spotify's search syntax), so an artist
- * sharing a word with the title does not crowd the answer.
- */
-export function spotifyQueryOf(query: TextQuery): string {
-  const title = field("track", query.title);
-  return query.artist ? `${title} ${field("artist", query.artist)}` : title;
 }

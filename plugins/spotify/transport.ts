@@ -5,16 +5,13 @@
  */
 import { ofetch } from "ofetch";
 import * as v from "valibot";
-import type { DownloadSettings } from "../config/types.ts";
-import { fullJitterDelayMs } from "../http/backoff.ts";
-import type { RequestLimiter } from "../http/request-limiter.ts";
-import { log } from "../log.ts";
-import type { Clock } from "../util/clock.ts";
+import type { PluginClock, PluginLogger, RateLimiter } from "musicdl/plugin";
 import { errorFor, networkReason, parseBody, relativePath, withTimeout } from "./_answer.ts";
 import { createRateLimitPolicy } from "./_rate-limit.ts";
 import { SpotifyApiError, SpotifyRateLimitError } from "./errors.ts";
 import { isInvalidLimit, type PageLimits } from "./page-limits.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
+import type { SpotifySettings } from "./settings.ts";
 import type { TokenProvider } from "./tokens.ts";
 
 export type SpotifyEvent =
@@ -34,24 +31,27 @@ export interface SpotifyStats {
   cacheHits: number;
 }
 
-export type SpotifySettings = Pick<
-  DownloadSettings,
+export type SpotifyRetrySettings = Pick<
+  SpotifySettings,
   "spotifyMaxRetries" | "spotifyRetryBaseDelayS" | "spotifyRetryMaxDelayS" | "spotifyMaxWaitS"
 >;
 
 export interface SpotifyTransportOptions {
   readonly apiUrl: string;
-  readonly settings: SpotifySettings;
-  readonly clock: Clock;
+  readonly settings: SpotifyRetrySettings;
+  readonly clock: PluginClock;
   readonly tokens: TokenProvider;
-  readonly limiter: RequestLimiter;
+  readonly limiter: RateLimiter;
   readonly stats: SpotifyStats;
   readonly onEvent?: (event: SpotifyEvent) => void;
-  readonly random?: () => number;
+  /** The wait before a retry (`ctx.backoffMs`: full jitter). */
+  readonly backoffMs: (attempt: number, options: { readonly baseMs: number; readonly capMs: number }) => number;
   /** Per-request timeout; a timed-out request is retried like a dropped connection. */
   readonly timeoutMs?: number;
   /** Page sizes to fit list requests to, and to lower on `400 Invalid limit`. */
   readonly pageLimits?: PageLimits;
+  /** `ctx.log`: retries and pauses at debug and warn level. */
+  readonly log: PluginLogger;
 }
 
 export interface SpotifyTransport {
@@ -78,12 +78,11 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
   const { settings, clock, stats, limiter } = options;
   const emit = options.onEvent ?? (() => undefined);
   const backoff = (attempt: number) =>
-    fullJitterDelayMs(attempt, {
+    options.backoffMs(attempt, {
       baseMs: settings.spotifyRetryBaseDelayS * 1000,
       capMs: settings.spotifyRetryMaxDelayS * 1000,
-      random: options.random,
     });
-  const rateLimits = createRateLimitPolicy({ settings, clock, limiter, stats, emit, backoff });
+  const rateLimits = createRateLimitPolicy({ settings, clock, limiter, stats, emit, backoff, log: options.log });
   const http = ofetch.create(OFETCH_OPTIONS, { fetch: rateLimits.fetch });
 
   function get<T extends v.GenericSchema>(
@@ -174,7 +173,7 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
         // A Feb 2026 dev-mode app: once with the smaller documented page size, which the next requests keep.
         const lowered = options.pageLimits?.lowerAfterRefusal(path);
         if (lowered) {
-          log.debug(`Spotify GET ${path}: page size refused; asking for pages of the 2026 maximum instead`);
+          options.log.debug(`Spotify GET ${path}: page size refused; asking for pages of the 2026 maximum instead`);
           loweredLimit = true;
           path = lowered;
           url = `${options.apiUrl}${path}`;
@@ -195,7 +194,7 @@ export function createSpotifyTransport(options: SpotifyTransportOptions): Spotif
     const delayMs = backoff(failures - 1);
     stats.retries++;
     emit({ type: "retry", path, reason, delayMs });
-    log.debug(`Spotify GET ${path}: ${reason}; retry ${failures} in ${delayMs} ms`);
+    options.log.debug(`Spotify GET ${path}: ${reason}; retry ${failures} in ${delayMs} ms`);
     await clock.sleep(delayMs, signal);
   }
 

@@ -4,8 +4,7 @@
  */
 import { ofetch } from "ofetch";
 import * as v from "valibot";
-import type { Clock } from "../util/clock.ts";
-import { registerSecret } from "../util/redact.ts";
+import type { PluginClock as Clock } from "musicdl/plugin";
 import { type StoredAuth, writeAuthFile } from "./auth-file.ts";
 import { SpotifyAuthError, SpotifyTokenRefusedError } from "./errors.ts";
 import { TokenErrorSchema, TokenResponseSchema } from "./schemas.ts";
@@ -91,10 +90,11 @@ export async function postTokenForm(
   accountsUrl: string,
   form: TokenForm,
   headers: Record<string, string>,
+  registerSecret: (value: string) => void,
   signal?: AbortSignal,
 ) {
   for (let attempt = 1; ; attempt++) {
-    const answer = await postTokenFormOnce(accountsUrl, form, headers, signal);
+    const answer = await postTokenFormOnce(accountsUrl, form, headers, registerSecret, signal);
     if (!("busy" in answer)) return answer;
     const { status, retryAfterS } = answer.busy;
     const waitS = retryAfterS ?? attempt / 2;
@@ -113,6 +113,7 @@ async function postTokenFormOnce(
   accountsUrl: string,
   form: TokenForm,
   headers: Record<string, string>,
+  registerSecret: (value: string) => void,
   signal?: AbortSignal,
 ) {
   let response: Awaited<ReturnType<typeof ofetch.raw>>;
@@ -135,7 +136,7 @@ async function postTokenFormOnce(
   const parsed = v.safeParse(TokenResponseSchema, response._data);
   if (response.ok && parsed.success) {
     registerSecret(parsed.output.access_token);
-    registerSecret(parsed.output.refresh_token);
+    if (parsed.output.refresh_token) registerSecret(parsed.output.refresh_token);
     return parsed.output;
   }
   if (response.status === 429 || response.status >= 500) {
@@ -163,7 +164,10 @@ export function createClientCredentialsProvider(options: {
   clientId: string;
   clientSecret: string;
   clock: Clock;
+  /** `ctx.registerSecret`: the secret, the tokens and the Basic header are redacted wherever they would appear. */
+  registerSecret(value: string): void;
 }): TokenProvider {
+  const { registerSecret } = options;
   registerSecret(options.clientSecret);
   const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString("base64");
   registerSecret(basic);
@@ -172,6 +176,7 @@ export function createClientCredentialsProvider(options: {
       options.accountsUrl,
       { grant_type: "client_credentials" },
       { authorization: `Basic ${basic}` },
+      registerSecret,
     );
     return { token: answer.access_token, expiresInS: answer.expires_in };
   });
@@ -183,7 +188,9 @@ export function createUserTokenProvider(options: {
   auth: StoredAuth;
   authFile: string;
   clock: Clock;
+  registerSecret(value: string): void;
 }): TokenProvider {
+  const { registerSecret } = options;
   let auth = options.auth;
   registerSecret(auth.refreshToken);
   const provider = createCachingProvider("user", options.clock, async () => {
@@ -191,6 +198,7 @@ export function createUserTokenProvider(options: {
       options.accountsUrl,
       { grant_type: "refresh_token", refresh_token: auth.refreshToken, client_id: auth.clientId },
       {},
+      registerSecret,
     );
     if (answer.refresh_token && answer.refresh_token !== auth.refreshToken) {
       auth = { ...auth, refreshToken: answer.refresh_token, savedAt: new Date(options.clock.now()).toISOString() };

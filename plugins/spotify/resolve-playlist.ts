@@ -3,10 +3,9 @@
  * A playlist whose `snapshot_id` is unchanged costs one request (the snapshot probe).
  */
 import * as v from "valibot";
-import type { ResolvedSource, TrackMeta } from "../plugins/api.ts";
+import type { ResolvedSource, TrackMeta } from "musicdl/plugin";
 import { cacheKeys } from "./cache.ts";
-import { MusicdlError } from "../errors.ts";
-import { SpotifyApiError, SpotifyAuthError } from "./errors.ts";
+import { SpotifyApiError, SpotifyAuthError, SpotifyError } from "./errors.ts";
 import { toTrackMeta } from "./map.ts";
 import { requireScopes } from "./scopes.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
@@ -86,7 +85,7 @@ export async function resolvePlaylist(ctx: ResolveContext, id: string, signal?: 
       kind: "playlist",
       id,
       name: playlist.name,
-      ...(playlist.snapshot_id ? { snapshotId: playlist.snapshot_id } : {}),
+      ...(playlist.snapshot_id ? { version: playlist.snapshot_id } : {}),
       tracks,
       warnings: summary ? [`${describeNamed("playlist", playlist.name, id)}: skipped ${summary}`] : [],
     };
@@ -159,12 +158,12 @@ function summarize(skipped: Skipped): string {
   return parts.join(", ");
 }
 
-function withheld(id: string, name: string, tokenKind: "app" | "user"): MusicdlError {
+function withheld(id: string, name: string, tokenKind: "app" | "user"): SpotifyError {
   const who =
     tokenKind === "user"
       ? "your account does not own or collaborate on it"
       : "musicdl is not logged in as a Spotify user";
-  return new MusicdlError(
+  return new SpotifyError(
     `Spotify withheld the tracks of ${name.trim() ? `playlist "${name}" (${spotifyUrlOf("playlist", id)})` : describeNamed("playlist", name, id)}: since Feb 2026 Spotify returns playlist contents only to their owner or collaborators, and ${who}.`,
     {
       hint:

@@ -1,5 +1,5 @@
 /** Spotify objects → musicdl's TrackMeta (plain JSON, every artist in Spotify's order). */
-import type { AlbumMeta, TrackMeta } from "../plugins/api.ts";
+import type { AlbumMeta, TrackMeta } from "musicdl/plugin";
 import type { SpotifyFullTrack, SpotifySimplifiedAlbum } from "./schemas.ts";
 import { SPOTIFY_SOURCE, spotifyUrlOf } from "./url.ts";
 
@@ -54,22 +54,4 @@ export function discLayoutOf(discNumbers: readonly number[]): { totalDiscs: numb
     discNumbers.reduce((count, disc) => count + (disc === index + 1 ? 1 : 0), 0),
   );
   return { totalDiscs, tracksPerDisc };
-}
-
-/** The same track with its album's disc layout filled in (known once the whole album was listed). */
-export function withDiscLayout(
-  track: TrackMeta,
-  layout: { readonly totalDiscs: number; readonly tracksPerDisc?: readonly number[] },
-): TrackMeta {
-  const album = track.album;
-  const same = album.totalDiscs === layout.totalDiscs && album.tracksPerDisc?.join() === layout.tracksPerDisc?.join();
-  if (same) return track;
-  return {
-    ...track,
-    album: {
-      ...album,
-      totalDiscs: layout.totalDiscs,
-      ...(layout.tracksPerDisc ? { tracksPerDisc: layout.tracksPerDisc } : {}),
-    },
-  };
 }

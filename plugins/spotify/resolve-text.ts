@@ -1,17 +1,16 @@
 /**
- * Plain text ("Artist - Title") to one Spotify track through `GET /search?type=track`. Search answers are cached
+ * Plain text ("Artist - Title") to one Spotify track through `GET /search?type=track`; the core's text ranking
+ * (`ctx.text`) reads the text and picks among the answers. Search answers are cached
  * for `cache_ttl` like other lists; the choice itself never expires, so a re-run sends no search and the library
  * keeps the recording it was given even when Spotify's ranking moves.
  */
 import * as v from "valibot";
-import type { TrackMeta } from "../plugins/api.ts";
+import type { ScoredTrack, TextMatch, TrackMeta } from "musicdl/plugin";
 import { cacheKeys } from "./cache.ts";
-import { TextQueryAmbiguousError, TextQueryNotFoundError } from "./errors.ts";
 import { toTrackMeta } from "./map.ts";
 import { type ResolveContext, withMarket } from "./resolve-context.ts";
 import { FullTrackSchema, pagingSchema } from "./schemas.ts";
-import { type ScoredTrack, pickTextMatch } from "./text-match.ts";
-import { readTextQuery, spotifyQueryOf, tidyQueryText } from "./text-query.ts";
+import { spotifyQueryOf } from "./search-query.ts";
 
 /** Search pages hold at most 10 tracks on apps made since Feb 2026; 10 works for both generations. */
 export const SEARCH_PAGE_SIZE = 10;
@@ -21,17 +20,7 @@ const MAX_SEARCH_PAGES = 2;
 const SearchAnswerSchema = v.object({ tracks: pagingSchema(v.nullable(FullTrackSchema)) });
 
 /** What a text resolved to, for `--json` and messages. */
-export interface TextResolution {
-  /** The text as written (trimmed). */
-  readonly query: string;
-  /** Spotify's `q` that found it (the first search's, when the choice was remembered). */
-  readonly searched: string;
-  /** 0..1, see docs/matching.md. */
-  readonly score: number;
-  readonly track: TrackMeta;
-  /** True when the choice came from the store and no search was sent. */
-  readonly remembered: boolean;
-}
+export type TextResolution = TextMatch;
 
 interface RememberedChoice {
   readonly trackId: string;
@@ -40,7 +29,7 @@ interface RememberedChoice {
 }
 
 export async function resolveText(ctx: ResolveContext, text: string, signal?: AbortSignal): Promise<TextResolution> {
-  const query = tidyQueryText(text);
+  const query = ctx.text.tidy(text);
   const key = cacheKeys.textQuery(query.toLowerCase());
   const remembered = ctx.cache.get(key) as RememberedChoice | undefined;
   if (remembered?.trackId) {
@@ -49,12 +38,12 @@ export async function resolveText(ctx: ResolveContext, text: string, signal?: Ab
   }
   const searched: string[] = [];
   let nearest: readonly ScoredTrack[] = [];
-  for (const reading of readTextQuery(query)) {
+  for (const reading of ctx.text.read(query)) {
     const q = spotifyQueryOf(reading);
     searched.push(q);
-    const tracks = await searchTracks(ctx, q, (found) => pickTextMatch(reading, found).kind !== "none", signal);
-    const pick = pickTextMatch(reading, tracks);
-    if (pick.kind === "ambiguous") throw new TextQueryAmbiguousError(query, pick.candidates);
+    const tracks = await searchTracks(ctx, q, (found) => ctx.text.pick(reading, found).kind !== "none", signal);
+    const pick = ctx.text.pick(reading, tracks);
+    if (pick.kind === "ambiguous") throw ctx.text.ambiguous(query, pick.candidates, "Spotify");
     if (pick.kind === "none") {
       if (nearest.length === 0) nearest = pick.nearest;
       continue;
@@ -64,7 +53,7 @@ export async function resolveText(ctx: ResolveContext, text: string, signal?: Ab
     ctx.cache.set(key, { trackId: track.id, searched: q, score } satisfies RememberedChoice, null);
     return { query, searched: q, score, track, remembered: false };
   }
-  throw new TextQueryNotFoundError(query, searched, nearest);
+  throw ctx.text.notFound(query, searched, nearest, "Spotify");
 }
 
 /** The tracks Spotify answers `q` with, in its order: page by page until `enough` says so, cached per `q`. */

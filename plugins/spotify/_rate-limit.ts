@@ -4,9 +4,7 @@
  * closes for good (quota spent, a wait longer than spotify_max_wait, too many 429s) and every waiting request fails.
  */
 import * as v from "valibot";
-import type { RequestLimiter } from "../http/request-limiter.ts";
-import { log } from "../log.ts";
-import type { Clock } from "../util/clock.ts";
+import type { PluginClock, PluginLogger, RateLimiter } from "musicdl/plugin";
 import { parseRetryAfterS } from "./_answer.ts";
 import { SpotifyRateLimitError, formatClockTime } from "./errors.ts";
 import { ApiErrorBodySchema } from "./schemas.ts";
@@ -14,12 +12,14 @@ import { ApiErrorBodySchema } from "./schemas.ts";
 export interface RateLimitPolicyOptions {
   // Only what the policy reads, spelled here: importing the transport's types back would tie the two in a cycle.
   readonly settings: { readonly spotifyMaxRetries: number; readonly spotifyMaxWaitS: number };
-  readonly clock: Clock;
-  readonly limiter: RequestLimiter;
+  readonly clock: PluginClock;
+  readonly limiter: RateLimiter;
   readonly stats: { waitedS: number; rateLimited: number };
   readonly emit: (event: { type: "rate-limit-wait"; seconds: number; until: number }) => void;
   /** Delay before retry number `attempt` when a 429 has no Retry-After. */
   readonly backoff: (attempt: number) => number;
+  /** `ctx.log`: the pause is told as a warning. */
+  readonly log: PluginLogger;
 }
 
 export interface RateLimitPolicy {
@@ -55,7 +55,9 @@ export function createRateLimitPolicy(options: RateLimitPolicyOptions): RateLimi
     announcedUntil = until;
     stats.waitedS += (until - previous) / 1000;
     options.emit({ type: "rate-limit-wait", seconds: waitMs / 1000, until });
-    log.warn(`Spotify asked for a pause; waiting ${Math.ceil(waitMs / 1000)} s (until ${formatClockTime(until)}).`);
+    options.log.warn(
+      `Spotify asked for a pause; waiting ${Math.ceil(waitMs / 1000)} s (until ${formatClockTime(until)}).`,
+    );
   }
 
   function judge(response: Response & { _data?: unknown }, failures: number): SpotifyRateLimitError | undefined {
