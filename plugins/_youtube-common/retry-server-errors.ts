@@ -11,6 +11,9 @@ export interface ServerErrorRetry {
   readonly capMs: number;
 }
 
+/** An abortable wait: the plugin context's `clock.sleep`. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
 export const DEFAULT_SERVER_ERROR_RETRY: ServerErrorRetry = { retries: 3, baseMs: 500, capMs: 4000 };
 
 /** InnerTube API calls (search, player, browse): POSTs whose answers are reads, so repeating one is safe. */
@@ -23,6 +26,7 @@ export async function retryServerErrors(
   send: () => Promise<Response>,
   retry: ServerErrorRetry,
   signal: AbortSignal | undefined,
+  sleep: Sleep,
 ): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
     const response = await send();
@@ -31,19 +35,4 @@ export async function retryServerErrors(
     const ceiling = Math.min(retry.capMs, retry.baseMs * 2 ** attempt);
     await sleep(ceiling / 2 + Math.random() * (ceiling / 2), signal);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -56,7 +56,11 @@ export function innertubeCreateOptions(youtubeFetch: YouTubeFetch, options: YouT
 export function createYouTubeSession(ctx: PluginContext, pluginName: string): YouTubeSession {
   const options = parseYouTubeOptions(ctx.v, ctx.options, pluginName);
   const origin = parseYouTubeOrigin(process.env[YOUTUBE_ORIGIN_ENV]);
-  const youtubeFetch = createYouTubeFetch({ origin, baseFetch: (input, init) => ctx.http.fetch(input, init) });
+  const youtubeFetch = createYouTubeFetch({
+    origin,
+    baseFetch: (input, init) => ctx.http.fetch(input, init),
+    sleep: (ms, signal) => ctx.clock.sleep(ms, signal),
+  });
   if (origin) ctx.log.debug(`YouTube requests go to ${origin} (${YOUTUBE_ORIGIN_ENV})`);
   let created: Promise<Innertube> | undefined;
 

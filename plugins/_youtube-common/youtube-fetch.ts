@@ -5,6 +5,7 @@ import {
   isInnertubeCall,
   retryServerErrors,
   type ServerErrorRetry,
+  type Sleep,
 } from "./retry-server-errors.ts";
 
 /** Environment variable that sends every YouTube request (InnerTube and media) to another origin. */
@@ -21,6 +22,8 @@ export interface YouTubeFetchOptions {
   readonly baseFetch: FetchLike;
   /** How InnerTube calls answered 5xx are retried; default DEFAULT_SERVER_ERROR_RETRY. */
   readonly serverErrorRetry?: ServerErrorRetry;
+  /** The wait between those retries: the plugin context's `clock.sleep`. */
+  readonly sleep: Sleep;
 }
 
 export interface YouTubeFetch {
@@ -82,7 +85,7 @@ export function createYouTubeFetch(options: YouTubeFetchOptions): YouTubeFetch {
       });
     // Media downloads resume by range in their own loop; only API calls are repeated here.
     if (!isInnertubeCall(url)) return send();
-    return retryServerErrors(send, options.serverErrorRetry ?? DEFAULT_SERVER_ERROR_RETRY, signal);
+    return retryServerErrors(send, options.serverErrorRetry ?? DEFAULT_SERVER_ERROR_RETRY, signal, options.sleep);
   };
 
   return {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { retryServerErrors } from "../../plugins/_youtube-common/retry-server-errors.ts";
+import { systemClock } from "../../src/util/clock.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { type LibraryWorld, startLibraryWorld } from "../helpers/library-world.ts";
 
@@ -35,6 +36,7 @@ test("the retries are bounded: a server that keeps failing gets the first try an
     },
     { retries: 3, baseMs: 1, capMs: 4 },
     undefined,
+    systemClock.sleep,
   );
   expect(answer.status).toBe(502);
   expect(sent).toBe(4);
@@ -49,6 +51,7 @@ test("an answer below 500 is returned at once, and an abort stops the waiting", 
     },
     { retries: 3, baseMs: 1, capMs: 1 },
     undefined,
+    systemClock.sleep,
   );
   expect([ok.status, sent]).toEqual([404, 1]);
   const controller = new AbortController();
@@ -56,6 +59,7 @@ test("an answer below 500 is returned at once, and an abort stops the waiting", 
     async () => new Response("", { status: 500 }),
     { retries: 3, baseMs: 60_000, capMs: 60_000 },
     controller.signal,
+    systemClock.sleep,
   );
   controller.abort(new Error("stopped"));
   await expect(waiting).rejects.toThrow("stopped");

@@ -3,6 +3,7 @@
  * real shapes go through youtubei.js and the plugin. A clean clone has no ../shared, so the suite skips then.
  * SHARED_DIR points elsewhere (e.g. from a git worktree).
  */
+import { systemClock } from "../../src/util/clock.ts";
 import { describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -67,11 +68,14 @@ describe.skipIf(!present)("recorded YouTube Music answers", () => {
 
   test("search-all.json (German shelves): card, Titel and Videos are read without their titles", async () => {
     const yt = await Innertube.create(
-      innertubeCreateOptions(createYouTubeFetch({ baseFetch: recordedYouTube({ search: "search-all.json" }) }), {
-        client: "VISIONOS",
-        search_limit: 10,
-        chunk_bytes: 1024,
-      }),
+      innertubeCreateOptions(
+        createYouTubeFetch({ sleep: systemClock.sleep, baseFetch: recordedYouTube({ search: "search-all.json" }) }),
+        {
+          client: "VISIONOS",
+          search_limit: 10,
+          chunk_bytes: 1024,
+        },
+      ),
     );
     const result = await yt.music.search("Lost Identities Moments", { type: "all" });
     expect(result.songs).toBeUndefined();

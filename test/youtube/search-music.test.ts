@@ -1,4 +1,5 @@
 /** YouTube Music search through the real plugin and youtubei.js against the fake YouTube. */
+import { systemClock } from "../../src/util/clock.ts";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Innertube } from "youtubei.js";
 import { innertubeCreateOptions } from "../../plugins/_youtube-common/session.ts";
@@ -127,6 +128,7 @@ describe("start-up cost", () => {
   test("creating the Innertube client with musicdl's options sends no request", async () => {
     let sent = 0;
     const counting = createYouTubeFetch({
+      sleep: systemClock.sleep,
       baseFetch: async () => {
         sent++;
         return new Response("{}");

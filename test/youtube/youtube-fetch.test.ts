@@ -1,4 +1,5 @@
 /** MUSICDL_YOUTUBE_ORIGIN: every YouTube request can be sent elsewhere, naming the host it was meant for. */
+import { systemClock } from "../../src/util/clock.ts";
 import { describe, expect, test } from "bun:test";
 import {
   createYouTubeFetch,
@@ -42,6 +43,7 @@ describe("redirection", () => {
   test("the wrapper sends a Request's method, body and headers to the origin with X-Original-Host", async () => {
     const seen: { url: string; init: RequestInit }[] = [];
     const youtubeFetch = createYouTubeFetch({
+      sleep: systemClock.sleep,
       origin: "http://127.0.0.1:9000",
       baseFetch: async (input, init = {}) => {
         seen.push({ url: String(input), init });
@@ -61,6 +63,7 @@ describe("redirection", () => {
   test("withSignal cancels requests made deep inside other code", async () => {
     const controller = new AbortController();
     const youtubeFetch = createYouTubeFetch({
+      sleep: systemClock.sleep,
       baseFetch: async (_input, init) => {
         expect(init?.signal?.aborted).toBe(true);
         throw init?.signal?.reason;
