@@ -36,5 +36,13 @@ export type GlobalArgs = {
   plugins?: boolean;
 };
 
+/** The SOURCES `download` and `plan` take: whatever a loaded source plugin reads (the built-in one reads Spotify's). */
+export const sourcesArg = {
+  type: "positional",
+  required: false,
+  description:
+    'Links a source plugin reads (Spotify track, album, playlist and artist links), `saved`, `saved-albums`, `followed-artists`, `my-playlists`, or a song as text ("Artist - Title")',
+} as const;
+
 export const EXIT_CODES_HELP = `Exit codes: 0 all done · 1 some items failed (the rest finished) · 2 usage or config error ·
 3 stopped by a rate limit or auth problem (run again later; it resumes) · 130 interrupted`;

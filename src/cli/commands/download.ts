@@ -5,7 +5,7 @@ import { EXIT, InterruptedError, UsageError } from "../../errors.ts";
 import { log } from "../../log.ts";
 import { downloadLibrary } from "../../plan/download-library.ts";
 import { asStoreWriteError } from "../../store/index.ts";
-import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
+import { EXIT_CODES_HELP, globalArgs, sourcesArg } from "../global-args.ts";
 import { createProgressRenderer, type ProgressMode } from "../progress/render.ts";
 import { downloadToJson, renderSummary } from "../run-summary.ts";
 import { closeAfter, openSession } from "../session.ts";
@@ -18,12 +18,7 @@ export default defineCommand({
     description: `Download what the config (or the SOURCES given) lists; a re-run only does what changed.\n\nExamples:\n  musicdl download\n  musicdl download --quiet --wait          # from cron\n  musicdl download "Rush - YYZ"            # a song by name, through a source's search\n  musicdl download <album link> -o ~/Music --format opus   # any link a source plugin reads (musicdl plugins)\n\n${EXIT_CODES_HELP}`,
   },
   args: {
-    sources: {
-      type: "positional",
-      required: false,
-      description:
-        'Spotify URLs/URIs (track, album, playlist, artist), `saved`, `saved-albums`, `followed-artists`, `my-playlists`, or a song as text ("Artist - Title")',
-    },
+    sources: sourcesArg,
     ...globalArgs,
     wait: { type: "boolean", description: "If another musicdl run holds the library, wait for it instead of exiting" },
     prune: {

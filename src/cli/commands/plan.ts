@@ -3,7 +3,7 @@ import { defineCommand } from "citty";
 import { log } from "../../log.ts";
 import { preparePlan } from "../../plan/prepare.ts";
 import { describeTextResolution, planToJson, textQueriesToJson } from "../../plan/to-json.ts";
-import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
+import { EXIT_CODES_HELP, globalArgs, sourcesArg } from "../global-args.ts";
 import { renderPlanTable } from "../plan-table.ts";
 import { asStoreWriteError } from "../../store/index.ts";
 import { jsonDocument } from "../../util/json-document.ts";
@@ -16,12 +16,7 @@ export default defineCommand({
     description: `Show the plan: tracks, duplicates removed, already present, to download.\n\nExamples:\n  musicdl plan\n  musicdl plan --json | jq '.stats'\n  musicdl plan <playlist link> -o ~/Music\n\n${EXIT_CODES_HELP}`,
   },
   args: {
-    sources: {
-      type: "positional",
-      required: false,
-      description:
-        'Spotify URLs/URIs (track, album, playlist, artist), `saved`, `saved-albums`, `followed-artists`, `my-playlists`, or a song as text ("Artist - Title")',
-    },
+    sources: sourcesArg,
     ...globalArgs,
   },
   async run({ args }) {
