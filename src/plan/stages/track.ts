@@ -80,15 +80,7 @@ async function fetchConvertTag(
   stageOf("tag");
   update({ status: "tagging" });
   const found = await inStage("tag", () => lyricsOf(item, ctx));
-  const tags = await inStage("tag", async () => {
-    const tagSet = buildTagSet(item.track, await ctx.coverFor(item.track, ctx.signal), chosen.candidate.url);
-    const withLyrics = ctx.lyrics ? withEmbeddedLyrics(tagSet, found, ctx.lyrics.output) : tagSet;
-    await writeTags(withLyrics, converted, ctx);
-    return withLyrics;
-  });
-  await moveIntoPlace(converted, item.target);
-  await recordInLibrary(item, tags, ctx);
-  if (ctx.lyrics) await finishLyrics(item.track, item.target, found, ctx.lyrics);
+  await tagAndPlace(item, converted, chosen.candidate.url, found, ctx);
 }
 
 /** The track's lyrics when lyrics are on (cached, or asked of the lyrics plugins); none otherwise. */
@@ -128,13 +120,24 @@ export async function retagInPlace(
   const temp = tempPathBeside(item.target, { keepExtension: true });
   temps.push(temp);
   await copyFile(item.target, temp);
+  await tagAndPlace(item, temp, item.match?.candidate.url, found, ctx);
+}
+
+/** Tags `file` (a temp file), moves it onto the item's target, records it in the library index, then its lyrics. */
+async function tagAndPlace(
+  item: TrackPlanItem,
+  file: string,
+  sourceUrl: string | undefined,
+  found: FoundLyrics,
+  ctx: ExecutorContext,
+): Promise<void> {
   const tags = await inStage("tag", async () => {
-    const tagSet = buildTagSet(item.track, await ctx.coverFor(item.track, ctx.signal), item.match?.candidate.url);
+    const tagSet = buildTagSet(item.track, await ctx.coverFor(item.track, ctx.signal), sourceUrl);
     const withLyrics = ctx.lyrics ? withEmbeddedLyrics(tagSet, found, ctx.lyrics.output) : tagSet;
-    await writeTags(withLyrics, temp, ctx);
+    await writeTags(withLyrics, file, ctx);
     return withLyrics;
   });
-  await moveIntoPlace(temp, item.target);
+  await moveIntoPlace(file, item.target);
   await recordInLibrary(item, tags, ctx);
   if (ctx.lyrics) await finishLyrics(item.track, item.target, found, ctx.lyrics);
 }
