@@ -11,12 +11,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createSpotifyClient } from "../plugins/spotify/client.ts";
 import { createMemoryCache as createMemorySpotifyCache } from "../src/plugins/memory-cache.ts";
-import { loginWithPkce } from "../plugins/spotify/login.ts";
 import { KNOWN_SCOPES } from "../plugins/spotify/scopes.ts";
 import type { LibraryKind } from "../plugins/spotify/url.ts";
 import { createCatalog, startFakeSpotify } from "../fakes/spotify/index.ts";
-import { spotifyCore, testSettings } from "../test/helpers/spotify.ts";
-import { registerSecret } from "../src/util/redact.ts";
+import { loginAgainstFake, spotifyCore, testSettings } from "../test/helpers/spotify.ts";
 
 const catalog = createCatalog({
   seed: 18,
@@ -36,15 +34,7 @@ const fake = startFakeSpotify({ catalog, switches: { apiShape: "2026", playlistO
 const dir = mkdtempSync(join(tmpdir(), "musicdl-bench-library-"));
 const authFile = join(dir, "auth.json");
 try {
-  await loginWithPkce({
-    registerSecret,
-    clientId: fake.clientId,
-    accountsUrl: fake.accountsUrl,
-    authFile,
-    port: 0,
-    scopes: KNOWN_SCOPES,
-    onAuthorizeUrl: (url) => void fetch(url),
-  });
+  await loginAgainstFake(fake, authFile, KNOWN_SCOPES);
   const runOnce = async (kind: LibraryKind, cache: ReturnType<typeof createMemorySpotifyCache>) => {
     const client = createSpotifyClient({
       ...spotifyCore(),

@@ -7,6 +7,8 @@ import { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins
 import type { FakeSpotify } from "../../fakes/spotify/index.ts";
 import { coreContextMembers } from "./plugin-core.ts";
 import { createTaggedLogger } from "../../src/log.ts";
+import { loginWithPkce } from "../../plugins/spotify/login.ts";
+import { registerSecret } from "../../src/util/redact.ts";
 
 /** What the Spotify client takes from the plugin context: limiter, backoff, clock, secrets, text ranking, log, cache. */
 export function spotifyCore(
@@ -88,4 +90,17 @@ export function clientFor(
 /** Starts a fake for one test and stops it at scope exit. */
 export function disposable(fake: FakeSpotify): FakeSpotify & AsyncDisposable {
   return Object.assign(fake, { [Symbol.asyncDispose]: () => fake.stop() });
+}
+
+/** Logs in against the fake, playing the browser: open the authorize URL and follow its redirect to our callback. */
+export function loginAgainstFake(fake: FakeSpotify, authFile: string, scopes?: readonly string[]) {
+  return loginWithPkce({
+    registerSecret,
+    clientId: fake.clientId,
+    accountsUrl: fake.accountsUrl,
+    authFile,
+    port: 0,
+    ...(scopes ? { scopes } : {}),
+    onAuthorizeUrl: (url) => void fetch(url),
+  });
 }

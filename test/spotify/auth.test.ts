@@ -6,29 +6,17 @@ import { createSpotifyClient } from "../../plugins/spotify/client.ts";
 import { readAuthFile } from "../../plugins/spotify/auth-file.ts";
 import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { SMALL, type FakeSpotify, startFakeSpotify } from "../../fakes/spotify/index.ts";
-import { clientFor, disposable, spotifyCore, testSettings } from "../helpers/spotify.ts";
+import { SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
+import { clientFor, disposable, loginAgainstFake, spotifyCore, testSettings } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
 import { registerSecret } from "../../src/util/redact.ts";
-
-/** Logs in against the fake, playing the browser: open the authorize URL and follow its redirect to our callback. */
-async function loginAgainst(fake: FakeSpotify, authFile: string) {
-  return loginWithPkce({
-    registerSecret,
-    clientId: fake.clientId,
-    accountsUrl: fake.accountsUrl,
-    authFile,
-    port: 0,
-    onAuthorizeUrl: (url) => void fetch(url),
-  });
-}
 
 describe("auth login (PKCE)", () => {
   test("stores a refresh token in a 0600 file, and the user token then reads saved tracks", async () => {
     using dir = createTempDir();
     await using fake = disposable(startFakeSpotify());
     const authFile = join(dir.path, "musicdl", "auth.json");
-    await loginAgainst(fake, authFile);
+    await loginAgainstFake(fake, authFile);
     expect(statSync(authFile).mode & 0o777).toBe(0o600);
     expect(readAuthFile(authFile)?.clientId).toBe(fake.clientId);
     const client = clientFor(fake, { authFile, settings: { clientSecret: undefined } });
@@ -73,7 +61,7 @@ describe("auth login (PKCE)", () => {
       startFakeSpotify({ switches: { apiShape: "2026", playlistOwnership: "owned-only" } }),
     );
     const authFile = join(dir.path, "auth.json");
-    await loginAgainst(fake, authFile);
+    await loginAgainstFake(fake, authFile);
     const client = clientFor(fake, { authFile });
     expect((await client.resolve({ kind: "playlist", id: SMALL.playlistId })).tracks).toHaveLength(3);
     const error = await client.resolve({ kind: "playlist", id: SMALL.foreignPlaylistId }).catch((e) => e);
@@ -85,7 +73,7 @@ describe("auth login (PKCE)", () => {
     using dir = createTempDir();
     await using fake = disposable(startFakeSpotify({ switches: { rotateRefreshTokens: true } }));
     const authFile = join(dir.path, "auth.json");
-    const first = await loginAgainst(fake, authFile);
+    const first = await loginAgainstFake(fake, authFile);
     await clientFor(fake, { authFile }).resolve({ kind: "track", id: SMALL.trackIds.lanterns });
     const stored = readAuthFile(authFile);
     expect(stored?.refreshToken).not.toBe(first.refreshToken);

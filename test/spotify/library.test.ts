@@ -2,26 +2,12 @@ import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { EXIT } from "../../src/errors.ts";
 import { readAuthFile, writeAuthFile } from "../../plugins/spotify/auth-file.ts";
-import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { createCatalog, editPlaylist, type FakeSpotify, SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
 import { createLibraryCatalog, LIBRARY } from "../../fakes/spotify/library-catalog.ts";
-import { clientFor, disposable } from "../helpers/spotify.ts";
+import { clientFor, disposable, loginAgainstFake } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
-import { registerSecret } from "../../src/util/redact.ts";
 
 const ALL_SCOPES = ["user-library-read", "user-follow-read", "playlist-read-private", "playlist-read-collaborative"];
-
-async function loginAgainst(fake: FakeSpotify, authFile: string, scopes = ALL_SCOPES) {
-  await loginWithPkce({
-    registerSecret,
-    clientId: fake.clientId,
-    accountsUrl: fake.accountsUrl,
-    authFile,
-    port: 0,
-    scopes,
-    onAuthorizeUrl: (url) => void fetch(url),
-  });
-}
 
 const paths = (fake: FakeSpotify, from = 0) =>
   fake
@@ -36,7 +22,7 @@ describe("followed-artists (cursor paging)", () => {
     catalog.followedArtistIds = [...catalog.mainArtistIds];
     await using fake = disposable(startFakeSpotify({ catalog, switches: { pageCaps: { followedArtists: 2 } } }));
     const authFile = join(dir.path, "auth.json");
-    await loginAgainst(fake, authFile);
+    await loginAgainstFake(fake, authFile, ALL_SCOPES);
     const client = clientFor(fake, { authFile });
     const { children } = await client.expand("followed-artists");
     expect(children.map((child) => child.id)).toEqual(catalog.mainArtistIds);
@@ -58,7 +44,7 @@ describe("followed-artists (cursor paging)", () => {
       startFakeSpotify({ catalog, switches: { pageCaps: { followedArtists: 2 }, followedNextLinks: false } }),
     );
     const authFile = join(dir.path, "auth.json");
-    await loginAgainst(fake, authFile);
+    await loginAgainstFake(fake, authFile, ALL_SCOPES);
     const { children } = await clientFor(fake, { authFile }).expand("followed-artists");
     expect(children.map((child) => child.id)).toEqual(catalog.mainArtistIds);
     const pages = fake.apiRequests().filter((request) => request.path === "/v1/me/following");
@@ -73,7 +59,7 @@ describe("saved-albums (offset paging)", () => {
       startFakeSpotify({ catalog: createLibraryCatalog(), switches: { pageCaps: { savedAlbums: 1 } } }),
     );
     const authFile = join(dir.path, "auth.json");
-    await loginAgainst(fake, authFile);
+    await loginAgainstFake(fake, authFile, ALL_SCOPES);
     const client = clientFor(fake, { authFile });
     const { children } = await client.expand("saved-albums");
     expect(children.map((child) => child.id)).toEqual([...LIBRARY.savedAlbumIds]);
@@ -96,7 +82,7 @@ describe("my-playlists", () => {
       }),
     );
     const authFile = join(dir.path, "auth.json");
-    await loginAgainst(fake, authFile);
+    await loginAgainstFake(fake, authFile, ALL_SCOPES);
     const client = clientFor(fake, { authFile });
     const expansion = await client.expand("my-playlists");
     expect(expansion.children.map((child) => child.id)).toEqual([SMALL.playlistId, LIBRARY.collaborativePlaylistId]);
@@ -111,7 +97,7 @@ describe("my-playlists", () => {
     using dir = createTempDir();
     await using fake = disposable(startFakeSpotify({ catalog: createLibraryCatalog() }));
     const authFile = join(dir.path, "auth.json");
-    await loginAgainst(fake, authFile);
+    await loginAgainstFake(fake, authFile, ALL_SCOPES);
     const first = clientFor(fake, { authFile });
     for (const child of (await first.expand("my-playlists")).children)
       await first.resolve({ kind: "playlist", id: child.id });
@@ -144,7 +130,7 @@ describe("null entries in the library lists", () => {
       }),
     );
     const authFile = join(dir.path, "auth.json");
-    await loginAgainst(fake, authFile);
+    await loginAgainstFake(fake, authFile, ALL_SCOPES);
     const client = clientFor(fake, { authFile });
     const albums = await client.expand("saved-albums");
     expect(albums.children.map((child) => child.id)).toEqual([...LIBRARY.savedAlbumIds]);
@@ -163,7 +149,7 @@ describe("scopes", () => {
     using dir = createTempDir();
     await using fake = disposable(startFakeSpotify({ catalog: createLibraryCatalog() }));
     const authFile = join(dir.path, "auth.json");
-    await loginAgainst(fake, authFile, ["user-library-read"]);
+    await loginAgainstFake(fake, authFile, ["user-library-read"]);
     const client = clientFor(fake, { authFile });
     const error = await client.expand("followed-artists").catch((e) => e);
     expect(error.exitCode).toBe(EXIT.RESUME_LATER);
@@ -178,7 +164,7 @@ describe("scopes", () => {
     using dir = createTempDir();
     await using fake = disposable(startFakeSpotify({ catalog: createLibraryCatalog() }));
     const authFile = join(dir.path, "auth.json");
-    await loginAgainst(fake, authFile, ["user-library-read"]);
+    await loginAgainstFake(fake, authFile, ["user-library-read"]);
     const { scope: _scope, ...withoutScope } = readAuthFile(authFile)!;
     writeAuthFile(authFile, withoutScope);
     const error = await clientFor(fake, { authFile })

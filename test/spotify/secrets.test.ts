@@ -3,11 +3,9 @@ import { join } from "node:path";
 import type { LogObject } from "consola";
 import { log } from "../../src/log.ts";
 import { createMemoryCache as createMemorySpotifyCache } from "../../src/plugins/memory-cache.ts";
-import { loginWithPkce } from "../../plugins/spotify/login.ts";
 import { SMALL, startFakeSpotify } from "../../fakes/spotify/index.ts";
-import { clientFor, disposable } from "../helpers/spotify.ts";
+import { clientFor, disposable, loginAgainstFake } from "../helpers/spotify.ts";
 import { createTempDir } from "../helpers/temp-dir.ts";
-import { registerSecret } from "../../src/util/redact.ts";
 
 const lines: string[] = [];
 const capture = { log: (entry: LogObject) => void lines.push(entry.args.map(String).join(" ")) };
@@ -52,14 +50,7 @@ test("no log line, error, stat or cache value carries the client secret or any t
   outcomes.push(...(await Promise.allSettled([app.resolve({ kind: "track", id: SMALL.trackIds.undertow })])));
 
   const authFile = join(dir.path, "auth.json");
-  await loginWithPkce({
-    registerSecret,
-    clientId: fake.clientId,
-    accountsUrl: fake.accountsUrl,
-    authFile,
-    port: 0,
-    onAuthorizeUrl: (url) => void fetch(url),
-  });
+  await loginAgainstFake(fake, authFile);
   const user = clientFor(fake, { cache, authFile, onEvent: (event) => seen.push(JSON.stringify(event)) });
   outcomes.push(
     ...(await Promise.allSettled([
