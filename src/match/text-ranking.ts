@@ -1,7 +1,7 @@
 /** The text-search rules a source gets as `ctx.text`: reading the text, picking among answers, and the two refusals. */
 import { UsageError } from "../errors.ts";
 import type { ScoredTrack, TextRanking } from "../plugins/api.ts";
-import { describeTrackChoice } from "../plan/to-json.ts";
+import { describeTrackChoice } from "./track-choice.ts";
 import { pickTextMatch } from "./text-match.ts";
 import { readTextQuery, tidyQueryText } from "./text-query.ts";
 

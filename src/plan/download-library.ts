@@ -13,7 +13,7 @@ import { writeFailuresFile } from "./failures-file.ts";
 import { type PreparedPlan, type PrepareOptions, preparePlan } from "./prepare.ts";
 import { pruneUnlisted, pruneUnlistedPlaylists, unlistedPlaylists } from "./prune.ts";
 import type { FailedSource } from "./resolve-sources.ts";
-import { describeTextResolution } from "./to-json.ts";
+import { describeTextResolution } from "../match/track-choice.ts";
 import type { TextMatch } from "../plugins/api.ts";
 
 export interface DownloadLibraryOptions extends Omit<PrepareOptions, "save"> {

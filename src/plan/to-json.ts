@@ -1,5 +1,5 @@
 /** The `plan --json` document's items and stats (docs/json.md). Field names are public: users script against them. */
-import type { TextMatch, TrackMeta } from "../plugins/api.ts";
+import type { TextMatch } from "../plugins/api.ts";
 import type { DownloadPlan, PlanItem } from "./model.ts";
 
 export function planToJson(plan: DownloadPlan): { items: Record<string, unknown>[]; stats: Record<string, unknown> } {
@@ -70,15 +70,4 @@ export function textQueriesToJson(resolutions: readonly TextMatch[]): Record<str
     searched: resolution.searched,
     remembered: resolution.remembered,
   }));
-}
-
-/** `"Rush - YYZ" → YYZ — Rush, "Moving Pictures" (1981), <the track's link> (score 1.00)` */
-export function describeTextResolution(resolution: TextMatch): string {
-  return `"${resolution.query}" → ${describeTrackChoice(resolution.track)} (score ${resolution.score.toFixed(2)})`;
-}
-
-/** `YYZ — Rush, "Moving Pictures" (1981), <link>`: how a message names the track a text search chose. */
-export function describeTrackChoice(track: TrackMeta): string {
-  const year = track.album.releaseDate.slice(0, 4);
-  return `${track.title} — ${track.artists.join(", ")}, "${track.album.name}"${year ? ` (${year})` : ""}, ${track.url ?? ""}`;
 }

@@ -68,6 +68,15 @@ describe("import graph of src/ and plugins/", () => {
     ).toEqual([]);
   });
 
+  test("the matcher does not import the plan: the plan runs the matcher, not the other way", () => {
+    expect(
+      edges(
+        (file) => file.startsWith("src/match/"),
+        (target) => target.startsWith("src/plan/"),
+      ),
+    ).toEqual([]);
+  });
+
   test("nothing outside cli/ imports cli/", () => {
     expect(
       edges(

@@ -15,7 +15,8 @@ import { callPlugin, callSource } from "../../plugins/call.ts";
 import { openLinkSources } from "../../plugins/link-sources.ts";
 import { describePin, type PinnedTrack, pinOf, recordPin } from "./_match-pins.ts";
 import { checkPlainText } from "../../config/text-source.ts";
-import { describeTextResolution, textQueriesToJson } from "../../plan/to-json.ts";
+import { describeTextResolution } from "../../match/track-choice.ts";
+import { textQueriesToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs } from "../global-args.ts";
 import { openSession } from "../session.ts";
 

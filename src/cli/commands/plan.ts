@@ -2,7 +2,8 @@
 import { defineCommand } from "citty";
 import { log } from "../../log.ts";
 import { preparePlan } from "../../plan/prepare.ts";
-import { describeTextResolution, planToJson, textQueriesToJson } from "../../plan/to-json.ts";
+import { describeTextResolution } from "../../match/track-choice.ts";
+import { planToJson, textQueriesToJson } from "../../plan/to-json.ts";
 import { EXIT_CODES_HELP, globalArgs, sourcesArg } from "../global-args.ts";
 import { renderPlanTable } from "../plan-table.ts";
 import { asStoreWriteError } from "../../store/index.ts";
